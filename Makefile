@@ -1,0 +1,57 @@
+# PlaceLink: `make demo` and `make test` each work as the first command on a fresh
+# Debian/Ubuntu machine (run as root, or with QGIS already installed).
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.placelink-setup
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test test-core test-qgis demo lint package deploy sample bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements-dev.txt scripts/setup.sh
+	bash scripts/setup.sh $(VENV)
+	@touch $@
+
+## test: every test: core without QGIS, then processing, UI and qgis_process runs in real QGIS
+test: setup
+	$(MAKE) --no-print-directory test-core test-qgis
+
+test-core: setup
+	$(PY) -m pytest -p no:qgis tests/core
+
+test-qgis: setup
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) -m pytest tests/processing tests/ui tests/e2e
+
+## demo: run PlaceLink on the bundled sample council through qgis_process
+demo: setup
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) scripts/demo.py
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+## sample: regenerate resources/sample/ (deterministic)
+sample: setup
+	$(PY) scripts/make_sample_council.py
+
+## package: dist/placelink-<version>.zip for Plugins › Install from ZIP
+package:
+	/usr/bin/python3 scripts/package.py
+
+## deploy: link this checkout into the default QGIS profile as the `placelink` plugin
+deploy:
+	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
+	mkdir -p "$$dest"; ln -sfn "$(CURDIR)" "$$dest/placelink"; \
+	echo "Linked $(CURDIR) as $$dest/placelink; enable PlaceLink in Plugins › Manage and Install Plugins."
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf build dist output .pytest_cache .ruff_cache

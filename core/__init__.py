@@ -1,0 +1,1 @@
+"""PlaceLink domain logic: pure Python, no QGIS import."""

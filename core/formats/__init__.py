@@ -1,0 +1,1 @@
+"""Readers for address and street gazetteer file formats."""

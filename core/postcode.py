@@ -1,0 +1,92 @@
+"""UK postcodes: BS 7666 format checks, normalisation, repair and extraction from text."""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+# Outward code: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA (inward letters never C I K M O V).
+_OUTWARD = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?)"
+_INWARD = r"(?:[0-9][ABD-HJLNP-UW-Z]{2})"
+VALID = re.compile(rf"^(?:{_OUTWARD}) (?:{_INWARD})$|^GIR 0AA$")
+_LOOSE = re.compile(
+    r"(?<![A-Z0-9])([A-Z0-9]{1,2}[0-9OIL][A-Z0-9]?)\s*([0-9OIL][A-Z0-9]{2})(?![A-Z0-9])"
+)
+_DIGIT_FOR = {"O": "0", "I": "1", "L": "1", "S": "5"}
+_LETTER_FOR = {"0": "O", "1": "I", "5": "S", "8": "B"}
+
+
+def is_valid(text: str | None) -> bool:
+    """True when *text* is a postcode in BS 7666 format, e.g. ``TN13 1AA``."""
+    return bool(text) and VALID.match(text) is not None
+
+
+def normalise(text: str | None) -> str | None:
+    """``tn131aa`` / ``TN13  1AA`` → ``TN13 1AA``; ``B1  1AY`` → ``B1 1AY``; else None."""
+    if not text:
+        return None
+    compact = re.sub(r"\s+", "", text.upper())
+    if not 5 <= len(compact) <= 7:
+        return None
+    candidate = f"{compact[:-3]} {compact[-3:]}"
+    return candidate if is_valid(candidate) else None
+
+
+def repair(text: str | None) -> str | None:
+    """Normalise, fixing keying slips (O↔0, I/L↔1, S↔5, B↔8); None if no single reading fits.
+
+    Among the readings that are valid postcodes, the one with fewest changes wins; a tie
+    between different readings is left unrepaired rather than guessed.
+    """
+    direct = normalise(text)
+    if direct or not text:
+        return direct
+    compact = re.sub(r"\s+", "", text.upper())
+    if not 5 <= len(compact) <= 7 or not compact.isalnum():
+        return None
+    options = [
+        [(c, 0)] + [(alt, 1) for alt in (_DIGIT_FOR.get(c), _LETTER_FOR.get(c)) if alt]
+        for c in compact
+    ]
+    best: dict[int, set[str]] = {}
+    for combo in product(*options):
+        changes = sum(cost for _, cost in combo)
+        chars = "".join(c for c, _ in combo)
+        candidate = f"{chars[:-3]} {chars[-3:]}"
+        if is_valid(candidate):
+            best.setdefault(changes, set()).add(candidate)
+    if not best:
+        return None
+    fewest = best[min(best)]
+    return next(iter(fewest)) if len(fewest) == 1 else None
+
+
+def extract(text: str) -> tuple[str | None, str]:
+    """Find the last postcode-like token in free text: (normalised postcode, text without it)."""
+    upper = text.upper()
+    for match in reversed(list(_LOOSE.finditer(upper))):
+        postcode = repair(match.group(1) + match.group(2))
+        if postcode:
+            rest = (text[: match.start()] + text[match.end() :]).strip(" ,")
+            return postcode, re.sub(r"\s{2,}", " ", rest)
+    return None, text
+
+
+def outward(postcode: str) -> str:
+    """``TN13 1AA`` → ``TN13``."""
+    return postcode.split(" ")[0]
+
+
+def sector(postcode: str) -> str:
+    """``TN13 1AA`` → ``TN13 1``."""
+    return postcode[:-2]
+
+
+def district(postcode: str) -> str:
+    """``TN13 1AA`` → ``TN13`` (the outward code)."""
+    return outward(postcode)
+
+
+def area(postcode: str) -> str:
+    """``TN13 1AA`` → ``TN``."""
+    return re.match(r"[A-Z]+", postcode).group(0)  # type: ignore[union-attr]

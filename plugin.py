@@ -1,0 +1,92 @@
+"""PlaceLink plugin entry: Processing provider, menu, toolbar and dependency check."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .processing.base import ICON_DIR
+
+MENU = "&PlaceLink"
+
+
+class PlaceLinkPlugin:
+    """Adds the ``placelink`` provider, a PlaceLink menu and toolbar; removes them on unload.
+
+    Works without an interface (``iface`` is None in ``qgis_process``): then only the
+    Processing provider is registered.
+    """
+
+    def __init__(self, iface) -> None:  # noqa: ANN001
+        self.iface = iface
+        self.provider = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+        from .ui.dependencies import activate_profile_packages
+
+        activate_profile_packages()  # packages PlaceLink installed earlier into the profile
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PlaceLink", text)
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
+        """Register the Processing provider (QGIS calls this in qgis_process too)."""
+        if self.provider is not None:
+            return
+        from .processing.provider import PlaceLinkProvider
+
+        self.provider = PlaceLinkProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 - QGIS API name
+        self.initProcessing()
+        if self.iface is None:
+            return
+        self.toolbar = self.iface.addToolBar(self.tr("PlaceLink"))
+        self.toolbar.setObjectName("PlaceLinkToolbar")
+        self._add_action(
+            "load_addresses.svg",
+            self.tr("Load addresses…"),
+            lambda: self._open_algorithm("placelink:loadaddresses"),
+        )
+        from .ui.dependencies import notify_missing, show_install_dialog
+
+        self._add_action(
+            "placelink.svg",
+            self.tr("Install missing Python packages…"),
+            lambda: show_install_dialog(self.iface),
+            toolbar=False,
+        )
+        notify_missing(self.iface)
+
+    def _add_action(self, icon: str, text: str, callback, toolbar: bool = True) -> QAction:  # noqa: ANN001
+        action = QAction(QIcon(str(ICON_DIR / icon)), text, self.iface.mainWindow())
+        action.triggered.connect(callback)
+        self.iface.addPluginToMenu(MENU, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    @staticmethod
+    def _open_algorithm(algorithm_id: str) -> None:
+        from processing import execAlgorithmDialog
+
+        execAlgorithmDialog(algorithm_id, {})
+
+    def unload(self) -> None:
+        """Remove everything initGui/initProcessing added."""
+        for action in self.actions:
+            if self.iface is not None:
+                self.iface.removePluginMenu(MENU, action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,60 @@
+"""Enum and type names that differ between QGIS 3.22 and QGIS 3.40+/4 (Qt6)."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsField, QgsProcessing, QgsWkbTypes
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+from ..core import schema
+
+QGIS_VERSION_INT: int = Qgis.QGIS_VERSION_INT
+
+if hasattr(Qgis, "ProcessingSourceType"):  # QGIS >= 3.36
+    SOURCE_FILE = Qgis.ProcessingSourceType.File
+    SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_LINE = Qgis.ProcessingSourceType.VectorLine
+    SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
+else:
+    SOURCE_FILE = QgsProcessing.SourceType.TypeFile
+    SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
+
+if hasattr(Qgis, "WkbType"):  # QGIS >= 3.30
+    WKB_POINT = Qgis.WkbType.Point
+    WKB_LINESTRING = Qgis.WkbType.LineString
+    WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
+    WKB_POLYGON = Qgis.WkbType.Polygon
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
+    WKB_NONE = Qgis.WkbType.NoGeometry
+else:
+    WKB_POINT = QgsWkbTypes.Type.Point
+    WKB_LINESTRING = QgsWkbTypes.Type.LineString
+    WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
+    WKB_POLYGON = QgsWkbTypes.Type.Polygon
+    WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
+    WKB_NONE = QgsWkbTypes.Type.NoGeometry
+
+if QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from 3.38; QVariant types go in QGIS 4
+    _TYPES = {
+        schema.INT: QMetaType.Type.LongLong,
+        schema.REAL: QMetaType.Type.Double,
+        schema.TEXT: QMetaType.Type.QString,
+        schema.DATE: QMetaType.Type.QDate,
+    }
+else:
+    _TYPES = {
+        schema.INT: QVariant.Type.LongLong,
+        schema.REAL: QVariant.Type.Double,
+        schema.TEXT: QVariant.Type.String,
+        schema.DATE: QVariant.Type.Date,
+    }
+
+
+def make_field(name: str, kind: str, length: int = 0) -> QgsField:
+    """A QgsField of the schema *kind* (see ``core.schema``)."""
+    return QgsField(name, _TYPES[kind], len=length)

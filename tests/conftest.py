@@ -1,0 +1,118 @@
+"""Shared test set-up.
+
+The checkout's folder is not named ``placelink``, so tests import the plugin through
+``build/pluginpath/placelink``, a link to the checkout (the same layout QGIS uses).
+Tests under ``tests/core`` run without QGIS (``pytest -p no:qgis tests/core``); the QGIS
+fixtures below import QGIS only when a test asks for them.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGIN_PATH = ROOT / "build" / "pluginpath"
+SAMPLE_DIR = ROOT / "resources" / "sample"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _link_plugin() -> None:
+    PLUGIN_PATH.mkdir(parents=True, exist_ok=True)
+    link = PLUGIN_PATH / "placelink"
+    if not link.exists():
+        try:
+            link.symlink_to(ROOT, target_is_directory=True)
+        except FileExistsError:  # another test process made it first
+            pass
+
+
+_link_plugin()
+# `python -m pytest` puts the checkout on sys.path, where our `processing/` package would
+# shadow QGIS's own `processing` module: tests reach the plugin only as `placelink`.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+for _path in (str(PLUGIN_PATH), str(ROOT / "scripts")):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PlaceLink runs offline: any attempt to open a network connection fails the test."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family == socket.AF_UNIX:
+            return real_connect(self, address)
+        raise RuntimeError(f"test tried to open a network connection to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+class _MenuIface:
+    """pytest-qgis's iface with a real Plugins menu (its own stub records no menu entries).
+
+    Like QGIS, ``addPluginToMenu`` makes a sub-menu per name and ``removePluginMenu``
+    drops the sub-menu once it is empty; everything else is the pytest-qgis stub.
+    """
+
+    def __init__(self, iface) -> None:  # noqa: ANN001
+        from qgis.PyQt.QtWidgets import QMenu
+
+        self._iface = iface
+        self._menu = QMenu("Plugins")
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self._iface, name)
+
+    def pluginMenu(self):  # noqa: ANN201
+        return self._menu
+
+    def _submenu(self, name: str, create: bool):  # noqa: ANN202
+        for action in self._menu.actions():
+            if action.text() == name and action.menu():
+                return action.menu()
+        return self._menu.addMenu(name) if create else None
+
+    def addPluginToMenu(self, name: str, action) -> None:  # noqa: ANN001
+        self._submenu(name, create=True).addAction(action)
+
+    def removePluginMenu(self, name: str, action) -> None:  # noqa: ANN001
+        menu = self._submenu(name, create=False)
+        if menu is None:
+            return
+        menu.removeAction(action)
+        if not menu.actions():
+            self._menu.removeAction(menu.menuAction())
+
+
+@pytest.fixture(scope="session")
+def iface(qgis_iface):  # noqa: ANN001, ANN201
+    """The QGIS interface stub, with a working Plugins menu."""
+    return _MenuIface(qgis_iface)
+
+
+@pytest.fixture(scope="session")
+def placelink_plugin(qgis_app, qgis_processing, iface):  # noqa: ANN001, ANN201
+    """The plugin loaded once for the session, as QGIS does: classFactory(iface).initGui()."""
+    from placelink import classFactory
+
+    plugin = classFactory(iface)
+    plugin.initGui()
+    yield plugin
+    plugin.unload()
+
+
+@pytest.fixture(scope="session")
+def run_alg(placelink_plugin):  # noqa: ANN001, ANN201
+    """``processing.run`` for PlaceLink algorithms, with the provider registered."""
+    import processing
+
+    def run(algorithm: str, parameters: dict, **kwargs):  # noqa: ANN202
+        return processing.run(algorithm, parameters, **kwargs)
+
+    return run

@@ -1,0 +1,71 @@
+"""The plugin as QGIS loads it: provider, menu, toolbar; unload removes all; load again works."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+
+
+def _registry():  # noqa: ANN202
+    return QgsApplication.processingRegistry()
+
+
+def _placelink_menu_actions(iface) -> list[str]:  # noqa: ANN001
+    for action in iface.pluginMenu().actions():
+        if action.text().replace("&", "") == "PlaceLink" and action.menu():
+            return [a.text() for a in action.menu().actions()]
+    return []
+
+
+def test_provider_lists_its_algorithms(placelink_plugin) -> None:  # noqa: ANN001
+    provider = _registry().providerById("placelink")
+    assert provider is not None
+    assert provider.name() == "PlaceLink"
+    ids = {alg.id() for alg in provider.algorithms()}
+    assert "placelink:loadaddresses" in ids
+    for alg in provider.algorithms():
+        assert alg.shortHelpString().strip(), alg.id()
+        assert not alg.icon().isNull(), alg.id()
+        assert alg.group() and alg.groupId(), alg.id()
+
+
+def test_menu_and_toolbar(placelink_plugin, iface) -> None:  # noqa: ANN001
+    assert "Load addresses…" in _placelink_menu_actions(iface)
+    toolbar = placelink_plugin.toolbar
+    assert toolbar is not None and toolbar.objectName() == "PlaceLinkToolbar"
+    assert any(a.text() == "Load addresses…" for a in toolbar.actions())
+
+
+def test_unload_removes_everything_and_load_again_works(placelink_plugin, iface) -> None:  # noqa: ANN001
+    from placelink import classFactory
+
+    placelink_plugin.unload()
+    assert _registry().providerById("placelink") is None
+    assert _placelink_menu_actions(iface) == []
+    assert placelink_plugin.actions == [] and placelink_plugin.toolbar is None
+
+    second = classFactory(iface)  # a fresh instance, as after a plugin reload
+    second.initGui()
+    assert _registry().providerById("placelink") is not None
+    assert "Load addresses…" in _placelink_menu_actions(iface)
+    second.unload()
+    assert _registry().providerById("placelink") is None
+
+    placelink_plugin.initGui()  # and the session's instance comes back for later tests
+    assert _registry().algorithmById("placelink:loadaddresses") is not None
+    assert "Load addresses…" in _placelink_menu_actions(iface)
+
+
+def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
+    """qgis_process loads plugins with iface=None: only the provider is added."""
+    from placelink import classFactory
+
+    plugin = classFactory(None)
+    registered = _registry().providerById("placelink") is not None
+    if registered:  # the session instance holds the id; check the no-iface path only
+        plugin.initGui()
+        assert plugin.toolbar is None and plugin.actions == []
+        plugin.provider = None  # never registered by this instance
+        return
+    plugin.initGui()
+    assert plugin.toolbar is None and _registry().providerById("placelink") is not None
+    plugin.unload()

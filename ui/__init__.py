@@ -1,0 +1,1 @@
+"""Dock panels and dialogs: they run PlaceLink's Processing algorithms, never their own copy."""
