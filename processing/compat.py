@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsField, QgsProcessing, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from ..core import schema
@@ -58,3 +65,21 @@ else:
 def make_field(name: str, kind: str, length: int = 0) -> QgsField:
     """A QgsField of the schema *kind* (see ``core.schema``)."""
     return QgsField(name, _TYPES[kind], len=length)
+
+
+if hasattr(Qgis, "ProcessingAlgorithmFlag"):  # QGIS >= 3.36
+    FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+else:
+    FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+if hasattr(Qgis, "LayoutUnit"):  # QGIS >= 3.30
+    LAYOUT_MM = Qgis.LayoutUnit.Millimeters
+else:
+    LAYOUT_MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+
+if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
+    DISTANCE_KM = Qgis.DistanceUnit.Kilometers
+    DISTANCE_M = Qgis.DistanceUnit.Meters
+else:
+    DISTANCE_KM = QgsUnitTypes.DistanceUnit.DistanceKilometers
+    DISTANCE_M = QgsUnitTypes.DistanceUnit.DistanceMeters

@@ -7,9 +7,13 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..metadata import plugin_version
 from .base import ICON_DIR
+from .catchment_map import CatchmentMap
 from .load_addresses import LoadAddresses
 
-ALGORITHMS = (LoadAddresses,)
+ALGORITHMS = (
+    CatchmentMap,
+    LoadAddresses,
+)
 
 
 class PlaceLinkProvider(QgsProcessingProvider):

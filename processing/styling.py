@@ -1,0 +1,139 @@
+"""Styles for PlaceLink's map layers: one colour per facility, the same in every layer."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+#: Well-separated qualitative hues (Tableau 10), readable when neighbours touch.
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)  # fmt: skip
+
+
+def facility_colours(catchments: QgsVectorLayer, key_field: str) -> dict[str, QColor]:
+    """A colour per facility key; neighbouring catchments always differ.
+
+    Up to ten facilities each get their own hue. Beyond that, hues are reused only by
+    catchments that do not touch (graph colouring), lighter or darker on each reuse.
+    """
+    keys, wkbs = [], []
+    request = QgsFeatureRequest().setSubsetOfAttributes([key_field], catchments.fields())
+    for feature in catchments.getFeatures(request):
+        keys.append(str(feature[key_field]))
+        wkbs.append(bytes(feature.geometry().asWkb()))
+    order = sorted(range(len(keys)), key=lambda i: keys[i])
+    if len(keys) <= len(PALETTE):
+        return {keys[i]: QColor(PALETTE[rank]) for rank, i in enumerate(order)}
+    import shapely  # optional dependency: imported only when it is needed
+
+    from ..core.colouring import colour_indices
+
+    classes = colour_indices(shapely.from_wkb([wkbs[i] for i in order]))
+    colours: dict[str, QColor] = {}
+    for rank, i in enumerate(order):
+        hue = QColor(PALETTE[classes[rank] % len(PALETTE)])
+        shade = classes[rank] // len(PALETTE)
+        colours[keys[i]] = (
+            hue.lighter(100 + 35 * shade) if shade % 2 else hue.darker(100 + 20 * shade)
+        )
+    return colours
+
+
+def _categorised(
+    layer: QgsVectorLayer, field: str, colours: dict[str, QColor], make_symbol, labels=None
+) -> None:  # noqa: ANN001
+    categories = []
+    for key in sorted(colours):
+        symbol = make_symbol(colours[key])
+        label = labels.get(key, key) if labels else key
+        categories.append(QgsRendererCategory(key, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    layer.triggerRepaint()
+
+
+def style_catchments(
+    layer: QgsVectorLayer, field: str, colours: dict[str, QColor], count_field: str | None = None
+) -> None:
+    """Filled catchments, legend labels with address counts when *count_field* is given."""
+    labels = {}
+    if count_field and layer.fields().indexOf(count_field) >= 0:
+        for feature in layer.getFeatures():
+            count = feature[count_field]
+            labels[str(feature[field])] = f"{feature[field]} ({int(count or 0):,} addresses)"
+
+    def symbol(colour: QColor) -> QgsFillSymbol:
+        fill = QColor(colour)
+        fill.setAlpha(170)
+        return QgsFillSymbol.createSimple(
+            {"color": fill.name(QColor.NameFormat.HexArgb), "outline_color": "#ffffff",
+             "outline_width": "0.4"}
+        )  # fmt: skip
+
+    _categorised(layer, field, colours, symbol, labels)
+
+
+def style_points_by_facility(layer: QgsVectorLayer, field: str, colours: dict[str, QColor]) -> None:
+    """Small dots coloured by their facility (e.g. address assignments)."""
+
+    def symbol(colour: QColor) -> QgsMarkerSymbol:
+        return QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": colour.name(), "size": "1.2", "outline_style": "no"}
+        )
+
+    _categorised(layer, field, colours, symbol)
+
+
+def style_band_outlines(layer: QgsVectorLayer, field: str, colours: dict[str, QColor]) -> None:
+    """Band areas as dashed outlines in their facility's colour."""
+
+    def symbol(colour: QColor) -> QgsFillSymbol:
+        return QgsFillSymbol.createSimple(
+            {"style": "no", "outline_color": colour.darker(130).name(), "outline_width": "0.5",
+             "outline_style": "dash"}
+        )  # fmt: skip
+
+    _categorised(layer, field, colours, symbol)
+
+
+def style_facilities(layer: QgsVectorLayer, name_field: str) -> None:
+    """Facilities as dark stars labelled with their name."""
+    layer.renderer().setSymbol(
+        QgsMarkerSymbol.createSimple(
+            {"name": "star", "color": "#222222", "outline_color": "#ffffff", "size": "4.5"}
+        )
+    )
+    text = QgsTextFormat()
+    text.setFont(QFont("Sans Serif", 8, QFont.Weight.Bold))
+    text.setSize(8)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1)
+    buffer.setColor(QColor("#ffffff"))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = name_field
+    settings.setFormat(text)
+    settings.dist = 1.5
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    layer.triggerRepaint()
+
+
+def style_lines(layer: QgsVectorLayer, colour: str = "#9a9a9a", width: float = 0.3) -> None:
+    """Plain grey lines (a street network under a map)."""
+    layer.renderer().setSymbol(QgsLineSymbol.createSimple({"color": colour, "width": str(width)}))
+    layer.triggerRepaint()

@@ -1,0 +1,137 @@
+"""placelink:catchmentmap renders a real PDF/PNG with every map element."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+
+
+def _catchments(n: int = 3) -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:27700&field=facility_name:string&field=address_count:integer",
+        "catchments",
+        "memory",
+    )
+    features = []
+    for i in range(n):
+        feature = QgsFeature(layer.fields())
+        x0 = 450000 + i * 1000
+        feature.setGeometry(
+            QgsGeometry.fromWkt(f"POLYGON(({x0} 210000,{x0 + 1000} 210000,{x0 + 1000} 211000,"
+                                f"{x0} 211000,{x0} 210000))")
+        )  # fmt: skip
+        feature.setAttributes([f"School {chr(65 + i)}", 100 * (i + 1)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _facilities(n: int = 3, source: str = "sample") -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:27700&field=name:string&field=source:string", "facilities", "memory"
+    )
+    features = []
+    for i in range(n):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(450500 + i * 1000, 210500)))
+        feature.setAttributes([f"School {chr(65 + i)}", source])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".png"])
+def test_map_is_exported(run_alg, tmp_path: Path, suffix: str) -> None:  # noqa: ANN001
+    output = tmp_path / f"map{suffix}"
+    result = run_alg(
+        "placelink:catchmentmap",
+        {
+            "CATCHMENTS": _catchments(),
+            "FACILITIES": _facilities(),
+            "TITLE": "Primary school catchments",
+            "OUTPUT": str(output),
+        },
+    )
+    assert result["OUTPUT"] == str(output)
+    data = output.read_bytes()
+    assert data.startswith(b"%PDF" if suffix == ".pdf" else b"\x89PNG")
+    assert len(data) > 10_000
+    assert result["LAYOUT_NAME"].startswith("Primary school catchments")
+    if suffix == ".png":
+        assert _share_of_colour(output, "#4e79a7", 170) > 0.02  # School A's fill is drawn
+
+
+def _share_of_colour(path: Path, hex_colour: str, alpha: int) -> float:
+    """Share of the image's pixels showing *hex_colour* at *alpha* over white (±6 per band)."""
+    import numpy as np
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits().asstring(width * height * 4), dtype=np.uint8)
+    bgr = pixels.reshape(height * width, 4)[:, :3].astype(int)
+    colour = QColor(hex_colour)
+    target = [255 - (255 - c) * alpha / 255 for c in (colour.blue(), colour.green(), colour.red())]
+    return float(np.mean(np.all(np.abs(bgr - target) <= 6, axis=1)))
+
+
+def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp_path) -> None:  # noqa: ANN001
+    from placelink.processing.catchment_map import CatchmentMap
+    from qgis.core import (
+        QgsLayoutItemLabel,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar,
+    )
+
+    def texts(alg: CatchmentMap) -> list[str]:
+        return [i.text() for i in alg._layout.items() if isinstance(i, QgsLayoutItemLabel)]
+
+    catchments = _catchments()
+    for source, expect_os in (("PlaceLink sample council", False), ("OS Open UPRN", True)):
+        alg = CatchmentMap()
+        alg.initAlgorithm()
+        from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        params = {
+            "CATCHMENTS": catchments,
+            "FACILITIES": _facilities(source=source),
+            "TITLE": "Libraries",
+            "OUTPUT": str(tmp_path / "m.png"),
+        }
+        ok = alg.prepare(params, context, QgsProcessingFeedback())
+        assert ok
+        alg.runPrepared(params, context, QgsProcessingFeedback())
+        kinds = {type(i) for i in alg._layout.items()}
+        assert {QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar,
+                QgsLayoutItemPicture} <= kinds  # fmt: skip
+        assert "Libraries" in texts(alg)
+        assert any("Crown copyright" in t for t in texts(alg)) is expect_os
+        legend = next(i for i in alg._layout.items() if isinstance(i, QgsLayoutItemLegend))
+        labels = [node.name() for node in legend.model().rootGroup().findLayers()]
+        assert labels == ["Facilities", "Catchments"]
+        renderer = alg._layers[-1].renderer()
+        assert [c.label() for c in renderer.categories()] == [
+            "School A (100 addresses)", "School B (200 addresses)", "School C (300 addresses)"
+        ]  # fmt: skip
+        colours = {c.symbol().color().name() for c in renderer.categories()}
+        assert len(colours) == 3
+    assert catchments.renderer().type() == "singleSymbol"  # the input's own style is untouched
+
+
+def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:  # noqa: ANN001
+    from placelink.processing.styling import facility_colours
+
+    layer = _catchments(14)  # a row of 14 touching squares
+    colours = facility_colours(layer, "facility_name")
+    names = [f"School {chr(65 + i)}" for i in range(14)]
+    for a, b in pairwise(names):
+        assert colours[a].name() != colours[b].name()
