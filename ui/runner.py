@@ -1,0 +1,126 @@
+"""Run a PlaceLink Processing algorithm from a dock: in the background, with progress and cancel.
+
+Docks never hold domain logic: they build parameters, run the same algorithm the Toolbox,
+the Modeler and qgis_process run, and load its outputs into the project the way the
+Processing dialog does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..processing.compat import FLAG_NO_THREADING
+
+TEMPORARY_OUTPUT = "TEMPORARY_OUTPUT"
+
+
+def layer_output(destination: str = TEMPORARY_OUTPUT, project: QgsProject | None = None):  # noqa: ANN201
+    """An output parameter value whose layer is added to *project* when the run ends."""
+    return QgsProcessingOutputLayerDefinition(destination, project or QgsProject.instance())
+
+
+class DockFeedback(QgsProcessingFeedback):
+    """Feedback that also signals progress texts and errors (QGIS 3.22 has no such signal)."""
+
+    text = pyqtSignal(str)
+
+    def setProgressText(self, text: str) -> None:
+        super().setProgressText(text)
+        self.text.emit(text)
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:
+        super().reportError(error, fatalError)
+        self.text.emit(error)
+
+
+class AlgorithmRun(QObject):
+    """One background run of a Processing algorithm.
+
+    Signals: ``progress(float)``, ``message(str)`` and ``finished(bool, dict)``
+    (success, results). ``cancel()`` asks the algorithm to stop at its next check.
+    """
+
+    progress = pyqtSignal(float)
+    message = pyqtSignal(str)
+    finished = pyqtSignal(bool, dict)
+
+    def __init__(
+        self,
+        algorithm_id: str,
+        parameters: dict,
+        project: QgsProject | None = None,
+        load_outputs: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        registry = QgsApplication.processingRegistry()
+        self.algorithm = registry.createAlgorithmById(algorithm_id)
+        if self.algorithm is None:
+            raise ValueError(f"Processing algorithm {algorithm_id} is not available")
+        self.parameters = parameters
+        self.project = project or QgsProject.instance()
+        self.load_outputs = load_outputs
+        self.context = QgsProcessingContext()
+        self.context.setProject(self.project)
+        self.feedback = DockFeedback()
+        self.feedback.progressChanged.connect(self.progress.emit)
+        self.feedback.text.connect(self.message.emit)
+        self.context.setFeedback(self.feedback)
+        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.results: dict = {}
+        self.ok: bool | None = None
+
+    def start(self) -> None:
+        """Check the parameters, then run in the task manager (or here, if it cannot thread)."""
+        ok, message = self.algorithm.checkParameterValues(self.parameters, self.context)
+        if not ok:
+            self.message.emit(message)
+            self._done(False, {})
+            return
+        if int(self.algorithm.flags()) & int(FLAG_NO_THREADING):
+            ok, results = self.algorithm.run(self.parameters, self.context, self.feedback)
+            self._done(bool(ok), results or {})
+            return
+        self.task = QgsProcessingAlgRunnerTask(
+            self.algorithm, self.parameters, self.context, self.feedback
+        )
+        self.task.executed.connect(self._done)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        self.feedback.cancel()
+
+    def is_running(self) -> bool:
+        return self.ok is None and self.task is not None
+
+    def _done(self, ok: bool, results: dict) -> None:
+        self.ok, self.results = ok, dict(results or {})
+        if ok and self.load_outputs:
+            from processing.gui.Postprocessing import handleAlgorithmResults
+
+            handleAlgorithmResults(self.algorithm, self.context, self.feedback)
+        self.finished.emit(ok, self.results)
+
+
+def run_in_background(
+    algorithm_id: str,
+    parameters: dict,
+    on_finished: Callable[[bool, dict], None] | None = None,
+    parent: QObject | None = None,
+) -> AlgorithmRun:
+    """Start *algorithm_id* in the background and return its run (keep a reference to it)."""
+    run = AlgorithmRun(algorithm_id, parameters, parent=parent)
+    if on_finished is not None:
+        run.finished.connect(on_finished)
+    run.start()
+    return run
