@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .processing.base import ICON_DIR
 
 MENU = "&PlaceLink"
+#: Menu and toolbar entries that open an algorithm's dialog: (id, icon, text).
+ALGORITHM_ACTIONS = (("placelink:loadaddresses", "load_addresses.svg", "Load addresses…"),)
+#: Dock panels: (module under ui/, class, icon, text).
+DOCKS = (("quality_dock", "QualityDock", "check_quality.svg", "Data quality"),)
 
 
 class PlaceLinkPlugin:
@@ -24,6 +30,7 @@ class PlaceLinkPlugin:
         self.provider = None
         self.toolbar = None
         self.actions: list[QAction] = []
+        self.docks: dict = {}
         from .ui.dependencies import activate_profile_packages
 
         activate_profile_packages()  # packages PlaceLink installed earlier into the profile
@@ -47,11 +54,10 @@ class PlaceLinkPlugin:
             return
         self.toolbar = self.iface.addToolBar(self.tr("PlaceLink"))
         self.toolbar.setObjectName("PlaceLinkToolbar")
-        self._add_action(
-            "load_addresses.svg",
-            self.tr("Load addresses…"),
-            lambda: self._open_algorithm("placelink:loadaddresses"),
-        )
+        for algorithm_id, icon, text in ALGORITHM_ACTIONS:
+            self._add_action(icon, self.tr(text), partial(self._open_algorithm, algorithm_id))
+        for module, class_name, icon, text in DOCKS:
+            self._add_action(icon, self.tr(text), partial(self.show_dock, module, class_name))
         from .ui.dependencies import notify_missing, show_install_dialog
 
         self._add_action(
@@ -61,6 +67,20 @@ class PlaceLinkPlugin:
             toolbar=False,
         )
         notify_missing(self.iface)
+
+    def show_dock(self, module: str, class_name: str):  # noqa: ANN201
+        """Show (creating it the first time) the dock panel ``ui.<module>.<class_name>``."""
+        dock = self.docks.get(class_name)
+        if dock is None:
+            from importlib import import_module
+
+            dock_class = getattr(import_module(f".ui.{module}", __package__), class_name)
+            dock = dock_class(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.docks[class_name] = dock
+        dock.show()
+        dock.raise_()
+        return dock
 
     def _add_action(self, icon: str, text: str, callback, toolbar: bool = True) -> QAction:  # noqa: ANN001
         action = QAction(QIcon(str(ICON_DIR / icon)), text, self.iface.mainWindow())
@@ -84,6 +104,10 @@ class PlaceLinkPlugin:
                 self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions = []
+        for dock in self.docks.values():
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks = {}
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

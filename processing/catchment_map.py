@@ -7,7 +7,6 @@ from datetime import date
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsLayerTreeGroup,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
@@ -211,15 +210,12 @@ class CatchmentMap(PlaceLinkAlgorithm):
         return {self.OUTPUT: output, "LAYOUT_NAME": name}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
-        """In the QGIS desktop, add the styled layers and the editable layout to the project."""
-        from qgis.utils import iface
-
+        """Add the styled layers and the editable layout to the run's project (in QGIS: yours)."""
         layout = getattr(self, "_layout", None)
         project = context.project()
-        if iface is None or layout is None or project is None:
+        if layout is None or project is None:
             return {}
         group = project.layerTreeRoot().insertGroup(0, f"Catchment map: {layout.name()}")
-        assert isinstance(group, QgsLayerTreeGroup)
         for layer in self._layers:
             project.addMapLayer(layer, False)
             group.addLayer(layer)

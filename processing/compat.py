@@ -83,3 +83,16 @@ if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
 else:
     DISTANCE_KM = QgsUnitTypes.DistanceUnit.DistanceKilometers
     DISTANCE_M = QgsUnitTypes.DistanceUnit.DistanceMeters
+
+try:  # QGIS >= 3.34
+    LAYER_POINT = Qgis.LayerFilter.PointLayer
+    LAYER_LINE = Qgis.LayerFilter.LineLayer
+    LAYER_POLYGON = Qgis.LayerFilter.PolygonLayer
+    LAYER_VECTOR = Qgis.LayerFilter.VectorLayer
+except AttributeError:
+    from qgis.core import QgsMapLayerProxyModel
+
+    LAYER_POINT = QgsMapLayerProxyModel.Filter.PointLayer
+    LAYER_LINE = QgsMapLayerProxyModel.Filter.LineLayer
+    LAYER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
+    LAYER_VECTOR = QgsMapLayerProxyModel.Filter.VectorLayer

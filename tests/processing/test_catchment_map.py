@@ -62,6 +62,12 @@ def test_map_is_exported(run_alg, tmp_path: Path, suffix: str) -> None:  # noqa:
     assert data.startswith(b"%PDF" if suffix == ".pdf" else b"\x89PNG")
     assert len(data) > 10_000
     assert result["LAYOUT_NAME"].startswith("Primary school catchments")
+    layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT_NAME"])
+    assert layout is not None  # an editable print layout in the project
+    group = (
+        QgsProject.instance().layerTreeRoot().findGroup(f"Catchment map: {result['LAYOUT_NAME']}")
+    )
+    assert group is not None and len(group.findLayers()) == 2
     if suffix == ".png":
         assert _share_of_colour(output, "#4e79a7", 170) > 0.02  # School A's fill is drawn
 

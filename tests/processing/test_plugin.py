@@ -69,3 +69,17 @@ def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
     plugin.initGui()
     assert plugin.toolbar is None and _registry().providerById("placelink") is not None
     plugin.unload()
+
+
+def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> None:  # noqa: ANN001
+    from placelink.plugin import DOCKS
+
+    menu = _placelink_menu_actions(iface)
+    for module, class_name, _icon, text in DOCKS:
+        assert text in menu
+        dock = placelink_plugin.show_dock(module, class_name)
+        assert type(dock).__name__ == class_name and dock.objectName() == class_name
+        assert placelink_plugin.show_dock(module, class_name) is dock  # made once
+    placelink_plugin.unload()
+    assert placelink_plugin.docks == {}
+    placelink_plugin.initGui()

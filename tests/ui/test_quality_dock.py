@@ -1,0 +1,104 @@
+"""The Data quality dock, driven headless: run, list by rule, filter, click to zoom, export."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+pytest.importorskip("pandas")
+
+
+def _addresses() -> QgsVectorLayer:
+    from placelink.core import schema
+    from placelink.processing.fields import FeatureFactory
+
+    factory = FeatureFactory(schema.ADDRESS_FIELDS)
+    layer = QgsVectorLayer("Point?crs=EPSG:27700", "addresses", "memory")
+    layer.dataProvider().addAttributes(factory.fields.toList())
+    layer.updateFields()
+    rows = [
+        (100000000001, 450000, 210000, "AB1 2CD"),
+        (100000000002, 450100, 210000, "AB1 2CD"),
+        (100000000002, 450200, 210000, "AB1 2CD"),  # duplicate UPRN
+        (100000000004, 452000, 212000, "NOT A PC"),  # bad postcode
+    ]
+    features = []
+    for uprn, x, y, postcode in rows:
+        record = schema.empty_address(
+            uprn=uprn, usrn=10000001, pao_start_number=uprn % 100, street_description="HIGH STREET",
+            town="EXAMPLETON", postcode=postcode, logical_status=1, blpu_state=2,
+            classification="RD04", x=x, y=y,
+        )  # fmt: skip
+        feature = factory.point(record)
+        feature.setFields(layer.fields(), False)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def _wait(run, timeout: float = 120) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while run.ok is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert run.ok, "the checks did not finish successfully"
+
+
+def test_dock_runs_lists_filters_zooms_and_exports(placelink_plugin, iface, tmp_path: Path) -> None:  # noqa: ANN001
+    from placelink.ui.quality_dock import QualityDock
+
+    addresses = _addresses()
+    dock = QualityDock(iface)
+    dock.ui.addressesCombo.setLayer(addresses)
+    dock.ui.rulesEdit.setText("A01,A*")
+    dock.run_checks()
+    assert not dock.ui.runButton.isEnabled() and dock.ui.cancelButton.isEnabled()
+    _wait(dock.run)
+    tree = dock.ui.issuesTree
+    groups = {
+        tree.topLevelItem(i).text(0).split()[0]: tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+    }
+    assert "A01" in groups  # duplicate UPRN
+    duplicate = groups["A01"]
+    keys = {duplicate.child(j).text(1) for j in range(duplicate.childCount())}
+    assert keys == {"100000000002"}
+    assert "problem" in dock.ui.statusLabel.text()
+
+    # filter: only warnings, then only text that matches nothing
+    dock.ui.ruleFilter.setText("no such text anywhere")
+    assert all(tree.topLevelItem(i).isHidden() for i in range(tree.topLevelItemCount()))
+    dock.ui.ruleFilter.setText("")
+    assert not duplicate.isHidden()
+
+    # click: the feature is selected on its layer and the map zooms to it
+    leaf = duplicate.child(0)
+    dock.show_issue(leaf)
+    selected = {f["uprn"] for f in addresses.selectedFeatures()}
+    assert selected == {100000000002}
+    extent = iface.mapCanvas().extent()
+    assert extent.contains(QgsPointXY(450100, 210000)) and extent.width() < 1000
+
+    saved = dock.export_report(str(tmp_path / "report.html"))
+    assert saved and "<html" in Path(saved).read_text(encoding="utf-8").lower()
+    dock.deleteLater()
+
+
+def test_dock_asks_for_addresses_first(placelink_plugin, iface) -> None:  # noqa: ANN001
+    from placelink.ui.quality_dock import QualityDock
+
+    dock = QualityDock(iface)
+    dock.ui.addressesCombo.setLayer(None)
+    dock.run_checks()
+    assert dock.run is None and "addresses" in dock.ui.statusLabel.text().lower()

@@ -1,0 +1,172 @@
+"""The Catchments dock: run placelink:catchments then placelink:catchmentmap; hover for answers."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsMapLayer,
+    QgsPointXY,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+)
+
+from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
+from .dock_base import AlgorithmDock
+from .runner import layer_output
+
+METHODS = ("Straight line", "Along the street network", "Along the network, with capacities")
+HOVER_PIXELS = 8
+
+
+class CatchmentsDock(AlgorithmDock):
+    """Choose facilities, addresses, network and method; layers and a layout land in the project."""
+
+    FORM = "catchments_dock.ui"
+    TITLE = "PlaceLink: Catchments"
+
+    def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
+        super().__init__(iface, parent)
+        ui = self.ui
+        ui.facilitiesCombo.setFilters(LAYER_POINT)
+        ui.addressesCombo.setFilters(LAYER_POINT)
+        ui.networkCombo.setFilters(LAYER_LINE)
+        ui.boundaryCombo.setFilters(LAYER_POLYGON)
+        for combo in (ui.networkCombo, ui.boundaryCombo):
+            combo.setAllowEmptyLayer(True)
+        ui.nameField.setLayer(ui.facilitiesCombo.currentLayer())
+        ui.capacityField.setLayer(ui.facilitiesCombo.currentLayer())
+        ui.capacityField.setAllowEmptyFieldName(True)
+        ui.facilitiesCombo.layerChanged.connect(ui.nameField.setLayer)
+        ui.facilitiesCombo.layerChanged.connect(ui.capacityField.setLayer)
+        ui.methodCombo.addItems([self.tr(m) for m in METHODS])
+        ui.methodCombo.currentIndexChanged.connect(self._method_changed)
+        ui.bandUnits.addItems([self.tr("metres"), self.tr("minutes")])
+        ui.bandUnits.currentIndexChanged.connect(self._method_changed)
+        ui.runButton.clicked.connect(self.make_catchments)
+        self.assignments: QgsVectorLayer | None = None
+        self.catchments: QgsVectorLayer | None = None
+        self.map_path: Path | None = None
+        self._index: QgsSpatialIndex | None = None
+        self._workdir = tempfile.mkdtemp(prefix="placelink-catchments-")
+        if iface is not None:
+            iface.mapCanvas().xyCoordinates.connect(self.hover)
+        self._method_changed()
+
+    def _method_changed(self) -> None:
+        method = self.ui.methodCombo.currentIndex()
+        self.ui.networkCombo.setEnabled(method > 0)
+        self.ui.capacityField.setEnabled(method == 2)
+        self.ui.speedSpin.setEnabled(self.ui.bandUnits.currentIndex() == 1)
+
+    def parameters(self) -> dict:
+        """The placelink:catchments parameters the form describes."""
+        ui = self.ui
+        method = ui.methodCombo.currentIndex()
+        parameters = {
+            "FACILITIES": ui.facilitiesCombo.currentLayer(),
+            "NAME_FIELD": ui.nameField.currentField(),
+            "ADDRESSES": ui.addressesCombo.currentLayer(),
+            "BOUNDARY": ui.boundaryCombo.currentLayer(),
+            "BANDS": ui.bandsEdit.text().strip(),
+            "ASSIGNMENTS": layer_output(),
+            "CATCHMENTS": layer_output(),
+            "BAND_AREAS": layer_output(),
+        }
+        if method > 0:
+            parameters["NETWORK"] = ui.networkCombo.currentLayer()
+        if method == 2 and ui.capacityField.currentField():
+            parameters["CAPACITY_FIELD"] = ui.capacityField.currentField()
+        if ui.bandUnits.currentIndex() == 1:
+            parameters["SPEED_KMH"] = ui.speedSpin.value()
+        return {key: value for key, value in parameters.items() if value not in (None, "")}
+
+    def make_catchments(self) -> None:
+        ui = self.ui
+        if ui.facilitiesCombo.currentLayer() is None or ui.addressesCombo.currentLayer() is None:
+            ui.statusLabel.setText(self.tr("Choose a facilities layer and an addresses layer."))
+            return
+        if ui.methodCombo.currentIndex() > 0 and ui.networkCombo.currentLayer() is None:
+            ui.statusLabel.setText(self.tr("Choose a street network, or the straight-line method."))
+            return
+        self.stage = "catchments"
+        self.start("placelink:catchments", self.parameters())
+
+    def on_finished(self, ok: bool, results: dict) -> None:
+        if not ok:
+            return
+        if self.stage == "catchments":
+            self.assignments = self._layer(results.get("ASSIGNMENTS"))
+            self.catchments = self._layer(results.get("CATCHMENTS"))
+            self._build_index()
+            unreached = results.get("UNREACHED", 0)
+            self.map_path = Path(self._workdir) / "catchment_map.pdf"
+            self.stage = "map"
+            self.start(
+                "placelink:catchmentmap",
+                {
+                    "CATCHMENTS": self.catchments,
+                    "FACILITIES": self.ui.facilitiesCombo.currentLayer(),
+                    "NAME_FIELD": self.ui.nameField.currentField(),
+                    "BAND_AREAS": self._layer(results.get("BAND_AREAS")),
+                    "TITLE": self.ui.titleEdit.text() or "Catchment areas",
+                    "OUTPUT": str(self.map_path),
+                },
+            )
+            self._unreached = int(unreached or 0)
+            return
+        note = (
+            f"; {self._unreached:,} address(es) cannot reach any facility"
+            if self._unreached
+            else ""
+        )
+        self.ui.statusLabel.setText(
+            self.tr(f"Catchments made{note}. The map is in the project's layouts")
+            + f" and at {self.map_path}."
+        )
+
+    def _layer(self, value: object) -> QgsVectorLayer | None:
+        if value is None or isinstance(value, QgsMapLayer):
+            return value
+        return QgsProject.instance().mapLayer(str(value)) or QgsProcessingUtils.mapLayerFromString(
+            str(value), self.run.context
+        )
+
+    def _build_index(self) -> None:
+        self._index = None
+        if self.assignments is not None:
+            self._index = QgsSpatialIndex(
+                self.assignments.getFeatures(QgsFeatureRequest().setNoAttributes())
+            )
+
+    def hover(self, point: QgsPointXY) -> str:
+        """Show the facility and distance of the address under the mouse."""
+        if self._index is None or self.assignments is None:
+            return ""
+        tolerance = HOVER_PIXELS * (
+            self.iface.mapCanvas().mapUnitsPerPixel() if self.iface is not None else 1.0
+        )
+        nearest = self._index.nearestNeighbor(point, 1, tolerance)
+        if not nearest:
+            self.ui.hoverLabel.setText("")
+            return ""
+        feature = self.assignments.getFeature(nearest[0])
+        if feature["reachable"] in (False, 0):
+            text = self.tr(f"UPRN {feature['uprn']}: cannot reach any facility")
+        else:
+            text = self.tr(
+                f"UPRN {feature['uprn']}: {feature['facility_name']}, "
+                f"{float(feature['distance_m'] or 0):,.0f} m"
+            )
+        self.ui.hoverLabel.setText(text)
+        return text
+
+    def zoom_to_catchments(self) -> None:
+        if self.catchments is not None and self.iface is not None:
+            extent = QgsRectangle(self.catchments.extent())
+            self.iface.mapCanvas().setExtent(extent)

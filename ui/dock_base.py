@@ -1,0 +1,74 @@
+"""A dock panel built from a Designer form that runs one Processing algorithm at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QWidget
+
+from .runner import AlgorithmRun
+
+FORMS = Path(__file__).resolve().parent / "forms"
+
+
+def load_form(name: str, host: QWidget):  # noqa: ANN201
+    """Build the Designer form *name* (under ui/forms) into *host*; return its widget namespace."""
+    form_class, _ = uic.loadUiType(str(FORMS / name))
+    form = form_class()
+    form.setupUi(host)
+    return form
+
+
+class AlgorithmDock(QgsDockWidget):
+    """Shared wiring: Run/Cancel buttons, a progress bar and a status line.
+
+    The form must have ``runButton``, ``cancelButton``, ``progressBar`` and ``statusLabel``.
+    Subclasses build parameters and call :meth:`start`; :meth:`on_finished` gets the results.
+    """
+
+    FORM = ""
+    TITLE = ""
+
+    def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(self.TITLE, parent)
+        self.iface = iface
+        self.setObjectName(type(self).__name__)
+        self.body = QWidget(self)
+        self.ui = load_form(self.FORM, self.body)
+        self.setWidget(self.body)
+        self.run: AlgorithmRun | None = None
+        self.ui.cancelButton.clicked.connect(self.cancel)
+
+    def start(self, algorithm_id: str, parameters: dict) -> AlgorithmRun:
+        """Run *algorithm_id* in the background, reporting in the dock."""
+        self.ui.runButton.setEnabled(False)
+        self.ui.cancelButton.setEnabled(True)
+        self.ui.progressBar.setValue(0)
+        self.ui.statusLabel.setText(self.tr("Running…"))
+        self.run = AlgorithmRun(algorithm_id, parameters, parent=self)
+        self.run.progress.connect(lambda value: self.ui.progressBar.setValue(int(value)))
+        self.run.message.connect(self.ui.statusLabel.setText)
+        self.run.finished.connect(self._finished)
+        self.run.start()
+        return self.run
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+            self.ui.statusLabel.setText(self.tr("Cancelling…"))
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.ui.runButton.setEnabled(True)
+        self.ui.cancelButton.setEnabled(False)
+        self.ui.progressBar.setValue(100 if ok else 0)
+        if not ok:
+            cancelled = self.run is not None and self.run.feedback.isCanceled()
+            self.ui.statusLabel.setText(
+                self.tr("Cancelled.") if cancelled else self.tr("The run failed: see the log.")
+            )
+        self.on_finished(ok, results)
+
+    def on_finished(self, ok: bool, results: dict) -> None:
+        """Called when a run ends (override)."""
