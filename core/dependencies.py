@@ -14,6 +14,7 @@ chosen; the resolved distributions are then installed pinned.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import importlib
 import importlib.metadata
@@ -71,7 +72,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     )
 }
 
-_active_dir: Path | None = None  # the profile package folder activate() put on sys.path
+_install_dir: Path | None = None  # the profile package folder last given to activate()
 
 
 # ---------------------------------------------------------------------------- checks
@@ -178,14 +179,19 @@ def refusal_message(modules: Iterable[str]) -> str | None:
         f"This PlaceLink tool needs Python packages that QGIS's Python lacks: {names}. "
         f"Install them in QGIS from {MENU_ITEM}, then run the tool again."
     )
-    if _active_dir is not None:
+    if _install_dir is not None:
         try:
-            command = shlex.join(pip_command(with_extras(lacking), _active_dir))
+            command = shlex.join(cli_command(_install_dir))
         except FileNotFoundError:
             command = ""
         if command:
             text += f" Without the QGIS window (qgis_process), run: {command}"
     return text
+
+
+def cli_command(target: str | os.PathLike[str]) -> list[str]:
+    """The shell command that installs whatever is missing into *target* (this module's CLI)."""
+    return [python_executable(), str(Path(__file__).resolve()), "--target", str(target)]
 
 
 # ------------------------------------------------------------------ folder and python
@@ -201,17 +207,23 @@ def _is_site_dir(entry: str) -> bool:
     return Path(entry).name in {"site-packages", "dist-packages"}
 
 
+def install_dir() -> Path | None:
+    """The package folder last given to ``activate`` (where installs go), if any."""
+    return _install_dir
+
+
 def activate(path: str | os.PathLike[str]) -> bool:
     """Put *path* on ``sys.path`` ahead of every site/dist-packages folder; False if absent.
 
-    It must come first so that, say, shapely 2 installed there wins over a system shapely 1.8.
+    *path* is also remembered as the folder installs go to. It must come first so that,
+    say, shapely 2 installed there wins over a system shapely 1.8.
     """
-    global _active_dir  # noqa: PLW0603 - remembered for refusal messages
+    global _install_dir  # noqa: PLW0603 - remembered for refusal messages
     folder = Path(path)
+    _install_dir = folder
     if not folder.is_dir():
         return False
     entry = str(folder)
-    _active_dir = folder
     if entry in sys.path:
         index = sys.path.index(entry)
         if not any(_is_site_dir(p) for p in sys.path[:index]):
@@ -222,10 +234,15 @@ def activate(path: str | os.PathLike[str]) -> bool:
     return True
 
 
-def _python_version(executable: str) -> tuple[int, int] | None:
+def _identity(version: Sequence[int], prefix: str) -> tuple[int, int, str]:
+    return int(version[0]), int(version[1]), os.path.normcase(os.path.realpath(prefix))
+
+
+def _python_identity(executable: str) -> tuple[int, int, str] | None:
+    """(major, minor, prefix) of *executable*, or None when it is not a working Python."""
     try:
         done = subprocess.run(
-            [executable, "-c", "import sys; print(*sys.version_info[:2])"],
+            [executable, "-c", "import sys; print(*sys.version_info[:2]); print(sys.prefix)"],
             capture_output=True,
             text=True,
             timeout=30,
@@ -234,10 +251,11 @@ def _python_version(executable: str) -> tuple[int, int] | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    parts = done.stdout.split()
-    if done.returncode != 0 or len(parts) != 2 or not all(p.isdigit() for p in parts):
+    lines = done.stdout.splitlines()
+    parts = lines[0].split() if lines else []
+    if done.returncode != 0 or len(lines) != 2 or not all(p.isdigit() for p in parts[:2]):
         return None
-    return int(parts[0]), int(parts[1])
+    return _identity(parts, lines[1])
 
 
 def _candidates() -> list[str]:
@@ -261,18 +279,20 @@ def _candidates() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def python_executable() -> str:
-    """The Python interpreter matching the one QGIS embeds (same major.minor).
+    """The Python interpreter of the environment QGIS embeds (same version and prefix).
 
-    Inside QGIS ``sys.executable`` is the qgis binary, not Python, so look beside the
-    embedded Python's prefix and on PATH, and check each candidate's version.
+    Inside QGIS ``sys.executable`` is not reliable: it may be the qgis binary, or whatever
+    ``python3`` comes first on PATH (a pyenv shim, say). So look beside the embedded Python's
+    prefix and on PATH, and keep the first candidate with the same major.minor and
+    ``sys.prefix``: it sees the same packages, so pip resolves against what QGIS has.
     """
-    want = sys.version_info[:2]
+    want = _identity(sys.version_info, sys.prefix)
     for candidate in _candidates():
-        if _python_version(candidate) == want:
+        if _python_identity(candidate) == want:
             return candidate
     raise FileNotFoundError(
-        f"No Python {want[0]}.{want[1]} interpreter found for QGIS (looked beside "
-        f"{sys.exec_prefix} and on PATH); install python{want[0]}.{want[1]}."
+        f"No Python {want[0]}.{want[1]} interpreter of {sys.prefix} found for QGIS "
+        f"(looked beside {sys.exec_prefix} and on PATH); install python{want[0]}.{want[1]}."
     )
 
 
@@ -478,3 +498,37 @@ def install(
         run, lambda brk: pip_command(plan, target, python, find_links, no_index, brk), env, log
     )
     return InstallResult(code == 0, code, command, "".join(log), plan if code == 0 else [])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: report and install PlaceLink's missing packages into a profile folder.
+
+    For ``qgis_process`` users and administrators: run it with the Python QGIS uses.
+    """
+    parser = argparse.ArgumentParser(
+        prog="dependencies.py",
+        description="Install PlaceLink's missing Python packages into a QGIS profile folder.",
+    )
+    parser.add_argument("--target", required=True, type=Path, help="the package folder")
+    parser.add_argument("--find-links", help="a folder of wheel files to install from")
+    parser.add_argument("--no-index", action="store_true", help="do not use the package index")
+    parser.add_argument("--check", action="store_true", help="only report what is missing")
+    args = parser.parse_args(argv)
+    activate(args.target)
+    lacking = missing()
+    print(describe_missing(lacking))
+    if args.check or not lacking:
+        return 1 if lacking else 0
+    result = install(lacking, args.target, find_links=args.find_links, no_index=args.no_index)
+    print(result.output)
+    activate(args.target)
+    still = [r for r in lacking if not is_available(r)]
+    if still:
+        print(describe_missing(still))
+    return 0 if result.ok and not still else 1
+
+
+if __name__ == "__main__":
+    if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+        del sys.path[0]  # run as a script: core/ modules must not shadow anything
+    sys.exit(main())

@@ -59,6 +59,14 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         message = refusal_message(self.REQUIRES)
         return (message is None, message or "")
 
+    def checkParameterValues(self, parameters, context) -> tuple[bool, str]:  # noqa: ANN001
+        # Checked first by processing.run, the dialog and qgis_process, so the refusal
+        # reaches the user as the error itself (prepareAlgorithm's is only logged).
+        message = refusal_message(self.REQUIRES)
+        if message:
+            return False, message
+        return super().checkParameterValues(parameters, context)
+
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ANN001
         message = refusal_message(self.REQUIRES)
         if message:
