@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-core test-qgis demo lint package deploy sample bench clean
+.PHONY: setup test test-core test-qgis demo lint package deploy sample readme bench clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,11 @@ lint: setup
 ## sample: regenerate resources/sample/ (deterministic)
 sample: setup
 	$(PY) scripts/make_sample_council.py
+	$(PY) scripts/export_sample_dtf.py
+
+## readme: refresh README.md's table of quality rules from the rule registry
+readme: setup
+	$(PY) scripts/readme_rules.py
 
 ## package: dist/placelink-<version>.zip for Plugins › Install from ZIP
 package:

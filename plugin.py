@@ -13,9 +13,19 @@ from .processing.base import ICON_DIR
 
 MENU = "&PlaceLink"
 #: Menu and toolbar entries that open an algorithm's dialog: (id, icon, text).
-ALGORITHM_ACTIONS = (("placelink:loadaddresses", "load_addresses.svg", "Load addresses…"),)
+ALGORITHM_ACTIONS = (
+    ("placelink:loadaddresses", "load_addresses.svg", "Load addresses…"),
+    ("placelink:loadstreets", "load_streets.svg", "Load streets…"),
+    ("placelink:loadpostcodes", "load_postcodes.svg", "Load postcodes…"),
+    ("placelink:matchaddresses", "placelink.svg", "Match addresses to UPRNs…"),
+)
 #: Dock panels: (module under ui/, class, icon, text).
-DOCKS = (("quality_dock", "QualityDock", "check_quality.svg", "Data quality"),)
+DOCKS = (
+    ("quality_dock", "QualityDock", "check_quality.svg", "Data quality"),
+    ("find_address_dock", "FindAddressDock", "placelink.svg", "Find address"),
+    ("review_dock", "ReviewDock", "placelink.svg", "Review matches"),
+    ("catchments_dock", "CatchmentsDock", "catchments.svg", "Catchments"),
+)
 
 
 class PlaceLinkPlugin:

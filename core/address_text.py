@@ -18,16 +18,25 @@ def number_range(
     start: object, start_suffix: object = None, end: object = None, end_suffix: object = None
 ) -> str:
     """``12`` / ``12A`` / ``12-14`` / ``12A-12C``; empty when there is no start number."""
-    if start in (None, ""):
+    if _missing(start):
         return ""
-    text = f"{int(start)}{start_suffix or ''}"  # type: ignore[call-overload]
-    if end not in (None, ""):
-        text += f"-{int(end)}{end_suffix or ''}"  # type: ignore[call-overload]
+    text = f"{int(start)}{_clean(start_suffix)}"  # type: ignore[call-overload]
+    if not _missing(end):
+        text += f"-{int(end)}{_clean(end_suffix)}"  # type: ignore[call-overload]
     return text
 
 
+def _missing(value: object) -> bool:
+    """None, '' or NaN (what pandas puts in an empty cell)."""
+    return value is None or value == "" or value != value  # NaN is unequal to itself
+
+
 def _clean(value: object) -> str:
-    return " ".join(str(value).split()) if value not in (None, "") else ""
+    return "" if _missing(value) else " ".join(str(value).split())
+
+
+def _number(value: object) -> int | None:
+    return None if _missing(value) else int(value)  # type: ignore[call-overload]
 
 
 def format_address(record: Mapping[str, object]) -> str:
@@ -38,27 +47,64 @@ def format_address(record: Mapping[str, object]) -> str:
     town; postcode.
     """
     get = record.get
-    sao_text = _clean(get("sao_text"))
-    sao_number = number_range(
-        get("sao_start_number"), get("sao_start_suffix"), get("sao_end_number"), get("sao_end_suffix")
-    )
-    sao = f"{sao_text} {sao_number}" if sao_text and sao_number else sao_text or sao_number
-    pao_number = number_range(
-        get("pao_start_number"), get("pao_start_suffix"), get("pao_end_number"), get("pao_end_suffix")
-    )
-    street = _clean(get("street_description"))
-    locality = _clean(get("locality"))
-    town = _clean(get("town"))
-    parts = (
+    return address_line(
         _clean(get("organisation")),
-        sao,
-        _clean(get("pao_text")),
-        f"{pao_number} {street}" if pao_number and street else pao_number or street,
-        locality if locality.upper() != town.upper() else "",
-        town,
+        (
+            _number(get("sao_start_number")),
+            _clean(get("sao_start_suffix")),
+            _number(get("sao_end_number")),
+            _clean(get("sao_end_suffix")),
+            _clean(get("sao_text")),
+        ),
+        (
+            _number(get("pao_start_number")),
+            _clean(get("pao_start_suffix")),
+            _number(get("pao_end_number")),
+            _clean(get("pao_end_suffix")),
+            _clean(get("pao_text")),
+        ),
+        _clean(get("street_description")),
+        _clean(get("locality")),
+        _clean(get("town")),
         _clean(get("postcode")),
     )
-    return ", ".join(p for p in parts if p)
+
+
+def address_line(
+    organisation: str | None,
+    sao: tuple,
+    pao: tuple,
+    street: str | None,
+    locality: str | None,
+    town: str | None,
+    postcode: str | None,
+) -> str:
+    """``format_address`` from parts that are already clean (the loaders' fast path).
+
+    *sao* and *pao* are ``(start number, start suffix, end number, end suffix, text)`` with
+    whole numbers or None, and text without surrounding spaces ('' or None when empty).
+    """
+    start, start_suffix, end, end_suffix, sao_text = sao
+    if start is not None:
+        number = f"{start}{start_suffix or ''}"
+        if end is not None:
+            number = f"{number}-{end}{end_suffix or ''}"
+        sao_part = f"{sao_text} {number}" if sao_text else number
+    else:
+        sao_part = sao_text
+    start, start_suffix, end, end_suffix, pao_text = pao
+    if start is not None:
+        number = f"{start}{start_suffix or ''}"
+        if end is not None:
+            number = f"{number}-{end}{end_suffix or ''}"
+        street_part = f"{number} {street}" if street else number
+    else:
+        street_part = street
+    if locality and town and locality.upper() == town.upper():
+        locality = None
+    return ", ".join(
+        [p for p in (organisation, sao_part, pao_text, street_part, locality, town, postcode) if p]
+    )
 
 
 def format_postal_address(
@@ -75,7 +121,10 @@ def format_postal_address(
     post_town: object = None,
     postcode: object = None,
 ) -> str:
-    """A Royal Mail (PAF/DPA) address on one line: ``ACME LTD, FLAT 2, ROSE COURT, 10 HIGH STREET, TOWN, AB1 2CD``."""
+    """A Royal Mail (PAF/DPA) address on one line.
+
+    ``ACME LTD, FLAT 2, ROSE COURT, 10 HIGH STREET, TOWN, AB1 2CD``.
+    """
     number = _clean(building_number)
     street = ", ".join(p for p in (_clean(dependent_thoroughfare), _clean(thoroughfare)) if p)
     box = _clean(po_box)

@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .formats import detect, open_uprn
+from .formats import addressbase, addressbase_plus_core, assemble, detect, dtf73, open_uprn
+from .formats.assemble import AddressLoadStats
 from .records import LoadStats, Reject
-from .sources import expand_sources
+from .sources import Source, expand_sources
 
-_ADDRESS_READERS = {open_uprn.NAME: open_uprn.read}
+Reader = Callable[[Sequence[Source], LoadStats], Iterator[dict | Reject]]
+
+_ADDRESS_READERS: dict[str, Reader] = {
+    open_uprn.NAME: open_uprn.read,
+    dtf73.NAME: lambda sources, stats: assemble.read(dtf73.Layout(), sources, stats),
+    addressbase.NAME: lambda sources, stats: assemble.read(addressbase.Layout(), sources, stats),
+    addressbase_plus_core.PLUS: addressbase_plus_core.read_plus,
+    addressbase_plus_core.CORE: addressbase_plus_core.read_core,
+}
 
 
 def load_addresses(
     paths: Sequence[str | Path], fmt: str = "auto", stats: LoadStats | None = None
 ) -> Iterator[dict | Reject]:
-    """Yield canonical address records and rejects from *paths* in format *fmt* (or detected)."""
-    stats = stats if stats is not None else LoadStats()
+    """Yield canonical address records and rejects from *paths* in format *fmt* (or detected).
+
+    Pass an ``AddressLoadStats`` to get the full accounting of multi-record files.
+    """
+    stats = stats if stats is not None else AddressLoadStats()
     sources = expand_sources(paths)
     if fmt == "auto":
-        fmt = detect.detect_address_format(sources)
+        fmt, why = detect.detect_address_format_with_reason(sources)
         stats.detected.append(f"detected format: {fmt}")
+        if fmt in (dtf73.NAME, addressbase.NAME):
+            stats.detected.append(f"told apart by: {why}")
     reader = _ADDRESS_READERS.get(fmt)
     if reader is None:
         raise ValueError(f"address format {fmt!r} is not supported")

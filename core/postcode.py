@@ -18,7 +18,7 @@ _LETTER_FOR = {"0": "O", "1": "I", "5": "S", "8": "B"}
 
 def is_valid(text: str | None) -> bool:
     """True when *text* is a postcode in BS 7666 format, e.g. ``TN13 1AA``."""
-    return bool(text) and VALID.match(text) is not None
+    return bool(text) and VALID.fullmatch(text) is not None  # match's $ let "…1AA\n" pass
 
 
 def normalise(text: str | None) -> str | None:
@@ -62,9 +62,20 @@ def repair(text: str | None) -> str | None:
 
 
 def extract(text: str) -> tuple[str | None, str]:
-    """Find the last postcode-like token in free text: (normalised postcode, text without it)."""
+    """Find the last postcode-like token in free text: (normalised postcode, text without it).
+
+    A candidate needs at least one digit, must start with a letter and end with two
+    letters as typed, so words such as ``CLOSE`` and text such as ``17 OLD`` or ``11 1ST``
+    are never read as mis-keyed postcodes; slips in the digit positions (``NB1 OAB``) are
+    repaired.
+    """
     upper = text.upper()
     for match in reversed(list(_LOOSE.finditer(upper))):
+        out, inw = match.group(1), match.group(2)
+        if not any(c.isdigit() for c in match.group(0)):
+            continue  # a word such as CLOSE is not a mis-keyed postcode
+        if not out[0].isalpha() or not inw[1:].isalpha():
+            continue  # "17 OLD", "11 1ST": numbers and words, not a postcode
         postcode = repair(match.group(1) + match.group(2))
         if postcode:
             rest = (text[: match.start()] + text[match.end() :]).strip(" ,")

@@ -96,3 +96,12 @@ except AttributeError:
     LAYER_LINE = QgsMapLayerProxyModel.Filter.LineLayer
     LAYER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
     LAYER_VECTOR = QgsMapLayerProxyModel.Filter.VectorLayer
+
+if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+else:
+    from qgis.core import QgsProcessingParameterNumber
+
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer

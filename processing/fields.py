@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from operator import itemgetter
 
 from qgis.core import QgsFeature, QgsFields, QgsGeometry, QgsPointXY
 from qgis.PyQt.QtCore import QDate
@@ -39,6 +40,12 @@ class FeatureFactory:
         self.schema = tuple(fields)
         self.fields = qgs_fields(fields)
         self._has_dates = any(f.kind == schema.DATE for f in self.schema)
+        names = [f.name for f in self.schema]
+        self._names = names
+        # itemgetter reads every attribute in one C call when the record has all the keys.
+        self._getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
+        self._dates = [i for i, f in enumerate(self.schema) if f.kind == schema.DATE]
+        self._date_cache: dict[str, object] = {}
 
     def point(self, record: dict) -> QgsFeature:
         """A point feature from a record with ``x`` and ``y``."""
@@ -48,16 +55,45 @@ class FeatureFactory:
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
         return feature
 
+    def lines(self, record: dict) -> QgsFeature:
+        """A MultiLineString feature from a record with ``lines`` (a coordinate list per part)."""
+        from qgis.core import QgsLineString, QgsMultiLineString
+
+        feature = self._feature(record)
+        parts = record.get("lines")
+        if parts:
+            multi = QgsMultiLineString()
+            for part in parts:
+                xs, ys = zip(*part, strict=True)
+                multi.addGeometry(QgsLineString(list(xs), list(ys)))
+            feature.setGeometry(QgsGeometry(multi))
+        return feature
+
     def table_row(self, record: dict) -> QgsFeature:
         """A feature without geometry."""
         return self._feature(record)
 
+    def _attributes(self, record: dict) -> list:
+        try:
+            values = list(self._getter(record))
+        except KeyError:
+            values = [record.get(n) for n in self._names]
+        for i in self._dates:
+            value = values[i]
+            if value is None or value == "":
+                values[i] = None
+            elif isinstance(value, str):
+                cached = self._date_cache.get(value)
+                if cached is None:
+                    cached = self._date_cache[value] = _value(value, schema.DATE)
+                values[i] = cached
+            else:
+                values[i] = _value(value, schema.DATE)
+        return values
+
     def _feature(self, record: dict) -> QgsFeature:
         feature = QgsFeature(self.fields)
-        if self._has_dates:
-            feature.setAttributes([_value(record.get(f.name), f.kind) for f in self.schema])
-        else:
-            feature.setAttributes([record.get(f.name) for f in self.schema])
+        feature.setAttributes(self._attributes(record))
         return feature
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -13,14 +16,32 @@ from qgis.core import (
 )
 
 from ..core import schema
+from ..core.formats.assemble import AddressLoadStats, LoadCancelledError
 from ..core.formats.detect import ADDRESS_FORMATS
 from ..core.loaders import load_addresses
-from ..core.records import LoadStats, Reject
+from ..core.records import Reject
 from .base import PlaceLinkAlgorithm
 from .compat import SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory, reject_feature
 
 BATCH = 5000
+STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "addresses.qml"
+
+
+class AddressStyle(QgsProcessingLayerPostProcessorInterface):
+    """Applies ``resources/styles/addresses.qml`` when the OUTPUT layer is added to a project."""
+
+    _instance: AddressStyle | None = None  # Processing does not own post-processors: keep one
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
+        if layer is not None and layer.isValid() and STYLE.exists():
+            layer.loadNamedStyle(str(STYLE))
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls) -> AddressStyle:
+        cls._instance = cls()
+        return cls._instance
 
 
 class LoadAddresses(PlaceLinkAlgorithm):
@@ -34,15 +55,31 @@ class LoadAddresses(PlaceLinkAlgorithm):
     HELP = (
         "Reads address gazetteer files into PlaceLink's canonical addresses layer "
         "(EPSG:27700 points keyed by UPRN), the shape every other PlaceLink tool uses.\n\n"
-        "Formats: OS Open UPRN CSV (with or without a UTF-8 byte-order mark). "
-        "Choose 'auto' to detect the format from the first row.\n\n"
-        "INPUT: one or more CSV files, or zip archives of CSV files (read without unpacking).\n"
+        "Formats: GeoPlace DTF 7.3 (LLPG export), OS AddressBase Premium (CSV, both the "
+        "19-field and the 22-field BLPU schema), AddressBase Plus, AddressBase Core and OS "
+        "Open UPRN. 'Auto-detect' recognises the format from the first rows and says in the "
+        "log which format and layout version it found.\n\n"
+        "DTF 7.3 and AddressBase Premium are multi-record files: each address is built from "
+        "its BLPU (21: UPRN, coordinates, status), the approved preferred LPI (24: SAO, PAO, "
+        "USRN), the street descriptor (15: street, locality, town) and, for AddressBase, the "
+        "classification (32), organisation (31) and Royal Mail delivery point (28). Other "
+        "LPIs (alternative, provisional, historic, other languages) and the delivery point "
+        "address are kept in the 'alternatives' field (entries 'LPI<status>/<language>: "
+        "address' or 'DPA: address', separated by ' | ') so matching can use them. "
+        "Change-only update files (change types I, U, D) are applied in the order given, "
+        "after the full supply; within a change-only file its deletes come first.\n\n"
+        "INPUT: one or more CSV files, or zip archives of CSV files (read without "
+        "unpacking). UTF-8 (with or without BOM) and Windows-1252 are read; CRLF is fine.\n"
         "OUTPUT: the canonical addresses (uprn, usrn, SAO/PAO parts, street, town, postcode, "
-        "classification, status, single-line address, source).\n"
-        "REJECTED: every row that could not be loaded, with its file, line number, raw text "
-        "and the reason (for example coordinates outside the British National Grid, a UPRN "
-        "that is not a number, or a duplicate UPRN). OUTPUT rows plus REJECTED rows account "
-        "for every data row read, and the log says so."
+        "classification, status, single-line address, alternatives, source).\n"
+        "REJECTED: every row that could not be used, with its file, line number, raw text "
+        "and the reason (coordinates outside the British National Grid, a duplicate UPRN, "
+        "an unknown record type, a truncated row, an LPI without a BLPU…). OUTPUT rows, rows "
+        "merged into them and REJECTED rows account for every data row read, and the log "
+        "says so in one line (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). A "
+        "trailer (99) whose record count disagrees with the file is reported as a warning.\n"
+        "When OUTPUT is added to the project it gets the style "
+        "resources/styles/addresses.qml (points by logical status)."
     )
 
     INPUT = "INPUT"
@@ -51,11 +88,11 @@ class LoadAddresses(PlaceLinkAlgorithm):
     REJECTED = "REJECTED"
 
     def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUT, self.tr("Address files (CSV or zip of CSVs)"), SOURCE_FILE
-            )
+        files = QgsProcessingParameterMultipleLayers(
+            self.INPUT, self.tr("Address files (CSV or zip of CSVs)"), SOURCE_FILE
         )
+        files.setMinimumNumberInputs(1)
+        self.addParameter(files)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.FORMAT,
@@ -76,6 +113,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
             ("ROWS_READ", "Data rows read"),
             ("LOADED", "Addresses loaded"),
             ("REJECTED_COUNT", "Rows rejected"),
+            ("MERGED_COUNT", "Rows merged into addresses, read for names or superseded"),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
@@ -95,35 +133,49 @@ class LoadAddresses(PlaceLinkAlgorithm):
         if sink is None or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
 
-        stats = LoadStats()
+        stats = AddressLoadStats()
+
+        def on_rows(rows: int) -> bool:
+            feedback.setProgressText(self.tr(f"{rows:,} rows read"))
+            return feedback.isCanceled()
+
+        stats.on_rows = on_rows
         try:
             records = load_addresses(paths, fmt, stats)
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         for line in stats.detected:
             feedback.pushInfo(line)
+        shown = len(stats.detected)
 
         features, rejected = [], []
         count = 0
         flags = QgsFeatureSink.Flag.FastInsert
-        for item in records:
-            if isinstance(item, Reject):
-                rejected.append(reject_feature(item))
-            else:
-                features.append(factory.point(item))
-            count += 1
-            if count % BATCH == 0:
-                sink.addFeatures(features, flags)
-                rejects.addFeatures(rejected, flags)
-                features, rejected = [], []
-                feedback.setProgressText(self.tr(f"{count:,} rows read"))
-                if feedback.isCanceled():
-                    feedback.reportError(self.tr(f"Cancelled after {count:,} rows."))
-                    break
+        try:
+            for item in records:
+                if isinstance(item, Reject):
+                    rejected.append(reject_feature(item))
+                else:
+                    features.append(factory.point(item))
+                count += 1
+                if count % BATCH == 0:
+                    sink.addFeatures(features, flags)
+                    rejects.addFeatures(rejected, flags)
+                    features, rejected = [], []
+                    feedback.setProgressText(self.tr(f"{count:,} records written"))
+                    if feedback.isCanceled():
+                        feedback.reportError(self.tr(f"Cancelled after {count:,} records."))
+                        break
+        except LoadCancelledError as exc:
+            feedback.reportError(self.tr(f"Cancelled: {exc}."))
+        except (OSError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
         sink.addFeatures(features, flags)
         rejects.addFeatures(rejected, flags)
         feedback.setProgress(100)
 
+        for line in stats.detected[shown:]:
+            feedback.pushInfo(line)
         if stats.non_utf8_lines:
             feedback.pushWarning(
                 f"{stats.non_utf8_lines:,} line(s) were not UTF-8 and were read as Windows-1252."
@@ -133,10 +185,21 @@ class LoadAddresses(PlaceLinkAlgorithm):
         for warning in stats.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(stats.accounting_line())
-        return {
+        self._output = dest
+        self._results = {
             self.OUTPUT: dest,
             self.REJECTED: rejects_dest,
             "ROWS_READ": stats.data_rows,
             "LOADED": stats.accepted,
             "REJECTED_COUNT": stats.rejected,
+            # ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT (MERGED_COUNT is 0 for
+            # one-row-per-address formats).
+            "MERGED_COUNT": stats.accounted() - stats.accepted - stats.rejected,
         }
+        return self._results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+        dest = getattr(self, "_output", None)
+        if dest and context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(AddressStyle.create())
+        return getattr(self, "_results", {})

@@ -1,48 +1,123 @@
-"""``make demo``: run PlaceLink on the bundled sample council through qgis_process.
+"""``make demo``: PlaceLink's whole council job on the bundled sample council, via qgis_process.
 
-Prints where every output is. Uses a throw-away QGIS profile under output/ so the
-user's own QGIS set-up is never touched.
+Runs the shipped model ``placelink:councilworkflow`` (load LLPG and NSG → check quality →
+match the service records → catchments of the primary schools → the catchment map) in a
+throw-away QGIS profile, then prints where every output is, with a one-line summary of
+the matching (checked against the sample's truth table).
 """
 
 from __future__ import annotations
 
+import csv
 import shutil
+import sqlite3
 import sys
 import time
+from collections import Counter
 
 from qgis_runner import ROOT, QgisProcess
 
 SAMPLE = ROOT / "resources" / "sample"
 OUT = ROOT / "output"
+GPKG = SAMPLE / "sample_council.gpkg"
+
+
+LAYERS = OUT / "layers"
+
+
+def layer(table: str) -> str:
+    """A model output destination: one GeoPackage per layer (merged into demo.gpkg after)."""
+    return str(LAYERS / f"{table}.gpkg")
+
+
+def merge_layers() -> Path:
+    """Copy every per-layer GeoPackage into one demo.gpkg, layers named by their table."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    target = OUT / "demo.gpkg"
+    for path in sorted(LAYERS.glob("*.gpkg")):
+        options = gdal.VectorTranslateOptions(
+            format="GPKG", accessMode="append" if target.exists() else None,
+            layerName=path.stem,
+        )  # fmt: skip
+        gdal.VectorTranslate(str(target), str(path), options=options)
+    return target
+
+
+def parameters() -> dict:
+    return {
+        "ADDRESS_FILE": SAMPLE / "llpg_dtf73.csv",
+        "STREET_FILE": SAMPLE / "nsg_dtf81.csv",
+        "BOUNDARY": f"{GPKG}|layername=boundary",
+        "RECORDS": SAMPLE / "service_records.csv",
+        "RECORD_ADDRESS_FIELDS": "address",
+        "RECORD_POSTCODE_FIELD": "postcode",
+        "FACILITIES": f"{GPKG}|layername=facilities|subset=\"type\" = 'primary school'",
+        "FACILITY_NAME_FIELD": "name",
+        "BANDS": "400,800,1600",
+        "MAP_TITLE": "Brackenford primary school catchments",
+        "load_addresses:Addresses": layer("addresses"),
+        "load_addresses:Rejected address rows": layer("addresses_rejected"),
+        "load_streets:Streets": layer("streets"),
+        "load_streets:Rejected street rows": layer("streets_rejected"),
+        "check_quality:Quality issues": layer("quality_issues"),
+        "check_quality:Quality summary": layer("quality_summary"),
+        "check_quality:Quality report": OUT / "quality_report.html",
+        "match:Matched records": layer("matched_records"),
+        "catchments:Address assignments": layer("assignments"),
+        "catchments:Catchments": layer("catchments"),
+        "catchments:Distance band areas": layer("band_areas"),
+        "map:Catchment map": OUT / "catchment_map.pdf",
+    }
+
+
+def match_summary() -> str:
+    """matched / ambiguous / unmatched, and how many matches agree with the truth table."""
+    with sqlite3.connect(OUT / "demo.gpkg") as db:
+        rows = db.execute("SELECT record_id, uprn, match_status FROM matched_records").fetchall()
+    with open(SAMPLE / "service_records_truth.csv", encoding="utf-8") as f:
+        truth = {row["record_id"]: row["true_uprn"] for row in csv.DictReader(f)}
+    counts = Counter(status for _, _, status in rows)
+    matched = [(str(rid), uprn) for rid, uprn, status in rows if status == "matched"]
+    correct = sum(str(uprn) == truth.get(rid, "") for rid, uprn in matched)
+    share = 100.0 * correct / max(len(matched), 1)
+    return (
+        f"{len(rows):,} records: {counts['matched']:,} matched ({share:.1f} % correct against "
+        f"the sample's truth), {counts['ambiguous']:,} ambiguous, "
+        f"{counts['unmatched']:,} unmatched"
+    )
 
 
 def main() -> int:
     started = time.perf_counter()
     if OUT.exists():
         shutil.rmtree(OUT)
-    OUT.mkdir()
+    LAYERS.mkdir(parents=True)
     qp = QgisProcess(OUT / ".qgis")
     qp.enable_plugin()
-    gpkg = OUT / "demo.gpkg"
-
-    print("PlaceLink demo on the sample council")
-    result = qp.run(
-        "placelink:loadaddresses",
+    print("PlaceLink demo: the sample council's whole job (placelink:councilworkflow)")
+    qp.run("placelink:councilworkflow", parameters())
+    merge_layers()
+    png = OUT / "catchment_map.png"
+    qp.run(
+        "placelink:catchmentmap",
         {
-            "INPUT": SAMPLE / "open_uprn.csv",
-            "OUTPUT": f"ogr:dbname='{gpkg}' table=\"addresses\" (geom)",
-            "REJECTED": OUT / "addresses_rejected.csv",
+            "CATCHMENTS": layer("catchments"),
+            "FACILITIES": parameters()["FACILITIES"],
+            "BAND_AREAS": layer("band_areas"),
+            "NETWORK": layer("streets"),
+            "TITLE": parameters()["MAP_TITLE"],
+            "OUTPUT": png,
         },
     )
-    res = result["results"]
-    print(
-        f"  load addresses (OS Open UPRN): {res['LOADED']:,} loaded, "
-        f"{res['REJECTED_COUNT']:,} rejected of {res['ROWS_READ']:,} rows"
-    )
-
-    print(f"\nOutputs ({time.perf_counter() - started:.1f} s):")
-    print(f"  GeoPackage of all layers:  {gpkg}")
-    print(f"  rejected rows:             {OUT / 'addresses_rejected.csv'}")
+    print(f"\nDone in {time.perf_counter() - started:.0f} s. Outputs:")
+    print(f"  GeoPackage of all layers:  {OUT / 'demo.gpkg'}")
+    print(f"  quality report (HTML):     {OUT / 'quality_report.html'}")
+    print(f"  match results:             {OUT / 'demo.gpkg'} (layer matched_records)")
+    print(f"    {match_summary()}")
+    print(f"  catchment map:             {OUT / 'catchment_map.pdf'}")
+    print(f"                             {png}")
     return 0
 
 

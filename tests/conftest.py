@@ -8,6 +8,7 @@ fixtures below import QGIS only when a test asks for them.
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sys
 from pathlib import Path
@@ -32,6 +33,8 @@ def _link_plugin() -> None:
 
 
 _link_plugin()
+# Each test session starts without PlaceLink state in pytest-qgis's profile (index caches).
+shutil.rmtree(ROOT / ".qgis-settings" / "profiles" / "default" / "placelink", ignore_errors=True)
 # `python -m pytest` puts the checkout on sys.path, where our `processing/` package would
 # shadow QGIS's own `processing` module: tests reach the plugin only as `placelink`.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
@@ -116,3 +119,21 @@ def run_alg(placelink_plugin):  # noqa: ANN001, ANN201
         return processing.run(algorithm, parameters, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def make_dock(placelink_plugin, iface):  # noqa: ANN001, ANN201
+    """Build dock panels for a test; they are deleted at its end (before the canvas goes)."""
+    from qgis.PyQt import sip
+
+    made = []
+
+    def make(dock_class):  # noqa: ANN001, ANN202
+        dock = dock_class(iface)
+        made.append(dock)
+        return dock
+
+    yield make
+    for dock in made:
+        if not sip.isdeleted(dock):
+            sip.delete(dock)

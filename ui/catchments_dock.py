@@ -33,6 +33,7 @@ class CatchmentsDock(AlgorithmDock):
     def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
         super().__init__(iface, parent)
         ui = self.ui
+        ui.mainLayout.addStretch()
         ui.facilitiesCombo.setFilters(LAYER_POINT)
         ui.addressesCombo.setFilters(LAYER_POINT)
         ui.networkCombo.setFilters(LAYER_LINE)

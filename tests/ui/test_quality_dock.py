@@ -55,11 +55,11 @@ def _wait(run, timeout: float = 120) -> None:  # noqa: ANN001
     assert run.ok, "the checks did not finish successfully"
 
 
-def test_dock_runs_lists_filters_zooms_and_exports(placelink_plugin, iface, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: Path) -> None:  # noqa: ANN001
     from placelink.ui.quality_dock import QualityDock
 
     addresses = _addresses()
-    dock = QualityDock(iface)
+    dock = make_dock(QualityDock)
     dock.ui.addressesCombo.setLayer(addresses)
     dock.ui.rulesEdit.setText("A01,A*")
     dock.run_checks()
@@ -92,13 +92,12 @@ def test_dock_runs_lists_filters_zooms_and_exports(placelink_plugin, iface, tmp_
 
     saved = dock.export_report(str(tmp_path / "report.html"))
     assert saved and "<html" in Path(saved).read_text(encoding="utf-8").lower()
-    dock.deleteLater()
 
 
-def test_dock_asks_for_addresses_first(placelink_plugin, iface) -> None:  # noqa: ANN001
+def test_dock_asks_for_addresses_first(make_dock, iface) -> None:  # noqa: ANN001
     from placelink.ui.quality_dock import QualityDock
 
-    dock = QualityDock(iface)
+    dock = make_dock(QualityDock)
     dock.ui.addressesCombo.setLayer(None)
     dock.run_checks()
     assert dock.run is None and "addresses" in dock.ui.statusLabel.text().lower()

@@ -1,0 +1,1 @@
+"""Address matching benchmark: PlaceLink beside uk-address-matcher on a synthetic council."""

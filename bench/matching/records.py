@@ -1,0 +1,87 @@
+"""Messy service records generated from the gazetteer with ``address-errors`` (truth kept)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+#: Error profiles: name → (house style or None for pooled, Controls fields, drop postcodes).
+PROFILES: dict[str, tuple[str | None, dict[str, object], bool]] = {
+    "default": (None, {}, False),
+    "stress": (None, {"prevalence": 2, "noise": {"rate": 0.1}}, False),
+    "nopostcode": (None, {}, True),
+    "leeds": ("leeds", {}, False),
+    "cornwall-stress": ("cornwall", {"prevalence": 2, "noise": {"rate": 0.2, "max_ops": 2}}, False),
+    "derby": ("derby", {}, False),
+    "bradford-intense": ("bradford", {"intensity": 1.59, "commas": False}, False),
+    "errors3": (None, {"error_multiplier": 3, "postcode_error_multiplier": 3}, False),
+}
+
+#: Collision states meaning the record's text equals another real address.
+UNRESOLVABLE = {"matches_other_only", "matches_label_and_other"}
+
+
+@dataclass
+class Record:
+    """One generated record: what a matcher sees and the truth."""
+
+    record_id: str
+    text: str
+    postcode: str
+    truth: int
+    unresolvable: bool
+    error_types: tuple[str, ...]
+
+
+def residential_ids(components: list[dict[str, str]], n: int, seed: int) -> list[str]:
+    """*n* residential record IDs (no parent shells, no shops), sampled with *seed*."""
+    ids = [c["uprn"] for c in components if c["classificationcode"].startswith("R")]
+    rng = random.Random(seed)
+    return sorted(rng.sample(ids, min(n, len(ids))), key=int)
+
+
+def error_types(row: dict[str, str]) -> tuple[str, ...]:
+    """Mechanism families applied to a row (``SU7``, ``PC2``, ``noise:typo``); ``clean`` if none."""
+    kinds = [r.split(":")[0] for r in row.get("applied_rules", "").split("|") if r]
+    if row.get("postcode_edit"):
+        kinds.append(row["postcode_edit"].split(":")[0])
+    kinds += [f"noise:{op}" for op in row.get("noise_ops", "").split("|") if op]
+    if row.get("label_drift_relation"):
+        kinds.append("label_drift")
+    return tuple(dict.fromkeys(kinds)) or ("clean",)
+
+
+def generate(
+    components: list[dict[str, str]], profile: str, seed: int, n: int = 10_000
+) -> list[Record]:
+    """Generate *n* records of *profile* (see PROFILES) with *seed*."""
+    from address_errors import Controls, Corruptor, Profile, add_context
+    from address_errors.context import COLUMNS
+    from address_errors.pipeline.reference import derive_columns
+
+    style, controls, drop_postcode = PROFILES[profile]
+    rows_in = [{**dict.fromkeys(COLUMNS, ""), **c} for c in components]
+    derive_columns(rows_in)
+    add_context(rows_in)
+    gen = Corruptor(
+        Profile.load(),
+        style=style,
+        seed=seed,
+        rates="council" if style else "pooled",
+        controls=Controls.from_dict(controls),
+    )
+    gen.index(rows_in)
+    out = gen.generate(residential_ids(components, n, seed))
+    records = []
+    for i, row in enumerate(out):
+        records.append(
+            Record(
+                record_id=f"r{i}",
+                text=row["recorded_address"],
+                postcode="" if drop_postcode else row["recorded_postcode"],
+                truth=int(row["source_uprn"]),
+                unresolvable=row["collision"] in UNRESOLVABLE,
+                error_types=error_types(row),
+            )
+        )
+    return records

@@ -1,0 +1,203 @@
+"""The blocking cascade: which gazetteer entries a record is scored against.
+
+1. the record's postcode (exact, after repair);
+2. its postcode sector + any house number it could have;
+3. streets whose name tokens appear in the record (typos corrected against the
+   gazetteer vocabulary, joined words split), + house number, or the whole street
+   when the record has no number;
+4. entries whose building or organisation name shares a rare token with the record.
+
+Routes 2-4 need no exact postcode, so a mis-keyed or missing postcode still finds its
+address.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .. import postcode as pc
+from ..normalise import STREET_TYPES
+from ..parse import ParsedAddress
+from .index import GazetteerIndex
+
+_TYPES = frozenset(STREET_TYPES)
+
+#: A name word in at most this many building/organisation names is distinctive.
+DISTINCTIVE_NAMES = 40
+#: At most this many streets are opened per record.
+MAX_STREETS = 12
+#: Whole streets are opened only up to this size (a record without a number).
+SMALL_STREET = 40
+
+
+@dataclass
+class RecordContext:
+    """A parsed record plus what the index knows about its words."""
+
+    parsed: ParsedAddress
+    #: Words after typo correction and joined-word splitting.
+    words: list[str]
+    #: Places (locality/town names) named in the record.
+    places: set[str] = field(default_factory=set)
+    text: str = ""
+    #: Streets spelled out in full in the record.
+    streets: set[int] = field(default_factory=set)
+
+
+class Corrector:
+    """Maps unknown record words onto the gazetteer vocabulary (typos, joined words)."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self.index = index
+        self.known = set(index.street_tokens) | set(index.building_tokens) | _TYPES
+        for place in index.places:
+            self.known.update(place.split())
+        self.vocab = sorted(set(index.vocabulary) | _TYPES)
+        self._fix = lru_cache(maxsize=200_000)(self._fix_uncached)
+
+    def _fix_uncached(self, word: str) -> tuple[str, ...]:
+        if word in self.known or len(word) < 4 or not word.isalpha():
+            return (word,)
+        for cut in range(3, len(word) - 2):  # BEDFORDWAY → BEDFORD WAY
+            a, b = word[:cut], word[cut:]
+            if a in self.known and (b in self.known or b in _TYPES):
+                return (a, b)
+        best = process.extractOne(
+            word, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 6 else 85
+        )
+        return (best[0],) if best else (word,)
+
+    def correct(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        for w in words:
+            out.extend(self._fix(w))
+        return out
+
+
+def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) -> RecordContext:
+    """Correct the record's words and find the places it names."""
+    words = corrector.correct(parsed.words)
+    places: set[str] = set()
+    n = len(words)
+    for size in (3, 2, 1):
+        for i in range(n - size + 1):
+            gram = " ".join(words[i : i + size])
+            if gram in index.places:
+                nxt = words[i + size] if i + size < n else ""
+                if nxt not in _TYPES:
+                    places.add(gram)
+    return RecordContext(parsed, words, places, " ".join(words), named_streets(index, words))
+
+
+def named_streets(index: GazetteerIndex, words: list[str]) -> set[int]:
+    """Streets whose full name (name + type) the record spells out word for word."""
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        for sid in index.street_tokens.get(w, ()):
+            full = index.streets[sid].full.split()
+            if full and full[0] == w and words[i : i + len(full)] == full:
+                out.add(sid)
+    return out
+
+
+def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
+    """Route 1: entries sharing the record's postcode."""
+    postcode = ctx.parsed.postcode
+    return list(index.by_postcode.get(postcode, ())) if postcode else []
+
+
+def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
+    """Routes 2-4: sector + number, street tokens (+ number), rare building tokens."""
+    out: set[int] = set()
+    numbers = ctx.parsed.numbers
+    postcode = ctx.parsed.postcode
+    word_set = set(ctx.words)
+    if postcode:
+        sector = pc.sector(postcode)
+        for n in numbers:
+            out.update(index.by_sector_number.get((sector, n), ()))
+    for sid in _streets(index, ctx):
+        for n in numbers:
+            out.update(index.by_street_number.get((sid, n), ()))
+        if not numbers:
+            entries = index.by_street.get(sid, ())
+            if len(entries) <= SMALL_STREET:
+                out.update(entries)
+            else:  # a long street: its entries with the record's flat or a building word
+                flats = {r.flat for r in ctx.parsed.readings if r.flat}
+                out.update(
+                    i for i in entries
+                    if index.flat[i] in flats or word_set.intersection(index.building[i].split())
+                )  # fmt: skip
+    out.update(_by_building(index, word_set))
+    return _sharing_words(index, out, word_set)
+
+
+def _by_building(index: GazetteerIndex, words: set[str]) -> set[int]:
+    """Entries whose building or organisation name is in the record: every word of the name,
+    or half of them including a distinctive one (a word in few names)."""
+    codes: set[int] = set()
+    for w in words:
+        if w not in _TYPES:
+            codes.update(index.name_tokens.get(w, ()))
+    out: set[int] = set()
+    names = index.building_names
+    for code in codes:
+        name = names[code].split()
+        hits = [t for t in name if t in words]
+        if len(hits) == len(name) or (
+            len(hits) * 2 >= len(name)
+            and any(len(index.name_tokens.get(t, ())) <= DISTINCTIVE_NAMES for t in hits)
+        ):
+            out.update(index.name_entries.get(code, ()))
+    return out
+
+
+def _sharing_words(index: GazetteerIndex, entries: set[int], words: set[str]) -> set[int]:
+    """Entries whose street name or building/organisation name shares a word with the record."""
+    if not entries:
+        return entries
+    ids = np.fromiter(entries, dtype=np.int64, count=len(entries))
+    street_ok = [sid for w in words for sid in index.street_tokens.get(w, ())]
+    names_ok = [code for w in words for code in index.name_tokens.get(w, ())]
+    keep = np.isin(index.street[ids], street_ok)
+    if names_ok:
+        keep |= np.isin(index.building_code[ids], names_ok) | np.isin(index.org_code[ids], names_ok)
+    return set(ids[keep].tolist())
+
+
+def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
+    """Streets whose name tokens the record contains, best (idf-weighted) first."""
+    scores: dict[int, float] = {}
+    total = max(len(index.streets), 1)
+    for w in set(ctx.words):
+        sids = index.street_tokens.get(w)
+        if not sids:
+            continue
+        idf = math.log(total / len(sids))
+        for sid in sids:
+            scores[sid] = scores.get(sid, 0.0) + idf
+    if not scores:
+        return []
+    # a street counts fully only when every one of its name tokens is present
+    ranked = []
+    word_set = set(ctx.words)
+    for sid, s in scores.items():
+        st = index.streets[sid]
+        names = st.name.split()
+        cover = sum(1 for t in names if t in word_set) / max(len(names), 1)
+        bonus = 1.0 if st.type and st.type in word_set else 0.0
+        place = 1.0 if (st.town in ctx.places or st.locality in ctx.places) else 0.0
+        ranked.append((cover, bonus + place, s, -sid))
+    ranked.sort(reverse=True)
+    best_cover, best_fit = ranked[0][0], ranked[0][1]
+    # streets that agree on the type word and the place come first; the rest only when
+    # they cover the record's words as well and fit nearly as well
+    return [-r[3] for r in ranked if r[0] >= best_cover - 1e-9 and r[1] >= best_fit - 1.0][
+        :MAX_STREETS
+    ]

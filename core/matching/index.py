@@ -1,0 +1,431 @@
+"""Gazetteer index: one entry per LPI (main and alternatives) with blocking keys.
+
+Built once per gazetteer (``GazetteerIndex.build``) and cached on disk under a
+fingerprint of the layer's content (``load_or_build``). Blocking keys: postcode,
+sector + house number, street + house number, and an inverted index of street and
+building-name tokens (rare tokens find an address whose postcode is wrong or missing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .. import postcode as pc
+from ..address_text import format_address
+from ..alternatives import alternative_addresses
+from ..normalise import is_street_type, normalise, tokens
+from ..parse import flat_digits, flat_key, is_floor_key, parse
+
+#: Bumped when the index layout changes, so old caches are ignored.
+INDEX_VERSION = 7
+#: Classification codes of parent shells (a building whose units have their own UPRNs); a
+#: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
+PARENT_CLASSES = ("PP",)
+#: Fields that make up the fingerprint of a gazetteer.
+FINGERPRINT_FIELDS = (
+    "uprn", "parent_uprn", "sao_start_number", "sao_start_suffix", "sao_end_number",
+    "sao_end_suffix", "sao_text", "pao_start_number", "pao_start_suffix", "pao_end_number",
+    "pao_end_suffix", "pao_text", "street_description", "locality", "town", "postcode",
+    "classification", "organisation", "alternatives", "address", "x", "y",
+)  # fmt: skip
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _int(value: object) -> int:
+    """An integer field as int; -1 when empty or not a number."""
+    if value is None or value == "":
+        return -1
+    try:
+        return int(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
+
+
+def split_street(description: str) -> tuple[str, str]:
+    """``CHURCH ROAD`` → (``CHURCH``, ``ROAD``); a street without a type word keeps it all."""
+    words = normalise(description).split()
+    if len(words) >= 2 and is_street_type(words[-1]):
+        return " ".join(words[:-1]), words[-1]
+    return " ".join(words), ""
+
+
+def alternatives_of(value: object) -> list[str]:
+    """Alternative LPIs as single-line texts: a list, or text separated by ``|`` or newlines."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        if ": " in value:  # PlaceLink's own format: ``LPI3/ENG: … | DPA: …``
+            return alternative_addresses(value)
+        parts = value.replace("\n", "|").split("|")
+    elif isinstance(value, Mapping):
+        parts = [format_address(value)]
+    elif isinstance(value, Iterable):
+        parts = [format_address(v) if isinstance(v, Mapping) else str(v) for v in value]
+    else:
+        parts = [str(value)]
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def fingerprint(records: Sequence[Mapping[str, object]]) -> str:
+    """SHA-256 of the gazetteer fields matching uses (order-independent by UPRN)."""
+    h = hashlib.sha256(f"placelink-index-{INDEX_VERSION}".encode())
+    keyed = sorted(records, key=lambda r: _int(r.get("uprn")))
+    for rec in keyed:
+        h.update(repr(tuple(rec.get(f) for f in FINGERPRINT_FIELDS)).encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Street:
+    """A street as written in the gazetteer (name, type, locality, town)."""
+
+    name: str
+    type: str
+    locality: str
+    town: str
+    #: name and type, e.g. ``CHURCH ROAD``
+    full: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        self.full = f"{self.name} {self.type}".strip()
+
+
+@dataclass
+class GazetteerIndex:
+    """Entries (one per LPI) in parallel arrays plus blocking dictionaries."""
+
+    uprn: np.ndarray
+    flat: list[str]
+    number: np.ndarray
+    suffix: list[str]
+    end: np.ndarray
+    building: list[str]
+    organisation: list[str]
+    street: np.ndarray
+    postcode: list[str]
+    is_parent: np.ndarray
+    is_alternative: np.ndarray
+    streets: list[Street]
+    address_of: dict[int, str]
+    xy_of: dict[int, tuple[float, float]]
+    parent_of: dict[int, int]
+    by_postcode: dict[str, list[int]] = field(default_factory=dict)
+    by_sector_number: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    by_street_number: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    by_street: dict[int, list[int]] = field(default_factory=dict)
+    street_tokens: dict[str, list[int]] = field(default_factory=dict)
+    building_tokens: dict[str, list[int]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+    # integer codes for vectorised scoring (see batch.py) -----------------------------------
+    flat_codes: dict[str, int] = field(default_factory=dict)
+    suffix_codes: dict[str, int] = field(default_factory=dict)
+    building_names: list[str] = field(default_factory=list)
+    #: name word → codes of the building/organisation names holding it; code → entries
+    name_tokens: dict[str, list[int]] = field(default_factory=dict)
+    name_entries: dict[int, list[int]] = field(default_factory=dict)
+    flat_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    flat_floor: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    flat_number: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    suffix_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    building_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    org_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    postcode_codes: dict[str, int] = field(default_factory=dict)
+    sector_codes: dict[str, int] = field(default_factory=dict)
+    district_codes: dict[str, int] = field(default_factory=dict)
+    postcode_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    sector_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    district_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+
+    def __len__(self) -> int:
+        return len(self.uprn)
+
+    @classmethod
+    def build(cls, records: Sequence[Mapping[str, object]]) -> GazetteerIndex:
+        """Index canonical address records (see DESIGN.md), including ``alternatives``."""
+        rows: dict[str, list] = defaultdict(list)
+        street_ids: dict[tuple[str, str, str, str], int] = {}
+        streets: list[Street] = []
+        address_of: dict[int, str] = {}
+        xy_of: dict[int, tuple[float, float]] = {}
+        parent_of: dict[int, int] = {}
+        has_children: set[int] = set()
+        for rec in records:
+            parent = _int(rec.get("parent_uprn"))
+            if parent >= 0:
+                has_children.add(parent)
+        classified = any(_text(rec.get("classification")) for rec in records)
+        for rec in records:
+            uprn = _int(rec.get("uprn"))
+            if uprn < 0:
+                continue
+            address = _text(rec.get("address")) or format_address(rec)
+            address_of[uprn] = address
+            if rec.get("x") is not None and rec.get("y") is not None:
+                try:
+                    xy_of[uprn] = (float(rec["x"]), float(rec["y"]))  # type: ignore[arg-type]
+                except (TypeError, ValueError):
+                    pass
+            parent = _int(rec.get("parent_uprn"))
+            if parent >= 0:
+                parent_of[uprn] = parent
+            # a shell is classified PP; without classifications, any UPRN with children
+            cls_code = _text(rec.get("classification")).upper()
+            is_parent = cls_code.startswith(PARENT_CLASSES) if classified else uprn in has_children
+            postcode = pc.normalise(_text(rec.get("postcode"))) or ""
+            locality = normalise(rec.get("locality"))
+            town = normalise(rec.get("town"))
+            if rec.get("street_description") or rec.get("pao_start_number") not in (None, ""):
+                name, stype = split_street(_text(rec.get("street_description")))
+                entry = {
+                    "flat": flat_key(
+                        rec.get("sao_text"),
+                        rec.get("sao_start_number"),
+                        rec.get("sao_start_suffix"),
+                    ),
+                    "number": _int(rec.get("pao_start_number")),
+                    "suffix": _text(rec.get("pao_start_suffix")).upper(),
+                    "end": _int(rec.get("pao_end_number")),
+                    "building": normalise(rec.get("pao_text")),
+                }
+            else:  # a layer with only the single-line address
+                parsed = parse(address)
+                postcode = postcode or (parsed.postcode or "")
+                name, stype = _street_from_words(parsed.words)
+                entry = _entry_from_parse(parsed, name, stype, locality, town)
+            key = (name, stype, locality, town)
+            sid = street_ids.setdefault(key, len(streets))
+            if sid == len(streets):
+                streets.append(Street(*key))
+            org = normalise(rec.get("organisation"))
+            _append(rows, uprn, entry, org, sid, postcode, is_parent, False)
+            for alt in alternatives_of(rec.get("alternatives")):
+                parsed = parse(alt)
+                alt_name, alt_type = _street_from_words(parsed.words, streets[sid])
+                alt_key = (alt_name, alt_type, locality, town)
+                alt_sid = street_ids.setdefault(alt_key, len(streets))
+                if alt_sid == len(streets):
+                    streets.append(Street(*alt_key))
+                alt_entry = _entry_from_parse(parsed, alt_name, alt_type, locality, town)
+                _append(
+                    rows,
+                    uprn,
+                    alt_entry,
+                    org,
+                    alt_sid,
+                    parsed.postcode or postcode,
+                    is_parent,
+                    True,
+                )
+        index = cls(
+            uprn=np.asarray(rows["uprn"], dtype=np.int64),
+            flat=rows["flat"],
+            number=np.asarray(rows["number"], dtype=np.int32),
+            suffix=rows["suffix"],
+            end=np.asarray(rows["end"], dtype=np.int32),
+            building=rows["building"],
+            organisation=rows["organisation"],
+            street=np.asarray(rows["street"], dtype=np.int32),
+            postcode=rows["postcode"],
+            is_parent=np.asarray(rows["is_parent"], dtype=bool),
+            is_alternative=np.asarray(rows["is_alternative"], dtype=bool),
+            streets=streets,
+            address_of=address_of,
+            xy_of=xy_of,
+            parent_of=parent_of,
+        )
+        index._build_keys()
+        index.fingerprint = fingerprint(records)
+        return index
+
+    def _build_keys(self) -> None:
+        by_postcode: dict[str, list[int]] = defaultdict(list)
+        by_sector_number: dict[tuple[str, int], list[int]] = defaultdict(list)
+        by_street_number: dict[tuple[int, int], list[int]] = defaultdict(list)
+        by_street: dict[int, list[int]] = defaultdict(list)
+        building_tokens: dict[str, list[int]] = defaultdict(list)
+        numbers = self.number.tolist()
+        ends = self.end.tolist()
+        street = self.street.tolist()
+        for i, postcode in enumerate(self.postcode):
+            sid = street[i]
+            by_street[sid].append(i)
+            nums = {numbers[i]} if numbers[i] >= 0 else set()
+            if numbers[i] >= 0 and ends[i] > numbers[i] and ends[i] - numbers[i] <= 20:
+                nums.update(range(numbers[i], ends[i] + 1))
+            if postcode:
+                by_postcode[postcode].append(i)
+                for n in nums:
+                    by_sector_number[(pc.sector(postcode), n)].append(i)
+            for n in nums:
+                by_street_number[(sid, n)].append(i)
+            for tok in set(f"{self.building[i]} {self.organisation[i]}".split()):
+                building_tokens[tok].append(i)
+        street_tokens: dict[str, list[int]] = defaultdict(list)
+        places: dict[str, str] = {}
+        for sid, st in enumerate(self.streets):
+            for tok in set(st.name.split()):
+                street_tokens[tok].append(sid)
+            if st.locality and places.get(st.locality) != "town":
+                places[st.locality] = "locality"
+            if st.town:
+                places[st.town] = "town"
+        self.by_postcode = dict(by_postcode)
+        self.by_sector_number = dict(by_sector_number)
+        self.by_street_number = dict(by_street_number)
+        self.by_street = dict(by_street)
+        self.street_tokens = dict(street_tokens)
+        self.building_tokens = dict(building_tokens)
+        self.places = places
+        vocab = set(street_tokens) | set(building_tokens)
+        for place in places:
+            vocab.update(place.split())
+        self.vocabulary = sorted(t for t in vocab if len(t) >= 3 and t.isalpha())
+        self._build_codes()
+
+    def _build_codes(self) -> None:
+        """Integer codes of flats, suffixes, names and postcodes (0 or -1 = none)."""
+
+        def encode(values: Iterable[str], codes: dict[str, int], none: int = 0) -> np.ndarray:
+            out = []
+            for v in values:
+                if not v:
+                    out.append(none)
+                    continue
+                code = codes.get(v)
+                if code is None:
+                    code = codes[v] = len(codes) + 1
+                out.append(code)
+            return np.asarray(out, dtype=np.int32)
+
+        self.flat_codes, self.suffix_codes = {}, {}
+        self.flat_code = encode(self.flat, self.flat_codes)
+        self.flat_floor = np.asarray([is_floor_key(f) for f in self.flat], dtype=bool)
+        self.flat_number = np.asarray([flat_digits(f) for f in self.flat], dtype=np.int32)
+        self.suffix_code = encode(self.suffix, self.suffix_codes)
+        names: dict[str, int] = {}
+        self.building_code = encode(self.building, names)
+        self.org_code = encode(self.organisation, names)
+        self.building_names = ["", *sorted(names, key=names.__getitem__)]
+        name_tokens: dict[str, list[int]] = defaultdict(list)
+        for code, name in enumerate(self.building_names):
+            for tok in set(name.split()):
+                name_tokens[tok].append(code)
+        self.name_tokens = dict(name_tokens)
+        name_entries: dict[int, list[int]] = defaultdict(list)
+        for i, (b, o) in enumerate(
+            zip(self.building_code.tolist(), self.org_code.tolist(), strict=False)
+        ):
+            if b:
+                name_entries[b].append(i)
+            if o and o != b:
+                name_entries[o].append(i)
+        self.name_entries = dict(name_entries)
+        self.postcode_codes, self.sector_codes, self.district_codes = {}, {}, {}
+        self.postcode_code = encode(self.postcode, self.postcode_codes, -1)
+        self.sector_code = encode(
+            [pc.sector(p) if p else "" for p in self.postcode], self.sector_codes, -1
+        )
+        self.district_code = encode(
+            [pc.district(p) if p else "" for p in self.postcode], self.district_codes, -1
+        )
+
+    # cache ---------------------------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        """Write the index to *path* (a pickle: only load caches you wrote yourself)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump((INDEX_VERSION, self), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: str | Path) -> GazetteerIndex | None:
+        """The index saved at *path*, or None when missing, unreadable or of another version."""
+        try:
+            with open(path, "rb") as f:
+                version, index = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
+            return None
+        return index if version == INDEX_VERSION and isinstance(index, cls) else None
+
+
+def load_or_build(
+    records: Sequence[Mapping[str, object]], cache_dir: str | Path | None = None
+) -> GazetteerIndex:
+    """The index of *records*, from ``cache_dir/<fingerprint>.idx`` when present, else built
+    (and saved there when *cache_dir* is given)."""
+    if cache_dir is None:
+        return GazetteerIndex.build(records)
+    key = fingerprint(records)
+    path = Path(cache_dir) / f"gazetteer-{key[:32]}.idx"
+    index = GazetteerIndex.load(path)
+    if index is not None and index.fingerprint == key:
+        return index
+    index = GazetteerIndex.build(records)
+    index.save(path)
+    return index
+
+
+def _append(
+    rows: dict[str, list],
+    uprn: int,
+    entry: Mapping[str, object],
+    org: str,
+    sid: int,
+    postcode: str,
+    is_parent: bool,
+    is_alternative: bool,
+) -> None:
+    rows["uprn"].append(uprn)
+    for k in ("flat", "number", "suffix", "end", "building"):
+        rows[k].append(entry[k])
+    rows["organisation"].append(org)
+    rows["street"].append(sid)
+    rows["postcode"].append(postcode)
+    rows["is_parent"].append(is_parent)
+    rows["is_alternative"].append(is_alternative)
+
+
+def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[str, str]:
+    """Street (name, type) in parsed words: the words up to the last street-type word."""
+    if hint is not None and hint.full and hint.full in " ".join(words):
+        return hint.name, hint.type
+    for i in range(len(words) - 1, 0, -1):
+        if is_street_type(words[i]):
+            start = i - 1
+            while start > 0 and not is_street_type(words[start - 1]) and i - start < 3:
+                start -= 1
+            return " ".join(words[start:i]), words[i]
+    return "", ""
+
+
+def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -> dict[str, object]:  # noqa: ANN001
+    """Entry fields of an address known only as text (an alternative LPI, a foreign layer)."""
+    reading = parsed.readings[0]
+    drop = set(f"{name} {stype} {locality} {town}".split())
+    building = " ".join(w for w in parsed.words if w not in drop)
+    return {
+        "flat": reading.flat,
+        "number": reading.number if reading.number is not None else -1,
+        "suffix": reading.suffix,
+        "end": reading.end if reading.end is not None else -1,
+        "building": building,
+    }
+
+
+def tokens_of(text: str) -> list[str]:
+    """Word tokens of *text* (for callers that index extra text)."""
+    return [t for t in tokens(text) if t != ","]

@@ -1,0 +1,421 @@
+"""Match free-text addresses to a gazetteer: ``Matcher(records).match_batch(texts)``.
+
+Every input row gives one ``MatchResult`` (none dropped): the UPRN, a 0-100 score, a
+status (matched / ambiguous / unmatched), the matched address, the reason in words, the
+runner-up UPRN and the margin to it. Parent shells (a building whose flats have their own
+UPRNs) are not matched unless ``match_parents=True``: a record naming no flat in such a
+building is ambiguous among its flats. ``lookup(text, k)`` serves type-ahead search.
+
+The processing adapter stays thin: build ``Matcher(records, cache_dir=...)`` from the
+gazetteer layer's canonical fields (plus ``x``, ``y``), join the input's address fields
+with ``join_fields``, call ``match_batch`` and write ``RESULT_FIELDS`` and the point.
+``workers > 1`` forks worker processes (POSIX); inside the QGIS GUI prefer ``workers=1``
+(forking a process with running Qt threads is not guaranteed safe), in ``qgis_process``
+or scripts use 2 or more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..parse import parse
+from ..schema import INT, REAL, TEXT, Field
+from .batch import score_pairs
+from .candidates import Corrector, context, postcode_block, wider_block
+from .explain import reason
+from .index import GazetteerIndex, load_or_build
+from .scoring import WEIGHTS, Scored, Scorer, Weights
+
+MATCHED = "matched"
+AMBIGUOUS = "ambiguous"
+UNMATCHED = "unmatched"
+
+
+#: Fields every match adds to an input row (for the processing adapter's output layer).
+RESULT_FIELDS: tuple[Field, ...] = (
+    Field("uprn", INT),
+    Field("match_score", REAL),
+    Field("match_status", TEXT, 10),
+    Field("matched_address", TEXT, 500),
+    Field("match_reason", TEXT, 500),
+    Field("runner_up_uprn", INT),
+    Field("margin", REAL),
+)
+
+
+def join_fields(row: Mapping[str, object], fields: Sequence[str]) -> str:
+    """Several address fields of an input row joined in order with ``, `` (empties skipped)."""
+    parts = []
+    for name in fields:
+        value = row.get(name)
+        if value is None:
+            continue
+        text = " ".join(str(value).split())
+        if text and text.upper() not in ("NULL", "NONE", "NAN"):
+            parts.append(text)
+    return ", ".join(parts)
+
+
+@dataclass
+class MatchResult:
+    """The outcome for one input record."""
+
+    uprn: int | None
+    match_score: float
+    match_status: str
+    matched_address: str
+    match_reason: str
+    runner_up_uprn: int | None
+    margin: float
+    x: float | None = None
+    y: float | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """All fields, including the match point's ``x`` and ``y``."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds (0-100 score units)."""
+
+    #: A best candidate at or above this score (and clear of the runner-up) is matched.
+    min_score: float = 50.0
+    #: The best must beat the runner-up by this much to be matched, else ambiguous.
+    min_margin: float = 6.0
+    #: Below this score the record is unmatched; between it and min_score, ambiguous.
+    min_ambiguous: float = 35.0
+    #: When the postcode block's best reaches this score and margin, wider routes are skipped.
+    early_stop: float = 88.0
+
+
+class Matcher:
+    """A gazetteer index plus the decision rules; reuse it for many batches and lookups."""
+
+    def __init__(
+        self,
+        records: Sequence[Mapping[str, object]] | None = None,
+        *,
+        index: GazetteerIndex | None = None,
+        cache_dir: str | Path | None = None,
+        match_parents: bool = False,
+        thresholds: Thresholds | None = None,
+        weights: Weights = WEIGHTS,
+    ) -> None:
+        if index is None:
+            if records is None:
+                raise ValueError("Matcher needs gazetteer records or an index")
+            index = load_or_build(records, cache_dir)
+        self.index = index
+        self.match_parents = match_parents
+        self.thresholds = thresholds or Thresholds()
+        self.weights = weights
+        self.corrector = Corrector(index)
+        self._vocab_sorted = sorted(set(index.street_tokens) | set(index.building_tokens))
+
+    # core --------------------------------------------------------------------------------
+    def _allowed(self, i: int) -> bool:
+        return self.match_parents or not self.index.is_parent[i]
+
+    def candidates(
+        self, text: object, postcode: object = None, extra_words: Sequence[str] = ()
+    ) -> list[Scored]:
+        """Every candidate the cascade considers, one per UPRN with its evidence, best first
+        (ties broken by UPRN); the reference path, for review screens and tests."""
+        parsed = parse(text, postcode)
+        ctx = context(self.index, self.corrector, parsed)
+        if extra_words:
+            ctx.words = [*ctx.words, *extra_words]
+        scorer = Scorer(self.index, ctx, self.weights)
+        best: dict[int, Scored] = {}
+        uprns = self.index.uprn
+        seen: set[int] = set()
+
+        def run(ids: object) -> None:
+            for i in ids:  # type: ignore[attr-defined]
+                if i in seen or not self._allowed(i):
+                    continue
+                seen.add(i)
+                s = scorer.score(i)
+                u = int(uprns[i])
+                old = best.get(u)
+                if old is None or s.points > old.points:
+                    best[u] = s
+
+        run(postcode_block(self.index, ctx))
+        if not self._settled(best):
+            run(sorted(wider_block(self.index, ctx)))
+        return sorted(best.values(), key=lambda s: (-s.points, -s.score, int(uprns[s.entry])))
+
+    def _settled(self, best: dict[int, Scored]) -> bool:
+        if not best:
+            return False
+        ranked = sorted(best.values(), key=lambda s: -s.points)
+        top = ranked[0]
+        if top.score < self.thresholds.early_stop:
+            return False
+        if len(ranked) > 1 and self._margin(top, ranked[1]) < self.thresholds.min_margin:
+            return False
+        return True
+
+    @staticmethod
+    def _margin(top: Scored, second: Scored | None) -> float:
+        if second is None:
+            return 100.0
+        return max(0.0, (top.points - second.points) * 100.0 / max(top.best_possible, 1.0))
+
+    def _decide(self, ranked: list[Scored]) -> MatchResult:
+        th = self.thresholds
+        if not ranked:
+            return MatchResult(None, 0.0, UNMATCHED, "", "no candidate found", None, 0.0)
+        top = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else None
+        uprn = int(self.index.uprn[top.entry])
+        runner = int(self.index.uprn[second.entry]) if second else None
+        margin = self._margin(top, second)
+        score = round(top.score, 1)
+        notes: list[str] = []
+        if score < th.min_ambiguous:
+            status = UNMATCHED
+            notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
+        elif margin < th.min_margin:
+            status = AMBIGUOUS
+            notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
+        elif score < th.min_score:
+            status = AMBIGUOUS
+            notes.append(f"score {score:.0f} below {th.min_score:.0f}")
+        else:
+            status = MATCHED
+        if self.index.is_alternative[top.entry]:
+            notes.insert(0, "matched an alternative address")
+        xy = self.index.xy_of.get(uprn)
+        return MatchResult(
+            uprn=uprn if status != UNMATCHED else None,
+            match_score=score,
+            match_status=status,
+            matched_address=self.index.address_of.get(uprn, "") if status != UNMATCHED else "",
+            match_reason=reason(top.parts, notes),
+            runner_up_uprn=runner,
+            margin=round(margin, 1),
+            x=xy[0] if xy and status != UNMATCHED else None,
+            y=xy[1] if xy and status != UNMATCHED else None,
+        )
+
+    # batch (vectorised) -------------------------------------------------------------------
+    def _rank_pairs(
+        self, scorers: list[Scorer], cands: list[np.ndarray]
+    ) -> list[tuple[int, float, float, float, int, float] | None]:
+        """Per record: (top entry, points, score, possible, runner-up entry or -1, its points)."""
+        lens = np.array([len(c) for c in cands], dtype=np.int64)
+        rec = np.repeat(np.arange(len(cands), dtype=np.int64), lens)
+        ent = np.concatenate(cands).astype(np.int64) if len(cands) else np.zeros(0, np.int64)
+        if not self.match_parents and len(ent):
+            keep = ~self.index.is_parent[ent]
+            rec, ent = rec[keep], ent[keep]
+        out: list[tuple[int, float, float, float, int, float] | None] = [None] * len(cands)
+        if not len(ent):
+            return out
+        ps = score_pairs(self.index, scorers, rec, ent, self.weights)
+        uprn = self.index.uprn[ent]
+        order = np.lexsort((uprn, -ps.score, -ps.points, rec))
+        ent_o, uprn_o = ent[order].tolist(), uprn[order].tolist()
+        pts_o, score_o, poss_o = (
+            ps.points[order].tolist(),
+            ps.score[order].tolist(),
+            ps.possible[order].tolist(),
+        )
+        bounds = np.searchsorted(rec[order], np.arange(len(cands) + 1)).tolist()
+        for k in range(len(cands)):
+            a, b = bounds[k], bounds[k + 1]
+            if a == b:
+                continue
+            second, second_pts = -1, 0.0
+            for j in range(a + 1, b):
+                if uprn_o[j] != uprn_o[a]:
+                    second, second_pts = ent_o[j], pts_o[j]
+                    break
+            out[k] = (ent_o[a], pts_o[a], score_o[a], poss_o[a], second, second_pts)
+        return out
+
+    def _match_batch_vectorised(
+        self, texts: Sequence[object], pcs: Sequence[object]
+    ) -> list[MatchResult]:
+        index = self.index
+        scorers = [
+            Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
+            for t, p in zip(texts, pcs, strict=False)
+        ]
+        cands = [np.asarray(postcode_block(index, sc.ctx), dtype=np.int64) for sc in scorers]
+        ranked = self._rank_pairs(scorers, cands)
+        th = self.thresholds
+        todo = []
+        for k, r in enumerate(ranked):
+            if r is None or r[2] < th.early_stop:
+                todo.append(k)
+            elif r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
+                todo.append(k)
+        if todo:
+            wide = [
+                np.asarray(
+                    sorted(set(cands[k].tolist()) | wider_block(index, scorers[k].ctx)),
+                    dtype=np.int64,
+                )
+                for k in todo
+            ]
+            again = self._rank_pairs([scorers[k] for k in todo], wide)
+            for k, r in zip(todo, again, strict=False):
+                ranked[k] = r
+        out = []
+        for sc, r in zip(scorers, ranked, strict=False):
+            if r is None:
+                out.append(self._decide([]))
+                continue
+            top = sc.score(r[0])
+            ranked_list = [top]
+            if r[4] >= 0:
+                ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
+            out.append(self._decide(ranked_list))
+        return out
+
+    # public ------------------------------------------------------------------------------
+    def match_one(self, text: object, postcode: object = None) -> MatchResult:
+        """Match one free-text address (with an optional separate postcode)."""
+        return self._match_batch_vectorised([text], [postcode])[0]
+
+    def match_batch(
+        self,
+        texts: Sequence[object],
+        postcodes: Sequence[object] | None = None,
+        *,
+        workers: int = 1,
+        progress: Callable[[float], None] | None = None,
+        is_canceled: Callable[[], bool] | None = None,
+    ) -> list[MatchResult]:
+        """One result per text, in input order. *workers* > 1 forks worker processes
+        (POSIX only; falls back to one process elsewhere)."""
+        n = len(texts)
+        if postcodes is not None and len(postcodes) != n:
+            raise ValueError(f"{len(postcodes)} postcodes for {n} texts")
+        pcs = list(postcodes) if postcodes is not None else [None] * n
+        workers = min(max(1, workers), os.cpu_count() or 1)
+        was_enabled = gc.isenabled()
+        gc.disable()  # many short-lived objects; the index itself never changes
+        try:
+            return self._match_batch(texts, pcs, workers, progress, is_canceled)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _match_batch(
+        self,
+        texts: Sequence[object],
+        pcs: list[object],
+        workers: int,
+        progress: Callable[[float], None] | None,
+        is_canceled: Callable[[], bool] | None,
+    ) -> list[MatchResult]:
+        n = len(texts)
+        if workers > 1 and n >= 200 and "fork" in multiprocessing.get_all_start_methods():
+            return self._match_parallel(list(texts), pcs, workers, progress, is_canceled)
+        out: list[MatchResult] = []
+        step = 2000
+        for k in range(0, n, step):
+            if is_canceled is not None and is_canceled():
+                raise InterruptedError("matching cancelled")
+            out.extend(self._match_batch_vectorised(texts[k : k + step], pcs[k : k + step]))
+            if progress is not None:
+                progress(100.0 * min(n, k + step) / max(n, 1))
+        return out
+
+    def _match_parallel(
+        self,
+        texts: list[object],
+        pcs: list[object],
+        workers: int,
+        progress: Callable[[float], None] | None,
+        is_canceled: Callable[[], bool] | None = None,
+    ) -> list[MatchResult]:
+        global _WORKER_MATCHER
+        _WORKER_MATCHER = self
+        size = max(200, min(5000, -(-len(texts) // (workers * 2))))
+        chunks = [(texts[i : i + size], pcs[i : i + size]) for i in range(0, len(texts), size)]
+        out: list[MatchResult] = []
+        ctx = multiprocessing.get_context("fork")
+        try:
+            with ctx.Pool(workers) as pool:
+                for k, part in enumerate(pool.imap(_match_chunk, chunks)):
+                    if is_canceled is not None and is_canceled():
+                        pool.terminate()
+                        raise InterruptedError("matching cancelled")
+                    out.extend(part)
+                    if progress is not None:
+                        progress(100.0 * (k + 1) / len(chunks))
+        finally:
+            _WORKER_MATCHER = None
+        return out
+
+    def lookup(self, text: str, k: int = 10) -> list[MatchResult]:
+        """Up to *k* best addresses for a (possibly partial) typed text, best first; the
+        last word may be unfinished (``10 high st, north``)."""
+        index = self.index
+        ctx = context(index, self.corrector, parse(text))
+        words = ctx.parsed.words
+        if words:
+            last = words[-1]
+            if len(last) >= 3 and last not in self.corrector.known:
+                lo = bisect.bisect_left(self._vocab_sorted, last)
+                extra = [t for t in self._vocab_sorted[lo : lo + 5] if t.startswith(last)]
+                ctx.words = [*ctx.words, *extra]
+                ctx.text = " ".join(ctx.words)
+        scorer = Scorer(index, ctx, self.weights)
+        ids = np.asarray(sorted(wider_block(index, ctx)), dtype=np.int64)
+        if not self.match_parents and len(ids):
+            ids = ids[~index.is_parent[ids]]
+        if not len(ids):
+            return []
+        ps = score_pairs(index, [scorer], np.zeros(len(ids), np.int64), ids, self.weights)
+        uprn = index.uprn[ids]
+        order = np.lexsort((uprn, -ps.score, -ps.points))
+        out: list[MatchResult] = []
+        seen: set[int] = set()
+        for j in order.tolist():
+            u = int(uprn[j])
+            if u in seen:
+                continue
+            seen.add(u)
+            s = scorer.score(int(ids[j]))
+            xy = index.xy_of.get(u)
+            out.append(
+                MatchResult(
+                    u,
+                    round(s.score, 1),
+                    MATCHED,
+                    index.address_of.get(u, ""),
+                    reason(s.parts),
+                    None,
+                    0.0,
+                    xy[0] if xy else None,
+                    xy[1] if xy else None,
+                )  # fmt: skip
+            )
+            if len(out) >= k:
+                break
+        return out
+
+
+_WORKER_MATCHER: Matcher | None = None
+
+
+def _match_chunk(chunk: tuple[list[object], list[object]]) -> list[MatchResult]:
+    matcher = _WORKER_MATCHER
+    assert matcher is not None
+    texts, pcs = chunk
+    return matcher._match_batch_vectorised(texts, pcs)

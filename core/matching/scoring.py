@@ -1,0 +1,362 @@
+"""Structured scoring of one record against candidate entries.
+
+Numbers are hard discriminators: house number, suffix and flat identity either agree,
+are missing on one side, or contradict (``10`` ≠ ``10A`` ≠ ``Flat 1, 10``). Text fields are
+compared fuzzily (rapidfuzz): the street's name and its type apart, the building name,
+places named in the record against the candidate's locality and town, the postcode by
+unit, sector and district. Every reading of the record's numbers is tried; the best is
+kept per candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .. import postcode as pc
+from ..normalise import is_street_type
+from ..parse import Reading, flat_digits, is_floor_key
+from .candidates import RecordContext
+from .index import GazetteerIndex, Street
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per piece of evidence (positive agrees, negative contradicts)."""
+
+    postcode_exact: float = 30
+    postcode_sector: float = 14
+    postcode_district: float = 5
+    postcode_other: float = -12
+    number_match: float = 25
+    number_in_range: float = 15
+    number_mismatch: float = -60
+    suffix_mismatch: float = -45
+    number_missing_in_record: float = -10
+    number_missing_named: float = -2
+    number_extra_in_record: float = -20
+    flat_match: float = 24
+    flat_mismatch: float = -55
+    flat_missing_in_record: float = -24
+    flat_extra_in_record: float = -16
+    street_max: float = 22
+    street_min: float = -30
+    street_type_contradiction: float = -22
+    street_other: float = -12
+    street_absent: float = -4
+    flat_floor_vs_id: float = -12
+    flat_near: float = -4
+    flat_id_missing: float = -6
+    flat_word_no_flat: float = -10
+    flat_extra_floor: float = -10
+    building_max: float = 18
+    building_min: float = -22
+    building_absent: float = -4
+    place_agree: float = 3
+    place_contradiction: float = -22
+    locality_contradiction: float = -10
+    locality_omitted: float = -2
+    reading_penalty: float = 20
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class Scored:
+    """One candidate entry's score and the evidence behind it."""
+
+    entry: int
+    points: float
+    best_possible: float
+    reading: Reading
+    #: (part, outcome, detail) triples for the explanation.
+    parts: tuple[tuple[str, str, str], ...]
+
+    @property
+    def score(self) -> float:
+        """0-100: points as a share of what a perfect record would earn against this entry."""
+        if self.best_possible <= 0:
+            return 0.0
+        return max(0.0, min(100.0, 100.0 * self.points / self.best_possible))
+
+
+class Scorer:
+    """Scores candidates for one record, caching per-street and per-building similarity."""
+
+    def __init__(self, index: GazetteerIndex, ctx: RecordContext, weights: Weights = WEIGHTS):
+        self.index = index
+        self.ctx = ctx
+        self.w = weights
+        self._street: dict[int, tuple[float, tuple[str, str, str], ...]] = {}
+        self._building: dict[tuple[str, int], float] = {}
+        self.word_set = set(ctx.words)
+        self._left: dict[int, bool] = {}
+        mine = ctx.parsed.postcode
+        self.pc_codes = (
+            (index.postcode_codes.get(mine, -2), index.sector_codes.get(pc.sector(mine), -2),
+             index.district_codes.get(pc.district(mine), -2), True)
+            if mine else (-2, -2, -2, False)
+        )  # fmt: skip
+        self._place_words = {t for p in ctx.places for t in p.split()}
+        #: The record's words without the places it names (for street comparison).
+        self.street_text = (
+            " ".join(t for t in ctx.words if t not in self._place_words) if ctx.places else ctx.text
+        )
+
+    # text parts ---------------------------------------------------------------------------
+    def street_part(self, sid: int) -> tuple[float, float, tuple[str, str, str]]:
+        """(points, best possible, explanation) for street *sid*."""
+        cached = self._street.get(sid)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        w = self.w
+        st = self.index.streets[sid]
+        text = self.ctx.text
+        if not st.full:
+            out = (0.0, 0.0, ("street", "none", ""))
+        elif not text:
+            out = (w.street_absent, 0.0, ("street", "missing", ""))
+        else:
+            text = self.street_text
+            sim_full = fuzz.partial_ratio(st.full, text) if text else 0.0
+            sim = sim_full
+            other_type, name_ok = self._type_after_name(st)
+            if st.type and sim_full < 95 and name_ok:
+                # the name without its type word ("School, Denholm" for School Mews)
+                sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
+            if other_type:
+                # the name agrees; the record's street word differs (Church Street, Church Road)
+                pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
+                outcome, detail = "type differs", f"{other_type} ≠ {st.type}"
+            elif sim >= 80:
+                pts = (sim - 75.0) * 0.9
+                outcome = "exact" if sim >= 99.5 else "fuzzy"
+                detail = f"{sim:.0f}"
+            elif self.ctx.streets and sid not in self.ctx.streets:
+                pts = w.street_other  # the record names another street
+                outcome, detail = "differs", f"{sim:.0f}"
+            else:
+                pts = w.street_absent  # no street in the record (or one we cannot read)
+                outcome, detail = "missing", ""
+            pts = max(w.street_min, min(w.street_max, pts))
+            out = (pts, 0.0 if outcome == "missing" else w.street_max, ("street", outcome, detail))
+        self._street[sid] = out  # type: ignore[assignment]
+        return out
+
+    def _type_after_name(self, st: Street) -> tuple[str, bool]:
+        """(street-type word following the street's name in the record when it differs from
+        the candidate's, whether the name stands as a street: followed by its type, another
+        type, a place or nothing; not ``GREEN`` in ``GREEN MANSIONS``)."""
+        name = st.name.split()
+        stype = st.type
+        words = self.ctx.words
+        if not name:
+            return "", False
+        k = len(name)
+        standing = False
+        for i in range(len(words) - k + 1):
+            if words[i : i + k] != name:
+                continue
+            nxt = words[i + k] if i + k < len(words) else ""
+            if nxt == stype:
+                return "", True
+            if stype and nxt and is_street_type(nxt):
+                return nxt, True
+            if not nxt or nxt in self._place_words:
+                standing = True
+        return "", standing
+
+    def _leftover(self, sid: int) -> bool:
+        """True when the record has words that are not street *sid*'s, a place or a type word."""
+        cached = self._left.get(sid)
+        if cached is None:
+            st = self.index.streets[sid]
+            known = set(st.full.split()) | self._place_words
+            cached = any(w not in known and not is_street_type(w) for w in self.ctx.words)
+            self._left[sid] = cached
+        return cached
+
+    def building_part(self, name: str, sid: int = -1) -> float:
+        """Similarity 0-100 of building or organisation *name* to the record's words
+        (a candidate on street *sid*: the street's own words do not count as a short name)."""
+        key = (name, sid)
+        cached = self._building.get(key)
+        if cached is not None:
+            return cached
+        text = self.ctx.text
+        sim = fuzz.partial_ratio(name, text) if text else 0.0
+        toks = [t for t in name.split() if t != "THE"]
+        if toks and toks[0] in self.word_set and len(toks[0]) >= 4:
+            street = self.index.streets[sid].name.split() if sid >= 0 else ()
+            if toks[0] not in street:
+                sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
+        if toks and all(t in self.word_set for t in toks):
+            sim = 100.0
+        self._building[key] = sim
+        return sim
+
+    def places_part(self, sid: int) -> tuple[float, tuple[str, str, str] | None]:
+        """Towns and localities the record names against the candidate's."""
+        st = self.index.streets[sid]
+        named = self.ctx.places
+        w = self.w
+        if not named:
+            return (w.locality_omitted if st.locality else 0.0), None
+        mine = {p for p in (st.locality, st.town) if p}
+        others = named - mine
+        if not named & mine:
+            return w.place_contradiction, ("place", "differs", "/".join(sorted(named)))
+        pts = w.place_agree
+        if st.locality and st.locality not in named:
+            pts += w.locality_omitted
+        if any(self.index.places.get(p) == "locality" for p in others):
+            return pts + w.locality_contradiction, (
+                "place",
+                "locality differs",
+                "/".join(sorted(others)),
+            )
+        return pts, None
+
+    # numbers ------------------------------------------------------------------------------
+    def number_part(
+        self, r: Reading, number: int, suffix: str, end: int, building_sim: float
+    ) -> tuple[float, float, str, str]:
+        """(points, best possible, outcome, detail) for the house number."""
+        w = self.w
+        if number < 0:
+            if r.number is None:
+                return 0.0, 0.0, "", ""
+            if building_sim >= 85 and r.flat == "":
+                return w.number_extra_in_record / 2, 0.0, "extra", f"{r.number}"
+            return w.number_extra_in_record, 0.0, "extra", f"{r.number}"
+        cand = f"{number}{suffix}" + (f"-{end}" if end > number else "")
+        if r.number is None:
+            pts = w.number_missing_named if building_sim >= 85 else w.number_missing_in_record
+            return pts, 0.0, "missing", cand
+        if end > number:  # the candidate is a range 12-14
+            if r.number == number and r.end == end:
+                return w.number_match, w.number_match, "=", cand
+            if number <= r.number <= end and not r.suffix:
+                return w.number_in_range, w.number_match, "in range", f"{r.number} in {cand}"
+            return w.number_mismatch, w.number_match, "≠", f"{r.number} ≠ {cand}"
+        if r.number == number:
+            if r.suffix == suffix:
+                if r.end is not None and r.end != number:
+                    return (
+                        w.number_in_range,
+                        w.number_match,
+                        "in range",
+                        f"{cand} in {r.number}-{r.end}",
+                    )
+                return w.number_match, w.number_match, "=", cand
+            return w.suffix_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
+        if r.end is not None and r.number <= number <= r.end:
+            return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"
+        return w.number_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
+
+    def flat_part(self, r: Reading, flat: str) -> tuple[float, float, str, str]:
+        w = self.w
+        if not flat:
+            if not r.flat:
+                if self.ctx.parsed.unit_word:
+                    return w.flat_word_no_flat, 0.0, "word only", ""
+                return 0.0, 0.0, "", ""
+            extra = w.flat_extra_floor if r.flat[0] == "F" else w.flat_extra_in_record
+            return extra, 0.0, "extra", r.flat
+        if not r.flat:
+            if self.ctx.parsed.unit_word:
+                return w.flat_id_missing, 0.0, "id missing", flat
+            return w.flat_missing_in_record, 0.0, "missing", flat
+        if r.flat == flat:
+            return w.flat_match, w.flat_match, "=", flat
+        if is_floor_key(r.flat) != is_floor_key(flat):  # ground floor flat vs flat 1: cannot tell
+            return w.flat_floor_vs_id, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
+        digits = flat_digits(r.flat)
+        if digits >= 0 and digits == flat_digits(flat):  # 1A or B1 vs 1: a letter apart
+            return w.flat_near, w.flat_match, "~", f"{r.flat} ~ {flat}"
+        return w.flat_mismatch, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
+
+    def postcode_part(self, postcode: str) -> tuple[float, float, tuple[str, str, str] | None]:
+        w = self.w
+        mine = self.ctx.parsed.postcode
+        if not mine:
+            return 0.0, 0.0, None
+        if not postcode:
+            return 0.0, w.postcode_exact, ("postcode", "none in gazetteer", "")
+        if postcode == mine:
+            return w.postcode_exact, w.postcode_exact, ("postcode", "exact", "")
+        if pc.sector(postcode) == pc.sector(mine):
+            return (
+                w.postcode_sector,
+                w.postcode_exact,
+                ("postcode", "same sector", f"{mine} ≠ {postcode}"),
+            )
+        if pc.district(postcode) == pc.district(mine):
+            return (
+                w.postcode_district,
+                w.postcode_exact,
+                ("postcode", "same district", f"{mine} ≠ {postcode}"),
+            )
+        return w.postcode_other, w.postcode_exact, ("postcode", "differs", f"{mine} ≠ {postcode}")
+
+    # one entry ----------------------------------------------------------------------------
+    def score(self, i: int) -> Scored:
+        """Score entry *i* with the best reading of the record's numbers."""
+        ix = self.index
+        w = self.w
+        sid = int(ix.street[i])
+        s_pts, s_max, s_part = self.street_part(sid)
+        p_pts, p_max, p_part = self.postcode_part(ix.postcode[i])
+        pl_pts, pl_part = self.places_part(sid)
+        building = ix.building[i]
+        org = ix.organisation[i]
+        b_pts = b_max = 0.0
+        b_sim = 0.0
+        b_part = None
+        if building:
+            b_sim = self.building_part(building, sid)
+            b_max = w.building_max
+            if b_sim < 80 and not self._leftover(sid):
+                b_pts = w.building_absent  # the record names no building at all
+                b_max = 0.0
+                b_part = ("building", "missing", "")
+            else:
+                b_pts = max(w.building_min, min(w.building_max, (b_sim - 70.0) * 0.6))
+                b_part = (
+                    "building",
+                    "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
+                    f"{b_sim:.0f}",
+                )
+        if org:
+            o_sim = self.building_part(org, sid)
+            if o_sim >= 85:
+                b_pts += 6
+                b_sim = max(b_sim, o_sim)
+        number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
+        best = None
+        for r in self.ctx.parsed.readings:
+            n_pts, n_max, n_out, n_det = self.number_part(r, number, suffix, end, b_sim)
+            f_pts, f_max, f_out, f_det = self.flat_part(r, flat)
+            pts = n_pts + f_pts - (1.0 - r.weight) * w.reading_penalty
+            if best is None or pts > best[0]:
+                best = (pts, n_max + f_max, r, (n_out, n_det), (f_out, f_det))
+        assert best is not None
+        pts, nf_max, reading, (n_out, n_det), (f_out, f_det) = best
+        total = pts + s_pts + p_pts + pl_pts + b_pts
+        possible = nf_max + s_max + p_max + b_max + (w.place_agree if self.ctx.places else 0.0)
+        parts: list[tuple[str, str, str]] = []
+        if p_part:
+            parts.append(p_part)
+        if n_out:
+            parts.append(("number", n_out, n_det))
+        if f_out:
+            parts.append(("flat", f_out, f_det))
+        if s_part[1] != "none":
+            parts.append(s_part)
+        if b_part:
+            parts.append(b_part)
+        if pl_part:
+            parts.append(pl_part)
+        return Scored(i, total, possible, reading, tuple(parts))

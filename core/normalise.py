@@ -1,0 +1,232 @@
+"""UK address text → upper-case tokens with abbreviations expanded and unit-word typos fixed.
+
+The same normalisation runs on gazetteer and record text, so both sides meet in one
+vocabulary: ``St Mary's Rd`` → ``ST MARYS ROAD``; ``High St`` → ``HIGH STREET``; ``Falt 2``
+→ ``FLAT 2``; ``Grd Flr`` → ``GROUND FLOOR``. Never raises: any text (or None) gives a list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+#: Street-type words (full form) and their usual abbreviations.
+STREET_TYPES: dict[str, tuple[str, ...]] = {
+    "ROAD": ("RD",),
+    "STREET": ("STR",),
+    "AVENUE": ("AVE", "AV", "AVN"),
+    "CLOSE": ("CL", "CLS"),
+    "LANE": ("LN",),
+    "DRIVE": ("DR", "DRV"),
+    "GARDENS": ("GDNS", "GDN", "GARDEN", "GRDNS"),
+    "GROVE": ("GR", "GRV"),
+    "CRESCENT": ("CRES", "CRESC", "CRS"),
+    "PLACE": ("PL",),
+    "TERRACE": ("TER", "TERR", "TCE"),
+    "SQUARE": ("SQ",),
+    "COURT": ("CT", "CRT"),
+    "PARADE": ("PDE",),
+    "WALK": ("WK",),
+    "MEWS": ("MWS",),
+    "HILL": ("HL",),
+    "PARK": ("PK",),
+    "WAY": ("WY",),
+    "VIEW": ("VW",),
+    "RISE": (),
+    "GREEN": ("GRN", "GN"),
+    "ROW": (),
+    "YARD": ("YD",),
+    "BOULEVARD": ("BLVD",),
+    "PASSAGE": (),
+    "WHARF": (),
+    "QUAY": (),
+    "CHASE": (),
+    "DENE": (),
+    "END": (),
+    "FIELDS": (),
+    "BANK": (),
+    "BROW": (),
+    "CROFT": (),
+    "GATE": (),
+    "VALE": (),
+    "WALKWAY": (),
+    "APPROACH": ("APP",),
+    "ESPLANADE": ("ESP",),
+}
+#: Other words with common short forms.
+OTHER_WORDS: dict[str, tuple[str, ...]] = {
+    "HOUSE": ("HSE", "HO"),
+    "COTTAGE": ("COTT", "CTGE", "COTTS"),
+    "COTTAGES": ("COTTS",),
+    "LODGE": ("LDG",),
+    "MANOR": ("MNR",),
+    "NORTH": ("NTH",),
+    "SOUTH": ("STH",),
+    "UPPER": ("UPR",),
+    "LOWER": ("LWR",),
+    "GREAT": ("GT",),
+    "LITTLE": ("LT", "LTL"),
+    "BUILDINGS": ("BLDGS", "BLDG"),
+    "APARTMENTS": ("APTS",),
+    "MANSIONS": ("MANS",),
+    "INDUSTRIAL": ("IND",),
+    "ESTATE": ("EST",),
+    "CENTRE": ("CTR", "CENTER"),
+    "FARM": ("FM",),
+    "MOUNT": ("MT",),
+    "TOWER": ("TWR",),
+    "POINT": ("PT",),
+    "AND": ("&",),
+}
+#: Unit, floor and position words: canonical form → typed variants seen in records.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "FLAT": ("FLT", "FLT.", "FALT", "FLATT", "FLAAT", "FLA"),
+    "APARTMENT": ("APT", "APPT", "APARTMENT", "APPARTMENT", "APARTMNT", "APPT."),
+    "UNIT": ("UNT",),
+    "ROOM": ("RM",),
+    "STUDIO": (),
+    "MAISONETTE": ("MAIS", "MAISONNETTE"),
+    "SUITE": (),
+    "FLOOR": ("FLR", "FLOR", "FLOOOR", "FL"),
+    "GROUND": ("GRD", "GND", "GRND", "GROUD", "GRROUND", "GROUN"),
+    "BASEMENT": ("BSMT", "BASMENT", "BASEMNT", "BSMNT"),
+    "FIRST": ("1ST", "FRST", "FISRT"),
+    "SECOND": ("2ND", "SCND", "SECND"),
+    "THIRD": ("3RD",),
+    "FOURTH": ("4TH",),
+    "FIFTH": ("5TH",),
+    "SIXTH": ("6TH",),
+    "TOP": (),
+}
+_FUZZY_UNIT = ("FLAT", "APARTMENT", "FLOOR", "GROUND", "BASEMENT", "MAISONETTE", "STUDIO")
+
+_ABBREV: dict[str, str] = {}
+for _table in (STREET_TYPES, OTHER_WORDS, UNIT_WORDS):
+    for _full, _shorts in _table.items():
+        _ABBREV[_full] = _full
+        for _short in _shorts:
+            _ABBREV.setdefault(_short, _full)
+_ABBREV["SAINT"] = "ST"
+_ABBREV["APARTMENT"] = "FLAT"  # unit words that name the same thing
+_ABBREV["APT"] = "FLAT"
+_ABBREV["APPT"] = "FLAT"
+_ABBREV["APPARTMENT"] = "FLAT"
+_ABBREV["APARTMNT"] = "FLAT"
+
+#: Floor-flat shorthands: ``GFF`` = ground floor flat, and so on.
+FLOOR_SHORTHAND: dict[str, tuple[str, ...]] = {
+    "GFF": ("GROUND", "FLOOR", "FLAT"),
+    "FFF": ("FIRST", "FLOOR", "FLAT"),
+    "SFF": ("SECOND", "FLOOR", "FLAT"),
+    "TFF": ("TOP", "FLOOR", "FLAT"),
+    "GF": ("GROUND", "FLOOR"),
+    "FF": ("FIRST", "FLOOR"),
+    "SF": ("SECOND", "FLOOR"),
+    "LGF": ("LOWER", "GROUND", "FLOOR"),
+}
+
+_STREET_TYPE_SET = frozenset(STREET_TYPES)
+_PUNCT = re.compile(r"[^A-Z0-9,/\- ]+")
+_DIGIT_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d[A-Z])\s*-\s*(?=\d)")
+_DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
+_NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
+
+
+def is_street_type(token: str) -> bool:
+    """True for a full street-type word such as ``ROAD`` or ``GARDENS``."""
+    return token in _STREET_TYPE_SET
+
+
+def clean(text: object) -> str:
+    """Upper case ASCII with apostrophes and full stops removed and ``&`` spelled ``AND``.
+
+    Commas stay as separators; ``/`` and ``-`` stay between digits (``2/10``, ``12-14``);
+    other punctuation becomes a space.
+    """
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        text = str(text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").upper()
+    text = text.replace("'", "").replace("`", "").replace(".", " ").replace("&", " AND ")
+    text = _DIGIT_DASH.sub("-", _DIGIT_SLASH.sub("/", text))
+    text = text.replace(";", ",").replace("\n", ",").replace("\t", " ")
+    text = _PUNCT.sub(" ", text)
+    # dashes and slashes not between digits separate words
+    text = re.sub(r"(?<!\d)(?<!\d[A-Z])[-/]|[-/](?!\d)", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def _fix_word(token: str) -> str:
+    """Expand an abbreviation or fix a one-slip typo in a unit/floor word; else the token."""
+    if token in _ABBREV:
+        return _ABBREV[token]
+    if len(token) >= 5 and token.isalpha():
+        for word in _FUZZY_UNIT:
+            if abs(len(word) - len(token)) <= 1 and DamerauLevenshtein.distance(token, word) <= 1:
+                return "FLAT" if word == "APARTMENT" else word
+    return token
+
+
+def _saint_or_street(prev: str | None, following: list[str]) -> str:
+    """``ST`` after a word is Street, unless a street type follows (Rose Cottage St Johns Rd)."""
+    if prev is None or not prev.isalpha() or prev in UNIT_WORDS or prev == "FLAT":
+        return "ST"
+    if any(_fix_word(t) in _STREET_TYPE_SET for t in following[:3]):
+        return "ST"
+    return "STREET"
+
+
+def tokens(text: object) -> list[str]:
+    """Normalised tokens of *text*, with ``,`` kept as a separator token.
+
+    >>> tokens("Flat 2, St Mary's Ct, 10 High St")
+    ['FLAT', '2', ',', 'ST', 'MARYS', 'COURT', ',', '10', 'HIGH', 'STREET']
+    """
+    raw = clean(text).replace(",", " , ").split()
+    expanded: list[str] = []
+    for tok in raw:
+        if tok in FLOOR_SHORTHAND:
+            expanded.extend(FLOOR_SHORTHAND[tok])
+            continue
+        expanded.append(tok)
+    out: list[str] = []
+    for i, tok in enumerate(expanded):
+        if tok == ",":
+            if out and out[-1] != ",":
+                out.append(",")
+            continue
+        if tok == "ST":
+            prev = out[-1] if out and out[-1] != "," else None
+            out.append(_saint_or_street(prev, expanded[i + 1 :]))
+            continue
+        out.append(_fix_word(tok))
+    while out and out[-1] == ",":
+        out.pop()
+    while out and out[0] == ",":
+        out.pop(0)
+    return out
+
+
+def normalise(text: object) -> str:
+    """Normalised single-line text without separators: ``10 High St.`` → ``10 HIGH STREET``."""
+    if isinstance(text, str):
+        return _normalise_str(text)
+    return " ".join(t for t in tokens(text) if t != ",")
+
+
+@lru_cache(maxsize=200_000)
+def _normalise_str(text: str) -> str:
+    return " ".join(t for t in tokens(text) if t != ",")
+
+
+def split_number(token: str) -> tuple[int, str] | None:
+    """``12`` → (12, ''); ``12A`` → (12, 'A'); anything else → None."""
+    if token.isdigit():
+        return int(token), ""
+    m = _NUM_LETTER.match(token)
+    return (int(m.group(1)), m.group(2)) if m else None

@@ -1,0 +1,378 @@
+"""``placelink:loadstreets``: street gazetteers and road networks into the streets layer."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from osgeo import ogr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import schema
+from ..core.formats import open_roads, open_usrn
+from ..core.records import LoadStats, Reject
+from ..core.street_loaders import (
+    STREET_FORMATS,
+    VECTOR_FORMATS,
+    VECTOR_SUFFIXES,
+    detect_street_format,
+    detect_vector_format,
+    expand_paths,
+    is_vector_path,
+    load_streets,
+    street_fields,
+)
+from .base import PlaceLinkAlgorithm
+from .compat import SOURCE_FILE, SOURCE_LINE, SOURCE_VECTOR, WKB_MULTILINESTRING, WKB_NONE
+from .fields import REJECTS, FeatureFactory, reject_feature
+
+BATCH = 5000
+STYLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
+_KNOWN_LAYERS = (open_usrn.LAYER, open_roads.LAYER, "RoadLink")
+
+
+class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style when QGIS loads an output layer into the project."""
+
+    _alive: list[_StyleOnLoad] = []  # QGIS holds only a pointer: keep the object alive
+
+    def __init__(self, qml: str) -> None:
+        super().__init__()
+        self.qml = qml
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
+        if layer is not None and layer.isValid():
+            layer.loadNamedStyle(self.qml)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, qml: str) -> _StyleOnLoad:
+        instance = cls(qml)
+        cls._alive.append(instance)
+        return instance
+
+
+def style_output(dest_id: str, qml_name: str, context, feedback) -> None:  # noqa: ANN001
+    """Give an output its default style: now, when QGIS loads it, and inside a GeoPackage."""
+    if not dest_id:
+        return
+    qml = str(STYLE_DIR / qml_name)
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
+    if layer is not None:
+        layer.loadNamedStyle(qml)
+    if context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StyleOnLoad.create(qml))
+    if layer is None and dest_id.split("|")[0].lower().endswith(".gpkg"):
+        stored = QgsVectorLayer(dest_id, "styled", "ogr")
+        if stored.isValid():
+            stored.loadNamedStyle(qml)
+            # QGIS 3.42 added …V2 and deprecated the first form (gone in QGIS 4)
+            save = getattr(stored, "saveStyleToDatabaseV2", None) or stored.saveStyleToDatabase
+            outcome = save(Path(qml).stem, "PlaceLink default style", True, "")
+            error = outcome[-1] if isinstance(outcome, tuple) else outcome
+            if error:
+                feedback.pushWarning(f"Could not store the default style in {dest_id}: {error}")
+
+
+def _plain(value: object) -> object:
+    """A QGIS attribute value as plain Python (NULL → None, dates → ISO text)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime().isoformat()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate().isoformat()
+    return value
+
+
+def _vector_uri(path: str) -> tuple[str, str]:
+    """(GDAL data source, layer name) for an input path, a ``path|layername=…`` or a zip."""
+    base, _, options = path.partition("|")
+    layer_name = ""
+    for option in options.split("|"):
+        if option.startswith("layername="):
+            layer_name = option[len("layername=") :]
+    source = base
+    if base.lower().endswith(".zip") and zipfile.is_zipfile(base):
+        with zipfile.ZipFile(base) as archive:
+            members = sorted(n for n in archive.namelist() if n.lower().endswith(VECTOR_SUFFIXES))
+        if not members:
+            raise QgsProcessingException(f"{Path(base).name} holds no GIS vector file")
+        source = f"/vsizip/{base}/{members[0]}"
+    if not layer_name:
+        try:
+            dataset = ogr.Open(source)
+        except RuntimeError:  # GDAL built or set to raise exceptions
+            dataset = None
+        if dataset is None:
+            raise QgsProcessingException(f"{Path(base).name} could not be opened as a GIS file")
+        names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+        known = [n for n in names if n.lower() in {k.lower() for k in _KNOWN_LAYERS}]
+        if known:
+            layer_name = known[0]
+        elif len(names) == 1:
+            layer_name = names[0]
+        else:
+            raise QgsProcessingException(
+                f"{Path(base).name} has layers {', '.join(names)}: give one as "
+                f"{Path(base).name}|layername=NAME"
+            )
+    return source, layer_name
+
+
+def _open_layers(paths: list[str], context) -> list[tuple[str, QgsVectorLayer]]:  # noqa: ANN001
+    """Open the input layers, owned by the run's context (not by Python frames that an
+    exception's traceback could keep alive past QGIS's exit)."""
+    layers = []
+    for path in paths:
+        source, layer_name = _vector_uri(path)
+        layer = QgsVectorLayer(f"{source}|layername={layer_name}", layer_name, "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(f"could not open layer {layer_name!r} of {path}")
+        context.temporaryLayerStore().addMapLayer(layer)
+        layers.append((f"{Path(path.split('|')[0]).name}:{layer_name}", layer))
+    return layers
+
+
+def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:  # noqa: ANN001
+    """Plain (name, fid, attributes, WKB) tuples from the layers, in EPSG:27700."""
+    crs = QgsCoordinateReferenceSystem(schema.CRS)
+    total = sum(max(layer.featureCount(), 0) for _, layer in layers) or 1
+    done = 0
+    for label, layer in layers:
+        request = QgsFeatureRequest()
+        if layer.crs().isValid() and layer.crs() != crs:
+            feedback.pushInfo(f"{label}: reprojecting from {layer.crs().authid()} to {schema.CRS}")
+            request.setDestinationCrs(crs, context.transformContext())
+        names = layer.fields().names()
+        for feature in layer.getFeatures(request):
+            if feedback.isCanceled():
+                return
+            geometry = feature.geometry()
+            wkb = None if geometry.isNull() else bytes(geometry.asWkb())
+            attributes = {n: _plain(v) for n, v in zip(names, feature.attributes(), strict=False)}
+            yield (label, feature.id(), attributes, wkb)
+            done += 1
+            if done % BATCH == 0:
+                feedback.setProgress(100 * done / total)
+
+
+class LoadStreets(PlaceLinkAlgorithm):
+    """Read street gazetteer or road network files into the canonical streets layer."""
+
+    ID = "loadstreets"
+    NAME = "Load streets"
+    GROUP = "Load"
+    GROUP_ID = "load"
+    ICON = "load_streets.svg"
+    REQUIRES = ("pandas", "shapely")
+    HELP = (
+        "Reads street gazetteers and road networks into PlaceLink's canonical streets layer "
+        "(EPSG:27700 lines: usrn, street description, locality, town, administrative area, "
+        "street type, state, classification, dates, surface and geometry_source).\n\n"
+        "Formats: NSG DTF 8.1 (street, cross reference, ESU, ESU coordinate and descriptor "
+        "records: ESU polylines joined per USRN); DTF 7.3 street records (11 and 15: a "
+        "straight start–end line, geometry_source 'start-end line'); OS Open USRN "
+        "(GeoPackage, Z dropped); OS Open Roads road links (adds link_id, road_number, "
+        "road_function, form_of_way, length_m, start_node, end_node, … so the network can be "
+        "routed). 'Auto' detects the format.\n\n"
+        "INPUT: one or more files: CSV, zip archives of CSVs, or GeoPackages (a layer can be "
+        "named as file.gpkg|layername=NAME). Change-only update files (change types I/U/D) "
+        "are applied in the order given.\n"
+        "REJECTED: every record not loaded, with file, line, raw text and the reason "
+        "(unknown record type, truncated line, coordinates outside the British National "
+        "Grid, record superseded or deleted by an update, …). For DTF files several records "
+        "make one street: OUTPUT rows count the records merged into streets (FEATURES counts "
+        "the streets). OUTPUT rows plus REJECTED rows account for every data row read, and "
+        "the log says so."
+    )
+
+    INPUT = "INPUT"
+    FORMAT = "FORMAT"
+    OUTPUT = "OUTPUT"
+    REJECTED = "REJECTED"
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUT, self.tr("Street files (CSV, zip or GeoPackage)"), SOURCE_FILE
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FORMAT,
+                self.tr("Format"),
+                options=[self.tr("Auto-detect"), *STREET_FORMATS[1:]],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Streets"), SOURCE_LINE)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.REJECTED, self.tr("Rejected records"), SOURCE_VECTOR
+            )
+        )
+        for name, label in (
+            ("ROWS_READ", "Data rows read"),
+            ("LOADED", "Rows loaded into OUTPUT"),
+            ("REJECTED_COUNT", "Rows rejected"),
+            ("FEATURES", "Streets written"),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+        paths = self.parameterAsFileList(parameters, self.INPUT, context)
+        if not paths:
+            raise QgsProcessingException(self.tr("Give at least one street file as INPUT."))
+        fmt = STREET_FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        try:
+            files = expand_paths(paths)
+        except (OSError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        stats = LoadStats()
+        features = None
+        vector = [p for p in files if is_vector_path(p)]
+        if vector:
+            if len(vector) != len(files):
+                raise QgsProcessingException(
+                    self.tr("Give either CSV files or GIS vector files as INPUT, not both.")
+                )
+            layers = _open_layers(vector, context)
+            stats.files = len(layers)
+            if fmt == "auto":
+                found = {detect_or_raise(label, layer) for label, layer in layers}
+                if len(found) > 1:
+                    raise QgsProcessingException(f"INPUT mixes formats: {', '.join(sorted(found))}")
+                fmt = found.pop()
+                stats.detected.append(f"detected format: {fmt}")
+            elif fmt not in VECTOR_FORMATS:
+                raise QgsProcessingException(
+                    f"{fmt} is a CSV format but INPUT is a GIS vector file; choose "
+                    f"{' or '.join(VECTOR_FORMATS)}"
+                )
+            features = _features(layers, context, feedback)
+        try:
+            if fmt == "auto":
+                fmt = detect_street_format(files)
+                stats.detected.append(f"detected format: {fmt}")
+            records = load_streets(files, fmt, stats, features)
+        except (OSError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        factory = FeatureFactory(street_fields(fmt))
+        crs = QgsCoordinateReferenceSystem(schema.CRS)
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT, context, factory.fields, WKB_MULTILINESTRING, crs
+        )
+        rejects, rejects_dest = self.parameterAsSink(
+            parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
+        )
+        if sink is None or rejects is None:
+            raise QgsProcessingException(self.tr("Could not create the output layers."))
+        self._dest = dest
+        for line in stats.detected:
+            feedback.pushInfo(line)
+        shown = len(stats.detected)
+
+        written = write_records(records, factory, factory.lines, sink, rejects, feedback, stats)
+        report(stats, feedback, shown)
+        feedback.pushInfo(f"{written:,} street feature(s) written to OUTPUT")
+        return {
+            self.OUTPUT: dest,
+            self.REJECTED: rejects_dest,
+            "ROWS_READ": stats.data_rows,
+            "LOADED": stats.accepted,
+            "REJECTED_COUNT": stats.rejected,
+            "FEATURES": written,
+        }
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+        style_output(getattr(self, "_dest", ""), "streets.qml", context, feedback)
+        return {}
+
+
+def detect_or_raise(label: str, layer: QgsVectorLayer) -> str:
+    try:
+        return detect_vector_format(label.split(":")[-1], layer.fields().names())
+    except ValueError as exc:
+        raise QgsProcessingException(str(exc)) from exc
+
+
+def _fitter(factory: FeatureFactory):  # noqa: ANN202
+    """A function shortening text values to their field's length, counting how many it cut."""
+    limits = {f.name: f.length for f in factory.schema if f.kind == schema.TEXT and f.length}
+    cut = [0]
+
+    def fit(record: dict) -> dict:
+        for name, limit in limits.items():
+            value = record.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                record[name] = value[:limit]
+                cut[0] += 1
+        return record
+
+    return fit, cut
+
+
+def write_records(records, factory, make_feature, sink, rejects, feedback, stats) -> int:  # noqa: ANN001
+    """Write records and rejects in batches; return how many features went to *sink*."""
+    fit, cut = _fitter(factory)
+    features, rejected = [], []
+    count = written = 0
+    flags = QgsFeatureSink.Flag.FastInsert
+
+    def flush() -> int:
+        if features and not sink.addFeatures(features, flags):
+            raise QgsProcessingException(f"Could not write to OUTPUT: {sink.lastError()}")
+        if rejected and not rejects.addFeatures(rejected, flags):
+            raise QgsProcessingException(f"Could not write to REJECTED: {rejects.lastError()}")
+        return len(features)
+
+    for item in records:
+        if isinstance(item, Reject):
+            rejected.append(reject_feature(item))
+        else:
+            features.append(make_feature(fit(item)))
+        count += 1
+        if count % BATCH == 0:
+            written += flush()
+            features, rejected = [], []
+            feedback.setProgressText(f"{stats.data_rows:,} rows read")
+            if feedback.isCanceled():
+                feedback.reportError(f"Cancelled after {stats.data_rows:,} rows.")
+                break
+    written += flush()
+    feedback.setProgress(100)
+    if cut[0]:
+        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
+    return written
+
+
+def report(stats: LoadStats, feedback, shown: int = 0) -> None:  # noqa: ANN001
+    """Log what the reader found (after the first *shown* notes), warnings and the accounting."""
+    for line in stats.detected[shown:]:
+        feedback.pushInfo(line)
+    if stats.non_utf8_lines:
+        feedback.pushWarning(
+            f"{stats.non_utf8_lines:,} line(s) were not UTF-8 and were read as Windows-1252."
+        )
+    if stats.blank_lines:
+        feedback.pushInfo(f"{stats.blank_lines:,} blank line(s) skipped.")
+    for warning in stats.warnings:
+        feedback.pushWarning(warning)
+    feedback.pushInfo(stats.accounting_line())

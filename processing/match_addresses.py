@@ -1,0 +1,254 @@
+"""``placelink:matchaddresses``: link service records to UPRNs, explained, with review flags."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ..core import schema
+from .base import PlaceLinkAlgorithm
+from .compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, WKB_POINT, make_field
+from .gazetteer import matcher_for, read_records
+
+#: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
+#: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
+#: there; tests/processing/test_match_addresses.py keeps the two equal.
+DEFAULT_MIN_SCORE, DEFAULT_MIN_MARGIN = 50.0, 6.0
+
+#: Fields added to every input row: (name, kind, length).
+MATCH_FIELDS = (
+    ("uprn", schema.INT, 0),
+    ("match_score", schema.REAL, 0),
+    ("match_status", schema.TEXT, 12),
+    ("matched_address", schema.TEXT, 500),
+    ("match_reason", schema.TEXT, 500),
+    ("runner_up_uprn", schema.INT, 0),
+    ("margin", schema.REAL, 0),
+    ("review_decision", schema.TEXT, 20),
+    ("reviewed_by", schema.TEXT, 100),
+    ("reviewed_at", schema.TEXT, 25),
+)
+
+
+def output_fields(input_fields: QgsFields) -> tuple[QgsFields, list[str]]:
+    """Input fields plus the match fields (renamed ``match_<name>`` where the input has one)."""
+    fields = QgsFields(input_fields)
+    names = []
+    for name, kind, length in MATCH_FIELDS:
+        final = name if input_fields.indexOf(name) < 0 else f"match_{name}"
+        fields.append(make_field(final, kind, length))
+        names.append(final)
+    return fields, names
+
+
+class MatchAddresses(PlaceLinkAlgorithm):
+    """Match free-text or structured addresses to a gazetteer's UPRNs."""
+
+    ID = "matchaddresses"
+    NAME = "Match addresses to UPRNs"
+    GROUP = "Matching"
+    GROUP_ID = "matching"
+    ICON = "placelink.svg"
+    REQUIRES = ("rapidfuzz",)
+    HELP = (
+        "Links each record of a table or layer (council tax, benefits, waste…) to the UPRN "
+        "of a canonical addresses layer (GAZETTEER, e.g. the output of Load addresses, "
+        "alternative LPIs included).\n\n"
+        "ADDRESS_FIELDS: one free-text address field, or several fields joined in order "
+        "(flat, house, street, town…). POSTCODE_FIELD: optional; a postcode inside the text "
+        "is found too, and a mis-keyed one (spacing, O/0, I/1) is repaired.\n\n"
+        "Addresses are parsed (flat, number, suffix, range, building, street, locality, "
+        "town, postcode) and scored on that structure: the house number, its suffix and the "
+        "flat are hard discriminators (10 ≠ 10A ≠ Flat 1, 10); text parts are compared "
+        "fuzzily. Candidates come from the postcode, then the sector or district with the "
+        "number, the street within the town, and rare words, so a wrong postcode still "
+        "finds its address.\n\n"
+        "OUTPUT: every input row (none dropped) with uprn, match_score (0–100), "
+        "match_status (matched, ambiguous or unmatched), matched_address, match_reason "
+        "(which parts agreed or differed), the runner-up UPRN and the margin to it, and the "
+        "matched point. A record that names no flat in a building whose flats have their own "
+        "UPRNs is ambiguous, not matched to the building, unless MATCH_PARENTS is set. "
+        "Review the ambiguous and low-score rows in the Review matches panel.\n\n"
+        "The gazetteer index is built once per gazetteer content and cached in the profile."
+    )
+
+    INPUT = "INPUT"
+    ADDRESS_FIELDS = "ADDRESS_FIELDS"
+    POSTCODE_FIELD = "POSTCODE_FIELD"
+    GAZETTEER = "GAZETTEER"
+    MIN_SCORE = "MIN_SCORE"
+    MIN_MARGIN = "MIN_MARGIN"
+    MATCH_PARENTS = "MATCH_PARENTS"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Records to match (table or layer)"), [SOURCE_VECTOR]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ADDRESS_FIELDS,
+                self.tr("Address field(s), joined in order"),
+                parentLayerParameterName=self.INPUT,
+                allowMultiple=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POSTCODE_FIELD,
+                self.tr("Postcode field"),
+                parentLayerParameterName=self.INPUT,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.GAZETTEER, self.tr("Gazetteer (canonical addresses)"), [SOURCE_POINT]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_SCORE, self.tr("Lowest score to call matched"), NUMBER_DOUBLE,
+                defaultValue=DEFAULT_MIN_SCORE, minValue=0.0, maxValue=100.0,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_MARGIN, self.tr("Lowest margin over the runner-up to call matched"),
+                NUMBER_DOUBLE, defaultValue=DEFAULT_MIN_MARGIN, minValue=0.0, maxValue=100.0,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.MATCH_PARENTS,
+                self.tr("Match records to parent shells (buildings whose flats have UPRNs)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Matched records"), SOURCE_POINT)
+        )
+        for name, label in (
+            ("MATCHED", "Records matched"),
+            ("AMBIGUOUS", "Records ambiguous"),
+            ("UNMATCHED", "Records unmatched"),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+        from ..core.matching.matcher import Thresholds
+
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        gazetteer = self.parameterAsSource(parameters, self.GAZETTEER, context)
+        if source is None or gazetteer is None:
+            raise QgsProcessingException(self.tr("INPUT and GAZETTEER must be readable layers."))
+        address_fields = self.parameterAsFields(parameters, self.ADDRESS_FIELDS, context)
+        postcode_field = self.parameterAsString(parameters, self.POSTCODE_FIELD, context) or None
+        for name in [*address_fields, *([postcode_field] if postcode_field else [])]:
+            if source.fields().indexOf(name) < 0:
+                raise QgsProcessingException(f"INPUT has no field {name!r}.")
+        min_score = self.parameterAsDouble(parameters, self.MIN_SCORE, context)
+        thresholds = Thresholds(
+            min_score=min_score,
+            min_margin=self.parameterAsDouble(parameters, self.MIN_MARGIN, context),
+            min_ambiguous=min(Thresholds().min_ambiguous, min_score),
+        )
+        workers = _workers()
+
+        feedback.setProgressText(self.tr("Reading the gazetteer"))
+        try:
+            records = read_records(gazetteer, feedback)
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
+        matcher = matcher_for(
+            records,
+            match_parents=self.parameterAsBool(parameters, self.MATCH_PARENTS, context),
+            thresholds=thresholds,
+        )
+        if feedback.isCanceled():
+            return {}
+
+        features = list(source.getFeatures(QgsFeatureRequest()))
+        texts = [_joined(feature, address_fields) for feature in features]
+        postcodes = [_text(f[postcode_field]) for f in features] if postcode_field else None
+        feedback.setProgressText(self.tr(f"Matching {len(features):,} records"))
+        try:
+            results = matcher.match_batch(
+                texts,
+                postcodes,
+                workers=workers,
+                progress=lambda p: feedback.setProgress(25 + 0.7 * p),
+                is_canceled=feedback.isCanceled,
+            )
+        except InterruptedError:
+            return {}
+
+        fields, names = output_fields(source.fields())
+        crs = gazetteer.sourceCrs() if gazetteer.sourceCrs().isValid() else (
+            QgsCoordinateReferenceSystem(schema.CRS)
+        )  # fmt: skip
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
+        if sink is None:
+            raise QgsProcessingException(self.tr("Could not create the output layer."))
+        counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
+        batch = []
+        for feature, result in zip(features, results, strict=True):
+            out = QgsFeature(fields)
+            out.setAttributes(
+                [*feature.attributes(), result.uprn, result.match_score, result.match_status,
+                 result.matched_address or None, result.match_reason, result.runner_up_uprn,
+                 result.margin, None, None, None]
+            )  # fmt: skip
+            if result.x is not None and result.y is not None and result.uprn is not None:
+                out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(result.x, result.y)))
+            counts[result.match_status] = counts.get(result.match_status, 0) + 1
+            batch.append(out)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(
+            f"{len(features):,} records: {counts['matched']:,} matched, "
+            f"{counts['ambiguous']:,} ambiguous, {counts['unmatched']:,} unmatched "
+            f"(= {sum(counts.values()):,})"
+        )
+        return {
+            self.OUTPUT: dest,
+            "MATCHED": counts["matched"],
+            "AMBIGUOUS": counts["ambiguous"],
+            "UNMATCHED": counts["unmatched"],
+        }
+
+
+def _workers() -> int:
+    """Worker processes for matching: all cores in qgis_process and scripts; one inside the
+    QGIS desktop, whose threads make forking the process unsafe."""
+    from qgis.utils import iface
+
+    return 1 if iface is not None else max(1, min(os.cpu_count() or 1, 4))
+
+
+def _text(value: object) -> str:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value).strip()
+
+
+def _joined(feature: QgsFeature, names: list[str]) -> str:
+    return ", ".join(part for part in (_text(feature[name]) for name in names) if part)

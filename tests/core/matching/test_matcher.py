@@ -1,0 +1,397 @@
+"""Matcher behaviour on a small hand-made gazetteer with the hard cases of real LLPGs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from placelink.core.address_text import format_address
+from placelink.core.matching import AMBIGUOUS, MATCHED, UNMATCHED, Matcher, Thresholds
+from placelink.core.matching.batch import score_pairs
+from placelink.core.matching.candidates import context, postcode_block, wider_block
+from placelink.core.matching.scoring import Scorer
+from placelink.core.parse import parse
+from placelink.core.schema import empty_address
+
+
+def _rec(uprn: int, **values: object) -> dict[str, object]:
+    rec = empty_address(uprn=uprn, **values)
+    rec.setdefault("classification", "RD04")
+    if rec["classification"] is None:
+        rec["classification"] = "RD04"
+    rec["address"] = format_address(rec)
+    rec["x"], rec["y"] = 400000.0 + uprn % 1000, 300000.0
+    return rec
+
+
+HIGH = {
+    "street_description": "HIGH STREET",
+    "town": "NORTHBRIDGE",
+    "postcode": "NB1 2AB",
+    "usrn": 1,
+}
+HIGH2 = {**HIGH, "postcode": "NB1 2AD"}
+CHURCH_RD = {
+    "street_description": "CHURCH ROAD",
+    "town": "NORTHBRIDGE",
+    "locality": "ASHLEY GREEN",
+    "postcode": "NB2 3CD",
+    "usrn": 2,
+}
+CHURCH_ST = {
+    "street_description": "CHURCH STREET",
+    "town": "NORTHBRIDGE",
+    "postcode": "NB2 3CE",
+    "usrn": 3,
+}
+CHURCH_KL = {
+    "street_description": "CHURCH ROAD",
+    "town": "KELLINGTON",
+    "postcode": "KL1 1AA",
+    "usrn": 4,
+}
+MILL = {
+    "street_description": "MILL LANE",
+    "town": "KELLINGTON",
+    "locality": "FERNLEY",
+    "postcode": "KL2 4EF",
+    "usrn": 5,
+}
+ST_MARYS = {
+    "street_description": "ST MARYS ROAD",
+    "town": "KELLINGTON",
+    "postcode": "KL3 5GH",
+    "usrn": 6,
+}
+
+GAZETTEER = [
+    _rec(1001, pao_start_number=8, **HIGH),
+    _rec(1010, pao_start_number=10, **HIGH),
+    _rec(1011, pao_start_number=10, pao_start_suffix="A", **HIGH),
+    _rec(1012, pao_start_number=12, pao_end_number=14, **HIGH),
+    # 16 High Street is a converted house: a parent shell and three flats
+    _rec(1016, pao_start_number=16, classification="PP", **HIGH),
+    _rec(
+        1017,
+        pao_start_number=16,
+        sao_text="FLAT",
+        sao_start_number=1,
+        parent_uprn=1016,
+        classification="RD06",
+        **HIGH,
+    ),
+    _rec(
+        1018,
+        pao_start_number=16,
+        sao_text="FLAT",
+        sao_start_number=2,
+        parent_uprn=1016,
+        classification="RD06",
+        **HIGH,
+    ),
+    _rec(
+        1019,
+        pao_start_number=16,
+        sao_text="GROUND FLOOR FLAT",
+        parent_uprn=1016,
+        classification="RD06",
+        **HIGH,
+    ),
+    # a named block with flats A and B on the same street, other postcode
+    _rec(1020, pao_text="ROSE COURT", pao_start_number=20, classification="PP", **HIGH2),
+    _rec(
+        1021,
+        pao_text="ROSE COURT",
+        pao_start_number=20,
+        sao_text="FLAT A",
+        parent_uprn=1020,
+        classification="RD06",
+        **HIGH2,
+    ),
+    _rec(
+        1022,
+        pao_text="ROSE COURT",
+        pao_start_number=20,
+        sao_text="FLAT B",
+        parent_uprn=1020,
+        classification="RD06",
+        **HIGH2,
+    ),
+    _rec(1030, pao_start_number=30, organisation="THE RED LION", classification="CR", **HIGH2),
+    _rec(2002, pao_start_number=2, **CHURCH_RD),
+    _rec(2004, pao_start_number=4, **CHURCH_RD),
+    _rec(3002, pao_start_number=2, **CHURCH_ST),
+    _rec(3004, pao_start_number=4, **CHURCH_ST),
+    _rec(4002, pao_start_number=2, **CHURCH_KL),
+    _rec(5001, pao_text="ROSE COTTAGE", **MILL),
+    _rec(5002, pao_text="IVY COTTAGE", **MILL),
+    _rec(5003, pao_text="FISHER COTTAGE", **MILL),
+    _rec(
+        6001,
+        pao_start_number=1,
+        alternatives="THE OLD FORGE, ST MARYS ROAD, KELLINGTON",
+        **ST_MARYS,
+    ),
+    _rec(6003, pao_start_number=3, **ST_MARYS),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(GAZETTEER)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode", "uprn"),
+    [
+        ("10 High Street, Northbridge", "NB1 2AB", 1010),
+        ("10 high st northbridge nb1 2ab", None, 1010),
+        ("10A High St", "NB1 2AB", 1011),
+        ("10 a High St", "NB1 2AB", 1011),
+        ("13 High Street", "NB1 2AB", 1012),  # inside the range 12-14
+        ("12-14 High Street", "NB1 2AB", 1012),
+        ("Flat 1, 16 High Street", "NB1 2AB", 1017),
+        ("Apt 2, 16 High St", "NB1 2AB", 1018),
+        ("2, 16 High Street", "NB1 2AB", 1018),  # flat 2 of 16
+        ("GFF 16 High St", "NB1 2AB", 1019),
+        ("Ground Floor Flat, 16 High Street", "NB1 2AB", 1019),
+        ("Flat A, Rose Court, 20 High Street", "NB1 2AD", 1021),
+        ("Flat B Rose Ct High St Northbridge", "NB1 2AD", 1022),
+        ("20B High Street", "NB1 2AD", 1022),  # the letter of a flat as a suffix
+        ("The Red Lion, 30 High Street", "NB1 2AD", 1030),
+        ("2 Church Road, Ashley Green, Northbridge", "NB2 3CD", 2002),
+        ("2 Church Street, Northbridge", "NB2 3CE", 3002),
+        ("Rose Cottage, Mill Lane, Fernley", "KL2 4EF", 5001),
+        ("Fisher, Mill Lane, Kellington", "KL2 4EF", 5003),  # shortened name
+        ("The Old Forge, St Marys Rd, Kellington", "KL3 5GH", 6001),  # alternative LPI
+    ],
+)
+def test_matches(matcher: Matcher, text: str, postcode: str | None, uprn: int) -> None:
+    res = matcher.match_one(text, postcode)
+    assert (res.uprn, res.match_status) == (uprn, MATCHED), res.match_reason
+
+
+def test_hard_discriminators_number_suffix_flat(matcher: Matcher) -> None:
+    """10 ≠ 10A ≠ Flat 1, 10: each text goes to its own UPRN with a clear margin."""
+    got = {
+        t: matcher.match_one(t, "NB1 2AB")
+        for t in ("10 High St", "10A High St", "16 High St, Flat 1")
+    }
+    assert [r.uprn for r in got.values()] == [1010, 1011, 1017]
+    assert all(r.margin >= 20 for r in got.values())
+
+
+def test_mis_keyed_postcode_still_finds_the_address(matcher: Matcher) -> None:
+    res = matcher.match_one("10A High Street, Northbridge", "NB1 2XX")
+    assert (res.uprn, res.match_status) == (1011, MATCHED)
+    assert "postcode same sector" in res.match_reason
+
+
+def test_no_postcode_uses_street_and_town(matcher: Matcher) -> None:
+    assert matcher.match_one("2 Church Road, Kellington").uprn == 4002
+    assert matcher.match_one("2 Church Road, Ashley Green, Northbridge").uprn == 2002
+    assert matcher.match_one("2 Church Street, Northbridge").uprn == 3002
+
+
+def test_town_in_record_contradicting_the_candidate_costs(matcher: Matcher) -> None:
+    res = matcher.match_one("2 Church Road, Kellington")
+    assert res.runner_up_uprn in (2002, 3002)
+    assert res.margin > 10
+
+
+def test_record_naming_no_flat_in_converted_house_is_ambiguous(matcher: Matcher) -> None:
+    res = matcher.match_one("16 High Street, Northbridge", "NB1 2AB")
+    assert res.match_status == AMBIGUOUS
+    assert res.uprn in (1017, 1018, 1019)
+    assert "missing in record" in res.match_reason
+    assert res.runner_up_uprn in (1017, 1018, 1019)
+
+
+def test_parent_shells_are_matched_only_when_asked() -> None:
+    shells = Matcher(GAZETTEER, match_parents=True)
+    res = shells.match_one("16 High Street, Northbridge", "NB1 2AB")
+    assert (res.uprn, res.match_status) == (1016, MATCHED)
+
+
+def test_reason_says_which_parts_agreed(matcher: Matcher) -> None:
+    res = matcher.match_one("Flat 2, 16 Hgh Street", "NB1 2AB")
+    assert res.uprn == 1018
+    assert res.match_reason.startswith("postcode exact; number 16 = 16; flat 2 = 2; street fuzzy")
+
+
+def test_every_row_comes_out(matcher: Matcher) -> None:
+    texts = ["10 High St", "", None, "zzzz qqqq", "99 Nowhere Road", "Flat 9, 16 High St"]
+    out = matcher.match_batch(texts, ["NB1 2AB", None, None, None, "ZZ9 9ZZ", "NB1 2AB"])
+    assert len(out) == len(texts)
+    assert out[0].uprn == 1010
+    assert [r.match_status for r in out[1:4]] == [UNMATCHED] * 3
+    assert all(r.uprn is None for r in out[1:4])
+    assert out[4].match_status in (UNMATCHED, AMBIGUOUS)
+
+
+def test_postcodes_length_must_match(matcher: Matcher) -> None:
+    with pytest.raises(ValueError, match="postcodes"):
+        matcher.match_batch(["a", "b"], ["NB1 2AB"])
+
+
+def test_thresholds_are_parameters() -> None:
+    strict = Matcher(GAZETTEER, thresholds=Thresholds(min_score=99.0))
+    res = strict.match_one("10 Hgh Street", "NB1 2AB")
+    assert res.uprn == 1010 and res.match_status == AMBIGUOUS
+
+
+def test_lookup_returns_best_first(matcher: Matcher) -> None:
+    hits = matcher.lookup("16 high st", k=3)
+    assert len(hits) == 3
+    assert {h.uprn for h in hits} == {1017, 1018, 1019}
+    assert [h.match_score for h in hits] == sorted((h.match_score for h in hits), reverse=True)
+    typed = matcher.lookup("rose cott", k=2)
+    assert typed[0].uprn == 5001
+
+
+def test_result_carries_coordinates(matcher: Matcher) -> None:
+    res = matcher.match_one("8 High Street", "NB1 2AB")
+    assert (res.uprn, res.x, res.y) == (1001, 400001.0, 300000.0)
+    assert res.matched_address == "8 HIGH STREET, NORTHBRIDGE, NB1 2AB"
+
+
+VARIANTS = [
+    "10 High St",
+    "10A High Street",
+    "Flat 1, 16 High St",
+    "16 High Street",
+    "2, 16 High St",
+    "GFF, 16 High Street",
+    "Flat A Rose Court",
+    "20b High St",
+    "Red Lion, High St",
+    "2 Church Rd",
+    "4 Church Street",
+    "2 Church Road Kellington",
+    "Rose Cottage",
+    "Ivy Cott, Mill Ln",
+    "The Old Forge",
+    "3 St Marys Rd",
+    "12-14 High St",
+    "13 High St",
+    "99 High St",
+    "",
+]
+POSTCODES = [None, "NB1 2AB", "NB1 2AD", "NB2 3CE", "KL2 4EF", "NB1 9ZZ"]
+
+
+def test_batch_equals_one_by_one_and_the_reference_path(matcher: Matcher) -> None:
+    texts = [t for t in VARIANTS for _ in POSTCODES]
+    pcs = [p for _ in VARIANTS for p in POSTCODES]
+    batch = matcher.match_batch(texts, pcs)
+    for t, p, a in zip(texts, pcs, batch, strict=False):
+        b = matcher.match_one(t, p)
+        assert (a.uprn, a.match_status, a.match_score) == (b.uprn, b.match_status, b.match_score)
+        ref = matcher.candidates(t, p)  # pure-Python scoring of every candidate
+        if a.match_status != UNMATCHED:
+            assert ref and int(matcher.index.uprn[ref[0].entry]) == a.uprn, (t, p)
+            assert round(ref[0].score, 1) == a.match_score
+
+
+def test_parallel_workers_give_the_same_results(matcher: Matcher) -> None:
+    texts = [t for t in VARIANTS for _ in POSTCODES] * 3
+    pcs = [p for _ in VARIANTS for p in POSTCODES] * 3
+    one = matcher.match_batch(texts, pcs, workers=1)
+    two = matcher.match_batch(texts, pcs, workers=2)
+    assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
+
+
+def test_vectorised_points_equal_reference_scorer(matcher: Matcher) -> None:
+    """batch.score_pairs and Scorer.score give the same points for every candidate."""
+    index = matcher.index
+    scorers, rec, ent = [], [], []
+    for k, (t, p) in enumerate((t, p) for t in VARIANTS for p in POSTCODES):
+        ctx = context(index, matcher.corrector, parse(t, p))
+        sc = Scorer(index, ctx, matcher.weights)
+        scorers.append(sc)
+        ids = sorted(set(postcode_block(index, ctx)) | wider_block(index, ctx))
+        rec += [k] * len(ids)
+        ent += ids
+    ps = score_pairs(index, scorers, np.array(rec), np.array(ent), matcher.weights)
+    assert len(ent) > 100
+    for k, i, pts, possible in zip(rec, ent, ps.points, ps.possible, strict=False):
+        ref = scorers[k].score(i)
+        assert pts == pytest.approx(ref.points), (k, i)
+        assert possible == pytest.approx(ref.best_possible), (k, i)
+
+
+def test_reason_names_a_different_street_type(matcher: Matcher) -> None:
+    index = matcher.index
+    ctx = context(index, matcher.corrector, parse("4 Church Street, Northbridge"))
+    scorer = Scorer(index, ctx, matcher.weights)
+    road = int((index.uprn == 2004).nonzero()[0][0])
+    street = int((index.uprn == 3004).nonzero()[0][0])
+    assert ("street", "type differs", "STREET ≠ ROAD") in scorer.score(road).parts
+    assert scorer.score(street).points > scorer.score(road).points
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ((("postcode", "exact", ""), ("number", "=", "10")), "postcode exact; number 10 = 10"),
+        ((("flat", "missing", "2"),), "flat 2 missing in record"),
+        ((("flat", "≠", "F0 ≠ 1"),), "flat ground floor ≠ 1"),
+        ((("flat", "~", "1A ~ 1"),), "flat 1A close to 1"),
+        ((("number", "extra", "5"),), "number 5 in record, none in gazetteer"),
+        ((("street", "fuzzy", "94"),), "street fuzzy 94"),
+        ((("building", "missing", ""),), "building name missing in record"),
+        ((("place", "differs", "KELLINGTON"),), "town/locality differs (KELLINGTON)"),
+    ],
+)
+def test_explain_text(parts: tuple, expected: str) -> None:
+    from placelink.core.matching.explain import reason
+
+    assert reason(parts) == expected
+
+
+def test_join_fields_in_order_skipping_empties() -> None:
+    from placelink.core.matching import join_fields
+
+    row = {"a": "Flat 2", "b": None, "c": "  10  High St ", "d": "", "e": "NULL", "f": 7}
+    assert join_fields(row, ["a", "b", "c", "d", "e", "f"]) == "Flat 2, 10 High St, 7"
+
+
+def test_result_fields_match_result_attributes(matcher: Matcher) -> None:
+    from placelink.core.matching import RESULT_FIELDS
+
+    res = matcher.match_one("10 High St", "NB1 2AB").as_dict()
+    assert [f.name for f in RESULT_FIELDS] == [k for k in res if k not in ("x", "y")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=60)), min_size=1, max_size=8))
+def test_any_text_gives_one_result_per_row(texts: list[str | None]) -> None:
+    matcher = _SHARED
+    out = matcher.match_batch(texts, texts)
+    assert len(out) == len(texts)
+    for res in out:
+        assert res.match_status in (MATCHED, AMBIGUOUS, UNMATCHED)
+        assert 0.0 <= res.match_score <= 100.0
+        assert (res.uprn is None) == (res.match_status == UNMATCHED)
+
+
+_SHARED = Matcher(GAZETTEER)
+
+
+def test_bare_unit_word_means_some_flat(matcher: Matcher) -> None:
+    res = matcher.match_one("Flat, 16 High Street", "NB1 2AB")
+    assert res.match_status == AMBIGUOUS and res.uprn in (1017, 1018, 1019)
+    assert "record says flat, not which" in res.match_reason
+    assert parse("Flat Over, 19 High St").unit_word
+    assert not parse("Flat 2, 19 High St").unit_word
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cancel_stops_the_batch(matcher: Matcher, workers: int) -> None:
+    texts = ["10 High St"] * 400
+    with pytest.raises(InterruptedError):
+        matcher.match_batch(texts, workers=workers, is_canceled=lambda: True)
+    seen: list[float] = []
+    out = matcher.match_batch(texts, workers=workers, progress=seen.append)
+    assert len(out) == 400 and seen[-1] == 100.0

@@ -1,0 +1,103 @@
+"""placelink:matchaddresses through processing.run: every row out, hard discriminators, reasons."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsFeature, QgsProject, QgsVectorLayer
+
+pytest.importorskip("rapidfuzz")
+
+GAZETTEER = [
+    # uprn, sao_text, pao number, pao suffix, pao_text, street, postcode, classification, parent
+    (100000000010, None, 10, None, None, "HIGH STREET", "AB1 2CD", "RD04", None),
+    (100000000011, None, 10, "A", None, "HIGH STREET", "AB1 2CD", "RD04", None),
+    (100000000012, None, 12, None, None, "HIGH STREET", "AB1 2CD", "RD04", None),
+    (100000000020, None, 20, None, None, "HIGH STREET", "AB1 2CE", "PP", None),
+    (100000000021, "FLAT 1", 20, None, None, "HIGH STREET", "AB1 2CE", "RD06", 100000000020),
+    (100000000022, "FLAT 2", 20, None, None, "HIGH STREET", "AB1 2CE", "RD06", 100000000020),
+    (100000000030, None, None, None, "ROSE COTTAGE", "MILL LANE", "AB1 3EF", "RD02", None),
+]
+
+
+def _gazetteer() -> QgsVectorLayer:
+    from placelink.core import schema
+    from placelink.core.address_text import format_address
+    from placelink.processing.fields import FeatureFactory
+
+    factory = FeatureFactory(schema.ADDRESS_FIELDS)
+    layer = QgsVectorLayer("Point?crs=EPSG:27700", "gazetteer", "memory")
+    layer.dataProvider().addAttributes(factory.fields.toList())
+    layer.updateFields()
+    features = []
+    for i, (uprn, sao, num, suffix, pao_text, street, pc, cls, parent) in enumerate(GAZETTEER):
+        record = schema.empty_address(
+            uprn=uprn, sao_text=sao, pao_start_number=num, pao_start_suffix=suffix,
+            pao_text=pao_text, street_description=street, town="EXAMPLETON", postcode=pc,
+            classification=cls, parent_uprn=parent, logical_status=1, x=450000 + i * 10, y=210000,
+        )  # fmt: skip
+        record["address"] = format_address(record)
+        feature = factory.point(record)
+        feature.setFields(layer.fields(), False)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _records(rows: list[tuple[str, str, str]]) -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=pc:string", "records", "memory"
+    )
+    features = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(row))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def test_every_record_comes_out_with_a_decision(run_alg) -> None:  # noqa: ANN001
+    records = _records(
+        [
+            ("r1", "10 High St, Exampleton", "AB1 2CD"),
+            ("r2", "10a high street", "AB12CD"),
+            ("r3", "Flat 2, 20 High Street, Exampleton", ""),
+            ("r4", "20 High Street", "AB1 2CE"),  # names no flat in a converted building
+            ("r5", "Rose Cottage, Mill Lane", "AB1 3EF"),
+            ("r6", "99 Nowhere Road, Faraway", "ZZ9 9ZZ"),
+            ("r7", "", ""),
+        ]
+    )
+    result = run_alg(
+        "placelink:matchaddresses",
+        {
+            "INPUT": records,
+            "ADDRESS_FIELDS": ["addr"],
+            "POSTCODE_FIELD": "pc",
+            "GAZETTEER": _gazetteer(),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    out = result["OUTPUT"]
+    rows = {f["ref"]: f for f in out.getFeatures()}
+    assert len(rows) == 7  # none dropped
+    assert (rows["r1"]["uprn"], rows["r1"]["match_status"]) == (100000000010, "matched")
+    assert (rows["r2"]["uprn"], rows["r2"]["match_status"]) == (100000000011, "matched")
+    assert (rows["r3"]["uprn"], rows["r3"]["match_status"]) == (100000000022, "matched")
+    assert rows["r4"]["match_status"] == "ambiguous"  # flat 1 or flat 2, not the shell
+    assert rows["r4"]["uprn"] != 100000000020
+    assert (rows["r5"]["uprn"], rows["r5"]["match_status"]) == (100000000030, "matched")
+    assert rows["r6"]["match_status"] == "unmatched" and rows["r7"]["match_status"] == "unmatched"
+    assert rows["r1"]["match_reason"] and rows["r1"]["matched_address"].startswith("10 HIGH STREET")
+    assert not rows["r1"].geometry().isEmpty() and rows["r6"].geometry().isEmpty()
+    assert result["MATCHED"] + result["AMBIGUOUS"] + result["UNMATCHED"] == 7
+
+
+def test_parameter_defaults_are_the_matchers_own() -> None:
+    from placelink.core.matching.matcher import Thresholds
+    from placelink.processing import match_addresses
+
+    assert match_addresses.DEFAULT_MIN_SCORE == Thresholds().min_score
+    assert match_addresses.DEFAULT_MIN_MARGIN == Thresholds().min_margin

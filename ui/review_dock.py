@@ -1,0 +1,232 @@
+"""The Review matches dock: step through ambiguous and low-score matches and decide.
+
+Decisions are written straight to the match results layer's data source (who and when
+included), so they are kept even if QGIS closes; nothing is held only in memory.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import UTC, datetime
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsSettings,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
+
+from ..processing.compat import LAYER_POINT
+from ..processing.match_addresses import MATCH_FIELDS
+from .dock_base import load_form
+from .map_focus import focus_points
+
+CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
+MATCH_NAMES = {name for name, _kind, _length in MATCH_FIELDS}
+
+
+def reviewer() -> str:
+    """Who is reviewing: the QGIS author name if set, else the login name."""
+    name = QgsSettings().value("qgis/userFullName", "") or ""
+    return str(name) or getpass.getuser()
+
+
+class ReviewDock(QgsDockWidget):
+    """Walk the rows that need a human decision; accept, reject or pick another UPRN."""
+
+    TITLE = "PlaceLink: Review matches"
+
+    def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(self.TITLE, parent)
+        self.iface = iface
+        self.setObjectName(type(self).__name__)
+        self.body = QWidget(self)
+        self.ui = load_form("review_dock.ui", self.body)
+        self.setWidget(self.body)
+        ui = self.ui
+        # enum properties are set here: Qt5's uic cannot read scoped ones, Qt6's unscoped ones
+        ui.positionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        ui.recordLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        ui.matchesCombo.setFilters(LAYER_POINT)
+        ui.gazetteerCombo.setFilters(LAYER_POINT)
+        ui.matchesCombo.layerChanged.connect(self.load_queue)
+        ui.scoreSpin.valueChanged.connect(self.load_queue)
+        ui.previousButton.clicked.connect(lambda: self.show_row(self.position - 1))
+        ui.nextButton.clicked.connect(lambda: self.show_row(self.position + 1))
+        ui.acceptButton.clicked.connect(self.accept)
+        ui.rejectButton.clicked.connect(self.reject_match)
+        ui.pickButton.clicked.connect(self.pick_selected)
+        self.queue: list[int] = []
+        self.position = 0
+        self.matcher = None
+        self._matcher_layer: str | None = None
+
+    # the queue ---------------------------------------------------------------------------
+    def layer(self) -> QgsVectorLayer | None:
+        layer = self.ui.matchesCombo.currentLayer()
+        if layer is None or layer.fields().indexOf("match_status") < 0:
+            return None
+        return layer
+
+    def load_queue(self) -> list[int]:
+        """Feature ids not yet decided that need a person: ambiguous; matched below the
+        score; unmatched where something came close (a score above 0)."""
+        layer = self.layer()
+        self.queue, self.position = [], 0
+        if layer is None:
+            self.ui.statusLabel.setText(self.tr("That layer is not a Match addresses output."))
+            self._show_nothing()
+            return []
+        below = self.ui.scoreSpin.value()
+        expression = (
+            "(\"match_status\" = 'ambiguous'"
+            f" OR (\"match_status\" = 'matched' AND \"match_score\" < {below})"
+            " OR (\"match_status\" = 'unmatched' AND \"match_score\" > 0))"
+            " AND (\"review_decision\" IS NULL OR \"review_decision\" = '')"
+        )
+        request = QgsFeatureRequest().setFilterExpression(expression)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        self.queue = sorted(f.id() for f in layer.getFeatures(request))
+        if layer.providerType() == "memory":
+            self.ui.statusLabel.setText(
+                self.tr("This layer is temporary: save it (Make Permanent) so your decisions "
+                        "survive closing QGIS.")
+            )  # fmt: skip
+        else:
+            self.ui.statusLabel.setText(self.tr(f"{len(self.queue):,} record(s) to review."))
+        self.show_row(0)
+        return self.queue
+
+    def current(self) -> QgsFeature | None:
+        layer = self.layer()
+        if layer is None or not self.queue:
+            return None
+        return layer.getFeature(self.queue[self.position])
+
+    def show_row(self, position: int) -> None:
+        """Show the record at *position* in the queue beside its candidates."""
+        if not self.queue:
+            self._show_nothing()
+            return
+        self.position = max(0, min(position, len(self.queue) - 1))
+        feature = self.current()
+        layer = self.layer()
+        record = self.record_text(feature)
+        self.ui.positionLabel.setText(f"{self.position + 1} of {len(self.queue)}")
+        self.ui.recordLabel.setText(
+            f"<b>Record:</b> {record}<br><b>Status:</b> {feature['match_status']} "
+            f"({float(feature['match_score'] or 0):.0f})<br><b>Match:</b> "
+            f"{feature['matched_address'] or '—'}<br><b>Why:</b> {feature['match_reason'] or ''}"
+        )
+        self.fill_candidates(record, feature)
+        points = []
+        if not feature.geometry().isEmpty():
+            points.append(feature.geometry().asPoint())
+        for i in range(self.ui.candidatesList.count()):
+            _uprn, _address, x, y = self.ui.candidatesList.item(i).data(CANDIDATE_ROLE)
+            if x is not None:
+                points.append(QgsPointXY(x, y))
+        focus_points(self.iface, points, layer.crs())
+
+    def record_text(self, feature: QgsFeature) -> str:
+        """The input record's own fields, joined (what the matcher was given, and more)."""
+        parts = []
+        for field in feature.fields():
+            name = field.name()
+            if name in MATCH_NAMES or name.startswith("match_"):
+                continue
+            value = feature[name]
+            if value is not None and str(value).strip() and str(value) != "NULL":
+                parts.append(str(value).strip())
+        return ", ".join(parts)
+
+    def fill_candidates(self, record: str, feature: QgsFeature) -> None:
+        candidates = self.ui.candidatesList
+        candidates.clear()
+        matcher = self._ensure_matcher()
+        if matcher is None:
+            return
+        for result in matcher.lookup(record, 8):
+            mark = "✓ " if result.uprn == feature["uprn"] else ""
+            item = QListWidgetItem(f"{mark}{result.matched_address}  ({result.match_score:.0f})")
+            item.setToolTip(f"UPRN {result.uprn}: {result.match_reason}")
+            item.setData(CANDIDATE_ROLE, (result.uprn, result.matched_address, result.x, result.y))
+            candidates.addItem(item)
+
+    def _ensure_matcher(self):  # noqa: ANN202
+        gazetteer = self.ui.gazetteerCombo.currentLayer()
+        if gazetteer is None:
+            return None
+        if self.matcher is None or self._matcher_layer != gazetteer.id():
+            from ..core.dependencies import refusal_message
+            from ..processing.gazetteer import matcher_for, read_records
+
+            if refusal_message(("rapidfuzz",)):
+                return None
+            self.matcher = matcher_for(read_records(gazetteer))
+            self._matcher_layer = gazetteer.id()
+        return self.matcher
+
+    def _show_nothing(self) -> None:
+        self.ui.positionLabel.setText("0 of 0")
+        self.ui.recordLabel.setText(self.tr("Nothing to review."))
+        self.ui.candidatesList.clear()
+
+    # decisions ---------------------------------------------------------------------------
+    def accept(self) -> bool:
+        feature = self.current()
+        if feature is None or feature["uprn"] is None:
+            return False
+        return self._decide(feature, "accepted", {"match_status": "matched"})
+
+    def reject_match(self) -> bool:
+        feature = self.current()
+        if feature is None:
+            return False
+        changes = {"match_status": "unmatched", "uprn": None, "matched_address": None}
+        return self._decide(feature, "rejected", changes, geometry=QgsGeometry())
+
+    def pick_selected(self) -> bool:
+        feature = self.current()
+        item = self.ui.candidatesList.currentItem()
+        if feature is None or item is None:
+            return False
+        uprn, address, x, y = item.data(CANDIDATE_ROLE)
+        changes = {"match_status": "matched", "uprn": uprn, "matched_address": address}
+        geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None else None
+        decision = "accepted" if uprn == feature["uprn"] else "changed"
+        return self._decide(feature, decision, changes, geometry)
+
+    def _decide(
+        self, feature: QgsFeature, decision: str, changes: dict, geometry: QgsGeometry | None = None
+    ) -> bool:
+        """Write the decision with who and when to the layer's data source, then move on."""
+        layer = self.layer()
+        fields = layer.fields()
+        values = dict(changes)
+        values.update(
+            review_decision=decision,
+            reviewed_by=reviewer(),
+            reviewed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        attribute_map = {fields.indexOf(k): v for k, v in values.items() if fields.indexOf(k) >= 0}
+        provider = layer.dataProvider()
+        ok = provider.changeAttributeValues({feature.id(): attribute_map})
+        if ok and geometry is not None:
+            ok = provider.changeGeometryValues({feature.id(): geometry})
+        if not ok:
+            self.ui.statusLabel.setText(self.tr(f"Could not save the decision: {layer.source()}"))
+            return False
+        layer.reload()
+        layer.triggerRepaint()
+        self.queue.pop(self.position)
+        self.ui.statusLabel.setText(
+            self.tr(f"Saved: {decision}. {len(self.queue):,} record(s) left to review.")
+        )
+        self.show_row(self.position)
+        return True
