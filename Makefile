@@ -18,7 +18,7 @@ $(STAMP): requirements-dev.txt scripts/setup.sh
 
 ## test: every test: core without QGIS, then processing, UI and qgis_process runs in real QGIS
 test: setup
-	$(MAKE) --no-print-directory test-core test-qgis
+	$(MAKE) --no-print-directory lint test-core test-qgis
 
 test-core: setup
 	$(PY) -m pytest -p no:qgis tests/core

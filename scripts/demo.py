@@ -14,6 +14,7 @@ import sqlite3
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 from qgis_runner import ROOT, QgisProcess
 

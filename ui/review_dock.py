@@ -85,9 +85,9 @@ class ReviewDock(QgsDockWidget):
         below = self.ui.scoreSpin.value()
         expression = (
             "(\"match_status\" = 'ambiguous'"
-            f" OR (\"match_status\" = 'matched' AND \"match_score\" < {below})"
-            " OR (\"match_status\" = 'unmatched' AND \"match_score\" > 0))"
-            " AND (\"review_decision\" IS NULL OR \"review_decision\" = '')"
+            f' OR ("match_status" = \'matched\' AND "match_score" < {below})'
+            ' OR ("match_status" = \'unmatched\' AND "match_score" > 0))'
+            ' AND ("review_decision" IS NULL OR "review_decision" = \'\')'
         )
         request = QgsFeatureRequest().setFilterExpression(expression)
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)

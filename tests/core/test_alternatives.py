@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from placelink.core.address_text import format_address
 from placelink.core.alternatives import (
     alternative_addresses,

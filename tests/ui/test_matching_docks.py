@@ -67,6 +67,7 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     assert len(decided) == 2
     assert reread[first.id()]["uprn"] == chosen and reread[first.id()]["reviewed_by"]
     assert all(f["reviewed_at"] for f in decided)
-    assert any(f["review_decision"] == "rejected" and f["uprn"] is None or
-               f["review_decision"] == "rejected" and str(f["uprn"]) == "NULL" for f in decided)
+    rejected = [f for f in decided if f["review_decision"] == "rejected"]
+    assert len(rejected) == 1 and str(rejected[0]["uprn"]) in ("None", "NULL")
+    assert rejected[0]["match_status"] == "unmatched" and rejected[0].geometry().isEmpty()
     assert len(dock.load_queue()) == len(queue) - 2  # decided rows leave the queue

@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsFeature,
-    QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
