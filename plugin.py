@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -77,6 +77,31 @@ class PlaceLinkPlugin:
             toolbar=False,
         )
         notify_missing(self.iface)
+        project = QgsProject.instance()
+        project.readProject.connect(self.restore_docks)
+        project.writeProject.connect(self.save_docks)
+        self._project_signals = True
+
+    def save_docks(self, *_args) -> None:
+        """Keep the open docks and their settings in the project being written."""
+        from .ui import dock_state
+
+        dock_state.save(QgsProject.instance(), self.docks)
+
+    def restore_docks(self, *_args) -> list:
+        """Reopen the docks a project was saved with, as they were set."""
+        from .ui import dock_state
+
+        project = QgsProject.instance()
+        shown = []
+        for class_name in dock_state.saved_docks(project):
+            module = next((m for m, c, _i, _t in DOCKS if c == class_name), None)
+            if module is None:
+                continue
+            dock = self.show_dock(module, class_name)
+            dock_state.apply_values(dock, dock_state.saved_values(project, class_name), project)
+            shown.append(dock)
+        return shown
 
     def show_dock(self, module: str, class_name: str):  # noqa: ANN201
         """Show (creating it the first time) the dock panel ``ui.<module>.<class_name>``."""
@@ -114,6 +139,11 @@ class PlaceLinkPlugin:
                 self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions = []
+        if getattr(self, "_project_signals", False):
+            project = QgsProject.instance()
+            project.readProject.disconnect(self.restore_docks)
+            project.writeProject.disconnect(self.save_docks)
+            self._project_signals = False
         for dock in self.docks.values():
             self.iface.removeDockWidget(dock)
             dock.deleteLater()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -26,18 +27,17 @@ GPKG = SAMPLE / "sample_council.gpkg"
 LAYERS = OUT / "layers"
 
 
-def layer(table: str) -> str:
+def layer(table: str, layers: Path = LAYERS) -> str:
     """A model output destination: one GeoPackage per layer (merged into demo.gpkg after)."""
-    return str(LAYERS / f"{table}.gpkg")
+    return str(layers / f"{table}.gpkg")
 
 
-def merge_layers() -> Path:
-    """Copy every per-layer GeoPackage into one demo.gpkg, layers named by their table."""
+def merge_layers(layers: Path = LAYERS, target: Path = OUT / "demo.gpkg") -> Path:
+    """Copy every per-layer GeoPackage into one GeoPackage, layers named by their table."""
     from osgeo import gdal
 
     gdal.UseExceptions()
-    target = OUT / "demo.gpkg"
-    for path in sorted(LAYERS.glob("*.gpkg")):
+    for path in sorted(layers.glob("*.gpkg")):
         options = gdal.VectorTranslateOptions(
             format="GPKG", accessMode="append" if target.exists() else None,
             layerName=path.stem,
@@ -46,30 +46,33 @@ def merge_layers() -> Path:
     return target
 
 
-def parameters() -> dict:
+def parameters(sample: Path = SAMPLE, out: Path = OUT) -> dict:
+    """The model's parameters for the sample council in *sample*, outputs under *out*."""
+    gpkg = sample / "sample_council.gpkg"
+    layers = out / "layers"
     return {
-        "ADDRESS_FILE": SAMPLE / "llpg_dtf73.csv",
-        "STREET_FILE": SAMPLE / "nsg_dtf81.csv",
-        "BOUNDARY": f"{GPKG}|layername=boundary",
-        "RECORDS": SAMPLE / "service_records.csv",
+        "ADDRESS_FILE": sample / "llpg_dtf73.csv",
+        "STREET_FILE": sample / "nsg_dtf81.csv",
+        "BOUNDARY": f"{gpkg}|layername=boundary",
+        "RECORDS": sample / "service_records.csv",
         "RECORD_ADDRESS_FIELDS": "address",
         "RECORD_POSTCODE_FIELD": "postcode",
-        "FACILITIES": f"{GPKG}|layername=facilities|subset=\"type\" = 'primary school'",
+        "FACILITIES": f"{gpkg}|layername=facilities|subset=\"type\" = 'primary school'",
         "FACILITY_NAME_FIELD": "name",
         "BANDS": "400,800,1600",
         "MAP_TITLE": "Brackenford primary school catchments",
-        "load_addresses:Addresses": layer("addresses"),
-        "load_addresses:Rejected address rows": layer("addresses_rejected"),
-        "load_streets:Streets": layer("streets"),
-        "load_streets:Rejected street rows": layer("streets_rejected"),
-        "check_quality:Quality issues": layer("quality_issues"),
-        "check_quality:Quality summary": layer("quality_summary"),
-        "check_quality:Quality report": OUT / "quality_report.html",
-        "match:Matched records": layer("matched_records"),
-        "catchments:Address assignments": layer("assignments"),
-        "catchments:Catchments": layer("catchments"),
-        "catchments:Distance band areas": layer("band_areas"),
-        "map:Catchment map": OUT / "catchment_map.pdf",
+        "load_addresses:Addresses": layer("addresses", layers),
+        "load_addresses:Rejected address rows": layer("addresses_rejected", layers),
+        "load_streets:Streets": layer("streets", layers),
+        "load_streets:Rejected street rows": layer("streets_rejected", layers),
+        "check_quality:Quality issues": layer("quality_issues", layers),
+        "check_quality:Quality summary": layer("quality_summary", layers),
+        "check_quality:Quality report": out / "quality_report.html",
+        "match:Matched records": layer("matched_records", layers),
+        "catchments:Address assignments": layer("assignments", layers),
+        "catchments:Catchments": layer("catchments", layers),
+        "catchments:Distance band areas": layer("band_areas", layers),
+        "map:Catchment map": out / "catchment_map.pdf",
     }
 
 
@@ -112,7 +115,13 @@ def main() -> int:
             "OUTPUT": png,
         },
     )
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "write_project.py"), str(OUT), str(SAMPLE),
+         parameters()["MAP_TITLE"]],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
     print(f"\nDone in {time.perf_counter() - started:.0f} s. Outputs:")
+    print(f"  QGIS project:              {OUT / 'demo.qgz'}  (qgis {OUT / 'demo.qgz'})")
     print(f"  GeoPackage of all layers:  {OUT / 'demo.gpkg'}")
     print(f"  quality report (HTML):     {OUT / 'quality_report.html'}")
     print(f"  match results:             {OUT / 'demo.gpkg'} (layer matched_records)")

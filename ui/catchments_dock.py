@@ -27,6 +27,13 @@ HOVER_PIXELS = 8
 class CatchmentsDock(AlgorithmDock):
     """Choose facilities, addresses, network and method; layers and a layout land in the project."""
 
+    STATE_WIDGETS = {
+        "facilities": "facilitiesCombo", "name_field": "nameField", "addresses": "addressesCombo",
+        "method": "methodCombo", "network": "networkCombo", "capacity_field": "capacityField",
+        "boundary": "boundaryCombo", "bands": "bandsEdit", "units": "bandUnits",
+        "speed": "speedSpin", "title": "titleEdit",
+    }  # fmt: skip
+
     FORM = "catchments_dock.ui"
     TITLE = "PlaceLink: Catchments"
 

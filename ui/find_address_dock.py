@@ -24,6 +24,8 @@ MIN_CHARACTERS = 3
 class FindAddressDock(QgsDockWidget):
     """Type-ahead address search over a canonical addresses layer."""
 
+    STATE_WIDGETS = {"gazetteer": "gazetteerCombo", "search": "searchEdit"}
+
     TITLE = "PlaceLink: Find address"
 
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001

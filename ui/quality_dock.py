@@ -31,6 +31,11 @@ KEY_FIELDS = {"addresses": "uprn", "streets": "usrn"}
 class QualityDock(AlgorithmDock):
     """Pick layers, run the checks in the background, browse issues grouped by rule."""
 
+    STATE_WIDGETS = {
+        "addresses": "addressesCombo", "streets": "streetsCombo", "boundary": "boundaryCombo",
+        "postcodes": "postcodesCombo", "rules": "rulesEdit",
+    }  # fmt: skip
+
     FORM = "quality_dock.ui"
     TITLE = "PlaceLink: Data quality"
 

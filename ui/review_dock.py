@@ -39,6 +39,10 @@ def reviewer() -> str:
 class ReviewDock(QgsDockWidget):
     """Walk the rows that need a human decision; accept, reject or pick another UPRN."""
 
+    STATE_WIDGETS = {
+        "gazetteer": "gazetteerCombo", "matches": "matchesCombo", "below": "scoreSpin",
+    }  # fmt: skip
+
     TITLE = "PlaceLink: Review matches"
 
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
