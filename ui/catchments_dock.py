@@ -112,7 +112,7 @@ class CatchmentsDock(AlgorithmDock):
             self.assignments = self._layer(results.get("ASSIGNMENTS"))
             self.catchments = self._layer(results.get("CATCHMENTS"))
             self._build_index()
-            unreached = results.get("UNREACHED", 0)
+            self._unreached = int(results.get("UNREACHED", 0) or 0)
             self.map_path = Path(self._workdir) / "catchment_map.pdf"
             self.stage = "map"
             self.start(
@@ -126,7 +126,6 @@ class CatchmentsDock(AlgorithmDock):
                     "OUTPUT": str(self.map_path),
                 },
             )
-            self._unreached = int(unreached or 0)
             return
         note = (
             f"; {self._unreached:,} address(es) cannot reach any facility"

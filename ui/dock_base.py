@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
+from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QWidget
@@ -68,7 +70,16 @@ class AlgorithmDock(QgsDockWidget):
             self.ui.statusLabel.setText(
                 self.tr("Cancelled.") if cancelled else self.tr("The run failed: see the log.")
             )
-        self.on_finished(ok, results)
+        try:
+            self.on_finished(ok, results)
+        except Exception as exc:  # noqa: BLE001 - an exception in a Qt slot would abort QGIS
+            message = f"{type(exc).__name__}: {exc}"
+            QgsMessageLog.logMessage(
+                traceback.format_exc(), "PlaceLink", Qgis.MessageLevel.Critical
+            )
+            self.ui.statusLabel.setText(self.tr("Something went wrong: ") + message)
+            self.ui.runButton.setEnabled(True)
+            self.ui.cancelButton.setEnabled(False)
 
     def on_finished(self, ok: bool, results: dict) -> None:
         """Called when a run ends (override)."""

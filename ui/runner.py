@@ -7,10 +7,13 @@ Processing dialog does.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
+    QgsMessageLog,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -88,7 +91,7 @@ class AlgorithmRun(QObject):
             self._done(False, {})
             return
         if int(self.algorithm.flags()) & int(FLAG_NO_THREADING):
-            ok, results = self.algorithm.run(self.parameters, self.context, self.feedback)
+            results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
             self._done(bool(ok), results or {})
             return
         self.task = QgsProcessingAlgRunnerTask(
@@ -108,7 +111,12 @@ class AlgorithmRun(QObject):
         if ok and self.load_outputs:
             from processing.gui.Postprocessing import handleAlgorithmResults
 
-            handleAlgorithmResults(self.algorithm, self.context, self.feedback)
+            try:
+                handleAlgorithmResults(self.algorithm, self.context, self.feedback)
+            except Exception:  # noqa: BLE001 - never let a slot's exception abort QGIS
+                QgsMessageLog.logMessage(
+                    traceback.format_exc(), "PlaceLink", Qgis.MessageLevel.Critical
+                )
         self.finished.emit(ok, self.results)
 
 

@@ -1,0 +1,80 @@
+"""The Catchments dock, driven headless on the sample council: run, layout, hover."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsPointXY, QgsProject, QgsVectorLayer
+
+pytest.importorskip("scipy")
+pytest.importorskip("shapely")
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_council.gpkg"
+
+
+def _layer(name: str, subset: str = "") -> QgsVectorLayer:
+    source = f"{SAMPLE}|layername={name}" + (f"|subset={subset}" if subset else "")
+    layer = QgsVectorLayer(source, name, "ogr")
+    assert layer.isValid(), source
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def _wait_for_map(dock, timeout: float = 180) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        if dock.stage == "map" and dock.run is not None and dock.run.ok is not None:
+            return
+        if (dock.run is not None and dock.run.ok is False) or dock.ui.runButton.isEnabled():
+            break
+        time.sleep(0.02)
+    raise AssertionError(f"catchments did not finish: {dock.ui.statusLabel.text()}")
+
+
+def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface) -> None:  # noqa: ANN001
+    from placelink.ui.catchments_dock import CatchmentsDock
+
+    schools = _layer("facilities", "\"type\" = 'primary school'")
+    addresses = _layer("addresses")
+    network = _layer("street_segments")
+    boundary = _layer("boundary")
+    dock = make_dock(CatchmentsDock)
+    dock.ui.facilitiesCombo.setLayer(schools)
+    dock.ui.nameField.setField("name")
+    dock.ui.addressesCombo.setLayer(addresses)
+    dock.ui.methodCombo.setCurrentIndex(1)  # along the street network
+    dock.ui.networkCombo.setLayer(network)
+    dock.ui.boundaryCombo.setLayer(boundary)
+    params = dock.parameters()
+    assert params["NETWORK"] is network and "CAPACITY_FIELD" not in params
+    dock.make_catchments()
+    assert not dock.ui.runButton.isEnabled()
+    _wait_for_map(dock)
+    assert dock.run.ok, dock.ui.statusLabel.text()
+    assert dock.catchments is not None and dock.catchments.featureCount() >= 3
+    assert dock.assignments.featureCount() == addresses.featureCount()
+    assert dock.map_path.exists() and dock.map_path.read_bytes().startswith(b"%PDF")
+    layouts = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
+    assert any(name.startswith("Catchment areas") for name in layouts)
+    assert "Catchments made" in dock.ui.statusLabel.text()
+
+    first = next(addresses.getFeatures())
+    point = first.geometry().asPoint()
+    text = dock.hover(QgsPointXY(point.x() + 0.5, point.y()))
+    assigned = next(f for f in dock.assignments.getFeatures() if f["uprn"] == first["uprn"])
+    assert str(assigned["facility_name"]) in text and text.endswith(" m")
+    assert dock.ui.hoverLabel.text() == text
+
+
+def test_dock_asks_for_a_network_when_routing(make_dock) -> None:  # noqa: ANN001
+    from placelink.ui.catchments_dock import CatchmentsDock
+
+    dock = make_dock(CatchmentsDock)
+    dock.ui.facilitiesCombo.setLayer(_layer("facilities"))
+    dock.ui.addressesCombo.setLayer(_layer("addresses"))
+    dock.ui.methodCombo.setCurrentIndex(1)
+    dock.ui.networkCombo.setLayer(None)
+    dock.make_catchments()
+    assert dock.run is None and "network" in dock.ui.statusLabel.text()
