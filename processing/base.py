@@ -28,6 +28,70 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     ICON = "placelink.svg"
     REQUIRES: tuple[str, ...] = ()
 
+    def __init_subclass__(cls, **kwargs) -> None:  # noqa: ANN003
+        """Wrap each algorithm's processAlgorithm and postProcessAlgorithm so that every run
+        records its provenance and stamps it on its output layers once they are written."""
+        super().__init_subclass__(**kwargs)
+        inner = cls.__dict__.get("processAlgorithm")
+        if inner is not None and not getattr(inner, "_records_provenance", False):
+
+            def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN202, N802
+                results = inner(self, parameters, context, feedback)
+                self._provenance = self.provenance_record(parameters, context, feedback, results)
+                return results
+
+            processAlgorithm._records_provenance = True  # type: ignore[attr-defined]
+            processAlgorithm.__doc__ = inner.__doc__
+            cls.processAlgorithm = processAlgorithm
+        post = cls.__dict__.get("postProcessAlgorithm")
+        if post is not None and not getattr(post, "_stamps_provenance", False):
+
+            def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN202, N802
+                results = post(self, context, feedback)
+                self.stamp_provenance(context, feedback)
+                return results
+
+            postProcessAlgorithm._stamps_provenance = True  # type: ignore[attr-defined]
+            postProcessAlgorithm.__doc__ = post.__doc__
+            cls.postProcessAlgorithm = postProcessAlgorithm
+
+    def provenance_record(self, parameters, context, feedback, results):  # noqa: ANN001, ANN201
+        """Version, algorithm, parameters, input fingerprints and time of this run."""
+        from . import provenance
+
+        if not results:
+            return None
+        try:
+            return provenance.record(self, parameters, context), dict(results)
+        except Exception as exc:  # noqa: BLE001 - provenance must never fail a finished run
+            feedback.pushWarning(f"Provenance could not be recorded: {exc}")
+            return None
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+        self.stamp_provenance(context, feedback)
+        return {}
+
+    def stamp_provenance(self, context, feedback) -> None:  # noqa: ANN001
+        """Write the run's provenance into its output layers (now that they are closed)."""
+        from . import provenance
+
+        recorded = getattr(self, "_provenance", None)
+        if not recorded:
+            return
+        record, results = recorded
+        self._provenance = None
+        try:
+            count = provenance.stamp_outputs(self, results, record, context)
+        except Exception as exc:  # noqa: BLE001 - provenance must never fail a finished run
+            feedback.pushWarning(f"Provenance could not be stamped: {exc}")
+            return
+        prints = "; ".join(f"{k} {','.join(v)}" for k, v in record["input_fingerprints"].items())
+        feedback.pushInfo(
+            f"Provenance: {record['plugin']}, {record['algorithm']}, {record['time']}"
+            + (f", inputs {prints}" if prints else "")
+            + f" (stamped on {count} output layer(s))"
+        )
+
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("PlaceLink", text)
 

@@ -263,7 +263,12 @@ class CheckQuality(PlaceLinkAlgorithm):
         options.fileEncoding = "UTF-8"
         # No spatial index (never queried); a geometry column name no attribute will have.
         options.layerOptions = ["SPATIAL_INDEX=NO", "GEOMETRY_NAME=placelink_geometry"]
-        fields = source.fields()
+        # Field widths are dropped: a value longer than its field declares (a GeoPackage does
+        # not enforce widths) must reach rule A17, not make the writer refuse the feature.
+        fields = QgsFields()
+        for field in source.fields():
+            field.setLength(0)
+            fields.append(field)
         options.attributes = [i for i, f in enumerate(fields) if f.name().lower() != "fid"]
         writer = QgsVectorFileWriter.create(
             path, fields, source.wkbType(), crs, context.transformContext(), options
