@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "placelink"
-EXCLUDED_DIRS = {"tests", "bench", "scripts", "build", "dist", "output", "__pycache__", "help"}
+EXCLUDED_DIRS = {"tests", "bench", "scripts", "build", "dist", "output", "docs", "__pycache__"}
 EXCLUDED_FILES = {"Makefile", "pyproject.toml", "requirements-dev.txt", ".gitignore"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".so", ".pyd", ".dll", ".dylib", ".zip", ".qgz~"}
 REQUIRED_METADATA = (
