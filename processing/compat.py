@@ -105,3 +105,10 @@ else:
 
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
+
+if hasattr(Qgis, "FeatureRequestFlag"):  # QGIS >= 3.36; QGIS 4 drops QgsFeatureRequest.Flag
+    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
+else:
+    from qgis.core import QgsFeatureRequest
+
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry

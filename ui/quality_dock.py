@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
-from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
+from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
 from .runner import layer_output
 
@@ -109,7 +109,7 @@ class QualityDock(AlgorithmDock):
             return
         groups: dict[str, QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
         rows = sorted(
             layer.getFeatures(request),
             key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["rule_id"], f.id()),

@@ -21,7 +21,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
-from ..processing.compat import LAYER_POINT
+from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..processing.match_addresses import MATCH_FIELDS
 from .dock_base import load_form
 from .map_focus import focus_points
@@ -94,7 +94,7 @@ class ReviewDock(QgsDockWidget):
             ' AND ("review_decision" IS NULL OR "review_decision" = \'\')'
         )
         request = QgsFeatureRequest().setFilterExpression(expression)
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setFlags(REQUEST_NO_GEOMETRY)
         self.queue = sorted(f.id() for f in layer.getFeatures(request))
         if layer.providerType() == "memory":
             self.ui.statusLabel.setText(
