@@ -6,7 +6,6 @@ import os
 import sqlite3
 import uuid
 from contextlib import closing, suppress
-from pathlib import Path
 
 from qgis.core import (
     Qgis,
@@ -19,7 +18,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -28,7 +26,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsVectorFileWriter,
-    QgsVectorLayer,
 )
 
 from ..core import schema
@@ -42,6 +39,7 @@ from .compat import (
     WKB_POINT,
     make_field,
 )
+from .output_style import style_output
 
 if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
@@ -53,7 +51,6 @@ if hasattr(Qgis, "ProcessingFeatureSourceFlag"):  # QGIS >= 3.36
 else:
     SKIP_VALIDITY = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "quality_issues.qml"
 ISSUE_FIELDS = (
     schema.Field("rule_id", schema.TEXT, 3),
     schema.Field("severity", schema.TEXT, 7),
@@ -115,22 +112,6 @@ def _geometries(blobs):  # noqa: ANN001, ANN202
     if len(present):
         geoms[present] = shapely.from_wkb(wkb[present])
     return geoms
-
-
-class _IssueStyler(QgsProcessingLayerPostProcessorInterface):
-    """Applies the severity style to ISSUES when QGIS loads it into the project."""
-
-    instance: _IssueStyler | None = None  # Python must keep the post-processor alive
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
-        if isinstance(layer, QgsVectorLayer) and STYLE.exists():
-            layer.loadNamedStyle(str(STYLE))
-            layer.triggerRepaint()
-
-    @staticmethod
-    def create() -> _IssueStyler:
-        _IssueStyler.instance = _IssueStyler()
-        return _IssueStyler.instance
 
 
 class CheckQuality(PlaceLinkAlgorithm):
@@ -415,9 +396,6 @@ class CheckQuality(PlaceLinkAlgorithm):
         )
         if sink is None or table is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
-        if context.willLoadLayerOnCompletion(issues_dest):
-            details = context.layerToLoadOnCompletionDetails(issues_dest)
-            details.setPostProcessor(_IssueStyler.create())
 
         flags = QgsFeatureSink.Flag.FastInsert
         names = [f.name for f in ISSUE_FIELDS]
@@ -482,12 +460,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         return dict(self._results)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
-        dest = getattr(self, "_issues_dest", None)
-        if dest and STYLE.exists():
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context, False)
-            if layer is not None:
-                layer.loadNamedStyle(str(STYLE))
-                layer.triggerRepaint()
+        style_output(getattr(self, "_issues_dest", ""), "quality_issues.qml", context, feedback)
         return dict(getattr(self, "_results", {}))
 
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureSink,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -19,29 +15,11 @@ from ..core import schema
 from ..core.formats.assemble import AddressLoadStats, LoadCancelledError
 from ..core.formats.detect import ADDRESS_FORMATS
 from ..core.loaders import load_addresses
-from ..core.records import Reject
 from .base import PlaceLinkAlgorithm
 from .compat import SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE, WKB_POINT
-from .fields import REJECTS, FeatureFactory, reject_feature
-
-BATCH = 5000
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "addresses.qml"
-
-
-class AddressStyle(QgsProcessingLayerPostProcessorInterface):
-    """Applies ``resources/styles/addresses.qml`` when the OUTPUT layer is added to a project."""
-
-    _instance: AddressStyle | None = None  # Processing does not own post-processors: keep one
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
-        if layer is not None and layer.isValid() and STYLE.exists():
-            layer.loadNamedStyle(str(STYLE))
-            layer.triggerRepaint()
-
-    @classmethod
-    def create(cls) -> AddressStyle:
-        cls._instance = cls()
-        return cls._instance
+from .fields import REJECTS, FeatureFactory
+from .loader import report, write_records
+from .output_style import style_output
 
 
 class LoadAddresses(PlaceLinkAlgorithm):
@@ -148,43 +126,13 @@ class LoadAddresses(PlaceLinkAlgorithm):
             feedback.pushInfo(line)
         shown = len(stats.detected)
 
-        features, rejected = [], []
-        count = 0
-        flags = QgsFeatureSink.Flag.FastInsert
         try:
-            for item in records:
-                if isinstance(item, Reject):
-                    rejected.append(reject_feature(item))
-                else:
-                    features.append(factory.point(item))
-                count += 1
-                if count % BATCH == 0:
-                    sink.addFeatures(features, flags)
-                    rejects.addFeatures(rejected, flags)
-                    features, rejected = [], []
-                    feedback.setProgressText(self.tr(f"{count:,} records written"))
-                    if feedback.isCanceled():
-                        feedback.reportError(self.tr(f"Cancelled after {count:,} records."))
-                        break
+            write_records(records, factory, factory.point, sink, rejects, feedback, stats)
         except LoadCancelledError as exc:
             feedback.reportError(self.tr(f"Cancelled: {exc}."))
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
-        sink.addFeatures(features, flags)
-        rejects.addFeatures(rejected, flags)
-        feedback.setProgress(100)
-
-        for line in stats.detected[shown:]:
-            feedback.pushInfo(line)
-        if stats.non_utf8_lines:
-            feedback.pushWarning(
-                f"{stats.non_utf8_lines:,} line(s) were not UTF-8 and were read as Windows-1252."
-            )
-        if stats.blank_lines:
-            feedback.pushInfo(f"{stats.blank_lines:,} blank line(s) skipped.")
-        for warning in stats.warnings:
-            feedback.pushWarning(warning)
-        feedback.pushInfo(stats.accounting_line())
+        report(stats, feedback, shown)
         self._output = dest
         self._results = {
             self.OUTPUT: dest,
@@ -199,7 +147,5 @@ class LoadAddresses(PlaceLinkAlgorithm):
         return self._results
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
-        dest = getattr(self, "_output", None)
-        if dest and context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(AddressStyle.create())
+        style_output(getattr(self, "_output", ""), "addresses.qml", context, feedback)
         return getattr(self, "_results", {})

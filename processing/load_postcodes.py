@@ -16,7 +16,8 @@ from ..core.street_loaders import load_postcodes
 from .base import PlaceLinkAlgorithm
 from .compat import SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
-from .load_streets import report, style_output, write_records
+from .loader import report, write_records
+from .output_style import style_output
 
 
 class LoadPostcodes(PlaceLinkAlgorithm):

@@ -10,21 +10,18 @@ from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingUtils,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import schema
 from ..core.formats import open_roads, open_usrn
-from ..core.records import LoadStats, Reject
+from ..core.records import LoadStats
 from ..core.street_loaders import (
     STREET_FORMATS,
     VECTOR_FORMATS,
@@ -38,54 +35,12 @@ from ..core.street_loaders import (
 )
 from .base import PlaceLinkAlgorithm
 from .compat import SOURCE_FILE, SOURCE_LINE, SOURCE_VECTOR, WKB_MULTILINESTRING, WKB_NONE
-from .fields import REJECTS, FeatureFactory, reject_feature
+from .fields import REJECTS, FeatureFactory
+from .loader import report, write_records
+from .output_style import style_output
 
 BATCH = 5000
-STYLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 _KNOWN_LAYERS = (open_usrn.LAYER, open_roads.LAYER, "RoadLink")
-
-
-class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Applies a QML style when QGIS loads an output layer into the project."""
-
-    _alive: list[_StyleOnLoad] = []  # QGIS holds only a pointer: keep the object alive
-
-    def __init__(self, qml: str) -> None:
-        super().__init__()
-        self.qml = qml
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
-        if layer is not None and layer.isValid():
-            layer.loadNamedStyle(self.qml)
-            layer.triggerRepaint()
-
-    @classmethod
-    def create(cls, qml: str) -> _StyleOnLoad:
-        instance = cls(qml)
-        cls._alive.append(instance)
-        return instance
-
-
-def style_output(dest_id: str, qml_name: str, context, feedback) -> None:  # noqa: ANN001
-    """Give an output its default style: now, when QGIS loads it, and inside a GeoPackage."""
-    if not dest_id:
-        return
-    qml = str(STYLE_DIR / qml_name)
-    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
-    if layer is not None:
-        layer.loadNamedStyle(qml)
-    if context.willLoadLayerOnCompletion(dest_id):
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StyleOnLoad.create(qml))
-    if layer is None and dest_id.split("|")[0].lower().endswith(".gpkg"):
-        stored = QgsVectorLayer(dest_id, "styled", "ogr")
-        if stored.isValid():
-            stored.loadNamedStyle(qml)
-            # QGIS 3.42 added …V2 and deprecated the first form (gone in QGIS 4)
-            save = getattr(stored, "saveStyleToDatabaseV2", None) or stored.saveStyleToDatabase
-            outcome = save(Path(qml).stem, "PlaceLink default style", True, "")
-            error = outcome[-1] if isinstance(outcome, tuple) else outcome
-            if error:
-                feedback.pushWarning(f"Could not store the default style in {dest_id}: {error}")
 
 
 def _plain(value: object) -> object:
@@ -311,68 +266,3 @@ def detect_or_raise(label: str, layer: QgsVectorLayer) -> str:
         return detect_vector_format(label.split(":")[-1], layer.fields().names())
     except ValueError as exc:
         raise QgsProcessingException(str(exc)) from exc
-
-
-def _fitter(factory: FeatureFactory):  # noqa: ANN202
-    """A function shortening text values to their field's length, counting how many it cut."""
-    limits = {f.name: f.length for f in factory.schema if f.kind == schema.TEXT and f.length}
-    cut = [0]
-
-    def fit(record: dict) -> dict:
-        for name, limit in limits.items():
-            value = record.get(name)
-            if isinstance(value, str) and len(value) > limit:
-                record[name] = value[:limit]
-                cut[0] += 1
-        return record
-
-    return fit, cut
-
-
-def write_records(records, factory, make_feature, sink, rejects, feedback, stats) -> int:  # noqa: ANN001
-    """Write records and rejects in batches; return how many features went to *sink*."""
-    fit, cut = _fitter(factory)
-    features, rejected = [], []
-    count = written = 0
-    flags = QgsFeatureSink.Flag.FastInsert
-
-    def flush() -> int:
-        if features and not sink.addFeatures(features, flags):
-            raise QgsProcessingException(f"Could not write to OUTPUT: {sink.lastError()}")
-        if rejected and not rejects.addFeatures(rejected, flags):
-            raise QgsProcessingException(f"Could not write to REJECTED: {rejects.lastError()}")
-        return len(features)
-
-    for item in records:
-        if isinstance(item, Reject):
-            rejected.append(reject_feature(item))
-        else:
-            features.append(make_feature(fit(item)))
-        count += 1
-        if count % BATCH == 0:
-            written += flush()
-            features, rejected = [], []
-            feedback.setProgressText(f"{stats.data_rows:,} rows read")
-            if feedback.isCanceled():
-                feedback.reportError(f"Cancelled after {stats.data_rows:,} rows.")
-                break
-    written += flush()
-    feedback.setProgress(100)
-    if cut[0]:
-        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
-    return written
-
-
-def report(stats: LoadStats, feedback, shown: int = 0) -> None:  # noqa: ANN001
-    """Log what the reader found (after the first *shown* notes), warnings and the accounting."""
-    for line in stats.detected[shown:]:
-        feedback.pushInfo(line)
-    if stats.non_utf8_lines:
-        feedback.pushWarning(
-            f"{stats.non_utf8_lines:,} line(s) were not UTF-8 and were read as Windows-1252."
-        )
-    if stats.blank_lines:
-        feedback.pushInfo(f"{stats.blank_lines:,} blank line(s) skipped.")
-    for warning in stats.warnings:
-        feedback.pushWarning(warning)
-    feedback.pushInfo(stats.accounting_line())

@@ -16,11 +16,11 @@ Costs are whole millimetres (integers, as the solvers need), so the optimum is e
 distances rounded to the millimetre. The solver sends as many addresses as capacity
 allows (maximum flow) and, among those flows, the cheapest; what is left is the overflow.
 With OR-Tools (``ortools.graph.python.min_cost_flow.SimpleMinCostFlow``, used when it
-imports) this is ``solve_max_flow_with_min_cost``. Without it the same network is solved
-as two linear programmes with scipy's HiGHS dual simplex: the first finds the maximum
-flow, the second the cheapest flow of that size. Network matrices are totally unimodular,
-so the simplex vertex is integral; the result is checked and rounded. Both give the same
-optimal total.
+imports; it is not loaded inside QGIS) this is ``solve_max_flow_with_min_cost``. Without
+it, scipy finds the maximum flow (``csgraph.maximum_flow``) and then the cheapest flow of
+that size as a linear programme (HiGHS dual simplex). Network matrices are totally
+unimodular, so the simplex vertex is integral; the result is checked and rounded. Both
+give the same optimal total.
 
 To keep the network small, each hub is first joined only to its ``FIRST_K`` nearest
 facilities; the answer is then proven optimal against every facility with a negative-
@@ -40,7 +40,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, vstack
+from scipy.sparse import coo_matrix, csr_matrix, vstack
+from scipy.sparse.csgraph import maximum_flow
 
 try:  # optional, much faster on large problems
     if "qgis" in sys.modules:
@@ -53,6 +54,8 @@ except Exception:  # noqa: BLE001 - any import failure means "not available"
 
 #: Costs are integers in this unit of the CRS unit (metres → millimetres).
 COST_SCALE = 1000.0
+#: HiGHS method for the fallback LP (dual simplex: a vertex, hence whole-number flows).
+_LP_METHOD = "highs-ds"
 
 
 def available_backends() -> tuple[str, ...]:
@@ -153,7 +156,7 @@ def _solve_ortools(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # n
 
 
 def _solve_scipy(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # noqa: ANN001
-    """Two HiGHS LPs on the same network: the maximum flow, then its cheapest form."""
+    """The maximum flow (scipy's ``maximum_flow``), then its cheapest form (HiGHS LP)."""
     g = len(problem.supply)
     source = sink + 1
     # a source node feeding each group up to its supply makes "send as much as possible" a
@@ -176,17 +179,14 @@ def _solve_scipy(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # noq
     from_source[m - g :] = 1.0
     bounds = np.stack([np.zeros(m), caps.astype(float)], axis=1)
     zeros = np.zeros(sink)
-    first = linprog(-from_source, A_eq=inner, b_eq=zeros, bounds=bounds, method="highs-ds")
-    if first.status != 0:
-        raise RuntimeError(f"HiGHS could not find the maximum flow: {first.message}")
-    sent = round(-first.fun)
+    sent = _max_flow(tails, heads, caps, source, sink)
     from_source_row = coo_matrix(from_source.reshape(1, -1))
     second = linprog(
         costs.astype(float),
         A_eq=vstack([inner, from_source_row]).tocsr(),
         b_eq=np.concatenate([zeros, [sent]]),
         bounds=bounds,
-        method="highs-ds",
+        method=_LP_METHOD,
     )
     if second.status != 0:
         raise RuntimeError(f"HiGHS could not find the cheapest flow: {second.message}")
@@ -194,6 +194,23 @@ def _solve_scipy(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # noq
     if np.abs(second.x - flow).max(initial=0.0) > 1e-6:
         raise RuntimeError("HiGHS returned a fractional flow")
     return flow[: m - g]
+
+
+def _max_flow(
+    tails: np.ndarray, heads: np.ndarray, caps: np.ndarray, source: int, sink: int
+) -> int:
+    """Value of the maximum flow from ``source`` to ``sink`` (parallel arcs add up)."""
+    n = max(source, sink) + 1
+    capacity = csr_matrix(
+        (np.minimum(caps, np.iinfo(np.int32).max).astype(np.int32), (tails, heads)),
+        shape=(n, n),
+    )
+    capacity.sum_duplicates()
+    try:
+        result = maximum_flow(capacity, source, sink, method="dinic")
+    except TypeError:  # scipy < 1.8 has no ``method``
+        result = maximum_flow(capacity, source, sink)
+    return int(result.flow_value)
 
 
 def _fill(

@@ -80,7 +80,7 @@ def _town():
     return network, facilities, addresses, boundary
 
 
-def _run(run_alg, **overrides):  # noqa: ANN001, ANN202
+def _run(run_alg, feedback=None, **overrides):  # noqa: ANN001, ANN202
     network, facilities, addresses, boundary = _town()
     params = {
         "FACILITIES": facilities,
@@ -95,7 +95,8 @@ def _run(run_alg, **overrides):  # noqa: ANN001, ANN202
         "BAND_AREAS": "TEMPORARY_OUTPUT",
     }
     params.update(overrides)
-    return run_alg("placelink:catchments", params), boundary
+    extra = {"feedback": feedback} if feedback is not None else {}
+    return run_alg("placelink:catchments", params, **extra), boundary
 
 
 def _null(value: object) -> bool:
@@ -214,3 +215,12 @@ def test_bad_inputs_are_refused(run_alg) -> None:  # noqa: ANN001
     wgs84 = _layer("Point", "&field=uprn:long", [("POINT(-1.5 52.1)", [1])], crs="EPSG:4326")
     with pytest.raises(QgsProcessingException, match="projected CRS"):
         _run(run_alg, ADDRESSES=wgs84)
+
+
+def test_cancel_stops_the_run(run_alg) -> None:  # noqa: ANN001
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        _run(run_alg, feedback=feedback)

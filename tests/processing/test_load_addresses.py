@@ -161,11 +161,12 @@ def test_unrecognised_file_is_a_clear_error(run_alg, tmp_path: Path) -> None:  #
 
 
 def test_default_style_applied_to_a_loaded_layer(placelink_plugin) -> None:  # noqa: ANN001
-    from placelink.processing.load_addresses import STYLE, AddressStyle
+    from placelink.processing.output_style import STYLE_DIR, StyleOnLoad
 
-    assert STYLE.exists()
+    style = STYLE_DIR / "addresses.qml"
+    assert style.exists()
     layer = QgsVectorLayer("Point?crs=EPSG:27700&field=logical_status:integer", "a", "memory")
-    AddressStyle.create().postProcessLayer(layer, None, None)
+    StyleOnLoad.create(str(style)).postProcessLayer(layer, None, None)
     renderer = layer.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer)
     assert renderer.classAttribute() == "logical_status"

@@ -88,9 +88,11 @@ def test_bands_follow_the_street_and_do_not_overlap():
     assert ring.contains(shapely.Point(150, 0)) and not ring.contains(shapely.Point(50, 0))
     assert not ring.contains(shapely.Point(350, 0))
     assert near.intersection(ring).area == pytest.approx(0.0, abs=1e-6)
-    # band 0–100 of facility 0: the street from 0 to 100 buffered by 20 m (clipped to the
-    # catchment, which here keeps it all); the round cap behind the facility is half a disc
-    assert near.area == pytest.approx(100 * 40 + np.pi * 20**2, rel=0.02)
+    # band 0–100 of facility 0 is the street from 0 to 100 buffered by 20 m (the catchment,
+    # which reaches to x = 500, keeps all of it)
+    stretch = shapely.LineString([(0, 0), (100, 0)]).buffer(20.0, quad_segs=2)
+    assert near.area == pytest.approx(stretch.area, rel=1e-9)
+    assert shapely.symmetric_difference(near, stretch).area < 1e-6
     for (f, _), poly in bands.items():
         other = result.catchment_polygons[result.catchment_labels != f]
         assert shapely.intersection(poly, shapely.union_all(other)).area < 1e-6

@@ -1,0 +1,76 @@
+"""Writing a loader's records and rejects to its sinks, and its closing report."""
+
+from __future__ import annotations
+
+from qgis.core import QgsFeatureSink, QgsProcessingException
+
+from ..core import schema
+from ..core.records import LoadStats, Reject
+from .fields import FeatureFactory, reject_feature
+
+BATCH = 5000
+
+
+def fitter(factory: FeatureFactory):  # noqa: ANN202
+    """A function shortening text values to their field's length, counting how many it cut."""
+    limits = {f.name: f.length for f in factory.schema if f.kind == schema.TEXT and f.length}
+    cut = [0]
+
+    def fit(record: dict) -> dict:
+        for name, limit in limits.items():
+            value = record.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                record[name] = value[:limit]
+                cut[0] += 1
+        return record
+
+    return fit, cut
+
+
+def write_records(records, factory, make_feature, sink, rejects, feedback, stats) -> int:  # noqa: ANN001
+    """Write records and rejects in batches; return how many features went to *sink*."""
+    fit, cut = fitter(factory)
+    features, rejected = [], []
+    count = written = 0
+    flags = QgsFeatureSink.Flag.FastInsert
+
+    def flush() -> int:
+        if features and not sink.addFeatures(features, flags):
+            raise QgsProcessingException(f"Could not write to OUTPUT: {sink.lastError()}")
+        if rejected and not rejects.addFeatures(rejected, flags):
+            raise QgsProcessingException(f"Could not write to REJECTED: {rejects.lastError()}")
+        return len(features)
+
+    for item in records:
+        if isinstance(item, Reject):
+            rejected.append(reject_feature(item))
+        else:
+            features.append(make_feature(fit(item)))
+        count += 1
+        if count % BATCH == 0:
+            written += flush()
+            features, rejected = [], []
+            feedback.setProgressText(f"{stats.data_rows:,} rows read")
+            if feedback.isCanceled():
+                feedback.reportError(f"Cancelled after {stats.data_rows:,} rows.")
+                break
+    written += flush()
+    feedback.setProgress(100)
+    if cut[0]:
+        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
+    return written
+
+
+def report(stats: LoadStats, feedback, shown: int = 0) -> None:  # noqa: ANN001
+    """Log what the reader found (after the first *shown* notes), warnings and the accounting."""
+    for line in stats.detected[shown:]:
+        feedback.pushInfo(line)
+    if stats.non_utf8_lines:
+        feedback.pushWarning(
+            f"{stats.non_utf8_lines:,} line(s) were not UTF-8 and were read as Windows-1252."
+        )
+    if stats.blank_lines:
+        feedback.pushInfo(f"{stats.blank_lines:,} blank line(s) skipped.")
+    for warning in stats.warnings:
+        feedback.pushWarning(warning)
+    feedback.pushInfo(stats.accounting_line())
