@@ -34,6 +34,7 @@ from .compat import (
     WKB_POINT,
     make_field,
 )
+from .styling import style_catchment_outputs
 
 if hasattr(Qgis, "ProcessingFieldParameterDataType"):  # QGIS >= 3.36
     FIELD_ANY = Qgis.ProcessingFieldParameterDataType.Any
@@ -555,7 +556,7 @@ class Catchments(PlaceLinkAlgorithm):
             ("band_max_m", schema.REAL),
             ("area_m2", schema.REAL),
         ):
-            b_fields.append(make_field(name, kind, 20 if kind == schema.TEXT else 0))
+            b_fields.append(make_field(name, kind, 120 if kind == schema.TEXT else 0))
         b_sink, b_dest = self.parameterAsSink(
             parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
         )
@@ -591,6 +592,7 @@ class Catchments(PlaceLinkAlgorithm):
             feedback.pushWarning(
                 f"{unreached:,} address(es) have no facility; see reachable = 0 and reason."
             )
+        self._dests = {"catchments": c_dest, "assignments": a_dest, "bands": b_dest}
         return {
             self.ASSIGNMENTS: a_dest,
             self.CATCHMENTS: c_dest,
@@ -598,6 +600,13 @@ class Catchments(PlaceLinkAlgorithm):
             "UNREACHED": unreached,
             "OVERFLOW": result.overflow,
         }
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+        """Style the outputs by facility, with the same colour for a facility in every layer."""
+        dests = getattr(self, "_dests", None)
+        if dests:
+            style_catchment_outputs(dests, "facility_name", context, feedback)
+        return {}
 
 
 def _is_null(value: object) -> bool:

@@ -9,6 +9,8 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
     QgsRendererCategory,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -137,3 +139,57 @@ def style_lines(layer: QgsVectorLayer, colour: str = "#9a9a9a", width: float = 0
     """Plain grey lines (a street network under a map)."""
     layer.renderer().setSymbol(QgsLineSymbol.createSimple({"color": colour, "width": str(width)}))
     layer.triggerRepaint()
+
+
+class _StyleBy(QgsProcessingLayerPostProcessorInterface):
+    """Applies a styling function when QGIS loads an output layer into the project."""
+
+    _alive: list[_StyleBy] = []  # QGIS holds only a pointer: keep the object alive
+
+    def __init__(self, apply) -> None:  # noqa: ANN001
+        super().__init__()
+        self.apply = apply
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            self.apply(layer)
+
+    @classmethod
+    def create(cls, apply) -> _StyleBy:  # noqa: ANN001
+        instance = cls(apply)
+        cls._alive.append(instance)
+        return instance
+
+
+def style_catchment_outputs(dests: dict[str, str], field: str, context, feedback) -> None:  # noqa: ANN001
+    """Colour catchments, band outlines and address assignments by facility, consistently.
+
+    The colours come from the catchments (neighbours always differ) and are applied now, to
+    layers QGIS loads at the end of the run, and stored in GeoPackage outputs.
+    """
+    catchments = QgsProcessingUtils.mapLayerFromString(dests["catchments"], context)
+    if catchments is None or catchments.fields().indexOf(field) < 0:
+        return
+    colours = facility_colours(catchments, field)
+
+    def assignments_style(layer: QgsVectorLayer) -> None:
+        style_points_by_facility(layer, field, colours)
+        layer.setMapTipTemplate('[% "uprn" %]: [% "facility_name" %], [% round("distance_m") %] m')
+
+    stylers = {
+        "catchments": lambda layer: style_catchments(layer, field, colours, "address_count"),
+        "bands": lambda layer: style_band_outlines(layer, field, colours),
+        "assignments": assignments_style,
+    }
+    for key, apply in stylers.items():
+        dest = dests.get(key)
+        if not dest:
+            continue
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        if layer is not None and layer.fields().indexOf(field) >= 0:
+            apply(layer)
+            if layer.providerType() == "ogr":  # keep the style inside the GeoPackage
+                save = getattr(layer, "saveStyleToDatabaseV2", None) or layer.saveStyleToDatabase
+                save(key, "PlaceLink facility colours", True, "")
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(_StyleBy.create(apply))

@@ -224,3 +224,44 @@ def test_cancel_stops_the_run(run_alg) -> None:  # noqa: ANN001
     feedback.cancel()
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         _run(run_alg, feedback=feedback)
+
+
+def test_outputs_are_styled_by_facility_with_the_same_colours(run_alg, tmp_path) -> None:  # noqa: ANN001
+    """Catchments, bands and assignments land styled, one colour per facility in all three."""
+    from pathlib import Path
+
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    import processing
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_council.gpkg"
+    layers = {}
+    for name, subset in (("facilities", "\"type\" = 'primary school'"), ("addresses", ""),
+                         ("street_segments", "")):  # fmt: skip
+        uri = f"{sample}|layername={name}" + (f"|subset={subset}" if subset else "")
+        layers[name] = QgsVectorLayer(uri, name, "ogr")
+        QgsProject.instance().addMapLayer(layers[name], False)
+    before = set(QgsProject.instance().mapLayers())
+    processing.runAndLoadResults(
+        "placelink:catchments",
+        {"FACILITIES": layers["facilities"], "NAME_FIELD": "name",
+         "ADDRESSES": layers["addresses"], "NETWORK": layers["street_segments"],
+         "BANDS": "800", "ASSIGNMENTS": "TEMPORARY_OUTPUT", "CATCHMENTS": "TEMPORARY_OUTPUT",
+         "BAND_AREAS": str(tmp_path / "bands.gpkg")},
+    )  # fmt: skip
+    added = {
+        QgsProject.instance().mapLayer(i).name(): QgsProject.instance().mapLayer(i)
+        for i in set(QgsProject.instance().mapLayers()) - before
+    }
+    colour = {}
+    for name, layer in added.items():
+        assert layer.renderer().type() == "categorizedSymbol", name
+        colour[name] = {c.value(): c.symbol().color().name() for c in layer.renderer().categories()}
+    fills, points = colour["Catchments"], colour["Assignments"]
+    schools = sorted(f["name"] for f in layers["facilities"].getFeatures())
+    assert sorted(fills) == schools and len(set(fills.values())) == len(schools)
+    assert points == fills  # the same colour for a facility in both layers
+    outlines = {c.value(): c.symbol().symbolLayer(0).strokeColor().name()
+                for c in added["Band areas"].renderer().categories()}  # fmt: skip
+    assert set(outlines) <= set(fills)
+    assert all(outlines[k] != "#000000" for k in outlines)
