@@ -91,6 +91,7 @@ def build_layout(
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("")
+    legend.setWrapString("\n")  # catchment labels put the address count on a second line
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
@@ -18,6 +20,9 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
+
+#: Legend labels wrap at this many characters (the map's legend panel is narrow).
+LABEL_WIDTH = 30
 
 #: Well-separated qualitative hues (Tableau 10), readable when neighbours touch.
 PALETTE = (
@@ -70,12 +75,14 @@ def _categorised(
 def style_catchments(
     layer: QgsVectorLayer, field: str, colours: dict[str, QColor], count_field: str | None = None
 ) -> None:
-    """Filled catchments, legend labels with address counts when *count_field* is given."""
+    """Filled catchments; legend labels carry the address count on their last line (wrapped
+    to fit a layout's legend) when *count_field* is given."""
     labels = {}
     if count_field and layer.fields().indexOf(count_field) >= 0:
         for feature in layer.getFeatures():
             count = feature[count_field]
-            labels[str(feature[field])] = f"{feature[field]} ({int(count or 0):,} addresses)"
+            name = "\n".join(textwrap.wrap(str(feature[field]), LABEL_WIDTH)) or "—"
+            labels[str(feature[field])] = f"{name}\n{int(count or 0):,} addresses"
 
     def symbol(colour: QColor) -> QgsFillSymbol:
         fill = QColor(colour)

@@ -126,7 +126,7 @@ def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp
         assert labels == ["Facilities", "Catchments"]
         renderer = alg._layers[-1].renderer()
         assert [c.label() for c in renderer.categories()] == [
-            "School A (100 addresses)", "School B (200 addresses)", "School C (300 addresses)"
+            "School A\n100 addresses", "School B\n200 addresses", "School C\n300 addresses"
         ]  # fmt: skip
         colours = {c.symbol().color().name() for c in renderer.categories()}
         assert len(colours) == 3
