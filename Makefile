@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-core test-qgis demo lint package deploy sample readme bench clean
+.PHONY: setup test test-core test-qgis demo screenshots lint package deploy sample readme bench clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,11 @@ test-qgis: setup
 demo: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/demo.py
+
+## screenshots: docs/screenshots/*.png of every dock, taken in real QGIS under Xvfb (runs the demo first if needed)
+screenshots: setup
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) scripts/screenshots.py
 
 lint: setup
 	$(PY) -m ruff check .

@@ -125,6 +125,7 @@ class QualityDock(AlgorithmDock):
                 tree.addTopLevelItem(group)
                 groups[rule_id] = group
             key = feature["feature_key"]
+            key = None if key is None or (hasattr(key, "isNull") and key.isNull()) else key
             leaf = QTreeWidgetItem([str(feature["message"]), "" if key is None else str(key)])
             leaf.setToolTip(0, str(feature["message"]))
             leaf.setData(

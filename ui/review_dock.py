@@ -7,6 +7,8 @@ included), so they are kept even if QGIS closes; nothing is held only in memory.
 from __future__ import annotations
 
 import getpass
+import json
+import re
 from datetime import UTC, datetime
 
 from qgis.core import (
@@ -27,6 +29,8 @@ from .dock_base import load_form
 from .map_focus import focus_points
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
+#: Field names that hold identifiers, not address text.
+ID_NAME = re.compile(r"(^fid$|^id$|_id$|^id_|ref|account|record|^uprn|^usrn)", re.IGNORECASE)
 MATCH_NAMES = {name for name, _kind, _length in MATCH_FIELDS}
 
 
@@ -138,16 +142,41 @@ class ReviewDock(QgsDockWidget):
         focus_points(self.iface, points, layer.crs())
 
     def record_text(self, feature: QgsFeature) -> str:
-        """The input record's own fields, joined (what the matcher was given, and more)."""
+        """The address the matcher was given: the ADDRESS_FIELDS and POSTCODE_FIELD of the run
+        (read from the layer's provenance), else every text field that is not an id."""
+        names = self.address_fields(feature.fields())
         parts = []
-        for field in feature.fields():
-            name = field.name()
-            if name in MATCH_NAMES or name.startswith("match_"):
-                continue
+        for name in names:
             value = feature[name]
             if value is not None and str(value).strip() and str(value) != "NULL":
                 parts.append(str(value).strip())
         return ", ".join(parts)
+
+    def address_fields(self, fields) -> list[str]:  # noqa: ANN001
+        """Names of the fields that hold the record's address."""
+        layer = self.layer()
+        parameters = {}
+        history = layer.metadata().history() if layer is not None else []
+        for item in reversed(history):
+            try:
+                record = json.loads(item)
+            except ValueError:
+                continue
+            if record.get("algorithm") == "placelink:matchaddresses":
+                parameters = record.get("parameters", {})
+                break
+        chosen = parameters.get("ADDRESS_FIELDS") or []
+        chosen = [chosen] if isinstance(chosen, str) else list(chosen)
+        if parameters.get("POSTCODE_FIELD"):
+            chosen.append(parameters["POSTCODE_FIELD"])
+        present = [name for name in chosen if fields.indexOf(name) >= 0]
+        if present:
+            return present
+        return [
+            f.name() for f in fields
+            if f.name() not in MATCH_NAMES and not f.name().startswith("match_")
+            and not ID_NAME.search(f.name()) and not f.isNumeric()
+        ]  # fmt: skip
 
     def fill_candidates(self, record: str, feature: QgsFeature) -> None:
         candidates = self.ui.candidatesList

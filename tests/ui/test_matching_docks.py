@@ -56,6 +56,9 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     queue = list(dock.load_queue())
     assert len(queue) >= 2
     first = dock.current()
+    # the record text is what the matcher was given (ADDRESS_FIELDS + POSTCODE_FIELD, read
+    # from the layer's provenance), not the ids around it
+    assert dock.record_text(first) == f"{first['addr']}, {first['pc']}"
     assert dock.ui.candidatesList.count() >= 1
     dock.ui.candidatesList.setCurrentRow(0)
     chosen = dock.ui.candidatesList.item(0).data(0x0100)[0]

@@ -99,3 +99,27 @@ def test_dock_asks_for_addresses_first(make_dock, iface) -> None:  # noqa: ANN00
     dock.ui.addressesCombo.setLayer(None)
     dock.run_checks()
     assert dock.run is None and "addresses" in dock.ui.statusLabel.text().lower()
+
+
+def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None:  # noqa: ANN001
+    """An issue whose feature_key is NULL (e.g. a street without a USRN) zooms to its point."""
+    from placelink.ui.quality_dock import QualityDock
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    issues = QgsVectorLayer(
+        "Point?crs=EPSG:27700&field=rule_id:string&field=severity:string&field=title:string"
+        "&field=message:string&field=layer:string&field=feature_key:long",
+        "issues", "memory",
+    )  # fmt: skip
+    feature = QgsFeature(issues.fields())
+    feature.setAttributes(["S01", "error", "USRN missing", "A street has no USRN", "streets", None])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(451000, 211000)))
+    issues.dataProvider().addFeatures([feature])
+    dock = make_dock(QualityDock)
+    dock.layers = {"addresses": None, "streets": None}
+    dock.issues_layer = issues
+    dock.populate(issues)
+    leaf = dock.ui.issuesTree.topLevelItem(0).child(0)
+    assert leaf.text(1) == ""
+    dock.show_issue(leaf)
+    assert iface.mapCanvas().extent().contains(QgsPointXY(451000, 211000))
