@@ -43,12 +43,12 @@ from collections import Counter
 
 from .assemble import (
     Memo,
+    SharedRecords,
     code_text,
     date,
     numbers,
     point,
     postcode_text,
-    text,
     uprn,
     uprn_or_none,
     whole,
@@ -63,7 +63,7 @@ def _usrn(value: str) -> int | None:
 NAME = "AddressBase Premium"
 
 
-class Layout:
+class Layout(SharedRecords):
     """Parses AddressBase Premium address records into the tuples ``assemble`` joins."""
 
     NAME = NAME
@@ -141,39 +141,6 @@ class Layout:
             "",
             "",
             self.codes[f[25][:1]] if len(f) > 25 else "",
-            file,
-            line,
-        )
-
-    def street(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            whole(f[3], "USRN", required=True),
-            text(f[8]).upper() or "ENG" if len(f) > 8 else "ENG",
-            f[4].strip(),
-            text(f[5]),
-            text(f[6]),
-            text(f[7]),
-            file,
-            line,
-        )
-
-    def classification(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            f[4].strip() or f"{file}:{line}",
-            parse_uprn(f[3]),
-            text(f[5]),
-            f[6].strip(),
-            date(f[9]) if len(f) > 9 else None,
-            file,
-            line,
-        )
-
-    def organisation(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            f[4].strip() or f"{file}:{line}",
-            parse_uprn(f[3]),
-            f[5].strip(),
-            date(f[8]) if len(f) > 8 else None,
             file,
             line,
         )

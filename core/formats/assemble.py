@@ -208,6 +208,48 @@ class Layout(Protocol):
     def describe(self) -> list[str]: ...
 
 
+class SharedRecords:
+    """Records 15, 31 and 32, laid out alike in DTF 7.3 and AddressBase Premium.
+
+    15 street descriptor: USRN (3), descriptor (4), locality (5), town (6), admin area (7),
+    language (8); 32 classification: key (4), UPRN (3), scheme (5), code (6), end date (9);
+    31 organisation: key (4), UPRN (3), name (5), end date (8).
+    """
+
+    def street(self, f: list[str], file: int, line: int) -> tuple:
+        return (
+            whole(f[3], "USRN", required=True),
+            text(f[8]).upper() or "ENG" if len(f) > 8 else "ENG",
+            f[4].strip(),
+            text(f[5]),
+            text(f[6]),
+            text(f[7]),
+            file,
+            line,
+        )
+
+    def classification(self, f: list[str], file: int, line: int) -> tuple:
+        return (
+            f[4].strip() or f"{file}:{line}",
+            parse_uprn(f[3]),
+            text(f[5]),
+            f[6].strip(),
+            date(f[9]) if len(f) > 9 else None,
+            file,
+            line,
+        )
+
+    def organisation(self, f: list[str], file: int, line: int) -> tuple:
+        return (
+            f[4].strip() or f"{file}:{line}",
+            parse_uprn(f[3]),
+            f[5].strip(),
+            date(f[8]) if len(f) > 8 else None,
+            file,
+            line,
+        )
+
+
 @dataclass
 class AddressLoadStats(LoadStats):
     """LoadStats with the buckets a multi-record load needs to account for every row.

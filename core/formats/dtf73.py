@@ -35,18 +35,17 @@ from __future__ import annotations
 
 from .assemble import (
     Memo,
+    SharedRecords,
     code_text,
     date,
     looks_like_postcode,
     numbers,
     point,
     postcode_text,
-    text,
     uprn,
     uprn_or_none,
     whole,
 )
-from .open_uprn import parse_uprn
 
 
 def _usrn(value: str) -> int | None:
@@ -56,7 +55,7 @@ def _usrn(value: str) -> int | None:
 NAME = "DTF 7.3"
 
 
-class Layout:
+class Layout(SharedRecords):
     """Parses DTF 7.3 address records into the tuples ``assemble`` joins."""
 
     NAME = NAME
@@ -140,39 +139,6 @@ class Layout:
             codes[f[at + 1]] if size > at + 1 else "",
             codes[f[at - 1][:1]],
             codes[f[at + 2][:1]] if size > at + 2 else "",
-            file,
-            line,
-        )
-
-    def street(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            whole(f[3], "USRN", required=True),
-            text(f[8]).upper() or "ENG" if len(f) > 8 else "ENG",
-            f[4].strip(),
-            text(f[5]),
-            text(f[6]),
-            text(f[7]),
-            file,
-            line,
-        )
-
-    def classification(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            f[4].strip() or f"{file}:{line}",
-            parse_uprn(f[3]),
-            text(f[5]),
-            f[6].strip(),
-            date(f[9]) if len(f) > 9 else None,
-            file,
-            line,
-        )
-
-    def organisation(self, f: list[str], file: int, line: int) -> tuple:
-        return (
-            f[4].strip() or f"{file}:{line}",
-            parse_uprn(f[3]),
-            f[5].strip(),
-            date(f[8]) if len(f) > 8 else None,
             file,
             line,
         )
