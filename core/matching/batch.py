@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
+from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
 from .scoring import Scorer, Weights
@@ -28,15 +30,482 @@ class PairScores:
     reading: np.ndarray
 
 
-def _unique_apply(keys: np.ndarray, fn, n_out: int) -> list[np.ndarray]:  # noqa: ANN001
-    """Apply *fn(key) -> tuple* once per unique key; broadcast its outputs back to all pairs."""
-    uniq, inv = np.unique(keys, return_inverse=True)
-    cols = [np.empty(len(uniq), dtype=np.float64) for _ in range(n_out)]
-    for j, key in enumerate(uniq.tolist()):
-        vals = fn(key)
-        for c, v in zip(cols, vals, strict=False):
-            c[j] = v
-    return [c[inv] for c in cols]
+@dataclass
+class Tables:
+    """Per-street and per-name facts the batch scorer reads, built once per index."""
+
+    full: list[str]
+    name: list[str]
+    name_words: list[list[str]]
+    type: list[str]
+    full_words: list[frozenset[str]]
+    locality: list[str]
+    town: list[str]
+    #: building/organisation name code → its words without ``THE``
+    name_toks: list[tuple[str, ...]]
+    #: name code → id of its first word (-1: none)
+    first_id: np.ndarray
+    #: sorted ``first word id * n_streets + street`` for names whose first word is in the
+    #: street's name (a shortened building name that is really the street)
+    first_in_street: np.ndarray
+
+
+def tables_of(index: GazetteerIndex) -> Tables:
+    """The index's ``Tables`` (built on first use, kept on the index, never pickled)."""
+    cached = index.__dict__.get("_batch_tables")
+    if cached is not None:
+        return cached
+    streets = index.streets
+    n_streets = max(len(streets), 1)
+    name_toks = [tuple(t for t in name.split() if t != "THE") for name in index.building_names]
+    ids: dict[str, int] = {}
+    first_id = np.asarray(
+        [ids.setdefault(t[0], len(ids)) if t else -1 for t in name_toks], dtype=np.int64
+    )
+    keys = {
+        ids[t] * n_streets + sid
+        for sid, st in enumerate(streets)
+        for t in st.name.split()
+        if t in ids
+    }
+    tables = Tables(
+        full=[st.full for st in streets],
+        name=[st.name for st in streets],
+        name_words=[st.name.split() for st in streets],
+        type=[st.type for st in streets],
+        full_words=[frozenset(st.full.split()) for st in streets],
+        locality=[st.locality for st in streets],
+        town=[st.town for st in streets],
+        name_toks=name_toks,
+        first_id=first_id,
+        first_in_street=np.asarray(sorted(keys), dtype=np.int64),
+    )
+    index.__dict__["_batch_tables"] = tables
+    return tables
+
+
+def _type_after(
+    words: list[str], name: list[str], stype: str, place_words: set[str]
+) -> tuple[str, bool]:
+    """``Scorer._type_after_name`` on precomputed words (see there)."""
+    k = len(name)
+    standing = False
+    first = name[0]
+    for i in range(len(words) - k + 1):
+        if words[i] != first or words[i : i + k] != name:
+            continue
+        nxt = words[i + k] if i + k < len(words) else ""
+        if nxt == stype:
+            return "", True
+        if stype and nxt and is_street_type(nxt):
+            return nxt, True
+        if not nxt or nxt in place_words:
+            standing = True
+    return "", standing
+
+
+def _places(index: GazetteerIndex, tables: Tables, named: set[str], sid: int, w: Weights) -> float:
+    """``Scorer.places_part`` points."""
+    loc, town = tables.locality[sid], tables.town[sid]
+    if not named:
+        return w.locality_omitted if loc else 0.0
+    mine = {p for p in (loc, town) if p}
+    if not named & mine:
+        return w.place_contradiction
+    pts = w.place_agree
+    if loc and loc not in named:
+        pts += w.locality_omitted
+    if any(index.places.get(p) == "locality" for p in named - mine):
+        pts += w.locality_contradiction
+    return pts
+
+
+def _street_columns(
+    index: GazetteerIndex,
+    tables: Tables,
+    scorers: list[Scorer],
+    rec: np.ndarray,
+    sid: np.ndarray,
+    w: Weights,
+) -> list[np.ndarray]:
+    """Street points, its best possible, place points and leftover words (0/1) per pair,
+    computed once per unique (record, street); the rules of ``Scorer.street_part``,
+    ``places_part`` and ``_leftover``."""
+    n_streets = max(len(index.streets), 1)
+    uniq, inv = np.unique(rec * n_streets + sid, return_inverse=True)
+    ks = uniq // n_streets
+    ss = (uniq % n_streets).tolist()
+    bounds = np.searchsorted(ks, np.arange(len(scorers) + 1)).tolist()
+    s_pts: list[float] = []
+    s_max: list[float] = []
+    pl_pts: list[float] = []
+    left: list[float] = []
+    place_cache: dict[tuple[frozenset[str], int], float] = {}
+    full, names, name_words, types, full_words = (
+        tables.full, tables.name, tables.name_words, tables.type, tables.full_words
+    )  # fmt: skip
+    smax, smin = w.street_max, w.street_min
+    for k, sc in enumerate(scorers):
+        a, b = bounds[k], bounds[k + 1]
+        if a == b:
+            continue
+        ctx = sc.ctx
+        words, ws, pw = ctx.words, sc.word_set, sc._place_words
+        has_text = bool(ctx.text)
+        text = sc.street_text
+        named = ctx.streets
+        rest = {t for t in words if t not in pw and not is_street_type(t)}
+        places = frozenset(ctx.places)
+        for s in ss[a:b]:
+            f = full[s]
+            if not f:
+                sp, sm = 0.0, 0.0
+            elif not has_text:
+                sp, sm = w.street_absent, 0.0
+            else:
+                sim_full = fuzz.partial_ratio(f, text) if text else 0.0
+                sim = sim_full
+                nw = name_words[s]
+                stype = types[s]
+                if nw and nw[0] in ws:
+                    other, name_ok = _type_after(words, nw, stype, pw)
+                else:
+                    other, name_ok = "", False
+                if stype and sim_full < 95 and name_ok:
+                    sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
+                sm = smax
+                if other:
+                    pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
+                elif sim >= 80:
+                    pts = (sim - 75.0) * 0.9
+                elif named and s not in named:
+                    pts = w.street_other
+                else:
+                    pts, sm = w.street_absent, 0.0
+                sp = max(smin, min(smax, pts))
+            s_pts.append(sp)
+            s_max.append(sm)
+            pk = (places, s)
+            pl = place_cache.get(pk)
+            if pl is None:
+                pl = place_cache[pk] = _places(index, tables, ctx.places, s, w)
+            pl_pts.append(pl)
+            left.append(0.0 if rest <= full_words[s] else 1.0)
+    return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
+
+
+def _name_similarity(
+    index: GazetteerIndex,
+    tables: Tables,
+    scorers: list[Scorer],
+    rec: np.ndarray,
+    code: np.ndarray,
+    sid: np.ndarray,
+) -> np.ndarray:
+    """``Scorer.building_part`` per pair for name codes *code* (0: no name, similarity 0):
+    the fuzzy part once per unique (record, name), the street rule vectorised."""
+    out = np.zeros(len(code), dtype=np.float64)
+    has = code > 0
+    if not has.any():
+        return out
+    r, c, s = rec[has], code[has], sid[has]
+    n_names = max(len(index.building_names), 1)
+    uniq, inv = np.unique(r * n_names + c, return_inverse=True)
+    base = np.empty(len(uniq), dtype=np.float64)
+    short = np.zeros(len(uniq), dtype=bool)
+    all_in = np.zeros(len(uniq), dtype=bool)
+    names, toks_of = index.building_names, tables.name_toks
+    for j, (k, cd) in enumerate(
+        zip((uniq // n_names).tolist(), (uniq % n_names).tolist(), strict=True)
+    ):
+        sc = scorers[k]
+        text = sc.ctx.text
+        base[j] = fuzz.partial_ratio(names[cd], text) if text else 0.0
+        toks = toks_of[cd]
+        if toks:
+            ws = sc.word_set
+            short[j] = toks[0] in ws and len(toks[0]) >= 4
+            all_in[j] = all(t in ws for t in toks)
+    sim = base[inv]
+    sh = short[inv]
+    if sh.any():  # the first word counts unless it is the candidate street's own word
+        n_streets = max(len(index.streets), 1)
+        key = tables.first_id[c[sh]] * n_streets + s[sh]
+        ref = tables.first_in_street
+        if len(ref):
+            pos = np.minimum(np.searchsorted(ref, key), len(ref) - 1)
+            found = ref[pos] == key
+        else:
+            found = np.zeros(len(key), dtype=bool)
+        idx = np.flatnonzero(sh)[~found]
+        sim[idx] = np.maximum(sim[idx], 88.0)
+    sim = np.where(all_in[inv], 100.0, sim)
+    out[has] = sim
+    return out
+
+
+class PairBatch:
+    """Many (record, candidate) pairs: the cheap parts (numbers, flats, postcode) computed
+    for all pairs at once, an upper bound of every pair's points, and the exact points of
+    any subset (``exact``), which adds the text similarities."""
+
+    def __init__(
+        self,
+        index: GazetteerIndex,
+        scorers: list[Scorer],
+        rec: np.ndarray,
+        ent: np.ndarray,
+        w: Weights,
+    ) -> None:
+        self.index, self.scorers, self.w = index, scorers, w
+        self.rec = rec = rec.astype(np.int64)
+        self.ent = ent = ent.astype(np.int64)
+        n_pairs = len(ent)
+        bcode = index.building_code[ent].astype(np.int64)
+        ocode = index.org_code[ent].astype(np.int64)
+        self.bcode, self.ocode = bcode, ocode
+        self._names: tuple[np.ndarray, np.ndarray] | None = None
+
+        # postcode
+        rec_pc = np.array([sc.pc_codes[0] for sc in scorers], dtype=np.int64)[rec]
+        rec_sec = np.array([sc.pc_codes[1] for sc in scorers], dtype=np.int64)[rec]
+        rec_dis = np.array([sc.pc_codes[2] for sc in scorers], dtype=np.int64)[rec]
+        has_rec_pc = np.array([sc.pc_codes[3] for sc in scorers], dtype=bool)[rec]
+        c_pc = index.postcode_code[ent]
+        self.p_pts = np.select(
+            [
+                ~has_rec_pc,
+                c_pc < 0,
+                c_pc == rec_pc,
+                index.sector_code[ent] == rec_sec,
+                index.district_code[ent] == rec_dis,
+            ],
+            [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
+            w.postcode_other,
+        )
+        self.p_max = np.where(has_rec_pc, w.postcode_exact, 0.0)
+        self.place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
+
+        # readings: one row per (pair, reading); everything but the building similarity
+        counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
+        for sc in scorers:
+            for r in sc.ctx.parsed.readings:
+                r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
+                r_fnum.append(flat_digits(r.flat) if r.flat else -1)
+                r_floor.append(is_floor_key(r.flat))
+                r_num.append(-1 if r.number is None else r.number)
+                r_suf.append(index.suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0)
+                r_end.append(-1 if r.end is None else r.end)
+                r_wt.append(r.weight)
+        r_flat_a, r_num_a, r_suf_a, r_end_a = (
+            np.asarray(x, dtype=np.int64) for x in (r_flat, r_num, r_suf, r_end)
+        )
+        r_floor_a, r_wt_a = np.asarray(r_floor, dtype=bool), np.asarray(r_wt, dtype=np.float64)
+        r_fnum_a = np.asarray(r_fnum, dtype=np.int64)
+
+        self.m = m = counts[rec]
+        self.row_pair = row_pair = np.repeat(np.arange(n_pairs), m)
+        self.offsets = np.arange(len(row_pair)) - np.repeat(np.cumsum(m) - m, m)
+        row_reading = starts[rec][row_pair] + self.offsets
+        e = ent[row_pair]
+        c_num = index.number[e].astype(np.int64)
+        c_suf = index.suffix_code[e].astype(np.int64)
+        c_end = index.end[e].astype(np.int64)
+        rn, rs, re_ = r_num_a[row_reading], r_suf_a[row_reading], r_end_a[row_reading]
+        rf, rff, rfn = r_flat_a[row_reading], r_floor_a[row_reading], r_fnum_a[row_reading]
+
+        self.cand_no = cand_no = c_num < 0
+        self.rec_no = rec_no = rn < 0
+        self.rf = rf
+        is_range = c_end > c_num
+        eq = ~is_range & (c_num == rn)
+        eq_suf = eq & (c_suf == rs)
+        self.both = np.select(
+            [
+                is_range & (c_num == rn) & (c_end == re_),
+                is_range & (c_num <= rn) & (rn <= c_end) & (rs == 0),
+                is_range,
+                eq_suf & (re_ >= 0),
+                eq_suf,
+                eq,
+                (re_ >= 0) & (rn <= c_num) & (c_num <= re_),
+            ],
+            [
+                w.number_match,
+                w.number_in_range,
+                w.number_mismatch,
+                w.number_in_range,
+                w.number_match,
+                w.suffix_mismatch,
+                w.number_in_range,
+            ],
+            w.number_mismatch,
+        )
+        n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
+
+        c_flat = index.flat_code[e].astype(np.int64)
+        c_floor = index.flat_floor[e]
+        none_c = c_flat == 0
+        unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
+        f_pts = np.where(
+            none_c,
+            np.where(
+                rf == 0,
+                np.where(unit_word, w.flat_word_no_flat, 0.0),
+                np.where(rff, w.flat_extra_floor, w.flat_extra_in_record),
+            ),
+            np.where(
+                rf == 0,
+                np.where(unit_word, w.flat_id_missing, w.flat_missing_in_record),
+                np.select(
+                    [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
+                    [w.flat_match, w.flat_floor_vs_id, w.flat_near],
+                    w.flat_mismatch,
+                ),
+            ),
+        )
+        f_max = np.where(none_c | (rf == 0), 0.0, w.flat_match)
+        self.nf_max_rows = n_max + f_max
+        self.f_pts = f_pts
+        self.penalty = (1.0 - r_wt_a[row_reading]) * w.reading_penalty
+
+    def _row_points(self, named: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Points per row (all rows, or *rows*) given whether the pair's building or
+        organisation similarity is at least 85 (*named*, per row)."""
+        w = self.w
+        rf, cand_no, rec_no, both = self.rf, self.cand_no, self.rec_no, self.both
+        f_pts, penalty = self.f_pts, self.penalty
+        if rows is not None:
+            rf, cand_no, rec_no, both = rf[rows], cand_no[rows], rec_no[rows], both[rows]
+            f_pts, penalty = f_pts[rows], penalty[rows]
+        extra = np.where(named & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
+        missing = np.where(named, w.number_missing_named, w.number_missing_in_record)
+        n_pts = np.where(cand_no, np.where(rec_no, 0.0, extra), np.where(rec_no, missing, both))
+        return n_pts + f_pts - penalty
+
+    def _best_reading(self, row_pts: np.ndarray, m: np.ndarray, row_pair: np.ndarray,
+                      offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """(best reading per pair, its row)."""
+        mat = np.full((len(m), int(m.max())), -np.inf)
+        mat[row_pair, offsets] = row_pts
+        best_j = mat.argmax(axis=1)
+        return best_j, np.cumsum(m) - m + best_j
+
+    def names(self) -> tuple[np.ndarray, np.ndarray]:
+        """Building and organisation name similarity of every pair (0 without a name),
+        computed once per batch."""
+        if self._names is None:
+            index, tables = self.index, tables_of(self.index)
+            sid = index.street[self.ent].astype(np.int64)
+            b_sim = _name_similarity(index, tables, self.scorers, self.rec, self.bcode, sid)
+            o_sim = (
+                _name_similarity(index, tables, self.scorers, self.rec, self.ocode, sid)
+                if (self.ocode > 0).any()
+                else np.zeros(len(self.ent))
+            )
+            self._names = (b_sim, o_sim)
+        return self._names
+
+    def upper_bound(self) -> np.ndarray:
+        """Per pair, points the pair cannot exceed whatever its street and places: exact
+        numbers, flats, postcode and names; the street and places at their best; a
+        building name below 80 % at its better outcome (record naming nothing or not)."""
+        w = self.w
+        n_pairs = len(self.ent)
+        if n_pairs == 0:
+            return np.zeros(0)
+        b_sim, o_sim = self.names()
+        has_b, has_o = self.bcode > 0, self.ocode > 0
+        scaled = np.clip((b_sim - 70.0) * 0.6, w.building_min, w.building_max)
+        b_ub = np.where(
+            has_b, np.where(b_sim < 80, np.maximum(w.building_absent, scaled), scaled), 0.0
+        )
+        o_ok = has_o & (o_sim >= 85)
+        b_ub = b_ub + np.where(o_ok, 6.0, 0.0)
+        bs = np.where(has_b, b_sim, 0.0)
+        bs = np.where(o_ok, np.maximum(bs, o_sim), bs)
+        row_pts = self._row_points(bs[self.row_pair] >= 85)
+        _, best_row = self._best_reading(row_pts, self.m, self.row_pair, self.offsets)
+        s_ub = max(w.street_max, w.street_absent, 0.0)
+        pa, lo_, lc = w.place_agree, w.locality_omitted, w.locality_contradiction
+        pl_ub = max(0.0, lo_, w.place_contradiction, pa, pa + lo_, pa + lc, pa + lo_ + lc)
+        return row_pts[best_row] + s_ub + self.p_pts + pl_ub + b_ub
+
+    def exact(self, sel: np.ndarray | None = None) -> PairScores:
+        """Exact scores of the pairs ``sel`` (indices into the batch; all when None)."""
+        index, scorers, w = self.index, self.scorers, self.w
+        if sel is None:
+            sel = np.arange(len(self.ent))
+        n_pairs = len(sel)
+        if n_pairs == 0:
+            z = np.zeros(0)
+            return PairScores(z, z, z, np.zeros(0, dtype=np.int64))
+        rec, ent = self.rec[sel], self.ent[sel]
+        bcode, ocode = self.bcode[sel], self.ocode[sel]
+        tables = tables_of(index)
+        # street, places, leftover words: once per (record, street)
+        sid = index.street[ent].astype(np.int64)
+        s_pts, s_max, pl_pts, left = _street_columns(index, tables, scorers, rec, sid, w)
+
+        # building and organisation similarity: once per (record, name), adjusted per street
+        known = self._names
+        b_sim = (
+            known[0][sel]
+            if known is not None
+            else _name_similarity(index, tables, scorers, rec, bcode, sid)
+        )
+        has_b = bcode > 0
+        b_pts = np.where(
+            has_b,
+            np.where(
+                (b_sim < 80) & (left == 0),
+                w.building_absent,
+                np.clip((b_sim - 70.0) * 0.6, w.building_min, w.building_max),
+            ),
+            0.0,
+        )
+        b_max = np.where(has_b & ((b_sim >= 80) | (left != 0)), w.building_max, 0.0)
+        b_sim = np.where(has_b, b_sim, 0.0)
+        has_o = ocode > 0
+        if has_o.any():
+            o_sim = (
+                known[1][sel]
+                if known is not None
+                else _name_similarity(index, tables, scorers, rec, ocode, sid)
+            )
+            o_ok = has_o & (o_sim >= 85)
+            b_pts = b_pts + np.where(o_ok, 6.0, 0.0)
+            b_sim = np.where(o_ok, np.maximum(b_sim, o_sim), b_sim)
+
+        # the rows of the selected pairs
+        if n_pairs == len(self.ent):
+            rows = None
+            row_pair, offsets, m = self.row_pair, self.offsets, self.m
+        else:
+            keep = np.zeros(len(self.ent), dtype=bool)
+            keep[sel] = True
+            remap = np.full(len(self.ent), -1, dtype=np.int64)
+            remap[sel] = np.arange(n_pairs)
+            rows = np.flatnonzero(keep[self.row_pair])
+            row_pair = remap[self.row_pair[rows]]
+            order = np.argsort(row_pair, kind="stable")
+            rows, row_pair = rows[order], row_pair[order]
+            offsets, m = self.offsets[rows], self.m[sel]
+        named = b_sim[row_pair] >= 85
+        row_pts = self._row_points(named, rows)
+        nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
+        best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
+        nf_pts = row_pts[best_row]
+        nf_max = nf_rows[best_row]
+
+        points = nf_pts + s_pts + self.p_pts[sel] + pl_pts + b_pts
+        possible = nf_max + s_max + self.p_max[sel] + b_max + self.place_max[sel]
+        score = np.where(
+            possible > 0, np.clip(100.0 * points / np.maximum(possible, 1e-9), 0.0, 100.0), 0.0
+        )
+        return PairScores(points, possible, score, best_j)
 
 
 def score_pairs(
@@ -47,173 +516,7 @@ def score_pairs(
     w: Weights,
 ) -> PairScores:
     """Score entry ``ent[p]`` against record ``rec[p]`` for every pair p."""
-    n_pairs = len(ent)
-    if n_pairs == 0:
+    if len(ent) == 0:
         z = np.zeros(0)
         return PairScores(z, z, z, np.zeros(0, dtype=np.int64))
-    rec = rec.astype(np.int64)
-    n_streets = max(len(index.streets), 1)
-
-    # street, places, leftover words: once per (record, street)
-    sid = index.street[ent].astype(np.int64)
-
-    def street_fn(key: int) -> tuple[float, float, float, float]:
-        k, s = divmod(key, n_streets)
-        sc = scorers[k]
-        pts, mx, _ = sc.street_part(s)
-        pl, _ = sc.places_part(s)
-        return pts, mx, pl, float(sc._leftover(s))
-
-    s_pts, s_max, pl_pts, left = _unique_apply(rec * n_streets + sid, street_fn, 4)
-
-    # building and organisation similarity: once per (record, name)
-    n_names = max(len(index.building_names), 1)
-    names = index.building_names
-
-    def name_fn(key: int) -> tuple[float]:
-        rest, s = divmod(key, n_streets)
-        k, code = divmod(rest, n_names)
-        return (scorers[k].building_part(names[code], s) if code else 0.0,)
-
-    bcode = index.building_code[ent].astype(np.int64)
-    ocode = index.org_code[ent].astype(np.int64)
-    (b_sim,) = _unique_apply((rec * n_names + bcode) * n_streets + sid, name_fn, 1)
-    has_b = bcode > 0
-    b_pts = np.where(
-        has_b,
-        np.where(
-            (b_sim < 80) & (left == 0),
-            w.building_absent,
-            np.clip((b_sim - 70.0) * 0.6, w.building_min, w.building_max),
-        ),
-        0.0,
-    )
-    b_max = np.where(has_b & ((b_sim >= 80) | (left != 0)), w.building_max, 0.0)
-    b_sim = np.where(has_b, b_sim, 0.0)
-    has_o = ocode > 0
-    if has_o.any():
-        (o_sim,) = _unique_apply((rec * n_names + ocode) * n_streets + sid, name_fn, 1)
-        o_ok = has_o & (o_sim >= 85)
-        b_pts = b_pts + np.where(o_ok, 6.0, 0.0)
-        b_sim = np.where(o_ok, np.maximum(b_sim, o_sim), b_sim)
-
-    # postcode
-    rec_pc = np.array([sc.pc_codes[0] for sc in scorers], dtype=np.int64)[rec]
-    rec_sec = np.array([sc.pc_codes[1] for sc in scorers], dtype=np.int64)[rec]
-    rec_dis = np.array([sc.pc_codes[2] for sc in scorers], dtype=np.int64)[rec]
-    has_rec_pc = np.array([sc.pc_codes[3] for sc in scorers], dtype=bool)[rec]
-    c_pc = index.postcode_code[ent]
-    p_pts = np.select(
-        [
-            ~has_rec_pc,
-            c_pc < 0,
-            c_pc == rec_pc,
-            index.sector_code[ent] == rec_sec,
-            index.district_code[ent] == rec_dis,
-        ],
-        [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
-        w.postcode_other,
-    )
-    p_max = np.where(has_rec_pc, w.postcode_exact, 0.0)
-    place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
-
-    # readings: one row per (pair, reading)
-    counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
-    for sc in scorers:
-        for r in sc.ctx.parsed.readings:
-            r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
-            r_fnum.append(flat_digits(r.flat) if r.flat else -1)
-            r_floor.append(is_floor_key(r.flat))
-            r_num.append(-1 if r.number is None else r.number)
-            r_suf.append(index.suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0)
-            r_end.append(-1 if r.end is None else r.end)
-            r_wt.append(r.weight)
-    r_flat_a, r_num_a, r_suf_a, r_end_a = (
-        np.asarray(x, dtype=np.int64) for x in (r_flat, r_num, r_suf, r_end)
-    )
-    r_floor_a, r_wt_a = np.asarray(r_floor, dtype=bool), np.asarray(r_wt, dtype=np.float64)
-    r_fnum_a = np.asarray(r_fnum, dtype=np.int64)
-
-    m = counts[rec]
-    row_pair = np.repeat(np.arange(n_pairs), m)
-    offsets = np.arange(len(row_pair)) - np.repeat(np.cumsum(m) - m, m)
-    row_reading = starts[rec][row_pair] + offsets
-    e = ent[row_pair]
-    bs = b_sim[row_pair]
-    c_num = index.number[e].astype(np.int64)
-    c_suf = index.suffix_code[e].astype(np.int64)
-    c_end = index.end[e].astype(np.int64)
-    rn, rs, re_ = r_num_a[row_reading], r_suf_a[row_reading], r_end_a[row_reading]
-    rf, rff, rfn = r_flat_a[row_reading], r_floor_a[row_reading], r_fnum_a[row_reading]
-
-    cand_no = c_num < 0
-    rec_no = rn < 0
-    is_range = c_end > c_num
-    extra = np.where((bs >= 85) & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
-    missing = np.where(bs >= 85, w.number_missing_named, w.number_missing_in_record)
-    eq = ~is_range & (c_num == rn)
-    eq_suf = eq & (c_suf == rs)
-    both = np.select(
-        [
-            is_range & (c_num == rn) & (c_end == re_),
-            is_range & (c_num <= rn) & (rn <= c_end) & (rs == 0),
-            is_range,
-            eq_suf & (re_ >= 0),
-            eq_suf,
-            eq,
-            (re_ >= 0) & (rn <= c_num) & (c_num <= re_),
-        ],
-        [
-            w.number_match,
-            w.number_in_range,
-            w.number_mismatch,
-            w.number_in_range,
-            w.number_match,
-            w.suffix_mismatch,
-            w.number_in_range,
-        ],
-        w.number_mismatch,
-    )
-    n_pts = np.where(cand_no, np.where(rec_no, 0.0, extra), np.where(rec_no, missing, both))
-    n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
-
-    c_flat = index.flat_code[e].astype(np.int64)
-    c_floor = index.flat_floor[e]
-    none_c = c_flat == 0
-    unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
-    f_pts = np.where(
-        none_c,
-        np.where(
-            rf == 0,
-            np.where(unit_word, w.flat_word_no_flat, 0.0),
-            np.where(rff, w.flat_extra_floor, w.flat_extra_in_record),
-        ),
-        np.where(
-            rf == 0,
-            np.where(unit_word, w.flat_id_missing, w.flat_missing_in_record),
-            np.select(
-                [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
-                [w.flat_match, w.flat_floor_vs_id, w.flat_near],
-                w.flat_mismatch,
-            ),
-        ),
-    )
-    f_max = np.where(none_c | (rf == 0), 0.0, w.flat_match)
-    row_pts = n_pts + f_pts - (1.0 - r_wt_a[row_reading]) * w.reading_penalty
-
-    width = int(m.max())
-    mat = np.full((n_pairs, width), -np.inf)
-    mat[row_pair, offsets] = row_pts
-    best_j = mat.argmax(axis=1)
-    best_row = np.cumsum(m) - m + best_j
-    nf_pts = row_pts[best_row]
-    nf_max = (n_max + f_max)[best_row]
-
-    points = nf_pts + s_pts + p_pts + pl_pts + b_pts
-    possible = nf_max + s_max + p_max + b_max + place_max
-    score = np.where(
-        possible > 0, np.clip(100.0 * points / np.maximum(possible, 1e-9), 0.0, 100.0), 0.0
-    )
-    return PairScores(points, possible, score, best_j)
+    return PairBatch(index, scorers, rec, ent, w).exact()

@@ -33,6 +33,8 @@ DISTINCTIVE_NAMES = 40
 MAX_STREETS = 12
 #: Whole streets are opened only up to this size (a record without a number).
 SMALL_STREET = 40
+#: Cached blocking results kept per process before the cache is emptied.
+MEMO_SIZE = 200_000
 
 
 @dataclass
@@ -129,33 +131,76 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
             if len(entries) <= SMALL_STREET:
                 out.update(entries)
             else:  # a long street: its entries with the record's flat or a building word
-                flats = {r.flat for r in ctx.parsed.readings if r.flat}
-                out.update(
-                    i for i in entries
-                    if index.flat[i] in flats or word_set.intersection(index.building[i].split())
-                )  # fmt: skip
+                out.update(_long_street(index, ctx, entries, word_set))
     out.update(_by_building(index, word_set))
     return _sharing_words(index, out, word_set)
 
 
-def _by_building(index: GazetteerIndex, words: set[str]) -> set[int]:
+def _long_street(
+    index: GazetteerIndex, ctx: RecordContext, entries: list[int], words: set[str]
+) -> list[int]:
+    """Entries of a long street with one of the record's flats or a word of its building."""
+    ids = np.asarray(entries, dtype=np.int64)
+    flat_codes = [
+        index.flat_codes[r.flat] for r in ctx.parsed.readings if r.flat in index.flat_codes
+    ]
+    flat_mask = np.zeros(len(index.flat_codes) + 1, dtype=bool)
+    flat_mask[flat_codes] = True
+    keep = flat_mask[index.flat_code[ids]]
+    codes = [code for w in words for code in index.name_tokens.get(w, ())]
+    if codes:
+        name_mask = np.zeros(len(index.building_names) + 1, dtype=bool)
+        name_mask[codes] = True
+        keep |= name_mask[index.building_code[ids]]
+    return ids[keep].tolist()
+
+
+def name_facts(index: GazetteerIndex) -> tuple[list[list[str]], set[str]]:
+    """(words of each building/organisation name by code, distinctive name words), built
+    once per index and kept on it (never pickled)."""
+    facts = index.__dict__.get("name_facts")
+    if facts is None:
+        words = [name.split() for name in index.building_names]
+        distinctive = {t for t, c in index.name_tokens.items() if len(c) <= DISTINCTIVE_NAMES}
+        facts = index.__dict__["name_facts"] = (words, distinctive)
+    return facts
+
+
+def _memo(index: GazetteerIndex, name: str) -> dict:
+    """A cache kept on the index (per process, never pickled, emptied when large)."""
+    memo = index.__dict__.get(name)
+    if memo is None or len(memo) > MEMO_SIZE:
+        memo = index.__dict__[name] = {}
+    return memo
+
+
+def _by_building(index: GazetteerIndex, words: set[str]) -> frozenset[int]:
     """Entries whose building or organisation name is in the record: every word of the name,
     or half of them including a distinctive one (a word in few names)."""
+    name_tokens = index.name_tokens
+    key = frozenset(w for w in words if w in name_tokens)
+    memo = _memo(index, "_by_building_memo")
+    out = memo.get(key)
+    if out is None:
+        out = memo[key] = _by_building_uncached(index, key)
+    return out
+
+
+def _by_building_uncached(index: GazetteerIndex, words: frozenset[str]) -> frozenset[int]:
     codes: set[int] = set()
     for w in words:
         if w not in _TYPES:
             codes.update(index.name_tokens.get(w, ()))
     out: set[int] = set()
-    names = index.building_names
+    name_words, distinctive = name_facts(index)
     for code in codes:
-        name = names[code].split()
+        name = name_words[code]
         hits = [t for t in name if t in words]
         if len(hits) == len(name) or (
-            len(hits) * 2 >= len(name)
-            and any(len(index.name_tokens.get(t, ())) <= DISTINCTIVE_NAMES for t in hits)
+            len(hits) * 2 >= len(name) and not distinctive.isdisjoint(hits)
         ):
             out.update(index.name_entries.get(code, ()))
-    return out
+    return frozenset(out)
 
 
 def _sharing_words(index: GazetteerIndex, entries: set[int], words: set[str]) -> set[int]:
@@ -165,17 +210,34 @@ def _sharing_words(index: GazetteerIndex, entries: set[int], words: set[str]) ->
     ids = np.fromiter(entries, dtype=np.int64, count=len(entries))
     street_ok = [sid for w in words for sid in index.street_tokens.get(w, ())]
     names_ok = [code for w in words for code in index.name_tokens.get(w, ())]
-    keep = np.isin(index.street[ids], street_ok)
+    street_mask = np.zeros(len(index.streets) + 1, dtype=bool)
+    street_mask[street_ok] = True
+    keep = street_mask[index.street[ids]]
     if names_ok:
-        keep |= np.isin(index.building_code[ids], names_ok) | np.isin(index.org_code[ids], names_ok)
+        name_mask = np.zeros(len(index.building_names) + 1, dtype=bool)
+        name_mask[names_ok] = True
+        keep |= name_mask[index.building_code[ids]] | name_mask[index.org_code[ids]]
     return set(ids[keep].tolist())
 
 
 def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Streets whose name tokens the record contains, best (idf-weighted) first."""
+    tokens = index.street_tokens
+    words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
+    key = (words, frozenset(ctx.places))
+    memo = _memo(index, "_streets_memo")
+    out = memo.get(key)
+    if out is None:
+        out = memo[key] = _streets_uncached(index, words, key[1])
+    return out
+
+
+def _streets_uncached(
+    index: GazetteerIndex, word_set: frozenset[str], places: frozenset[str]
+) -> list[int]:
     scores: dict[int, float] = {}
     total = max(len(index.streets), 1)
-    for w in set(ctx.words):
+    for w in sorted(word_set):
         sids = index.street_tokens.get(w)
         if not sids:
             continue
@@ -186,13 +248,12 @@ def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
         return []
     # a street counts fully only when every one of its name tokens is present
     ranked = []
-    word_set = set(ctx.words)
     for sid, s in scores.items():
         st = index.streets[sid]
         names = st.name.split()
         cover = sum(1 for t in names if t in word_set) / max(len(names), 1)
         bonus = 1.0 if st.type and st.type in word_set else 0.0
-        place = 1.0 if (st.town in ctx.places or st.locality in ctx.places) else 0.0
+        place = 1.0 if (st.town in places or st.locality in places) else 0.0
         ranked.append((cover, bonus + place, s, -sid))
     ranked.sort(reverse=True)
     best_cover, best_fit = ranked[0][0], ranked[0][1]

@@ -151,6 +151,14 @@ class GazetteerIndex:
     def __len__(self) -> int:
         return len(self.uprn)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the index without the derived tables and caches kept on it (``_`` names:
+        ``batch.tables_of``, ``candidates.name_facts``, ``candidates._memo``)."""
+        state = dict(self.__dict__)
+        for derived in [k for k in state if k.startswith("_")]:
+            del state[derived]
+        return state
+
     @classmethod
     def build(cls, records: Sequence[Mapping[str, object]]) -> GazetteerIndex:
         """Index canonical address records (see DESIGN.md), including ``alternatives``."""

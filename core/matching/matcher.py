@@ -28,11 +28,18 @@ import numpy as np
 
 from ..parse import parse
 from ..schema import INT, REAL, TEXT, Field
-from .batch import score_pairs
-from .candidates import Corrector, context, postcode_block, wider_block
+from .batch import PairBatch, score_pairs, tables_of
+from .candidates import Corrector, context, name_facts, postcode_block, wider_block
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .scoring import WEIGHTS, Scored, Scorer, Weights
+
+#: Candidates per record scored in full before the upper bounds prune the rest.
+FIRST_ROUND = 8
+#: Slack on the upper-bound comparison (floating-point safety; bounds are exact sums).
+BOUND_SLACK = 1e-6
+#: Records matched together (one vectorised batch; the unit of work of a worker process).
+CHUNK = 2000
 
 MATCHED = "matched"
 AMBIGUOUS = "ambiguous"
@@ -213,36 +220,83 @@ class Matcher:
     def _rank_pairs(
         self, scorers: list[Scorer], cands: list[np.ndarray]
     ) -> list[tuple[int, float, float, float, int, float] | None]:
-        """Per record: (top entry, points, score, possible, runner-up entry or -1, its points)."""
+        """Per record: (top entry, points, score, possible, runner-up entry or -1, its points).
+
+        Exact and cheaper than scoring every pair: the cheap parts (numbers, flats,
+        postcode) give each pair an upper bound of its points; the ``FIRST_ROUND`` best
+        bounded pairs of each record are scored in full, then only the pairs whose bound
+        reaches the runner-up's points (the others can be neither top nor runner-up)."""
         lens = np.array([len(c) for c in cands], dtype=np.int64)
         rec = np.repeat(np.arange(len(cands), dtype=np.int64), lens)
         ent = np.concatenate(cands).astype(np.int64) if len(cands) else np.zeros(0, np.int64)
         if not self.match_parents and len(ent):
             keep = ~self.index.is_parent[ent]
             rec, ent = rec[keep], ent[keep]
-        out: list[tuple[int, float, float, float, int, float] | None] = [None] * len(cands)
         if not len(ent):
-            return out
-        ps = score_pairs(self.index, scorers, rec, ent, self.weights)
-        uprn = self.index.uprn[ent]
-        order = np.lexsort((uprn, -ps.score, -ps.points, rec))
-        ent_o, uprn_o = ent[order].tolist(), uprn[order].tolist()
-        pts_o, score_o, poss_o = (
-            ps.points[order].tolist(),
-            ps.score[order].tolist(),
-            ps.possible[order].tolist(),
+            return [None] * len(cands)
+        batch = PairBatch(self.index, scorers, rec, ent, self.weights)
+        bound = batch.upper_bound()
+        n_pairs = len(ent)
+        points, score, possible = np.zeros(n_pairs), np.zeros(n_pairs), np.zeros(n_pairs)
+        done = np.zeros(n_pairs, dtype=bool)
+
+        def fill(sel: np.ndarray) -> None:
+            ps = batch.exact(sel)
+            points[sel], score[sel], possible[sel] = ps.points, ps.score, ps.possible
+            done[sel] = True
+
+        order = np.lexsort((ent, -bound, rec))
+        rec_o = rec[order]
+        rank = np.arange(n_pairs) - np.searchsorted(rec_o, rec_o, side="left")
+        fill(np.sort(order[rank < FIRST_ROUND]))
+        ranked = self._top_two(len(cands), rec, ent, points, score, possible, done)
+        runner = np.array(
+            [r[5] if r is not None and r[4] >= 0 else -np.inf for r in ranked], dtype=np.float64
         )
-        bounds = np.searchsorted(rec[order], np.arange(len(cands) + 1)).tolist()
-        for k in range(len(cands)):
-            a, b = bounds[k], bounds[k + 1]
-            if a == b:
-                continue
-            second, second_pts = -1, 0.0
-            for j in range(a + 1, b):
-                if uprn_o[j] != uprn_o[a]:
-                    second, second_pts = ent_o[j], pts_o[j]
-                    break
-            out[k] = (ent_o[a], pts_o[a], score_o[a], poss_o[a], second, second_pts)
+        rest = np.flatnonzero(~done & (bound >= runner[rec] - BOUND_SLACK))
+        if len(rest):
+            fill(rest)
+            ranked = self._top_two(len(cands), rec, ent, points, score, possible, done)
+        return ranked
+
+    def _top_two(
+        self,
+        n: int,
+        rec: np.ndarray,
+        ent: np.ndarray,
+        points: np.ndarray,
+        score: np.ndarray,
+        possible: np.ndarray,
+        done: np.ndarray,
+    ) -> list[tuple[int, float, float, float, int, float] | None]:
+        """Best and runner-up (another UPRN) of each record among the scored pairs *done*."""
+        out: list[tuple[int, float, float, float, int, float] | None] = [None] * n
+        idx = np.flatnonzero(done)
+        rec, ent = rec[idx], ent[idx]
+        points, score, possible = points[idx], score[idx], possible[idx]
+        uprn = self.index.uprn[ent]
+        order = np.lexsort((uprn, -score, -points, rec))
+        rec_o, uprn_o = rec[order], uprn[order]
+        starts = np.flatnonzero(np.r_[True, rec_o[1:] != rec_o[:-1]])
+        ends = np.r_[starts[1:], len(rec_o)]
+        # the runner-up: the first pair of the record with another UPRN
+        other = np.flatnonzero(uprn_o != np.repeat(uprn_o[starts], ends - starts))
+        pos = np.searchsorted(other, starts)
+        nxt = other[np.minimum(pos, max(len(other) - 1, 0))] if len(other) else starts
+        has_second = (pos < len(other)) & (nxt < ends)
+        top, second = order[starts], order[np.where(has_second, nxt, starts)]
+        rows = zip(
+            rec_o[starts].tolist(),
+            ent[top].tolist(),
+            points[top].tolist(),
+            score[top].tolist(),
+            possible[top].tolist(),
+            np.where(has_second, ent[second], -1).tolist(),
+            np.where(has_second, points[second], 0.0).tolist(),
+            strict=True,
+        )
+        for k, *r in rows:
+            out[k] = tuple(r)  # type: ignore[assignment]
         return out
 
     def _match_batch_vectorised(
@@ -263,13 +317,7 @@ class Matcher:
             elif r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
                 todo.append(k)
         if todo:
-            wide = [
-                np.asarray(
-                    sorted(set(cands[k].tolist()) | wider_block(index, scorers[k].ctx)),
-                    dtype=np.int64,
-                )
-                for k in todo
-            ]
+            wide = [_union(cands[k], wider_block(index, scorers[k].ctx)) for k in todo]
             again = self._rank_pairs([scorers[k] for k in todo], wide)
             for k, r in zip(todo, again, strict=False):
                 ranked[k] = r
@@ -326,7 +374,7 @@ class Matcher:
         if workers > 1 and n >= 200 and "fork" in multiprocessing.get_all_start_methods():
             return self._match_parallel(list(texts), pcs, workers, progress, is_canceled)
         out: list[MatchResult] = []
-        step = 2000
+        step = CHUNK
         for k in range(0, n, step):
             if is_canceled is not None and is_canceled():
                 raise InterruptedError("matching cancelled")
@@ -343,24 +391,40 @@ class Matcher:
         progress: Callable[[float], None] | None,
         is_canceled: Callable[[], bool] | None = None,
     ) -> list[MatchResult]:
-        global _WORKER_MATCHER
-        _WORKER_MATCHER = self
-        size = max(200, min(5000, -(-len(texts) // (workers * 2))))
+        """Chunks taken in turn (a shared counter) by this process and ``workers - 1``
+        forked ones: this process keeps its warm caches and does its share."""
+        global _WORKER_STATE
+        self._warm()  # built once here, shared by the forked workers
+        size = max(200, min(CHUNK, -(-len(texts) // (workers * 4))))
         chunks = [(texts[i : i + size], pcs[i : i + size]) for i in range(0, len(texts), size)]
-        out: list[MatchResult] = []
         ctx = multiprocessing.get_context("fork")
+        counter = ctx.Value("i", 0)
+        _WORKER_STATE = (self, chunks, counter)
+        parts: dict[int, list[MatchResult]] = {}
         try:
-            with ctx.Pool(workers) as pool:
-                for k, part in enumerate(pool.imap(_match_chunk, chunks)):
+            with ctx.Pool(workers - 1) as pool:
+                pending = [pool.apply_async(_take_chunks) for _ in range(workers - 1)]
+                while (k := _next_chunk(counter)) < len(chunks):
                     if is_canceled is not None and is_canceled():
+                        with counter.get_lock():
+                            counter.value = len(chunks)
                         pool.terminate()
                         raise InterruptedError("matching cancelled")
-                    out.extend(part)
+                    parts[k] = self._match_batch_vectorised(*chunks[k])
                     if progress is not None:
-                        progress(100.0 * (k + 1) / len(chunks))
+                        progress(100.0 * min(k + 1, len(chunks) - 1) / len(chunks))
+                for job in pending:
+                    parts.update(job.get())
         finally:
-            _WORKER_MATCHER = None
-        return out
+            _WORKER_STATE = None
+        if progress is not None:
+            progress(100.0)
+        return [res for k in range(len(chunks)) for res in parts[k]]
+
+    def _warm(self) -> None:
+        """Build the index's derived tables (kept on it) before workers fork."""
+        tables_of(self.index)
+        name_facts(self.index)
 
     def lookup(self, text: str, k: int = 10) -> list[MatchResult]:
         """Up to *k* best addresses for a (possibly partial) typed text, best first; the
@@ -411,11 +475,29 @@ class Matcher:
         return out
 
 
-_WORKER_MATCHER: Matcher | None = None
+#: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).
+_WORKER_STATE: tuple[Matcher, list, object] | None = None
 
 
-def _match_chunk(chunk: tuple[list[object], list[object]]) -> list[MatchResult]:
-    matcher = _WORKER_MATCHER
-    assert matcher is not None
-    texts, pcs = chunk
-    return matcher._match_batch_vectorised(texts, pcs)
+def _next_chunk(counter) -> int:  # noqa: ANN001
+    """Take the next chunk number from the shared *counter*."""
+    with counter.get_lock():
+        k = counter.value
+        counter.value = k + 1
+    return k
+
+
+def _take_chunks() -> dict[int, list[MatchResult]]:
+    """A worker: match chunks in turn until none is left."""
+    assert _WORKER_STATE is not None
+    matcher, chunks, counter = _WORKER_STATE
+    out: dict[int, list[MatchResult]] = {}
+    while (k := _next_chunk(counter)) < len(chunks):
+        out[k] = matcher._match_batch_vectorised(*chunks[k])
+    return out
+
+
+def _union(first: np.ndarray, more: set[int]) -> np.ndarray:
+    """The sorted union of entry ids *first* and *more*."""
+    extra = np.fromiter(more, dtype=np.int64, count=len(more))
+    return np.union1d(first, extra) if len(first) else np.sort(extra)

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from placelink.core.address_text import format_address
 from placelink.core.matching import AMBIGUOUS, MATCHED, UNMATCHED, Matcher, Thresholds
-from placelink.core.matching.batch import score_pairs
+from placelink.core.matching import matcher as matcher_module
+from placelink.core.matching.batch import PairBatch, score_pairs
 from placelink.core.matching.candidates import context, postcode_block, wider_block
 from placelink.core.matching.scoring import Scorer
 from placelink.core.parse import parse
@@ -395,3 +396,49 @@ def test_cancel_stops_the_batch(matcher: Matcher, workers: int) -> None:
     seen: list[float] = []
     out = matcher.match_batch(texts, workers=workers, progress=seen.append)
     assert len(out) == 400 and seen[-1] == 100.0
+
+
+def _variant_pairs(matcher: Matcher) -> tuple[list[Scorer], list[np.ndarray]]:
+    index = matcher.index
+    scorers, cands = [], []
+    for t, p in ((t, p) for t in VARIANTS for p in POSTCODES):
+        ctx = context(index, matcher.corrector, parse(t, p))
+        scorers.append(Scorer(index, ctx, matcher.weights))
+        ids = sorted(set(postcode_block(index, ctx)) | wider_block(index, ctx))
+        cands.append(np.asarray(ids, dtype=np.int64))
+    return scorers, cands
+
+
+def test_upper_bound_holds_and_subsets_score_alike(matcher: Matcher) -> None:
+    """PairBatch: no pair scores above its bound; scoring a subset equals scoring all."""
+    scorers, cands = _variant_pairs(matcher)
+    rec = np.repeat(np.arange(len(cands)), [len(c) for c in cands])
+    ent = np.concatenate(cands)
+    batch = PairBatch(matcher.index, scorers, rec, ent, matcher.weights)
+    full = batch.exact()
+    bound = batch.upper_bound()
+    assert (bound >= full.points).all()
+    assert (bound > full.points + 1).any()  # the bound is not trivially the points
+    sel = np.arange(0, len(ent), 3)
+    part = batch.exact(sel)
+    assert part.points.tolist() == full.points[sel].tolist()
+    assert part.possible.tolist() == full.possible[sel].tolist()
+    assert part.reading.tolist() == full.reading[sel].tolist()
+
+
+@pytest.mark.parametrize("first_round", [1, 3, 1000])
+def test_pruned_ranking_equals_scoring_every_pair(
+    matcher: Matcher, first_round: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound-pruned ranking picks the same best and runner-up as scoring every pair."""
+    monkeypatch.setattr(matcher_module, "FIRST_ROUND", first_round)
+    scorers, cands = _variant_pairs(matcher)
+    rec = np.repeat(np.arange(len(cands)), [len(c) for c in cands])
+    ent = np.concatenate(cands)
+    keep = ~matcher.index.is_parent[ent]
+    rec, ent = rec[keep], ent[keep]
+    ps = score_pairs(matcher.index, scorers, rec, ent, matcher.weights)
+    full = matcher._top_two(
+        len(cands), rec, ent, ps.points, ps.score, ps.possible, np.ones(len(ent), dtype=bool)
+    )
+    assert matcher._rank_pairs(scorers, cands) == full
