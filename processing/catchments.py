@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -32,8 +31,8 @@ from .compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
     WKB_POINT,
-    make_field,
 )
+from .fields import qgs_fields
 from .styling import style_catchment_outputs
 
 if hasattr(Qgis, "ProcessingFieldParameterDataType"):  # QGIS >= 3.36
@@ -55,6 +54,34 @@ CLASS_FIELDS = (
     "roadclass",
 )
 BATCH = 5000
+
+FACILITY = (
+    schema.Field("facility_id", schema.INT),
+    schema.Field("facility_name", schema.TEXT, 120),
+)
+#: ASSIGNMENTS fields after the address key (``uprn``, or the ADDRESS_ID_FIELD's values).
+ASSIGNMENT_FIELDS = (
+    *FACILITY,
+    schema.Field("distance_m", schema.REAL),
+    schema.Field("reachable", schema.INT),
+    schema.Field("reason", schema.TEXT, 120),
+)
+CATCHMENT_FIELDS = (
+    *FACILITY,
+    schema.Field("address_count", schema.INT),
+    schema.Field("capacity", schema.REAL),
+    schema.Field("utilisation", schema.REAL),
+    schema.Field("area_m2", schema.REAL),
+)
+BAND_FIELDS = (
+    *FACILITY,
+    schema.Field("band_min", schema.REAL),
+    schema.Field("band_max", schema.REAL),
+    schema.Field("band_unit", schema.TEXT, 20),
+    schema.Field("band_min_m", schema.REAL),
+    schema.Field("band_max_m", schema.REAL),
+    schema.Field("area_m2", schema.REAL),
+)
 
 
 def parse_bands(text: str) -> list[float]:
@@ -469,16 +496,8 @@ class Catchments(PlaceLinkAlgorithm):
         # -- writing --------------------------------------------------------------------
         key_values = a_vals[key_field] if key_field else a_ids.tolist()
         key_is_int = all(_is_int(v) for v in key_values if v is not None)
-        a_fields = QgsFields()
-        a_fields.append(make_field("uprn", schema.INT if key_is_int else schema.TEXT, 100))
-        for name, kind in (
-            ("facility_id", schema.INT),
-            ("facility_name", schema.TEXT),
-            ("distance_m", schema.REAL),
-            ("reachable", schema.INT),
-            ("reason", schema.TEXT),
-        ):
-            a_fields.append(make_field(name, kind, 120 if kind == schema.TEXT else 0))
+        uprn = schema.Field("uprn", schema.INT if key_is_int else schema.TEXT, 100)
+        a_fields = qgs_fields((uprn, *ASSIGNMENT_FIELDS))
         sink, a_dest = self.parameterAsSink(
             parameters, self.ASSIGNMENTS, context, a_fields, WKB_POINT, crs
         )
@@ -512,16 +531,7 @@ class Catchments(PlaceLinkAlgorithm):
         sink.addFeatures(batch, flags)
 
         counts = result.facility_counts(len(f_ids))
-        c_fields = QgsFields()
-        for name, kind in (
-            ("facility_id", schema.INT),
-            ("facility_name", schema.TEXT),
-            ("address_count", schema.INT),
-            ("capacity", schema.REAL),
-            ("utilisation", schema.REAL),
-            ("area_m2", schema.REAL),
-        ):
-            c_fields.append(make_field(name, kind, 120 if kind == schema.TEXT else 0))
+        c_fields = qgs_fields(CATCHMENT_FIELDS)
         c_sink, c_dest = self.parameterAsSink(
             parameters, self.CATCHMENTS, context, c_fields, WKB_MULTIPOLYGON, crs
         )
@@ -545,18 +555,7 @@ class Catchments(PlaceLinkAlgorithm):
             feature.setGeometry(_to_qgs(poly))
             c_sink.addFeature(feature, flags)
 
-        b_fields = QgsFields()
-        for name, kind in (
-            ("facility_id", schema.INT),
-            ("facility_name", schema.TEXT),
-            ("band_min", schema.REAL),
-            ("band_max", schema.REAL),
-            ("band_unit", schema.TEXT),
-            ("band_min_m", schema.REAL),
-            ("band_max_m", schema.REAL),
-            ("area_m2", schema.REAL),
-        ):
-            b_fields.append(make_field(name, kind, 120 if kind == schema.TEXT else 0))
+        b_fields = qgs_fields(BAND_FIELDS)
         b_sink, b_dest = self.parameterAsSink(
             parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
         )

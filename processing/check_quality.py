@@ -37,8 +37,8 @@ from .compat import (
     SOURCE_VECTOR,
     WKB_NONE,
     WKB_POINT,
-    make_field,
 )
+from .fields import qgs_fields
 from .output_style import style_output
 
 if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
@@ -85,13 +85,6 @@ THRESHOLDS = (
     ("NETWORK_TOLERANCE", "network_tolerance", "Street network snapping tolerance (m)", 1.0),
     ("BOUNDARY_TOLERANCE", "boundary_tolerance", "Boundary tolerance (m)", 5.0),
 )
-
-
-def _fields(fields: tuple[schema.Field, ...]) -> QgsFields:
-    out = QgsFields()
-    for field in fields:
-        out.append(make_field(field.name, field.kind, field.length))
-    return out
 
 
 #: Envelope sizes (bytes) of a GeoPackage geometry blob, by its envelope indicator.
@@ -386,11 +379,11 @@ class CheckQuality(PlaceLinkAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
 
         crs = QgsCoordinateReferenceSystem(schema.CRS)
-        issue_fields = _fields(ISSUE_FIELDS)
+        issue_fields = qgs_fields(ISSUE_FIELDS)
         sink, issues_dest = self.parameterAsSink(
             parameters, self.ISSUES, context, issue_fields, WKB_POINT, crs
         )
-        summary_fields = _fields(SUMMARY_FIELDS)
+        summary_fields = qgs_fields(SUMMARY_FIELDS)
         table, summary_dest = self.parameterAsSink(
             parameters, self.SUMMARY, context, summary_fields, WKB_NONE, crs
         )
