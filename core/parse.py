@@ -213,6 +213,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     flat = floor = ""
     flat_then_word = bare_unit = False
     numbers: list[tuple[int, str, int | None]] = []
+    named_first = False
     slashes: list[tuple[tuple[int, str], tuple[int, str]]] = []
     words: list[str] = []
     segments: list[list[str]] = [[]]
@@ -252,6 +253,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 num = (num[0], nxt, None)
                 i += 1
             numbers.append(num)
+            if len(numbers) == 1:
+                named_first = bool(words)  # "MERCIA HOUSE, 12 ST MARYS CLOSE": a name came first
             i += 1
             continue
         if (
@@ -280,7 +283,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     out.street_type = next((w for w in reversed(words) if is_street_type(w)), "")
     out.floor = floor
     out.unit_word = bare_unit and not flat and not floor
-    out.readings = _readings(flat or floor, letter_flat, numbers, slashes)
+    out.readings = _readings(flat or floor, letter_flat, numbers, slashes, named_first)
     if flat and flat_then_word and not numbers and not slashes:
         # "FIRST FLOOR FLAT 77 HAWTHORN STREET": the number after the unit word may be the
         # house number (no commas to tell); "FLAT 75 CAMBRIDGE WAY" may be house 75
@@ -305,8 +308,13 @@ def _readings(
     letter_flat: bool,
     numbers: list[tuple[int, str, int | None]],
     slashes: list[tuple[tuple[int, str], tuple[int, str]]],
+    named_first: bool = False,
 ) -> list[Reading]:
-    """Every plausible reading of the flat and house numbers, most likely first."""
+    """Every plausible reading of the flat and house numbers, most likely first.
+
+    *named_first*: a building name comes before the only number (``MERCIA HOUSE, 12 ST
+    MARYS CLOSE``): the number is then the house number, not a flat of that building.
+    """
     out: list[Reading] = []
 
     def add(flat_: str, num: tuple[int, str, int | None] | None, weight: float) -> None:
@@ -349,7 +357,8 @@ def _readings(
             add("", (a, sa, None), 0.85)
             add("", (ea, "", None), 0.8)
         else:
-            add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
+            if not named_first:
+                add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
     if not out:
         add("", None, 1.0)
     return out

@@ -442,3 +442,39 @@ def test_pruned_ranking_equals_scoring_every_pair(
         len(cands), rec, ent, ps.points, ps.score, ps.possible, np.ones(len(ent), dtype=bool)
     )
     assert matcher._rank_pairs(scorers, cands) == full
+
+
+def test_building_and_house_number_without_a_flat_is_ambiguous_not_flat_n() -> None:
+    """A record naming a numbered building but no flat is ambiguous among its flats, even
+    when one flat happens to carry the building's number."""
+    from placelink.core.address_text import format_address
+    from placelink.core.matching.matcher import AMBIGUOUS, Matcher
+    from placelink.core.schema import empty_address
+
+    records = [empty_address(uprn=300000000000, pao_start_number=12, pao_text="MERCIA HOUSE",
+                             street_description="ST MARYS CLOSE", town="TOWN", postcode="AB1 2CD",
+                             classification="PP", x=0.0, y=0.0)]  # fmt: skip
+    for flat in range(1, 14):
+        records.append(
+            empty_address(
+                uprn=300000000000 + flat,
+                parent_uprn=300000000000,
+                sao_text=f"FLAT {flat}",
+                pao_start_number=12,
+                pao_text="MERCIA HOUSE",
+                street_description="ST MARYS CLOSE",
+                town="TOWN",
+                postcode="AB1 2CD",
+                classification="RD06",
+                x=0.0,
+                y=0.0,
+            )  # fmt: skip
+        )
+    for record in records:
+        record["address"] = format_address(record)
+    result = Matcher(records).match_one("Mercia House, 12 St Marys Cl, Town", "AB1 2CD")
+    assert result.match_status == AMBIGUOUS
+    assert (
+        Matcher(records).match_one("Flat 12, Mercia House, 12 St Marys Cl", "AB1 2CD").uprn
+        == 300000000012
+    )
