@@ -32,6 +32,9 @@ FLOOR_KEYS = {
 #: Words naming a unit inside a building.
 _FLOOR_KEY_SET = frozenset(FLOOR_KEYS.values())
 UNIT_NOUNS = frozenset({"FLAT", "UNIT", "ROOM", "STUDIO", "MAISONETTE", "SUITE"})
+#: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
+#: never taken for ``FLAT 5`` (``5``) of the same building.
+NON_DWELLING = {"PARKING": "PS", "BAY": "PS", "CARPORT": "PS", "GARAGE": "GA", "STORE": "ST"}
 _FLOOR_WORDS = frozenset(FLOOR_KEYS) | {"LOWER"}
 _UNIT_ID = re.compile(r"^(\d{1,4}[A-Z]?|[A-Z]\d{0,3})$")
 _RANGE = re.compile(r"^(\d{1,5})([A-Z]?)-(\d{1,5})([A-Z]?)$")
@@ -118,10 +121,11 @@ def _flat_key(text: object, number: object = None, suffix: object = None) -> str
             num = str(number).strip().upper()
     toks = [t for t in tokens(text) if t != ","]
     unit, floor, rest = _unit_parts(toks)
+    kind = next((NON_DWELLING[t] for t in rest if t in NON_DWELLING), "")
     if num:
-        return num
+        return kind + num
     if unit:
-        return unit
+        return kind + unit
     if floor:
         return floor
     return " ".join(rest)
@@ -241,6 +245,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             bare_unit = True  # "FLAT, 19 HIGH STREET", "FLAT OVER": a flat, id unknown
             i += 1
             continue
+        if t in NON_DWELLING and not flat:  # "PARKING SPACE 5", "GARAGE 3"
+            j = i + 1 + (i + 1 < n and toks[i + 1] in ("SPACE", "BAY", "NO"))
+            if j < n and _UNIT_ID.match(toks[j]) and toks[j][0].isdigit():
+                flat = NON_DWELLING[t] + _unit_id(toks[j])
+                i = j + 1
+                continue
         key, used = _floor_at(toks, i)
         if used:
             floor = floor or key

@@ -193,3 +193,12 @@ def test_number_after_a_building_name_is_the_house_number() -> None:
     assert [(r.flat, r.number) for r in readings] == [("", 12)]
     # a number before the name may still be a flat of a named block
     assert ("6", None) in [(r.flat, r.number) for r in parse("6, Maple Court, High St").readings]
+
+
+def test_parking_spaces_and_garages_are_not_flats() -> None:
+    """``PARKING SPACE 5`` and ``FLAT 5`` of one building are different units."""
+    assert flat_key("PARKING SPACE 5") == "PS5" != flat_key("FLAT 5") == "5"
+    assert flat_key("GARAGE", 3) == "GA3"
+    assert parse("Parking space 5, Daisy House, Quarry Crescent").readings[0].flat == "PS5"
+    assert parse("Garage 3, Mill Lane").readings[0].flat == "GA3"
+    assert flat_key("ROSE STORE") == "ROSE STORE"  # a name, not a numbered store

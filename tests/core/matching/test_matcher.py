@@ -478,3 +478,22 @@ def test_building_and_house_number_without_a_flat_is_ambiguous_not_flat_n() -> N
         Matcher(records).match_one("Flat 12, Mercia House, 12 St Marys Cl", "AB1 2CD").uprn
         == 300000000012
     )
+
+
+def test_flat_is_not_confused_with_the_parking_space_of_the_same_number() -> None:
+    from placelink.core.address_text import format_address
+    from placelink.core.matching.matcher import MATCHED, Matcher
+    from placelink.core.schema import empty_address
+
+    records = []
+    for uprn, sao in ((400000000001, "FLAT 5"), (400000000002, "PARKING SPACE 5")):
+        record = empty_address(uprn=uprn, sao_text=sao, pao_text="DAISY HOUSE",
+                               street_description="QUARRY CRESCENT", town="TOWN",
+                               postcode="AB1 2CD", classification="RD06", x=0.0, y=0.0)  # fmt: skip
+        record["address"] = format_address(record)
+        records.append(record)
+    matcher = Matcher(records)
+    flat = matcher.match_one("Flat 5, Daisy House, Quarry Cres", "AB1 2CD")
+    assert (flat.uprn, flat.match_status) == (400000000001, MATCHED)
+    space = matcher.match_one("Parking space 5, Daisy House", "AB1 2CD")
+    assert (space.uprn, space.match_status) == (400000000002, MATCHED)
