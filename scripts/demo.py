@@ -38,9 +38,10 @@ def merge_layers(layers: Path = LAYERS, target: Path = OUT / "demo.gpkg") -> Pat
 
     gdal.UseExceptions()
     for path in sorted(layers.glob("*.gpkg")):
+        # only the data layer: each file also holds its default style in ``layer_styles``
         options = gdal.VectorTranslateOptions(
             format="GPKG", accessMode="append" if target.exists() else None,
-            layerName=path.stem,
+            layers=[path.stem], layerName=path.stem,
         )  # fmt: skip
         gdal.VectorTranslate(str(target), str(path), options=options)
     return target

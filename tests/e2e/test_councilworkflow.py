@@ -80,6 +80,8 @@ def test_demo_project_reopens_with_layers_layout_and_docks(workflow, placelink_p
 
     out, _ = workflow
     demo.merge_layers(out / "layers", out / "demo.gpkg")
+    for table in ("addresses", "streets", "matched_records", "quality_summary"):  # no extra rows
+        assert _count(out / "demo.gpkg", table) == _count(out / "layers" / f"{table}.gpkg", table)
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "write_project.py"), str(out),
          str(ROOT / "resources" / "sample"), "Primary schools"],
