@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -26,6 +25,7 @@ from ..core import schema
 from .base import PlaceLinkAlgorithm
 from .compat import (
     NUMBER_DOUBLE,
+    SINK_FAST_INSERT,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -503,7 +503,7 @@ class Catchments(PlaceLinkAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.tr("Could not create ASSIGNMENTS."))
-        flags = QgsFeatureSink.Flag.FastInsert
+        flags = SINK_FAST_INSERT
         batch = []
         fac = result.facility
         for i in range(len(a_ids)):

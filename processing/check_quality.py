@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -31,6 +30,8 @@ from qgis.core import (
 from ..core import schema
 from .base import PlaceLinkAlgorithm
 from .compat import (
+    NUMBER_DOUBLE,
+    SINK_FAST_INSERT,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -40,11 +41,6 @@ from .compat import (
 )
 from .fields import qgs_fields
 from .output_style import style_output
-
-if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
-    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
-else:
-    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
 
 if hasattr(Qgis, "ProcessingFeatureSourceFlag"):  # QGIS >= 3.36
     SKIP_VALIDITY = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
@@ -390,7 +386,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         if sink is None or table is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
 
-        flags = QgsFeatureSink.Flag.FastInsert
+        flags = SINK_FAST_INSERT
         names = [f.name for f in ISSUE_FIELDS]
         records = issues[names].astype(object).where(issues[names].notna(), None)
         xs, ys = issues["x"].to_numpy(dtype=float), issues["y"].to_numpy(dtype=float)

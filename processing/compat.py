@@ -112,3 +112,10 @@ else:
     from qgis.core import QgsFeatureRequest
 
     REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
+
+if hasattr(Qgis, "FeatureSinkFlag"):  # QGIS >= 3.40 names it here too
+    SINK_FAST_INSERT = Qgis.FeatureSinkFlag.FastInsert
+else:
+    from qgis.core import QgsFeatureSink
+
+    SINK_FAST_INSERT = QgsFeatureSink.Flag.FastInsert

@@ -22,6 +22,17 @@ def qgs_fields(fields: Sequence[schema.Field]) -> QgsFields:
     return result
 
 
+def plain_value(value: object) -> object:
+    """A QGIS attribute value as plain Python: NULL → None, dates and times → ISO text."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime().isoformat()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate().isoformat()
+    return value
+
+
 def _value(value: object, kind: str) -> object:
     if value is None or value == "":
         return None

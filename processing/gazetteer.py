@@ -12,6 +12,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsFeatureSource
 
 from ..core import schema
+from .fields import plain_value
 
 _MATCHERS: dict[str, object] = {}
 
@@ -33,7 +34,7 @@ def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa
     request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
     for n, feature in enumerate(source.getFeatures(request)):
         attributes = feature.attributes()
-        record = {name: _plain(attributes[i]) for name, i in zip(wanted, indexes, strict=True)}
+        record = {name: plain_value(attributes[i]) for name, i in zip(wanted, indexes, strict=True)}
         geometry = feature.geometry()
         if geometry is not None and not geometry.isEmpty():
             point = geometry.centroid().asPoint()
@@ -44,15 +45,6 @@ def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa
                 break
             feedback.setProgress(20.0 * n / total)
     return records
-
-
-def _plain(value: object) -> object:
-    """QVariant NULLs and QDates as plain Python values."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if hasattr(value, "toPyDate"):
-        return value.toPyDate().isoformat()
-    return value
 
 
 def matcher_for(records: list[dict], match_parents: bool = False, thresholds=None):  # noqa: ANN001, ANN201

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import schema
 from ..core.formats import open_roads, open_usrn
@@ -35,23 +34,12 @@ from ..core.street_loaders import (
 )
 from .base import PlaceLinkAlgorithm
 from .compat import SOURCE_FILE, SOURCE_LINE, SOURCE_VECTOR, WKB_MULTILINESTRING, WKB_NONE
-from .fields import REJECTS, FeatureFactory
+from .fields import REJECTS, FeatureFactory, plain_value
 from .loader import report, write_records
 from .output_style import style_output
 
 BATCH = 5000
 _KNOWN_LAYERS = (open_usrn.LAYER, open_roads.LAYER, "RoadLink")
-
-
-def _plain(value: object) -> object:
-    """A QGIS attribute value as plain Python (NULL → None, dates → ISO text)."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    if hasattr(value, "toPyDateTime"):
-        return value.toPyDateTime().isoformat()
-    if hasattr(value, "toPyDate"):
-        return value.toPyDate().isoformat()
-    return value
 
 
 def _vector_uri(path: str) -> tuple[str, str]:
@@ -119,7 +107,9 @@ def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:  
                 return
             geometry = feature.geometry()
             wkb = None if geometry.isNull() else bytes(geometry.asWkb())
-            attributes = {n: _plain(v) for n, v in zip(names, feature.attributes(), strict=False)}
+            attributes = {
+                n: plain_value(v) for n, v in zip(names, feature.attributes(), strict=False)
+            }
             yield (label, feature.id(), attributes, wkb)
             done += 1
             if done % BATCH == 0:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureSink, QgsProcessingException
+from qgis.core import QgsProcessingException
 
 from ..core import schema
 from ..core.records import LoadStats, Reject
+from .compat import SINK_FAST_INSERT
 from .fields import FeatureFactory, reject_feature
 
 BATCH = 5000
@@ -32,7 +33,7 @@ def write_records(records, factory, make_feature, sink, rejects, feedback, stats
     fit, cut = fitter(factory)
     features, rejected = [], []
     count = written = 0
-    flags = QgsFeatureSink.Flag.FastInsert
+    flags = SINK_FAST_INSERT
 
     def flush() -> int:
         if features and not sink.addFeatures(features, flags):

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -23,7 +22,14 @@ from qgis.core import (
 
 from ..core import schema
 from .base import PlaceLinkAlgorithm
-from .compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, WKB_POINT, make_field
+from .compat import (
+    NUMBER_DOUBLE,
+    SINK_FAST_INSERT,
+    SOURCE_POINT,
+    SOURCE_VECTOR,
+    WKB_POINT,
+    make_field,
+)
 from .gazetteer import matcher_for, read_records
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
@@ -222,7 +228,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
                 out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(result.x, result.y)))
             counts[result.match_status] = counts.get(result.match_status, 0) + 1
             batch.append(out)
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        sink.addFeatures(batch, SINK_FAST_INSERT)
         feedback.pushInfo(
             f"{len(features):,} records: {counts['matched']:,} matched, "
             f"{counts['ambiguous']:,} ambiguous, {counts['unmatched']:,} unmatched "
