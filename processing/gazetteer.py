@@ -55,7 +55,7 @@ def matcher_for(records: list[dict], match_parents: bool = False, thresholds=Non
     key = fingerprint(records)
     index = _MATCHERS.get(key)
     if index is None:
-        index = load_or_build(records, cache_dir())
+        index = load_or_build(records, cache_dir(), key)
         _MATCHERS.clear()  # keep one gazetteer in memory
         _MATCHERS[key] = index
     return Matcher(index=index, match_parents=match_parents, thresholds=thresholds or Thresholds())

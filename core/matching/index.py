@@ -160,8 +160,12 @@ class GazetteerIndex:
         return state
 
     @classmethod
-    def build(cls, records: Sequence[Mapping[str, object]]) -> GazetteerIndex:
-        """Index canonical address records (see DESIGN.md), including ``alternatives``."""
+    def build(
+        cls, records: Sequence[Mapping[str, object]], known_fingerprint: str | None = None
+    ) -> GazetteerIndex:
+        """Index canonical address records (see DESIGN.md), including ``alternatives``.
+
+        *known_fingerprint*: their ``fingerprint`` when the caller has it already."""
         rows: dict[str, list] = defaultdict(list)
         street_ids: dict[tuple[str, str, str, str], int] = {}
         streets: list[Street] = []
@@ -254,7 +258,7 @@ class GazetteerIndex:
             parent_of=parent_of,
         )
         index._build_keys()
-        index.fingerprint = fingerprint(records)
+        index.fingerprint = known_fingerprint or fingerprint(records)
         return index
 
     def _build_keys(self) -> None:
@@ -371,18 +375,20 @@ class GazetteerIndex:
 
 
 def load_or_build(
-    records: Sequence[Mapping[str, object]], cache_dir: str | Path | None = None
+    records: Sequence[Mapping[str, object]],
+    cache_dir: str | Path | None = None,
+    key: str | None = None,
 ) -> GazetteerIndex:
     """The index of *records*, from ``cache_dir/<fingerprint>.idx`` when present, else built
-    (and saved there when *cache_dir* is given)."""
+    (and saved there when *cache_dir* is given). *key*: their fingerprint, if known."""
+    key = key or fingerprint(records)
     if cache_dir is None:
-        return GazetteerIndex.build(records)
-    key = fingerprint(records)
+        return GazetteerIndex.build(records, key)
     path = Path(cache_dir) / f"gazetteer-{key[:32]}.idx"
     index = GazetteerIndex.load(path)
     if index is not None and index.fingerprint == key:
         return index
-    index = GazetteerIndex.build(records)
+    index = GazetteerIndex.build(records, key)
     index.save(path)
     return index
 
