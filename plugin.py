@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -64,16 +62,21 @@ class PlaceLinkPlugin:
             return
         self.toolbar = self.iface.addToolBar(self.tr("PlaceLink"))
         self.toolbar.setObjectName("PlaceLinkToolbar")
+        # triggered(bool) passes `checked`: the callbacks take and drop it
         for algorithm_id, icon, text in ALGORITHM_ACTIONS:
-            self._add_action(icon, self.tr(text), partial(self._open_algorithm, algorithm_id))
+            self._add_action(
+                icon, self.tr(text), lambda *_, a=algorithm_id: self._open_algorithm(a)
+            )
         for module, class_name, icon, text in DOCKS:
-            self._add_action(icon, self.tr(text), partial(self.show_dock, module, class_name))
+            self._add_action(
+                icon, self.tr(text), lambda *_, m=module, c=class_name: self.show_dock(m, c)
+            )
         from .ui.dependencies import notify_missing, show_install_dialog
 
         self._add_action(
             "placelink.svg",
             self.tr("Install missing Python packages…"),
-            lambda: show_install_dialog(self.iface),
+            lambda *_: show_install_dialog(self.iface),
             toolbar=False,
         )
         notify_missing(self.iface)

@@ -83,3 +83,20 @@ def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> N
     placelink_plugin.unload()
     assert placelink_plugin.docks == {}
     placelink_plugin.initGui()
+
+
+def test_menu_actions_open_their_docks_and_dialogs(placelink_plugin, iface, monkeypatch) -> None:  # noqa: ANN001
+    """Triggering a menu entry (as a click does, with its `checked` argument) works."""
+    opened = []
+    monkeypatch.setattr(type(placelink_plugin), "_open_algorithm", staticmethod(opened.append))
+    for action in placelink_plugin.actions:
+        if action.text().startswith("Install"):
+            continue
+        action.trigger()
+    assert opened == [
+        "placelink:loadaddresses", "placelink:loadstreets", "placelink:loadpostcodes",
+        "placelink:matchaddresses",
+    ]  # fmt: skip
+    assert set(placelink_plugin.docks) == {
+        "QualityDock", "FindAddressDock", "ReviewDock", "CatchmentsDock"
+    }  # fmt: skip
