@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from qgis.core import QgsFeatureRequest, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsPointXY, QgsTask, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
@@ -41,15 +41,21 @@ class FindAddressDock(QgsDockWidget):
         self.ui.resultsList.itemClicked.connect(self.go_to)
         self.matcher = None
         self._matcher_layer: str | None = None
+        self._indexing: str | None = None
+        self._task: QgsTask | None = None
         self.last_ms = 0.0
 
     def _gazetteer_changed(self) -> None:
-        self.matcher, self._matcher_layer = None, None
+        self.matcher, self._matcher_layer, self._indexing = None, None, None
         self.ui.resultsList.clear()
 
     def _ensure_matcher(self, layer: QgsVectorLayer):  # noqa: ANN202
+        """The matcher for *layer*, or None while its index is being built in the background
+        (the pending search runs again when it is ready)."""
         if self.matcher is not None and self._matcher_layer == layer.id():
             return self.matcher
+        if self._indexing == layer.id():
+            return None
         from ..core.dependencies import refusal_message
         from ..processing.gazetteer import matcher_for, read_records
 
@@ -57,18 +63,39 @@ class FindAddressDock(QgsDockWidget):
         if message:
             self.ui.statusLabel.setText(message)
             return None
-        self.ui.statusLabel.setText(self.tr(f"Indexing {layer.featureCount():,} addresses…"))
-        started = time.perf_counter()
         try:
-            self.matcher = matcher_for(read_records(layer))
+            records = read_records(layer)  # here: a layer belongs to the main thread
         except ValueError as exc:
             self.ui.statusLabel.setText(str(exc))
             return None
-        self._matcher_layer = layer.id()
-        self.ui.statusLabel.setText(
-            self.tr(f"Indexed in {time.perf_counter() - started:.1f} s. Type an address.")
+        layer_id, started = layer.id(), time.perf_counter()
+        self._indexing = layer_id
+        self.ui.statusLabel.setText(self.tr(f"Indexing {len(records):,} addresses…"))
+
+        def build(_task, records):  # noqa: ANN001, ANN202 - runs in a worker thread
+            return matcher_for(records)
+
+        def done(exception, matcher=None) -> None:  # noqa: ANN001 - back on the main thread
+            try:
+                if self._indexing != layer_id:
+                    return  # the gazetteer changed meanwhile
+                self._indexing = None
+                if exception is not None or matcher is None:
+                    self.ui.statusLabel.setText(self.tr(f"Indexing failed: {exception}"))
+                    return
+                self.matcher, self._matcher_layer = matcher, layer_id
+                self.ui.statusLabel.setText(
+                    self.tr(f"Indexed in {time.perf_counter() - started:.1f} s.")
+                )
+                self.search()
+            except RuntimeError:  # the dock was closed meanwhile
+                pass
+
+        self._task = QgsTask.fromFunction(
+            self.tr("PlaceLink: indexing addresses"), build, records, on_finished=done
         )
-        return self.matcher
+        QgsApplication.taskManager().addTask(self._task)
+        return None
 
     def search(self, text: str | None = None) -> list:
         """Rank the gazetteer's addresses for the typed text (from 3 characters)."""

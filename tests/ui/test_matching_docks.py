@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 pytest.importorskip("rapidfuzz")
 _spec = importlib.util.spec_from_file_location(
@@ -23,8 +24,13 @@ def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None
     dock = make_dock(FindAddressDock)
     dock.ui.gazetteerCombo.setLayer(gazetteer)
     assert dock.search("10") == []  # too short to search
-    dock.ui.searchEdit.setText("10a high st")
-    results = dock.ui.resultsList
+    dock.ui.searchEdit.setText("10a high st")  # starts the index build in the background
+    assert dock.matcher is None and "Indexing" in dock.ui.statusLabel.text()
+    deadline = time.monotonic() + 60
+    while dock.matcher is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    results = dock.ui.resultsList  # the pending search ran when the index was ready
     assert results.count() >= 1
     assert results.item(0).data(0x0100)[0] == 100000000011  # 10A, not 10
     assert "ms" in dock.ui.statusLabel.text() and dock.last_ms < 50
