@@ -5,10 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
 )
 
 from ..core import schema
@@ -16,9 +12,9 @@ from ..core.formats.assemble import AddressLoadStats, LoadCancelledError
 from ..core.formats.detect import ADDRESS_FORMATS
 from ..core.loaders import load_addresses
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE, WKB_POINT
+from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
-from .loader import report, write_records
+from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 
 
@@ -66,34 +62,12 @@ class LoadAddresses(PlaceLinkAlgorithm):
     REJECTED = "REJECTED"
 
     def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
-        files = QgsProcessingParameterMultipleLayers(
-            self.INPUT, self.tr("Address files (CSV or zip of CSVs)"), SOURCE_FILE
-        )
-        files.setMinimumNumberInputs(1)
-        self.addParameter(files)
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.FORMAT,
-                self.tr("Format"),
-                options=[self.tr("Auto-detect"), *ADDRESS_FORMATS[1:]],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Addresses"), SOURCE_POINT)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.REJECTED, self.tr("Rejected rows"), SOURCE_VECTOR
-            )
-        )
-        for name, label in (
-            ("ROWS_READ", "Data rows read"),
-            ("LOADED", "Addresses loaded"),
-            ("REJECTED_COUNT", "Rows rejected"),
-            ("MERGED_COUNT", "Rows merged into addresses, read for names or superseded"),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        add_loader_parameters(
+            self, "Address files (CSV or zip of CSVs)", ADDRESS_FORMATS, "Addresses", SOURCE_POINT,
+            (("ROWS_READ", "Data rows read"), ("LOADED", "Addresses loaded"),
+             ("REJECTED_COUNT", "Rows rejected"),
+             ("MERGED_COUNT", "Rows merged into addresses, read for names or superseded")),
+        )  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
         paths = self.parameterAsFileList(parameters, self.INPUT, context)

@@ -5,18 +5,15 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
 )
 
 from ..core import schema
 from ..core.records import LoadStats
 from ..core.street_loaders import load_postcodes
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE, WKB_POINT
+from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
-from .loader import report, write_records
+from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 
 
@@ -45,25 +42,11 @@ class LoadPostcodes(PlaceLinkAlgorithm):
     REJECTED = "REJECTED"
 
     def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUT, self.tr("Code-Point Open files (CSV, zip or folder)"), SOURCE_FILE
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Postcodes"), SOURCE_POINT)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.REJECTED, self.tr("Rejected rows"), SOURCE_VECTOR
-            )
-        )
-        for name, label in (
-            ("ROWS_READ", "Data rows read"),
-            ("LOADED", "Postcodes loaded"),
-            ("REJECTED_COUNT", "Rows rejected"),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        add_loader_parameters(
+            self, "Code-Point Open files (CSV, zip or folder)", None, "Postcodes", SOURCE_POINT,
+            (("ROWS_READ", "Data rows read"), ("LOADED", "Postcodes loaded"),
+             ("REJECTED_COUNT", "Rows rejected")),
+        )  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
         paths = self.parameterAsFileList(parameters, self.INPUT, context)

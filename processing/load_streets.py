@@ -11,10 +11,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
 
@@ -33,9 +29,9 @@ from ..core.street_loaders import (
     street_fields,
 )
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_FILE, SOURCE_LINE, SOURCE_VECTOR, WKB_MULTILINESTRING, WKB_NONE
+from .compat import SOURCE_LINE, WKB_MULTILINESTRING, WKB_NONE
 from .fields import REJECTS, FeatureFactory, plain_value
-from .loader import report, write_records
+from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 
 BATCH = 5000
@@ -152,34 +148,11 @@ class LoadStreets(PlaceLinkAlgorithm):
     REJECTED = "REJECTED"
 
     def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUT, self.tr("Street files (CSV, zip or GeoPackage)"), SOURCE_FILE
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.FORMAT,
-                self.tr("Format"),
-                options=[self.tr("Auto-detect"), *STREET_FORMATS[1:]],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Streets"), SOURCE_LINE)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.REJECTED, self.tr("Rejected records"), SOURCE_VECTOR
-            )
-        )
-        for name, label in (
-            ("ROWS_READ", "Data rows read"),
-            ("LOADED", "Rows loaded into OUTPUT"),
-            ("REJECTED_COUNT", "Rows rejected"),
-            ("FEATURES", "Streets written"),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        add_loader_parameters(
+            self, "Street files (CSV, zip or GeoPackage)", STREET_FORMATS, "Streets", SOURCE_LINE,
+            (("ROWS_READ", "Data rows read"), ("LOADED", "Rows loaded into OUTPUT"),
+             ("REJECTED_COUNT", "Rows rejected"), ("FEATURES", "Streets written")),
+        )  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
         paths = self.parameterAsFileList(parameters, self.INPUT, context)

@@ -1,15 +1,54 @@
-"""Writing a loader's records and rejects to its sinks, and its closing report."""
+"""What the loader algorithms share: their parameters, writing records and rejects to the
+sinks, and the closing report."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+from collections.abc import Sequence
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterMultipleLayers,
+)
 
 from ..core import schema
 from ..core.records import LoadStats, Reject
-from .compat import SINK_FAST_INSERT
+from .compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_VECTOR
 from .fields import FeatureFactory, reject_feature
 
 BATCH = 5000
+
+
+def add_loader_parameters(
+    alg,  # noqa: ANN001 - a PlaceLinkAlgorithm
+    input_label: str,
+    formats: Sequence[str] | None,
+    output_label: str,
+    output_type: object,
+    counts: Sequence[tuple[str, str]],
+) -> None:
+    """INPUT (one or more files), FORMAT (auto-detect first, when *formats* is given),
+    OUTPUT, REJECTED, and the count outputs *counts* ((name, label), …) of a loader."""
+    files = QgsProcessingParameterMultipleLayers("INPUT", alg.tr(input_label), SOURCE_FILE)
+    files.setMinimumNumberInputs(1)
+    alg.addParameter(files)
+    if formats is not None:
+        alg.addParameter(
+            QgsProcessingParameterEnum(
+                "FORMAT",
+                alg.tr("Format"),
+                options=[alg.tr("Auto-detect"), *formats[1:]],
+                defaultValue=0,
+            )
+        )
+    alg.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", alg.tr(output_label), output_type))
+    alg.addParameter(
+        QgsProcessingParameterFeatureSink("REJECTED", alg.tr("Rejected rows"), SOURCE_VECTOR)
+    )
+    for name, label in counts:
+        alg.addOutput(QgsProcessingOutputNumber(name, alg.tr(label)))
 
 
 def fitter(factory: FeatureFactory):  # noqa: ANN202

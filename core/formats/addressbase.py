@@ -51,14 +51,10 @@ from .assemble import (
     postcode_text,
     uprn,
     uprn_or_none,
+    usrn_of,
     whole,
 )
 from .open_uprn import parse_uprn
-
-
-def _usrn(value: str) -> int | None:
-    return whole(value, "USRN")
-
 
 NAME = "AddressBase Premium"
 
@@ -87,7 +83,7 @@ class Layout(SharedRecords):
         self.dates = Memo(date)
         self.codes = Memo(code_text)
         self.postcodes = Memo(postcode_text)
-        self.usrns = Memo(_usrn)  # one int object per street, not per LPI
+        self.usrns = Memo(usrn_of)  # one int object per street, not per LPI
 
     def blpu(self, f: list[str], file: int, line: int) -> tuple:
         size = len(f)

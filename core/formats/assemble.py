@@ -89,6 +89,11 @@ def whole(text: str, what: str, required: bool = False) -> int | None:
     raise ValueError(f"{what} {value!r} is not a whole number")
 
 
+def usrn_of(value: str) -> int | None:
+    """A USRN field: a whole number, or None when empty."""
+    return whole(value, "USRN")
+
+
 def suffix(value: str, what: str) -> str:
     """A BS 7666 number suffix (one or two letters), '' when empty; ValueError otherwise.
 

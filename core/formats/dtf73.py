@@ -44,13 +44,9 @@ from .assemble import (
     postcode_text,
     uprn,
     uprn_or_none,
+    usrn_of,
     whole,
 )
-
-
-def _usrn(value: str) -> int | None:
-    return whole(value, "USRN")
-
 
 NAME = "DTF 7.3"
 
@@ -82,7 +78,7 @@ class Layout(SharedRecords):
         self.dates = Memo(date)
         self.codes = Memo(code_text)
         self.postcodes = Memo(postcode_text)
-        self.usrns = Memo(_usrn)  # one int object per street, not per LPI
+        self.usrns = Memo(usrn_of)  # one int object per street, not per LPI
         self.postcode_shape = Memo(looks_like_postcode)
 
     def blpu(self, f: list[str], file: int, line: int) -> tuple:
