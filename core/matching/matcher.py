@@ -22,6 +22,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -401,21 +402,41 @@ class Matcher:
         counter = ctx.Value("i", 0)
         _WORKER_STATE = (self, chunks, counter)
         parts: dict[int, list[MatchResult]] = {}
+        # Plain forked processes, each sending its chunks back once through a pipe:
+        # multiprocessing.Pool's terminate() can deadlock on its result queue.
+        procs, conns = [], []
         try:
-            with ctx.Pool(workers - 1) as pool:
-                pending = [pool.apply_async(_take_chunks) for _ in range(workers - 1)]
-                while (k := _next_chunk(counter)) < len(chunks):
-                    if is_canceled is not None and is_canceled():
-                        with counter.get_lock():
-                            counter.value = len(chunks)
-                        pool.terminate()
-                        raise InterruptedError("matching cancelled")
-                    parts[k] = self._match_batch_vectorised(*chunks[k])
-                    if progress is not None:
-                        progress(100.0 * min(k + 1, len(chunks) - 1) / len(chunks))
-                for job in pending:
-                    parts.update(job.get())
+            for _ in range(workers - 1):
+                recv, send = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
+                proc.start()
+                send.close()
+                procs.append(proc)
+                conns.append(recv)
+            while (k := _next_chunk(counter)) < len(chunks):
+                if is_canceled is not None and is_canceled():
+                    raise InterruptedError("matching cancelled")
+                parts[k] = self._match_batch_vectorised(*chunks[k])
+                if progress is not None:
+                    progress(100.0 * min(k + 1, len(chunks) - 1) / len(chunks))
+            for conn in conns:
+                try:
+                    ok, payload = conn.recv()
+                except EOFError:
+                    raise RuntimeError("a matching worker process ended unexpectedly") from None
+                if not ok:
+                    raise RuntimeError(f"a matching worker failed: {payload}")
+                parts.update(payload)
         finally:
+            with counter.get_lock():
+                counter.value = len(chunks)  # workers take no more chunks
+            for conn in conns:
+                conn.close()
+            for proc in procs:
+                proc.join(5)
+                if proc.is_alive():
+                    proc.kill()
+                    proc.join()
             _WORKER_STATE = None
         if progress is not None:
             progress(100.0)
@@ -485,6 +506,16 @@ def _next_chunk(counter) -> int:  # noqa: ANN001
         k = counter.value
         counter.value = k + 1
     return k
+
+
+def _worker_main(conn: Connection) -> None:
+    """A forked worker's body: its chunks' results (or its error) sent back once."""
+    try:
+        conn.send((True, _take_chunks()))
+    except BaseException as exc:  # reported to the parent, which raises it
+        conn.send((False, repr(exc)))
+    finally:
+        conn.close()
 
 
 def _take_chunks() -> dict[int, list[MatchResult]]:
