@@ -80,10 +80,19 @@ class PlaceLinkPlugin:
             toolbar=False,
         )
         notify_missing(self.iface)
+        from .ui.locator_filter import AddressLocatorFilter
+
+        self.locator_filter = AddressLocatorFilter(self.iface, self._find_dock_gazetteer)
+        self.iface.registerLocatorFilter(self.locator_filter)  # Ctrl+K finds addresses
         project = QgsProject.instance()
         project.readProject.connect(self.restore_docks)
         project.writeProject.connect(self.save_docks)
         self._project_signals = True
+
+    def _find_dock_gazetteer(self):  # noqa: ANN202
+        """The gazetteer chosen in the Find address dock, if it was opened."""
+        dock = self.docks.get("FindAddressDock")
+        return dock.ui.gazetteerCombo.currentLayer() if dock is not None else None
 
     def save_docks(self, *_args) -> None:
         """Keep the open docks and their settings in the project being written."""
@@ -142,6 +151,9 @@ class PlaceLinkPlugin:
                 self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions = []
+        if getattr(self, "locator_filter", None) is not None:
+            self.iface.deregisterLocatorFilter(self.locator_filter)
+            self.locator_filter = None
         if getattr(self, "_project_signals", False):
             project = QgsProject.instance()
             project.readProject.disconnect(self.restore_docks)

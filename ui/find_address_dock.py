@@ -1,35 +1,40 @@
-"""The Find address dock: type an address, see ranked candidates as you type, click to go there.
+"""The Find address dock: type a UPRN, a postcode, a street or an address (typos and all),
+see what fits as you type, and go there with a click, Enter or the arrow keys.
 
-The one place the UI asks ``core`` directly: a look-up must answer in milliseconds, so it
-uses the same gazetteer index the matching algorithm builds and caches.
+The one place the UI asks ``core`` directly: a look-up must answer in milliseconds. The
+search (``core.matching.search``, which asks the same matcher the matching algorithm
+uses) is built in the background and shared with QGIS's locator bar.
 """
 
 from __future__ import annotations
 
 import time
 
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsPointXY, QgsTask, QgsVectorLayer
+from qgis.core import QgsPointXY
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..processing.compat import LAYER_POINT
+from .address_search import SEARCHES
 from .dock_base import load_form
-from .map_focus import focus_points, select_uprn
+from .map_focus import Highlight, select_uprn
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
-MIN_CHARACTERS = 3
+MIN_CHARACTERS = 2
+LIMIT = 50
 
 
 class FindAddressDock(QgsDockWidget):
-    """Type-ahead address search over a canonical addresses layer."""
+    """Search over a canonical addresses layer, as you type."""
 
     STATE_WIDGETS = {"gazetteer": "gazetteerCombo", "search": "searchEdit"}
 
     TITLE = "PlaceLink: Find address"
 
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(self.TITLE, parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("PlaceLink: Find address"))
         self.iface = iface
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
@@ -38,100 +43,121 @@ class FindAddressDock(QgsDockWidget):
         self.ui.gazetteerCombo.setFilters(LAYER_POINT)
         self.ui.gazetteerCombo.layerChanged.connect(self._gazetteer_changed)
         self.ui.searchEdit.textChanged.connect(self.search)
+        self.ui.searchEdit.returnPressed.connect(self.go_to_current)
+        self.ui.searchEdit.installEventFilter(self)
         self.ui.resultsList.itemClicked.connect(self.go_to)
-        self.matcher = None
-        self._matcher_layer: str | None = None
-        self._indexing: str | None = None
-        self._task: QgsTask | None = None
+        self.ui.resultsList.itemActivated.connect(self.go_to)  # Enter on the list
+        self.highlight = Highlight(iface)
         self.last_ms = 0.0
 
+    @property
+    def searcher(self):  # noqa: ANN201
+        """The ready search for the chosen gazetteer, or None."""
+        layer = self.ui.gazetteerCombo.currentLayer()
+        if layer is None or SEARCHES.layer_id != layer.id():
+            return None
+        return SEARCHES.search
+
     def _gazetteer_changed(self) -> None:
-        self.matcher, self._matcher_layer, self._indexing = None, None, None
         self.ui.resultsList.clear()
+        self.highlight.clear()
+        if self.ui.gazetteerCombo.currentLayer() is not None:
+            self.search()
 
-    def _ensure_matcher(self, layer: QgsVectorLayer):  # noqa: ANN202
-        """The matcher for *layer*, or None while its index is being built in the background
-        (the pending search runs again when it is ready)."""
-        if self.matcher is not None and self._matcher_layer == layer.id():
-            return self.matcher
-        if self._indexing == layer.id():
-            return None
-        from ..core.dependencies import refusal_message
-        from ..processing.gazetteer import matcher_for, read_records
-
-        message = refusal_message(("rapidfuzz",))
-        if message:
-            self.ui.statusLabel.setText(message)
-            return None
-        try:
-            records = read_records(layer)  # here: a layer belongs to the main thread
-        except ValueError as exc:
-            self.ui.statusLabel.setText(str(exc))
-            return None
-        layer_id, started = layer.id(), time.perf_counter()
-        self._indexing = layer_id
-        self.ui.statusLabel.setText(self.tr(f"Indexing {len(records):,} addresses…"))
-
-        def build(_task, records):  # noqa: ANN001, ANN202 - runs in a worker thread
-            return matcher_for(records)
-
-        def done(exception, matcher=None) -> None:  # noqa: ANN001 - back on the main thread
-            try:
-                if self._indexing != layer_id:
-                    return  # the gazetteer changed meanwhile
-                self._indexing = None
-                if exception is not None or matcher is None:
-                    self.ui.statusLabel.setText(self.tr(f"Indexing failed: {exception}"))
-                    return
-                self.matcher, self._matcher_layer = matcher, layer_id
-                self.ui.statusLabel.setText(
-                    self.tr(f"Indexed in {time.perf_counter() - started:.1f} s.")
-                )
-                self.search()
-            except RuntimeError:  # the dock was closed meanwhile
-                pass
-
-        self._task = QgsTask.fromFunction(
-            self.tr("PlaceLink: indexing addresses"), build, records, on_finished=done
-        )
-        QgsApplication.taskManager().addTask(self._task)
-        return None
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Up and Down in the search box move through the results."""
+        if watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            results = self.ui.resultsList
+            if step and results.count():
+                row = min(max(results.currentRow() + step, 0), results.count() - 1)
+                results.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
 
     def search(self, text: str | None = None) -> list:
-        """Rank the gazetteer's addresses for the typed text (from 3 characters)."""
+        """The addresses that fit the typed text (a UPRN, a postcode, a street, an
+        address), best first; starts building the search the first time."""
         text = self.ui.searchEdit.text() if text is None else text
         results_list = self.ui.resultsList
         results_list.clear()
         layer = self.ui.gazetteerCombo.currentLayer()
-        if layer is None or len(text.strip()) < MIN_CHARACTERS:
+        if layer is None:
+            self.ui.statusLabel.setText(self.tr("Choose a gazetteer (an addresses layer)."))
             return []
-        matcher = self._ensure_matcher(layer)
-        if matcher is None:
+        searcher = SEARCHES.get(layer, self._ready)
+        if searcher is None:
+            self.ui.statusLabel.setText(
+                SEARCHES.error
+                or self.tr("Indexing {n:,} addresses…").format(n=layer.featureCount())
+            )
+            return []
+        if len(text.strip()) < MIN_CHARACTERS:
+            self.ui.statusLabel.setText(self.tr("Type a UPRN, a postcode, a street or an address."))
             return []
         started = time.perf_counter()
-        results = matcher.lookup(text, 10)
+        hits = searcher.search(text, LIMIT)
         self.last_ms = (time.perf_counter() - started) * 1000
-        for result in results:
-            item = QListWidgetItem(f"{result.matched_address}  ({result.match_score:.0f})")
-            item.setToolTip(f"UPRN {result.uprn}: {result.match_reason}")
-            item.setData(RESULT_ROLE, (result.uprn, result.x, result.y))
+        for hit in hits:
+            item = QListWidgetItem(hit.address)
+            item.setToolTip(
+                self.tr("UPRN {uprn}: {why} (relevance {relevance})").format(
+                    uprn=hit.uprn, why=hit.why, relevance=hit.relevance
+                )
+            )
+            item.setData(RESULT_ROLE, (hit.uprn, hit.x, hit.y))
             results_list.addItem(item)
-        self.ui.statusLabel.setText(
-            self.tr(f"{len(results)} candidate(s) in {self.last_ms:.1f} ms.")
-        )
-        return results
+        if hits:
+            results_list.setCurrentRow(0)
+            self.ui.statusLabel.setText(
+                self.tr("{n} found ({why}) in {ms:.1f} ms: Enter or a click goes there.").format(
+                    n=len(hits), why=hits[0].why, ms=self.last_ms
+                )
+            )
+        else:
+            self.ui.statusLabel.setText(
+                self.tr("Nothing fits “{text}” ({ms:.1f} ms).").format(text=text, ms=self.last_ms)
+            )
+        return hits
+
+    def _ready(self) -> None:
+        """The search was built (or failed): run the pending search."""
+        self.search()
+
+    def go_to_current(self) -> None:
+        """Enter: go to the highlighted result (the best one unless the arrows moved)."""
+        item = self.ui.resultsList.currentItem() or self.ui.resultsList.item(0)
+        if item is not None:
+            self.go_to(item)
 
     def go_to(self, item: QListWidgetItem) -> None:
-        """Select the address on the gazetteer layer, zoom to it and flash it."""
+        """Select the address on the gazetteer layer, centre the map on it at a street
+        scale and keep it highlighted (until the next pick); say which other addresses
+        share its point (flats in one building)."""
         uprn, x, y = item.data(RESULT_ROLE)
         layer = self.ui.gazetteerCombo.currentLayer()
         select_uprn(layer, uprn)
-        if x is None or y is None:
-            feature = next(
-                layer.getFeatures(QgsFeatureRequest().setFilterExpression(f'"uprn" = {uprn}')), None
-            )
-            if feature is None:
+        if (x is None or y is None) and layer is not None:
+            from qgis.core import QgsFeatureRequest
+
+            request = QgsFeatureRequest().setFilterExpression(f'"uprn" = {int(uprn)}')
+            feature = next(layer.getFeatures(request), None)
+            if feature is None or feature.geometry().isEmpty():
                 return
             point = feature.geometry().centroid().asPoint()
             x, y = point.x(), point.y()
-        focus_points(self.iface, [QgsPointXY(x, y)], layer.crs())
+        self.highlight.show(QgsPointXY(x, y), layer.crs())
+        searcher = self.searcher
+        stacked = searcher.same_point(uprn) if searcher is not None else []
+        if len(stacked) > 1:
+            names = "; ".join(h.address for h in stacked[:8])
+            more = "…" if len(stacked) > 8 else ""
+            self.ui.statusLabel.setText(
+                self.tr("{n} addresses share this point: {names}{more}").format(
+                    n=len(stacked), names=names, more=more
+                )
+            )
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        self.highlight.clear()
+        super().closeEvent(event)

@@ -25,3 +25,56 @@ def select_uprn(layer: QgsVectorLayer | None, uprn: int | None) -> int:
         return 0
     layer.selectByExpression(f'"uprn" = {int(uprn)}')
     return layer.selectedFeatureCount()
+
+
+#: The scale an address is shown at: a street and its neighbours (OS MasterMap's 1:1,250).
+ADDRESS_SCALE = 1250.0
+
+
+class Highlight:
+    """A marker kept on one picked place (not a flash) until the next pick or ``clear``."""
+
+    def __init__(self, iface) -> None:  # noqa: ANN001
+        self.iface = iface
+        self.band = None
+
+    def show(self, point: QgsPointXY, crs) -> None:  # noqa: ANN001
+        """Centre the map on *point* (in *crs*) at a street scale and mark it."""
+        if self.iface is None:
+            return
+        from qgis.core import QgsCoordinateTransform, QgsProject
+        from qgis.gui import QgsRubberBand
+        from qgis.PyQt.QtGui import QColor
+
+        canvas = self.iface.mapCanvas()
+        target = canvas.mapSettings().destinationCrs()
+        if crs is not None and crs.isValid() and target.isValid() and crs != target:
+            point = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
+        canvas.setCenter(point)
+        if canvas.scale() > ADDRESS_SCALE * 2 or canvas.scale() <= 0:
+            canvas.zoomScale(ADDRESS_SCALE)
+        self.clear()
+        self.band = QgsRubberBand(canvas, POINT_GEOMETRY)
+        self.band.setColor(QColor(230, 30, 120))
+        self.band.setWidth(3)
+        self.band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        self.band.setIconSize(18)
+        self.band.addPoint(point)
+        canvas.refresh()
+        canvas.flashGeometries([QgsGeometry.fromPointXY(point)], target)
+
+    def clear(self) -> None:
+        if self.band is not None and self.iface is not None:
+            self.iface.mapCanvas().scene().removeItem(self.band)
+        self.band = None
+
+
+def point_geometry():  # noqa: ANN202
+    from qgis.core import Qgis, QgsWkbTypes
+
+    if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30; QgsWkbTypes' goes in QGIS 4
+        return Qgis.GeometryType.Point
+    return QgsWkbTypes.GeometryType.PointGeometry
+
+
+POINT_GEOMETRY = point_geometry()

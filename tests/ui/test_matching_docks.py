@@ -17,26 +17,80 @@ fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
 
 
+def _wait_for_search(dock) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + 60
+    while dock.searcher is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+
+
 def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None:  # noqa: ANN001
     from placelink.ui.find_address_dock import FindAddressDock
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtGui import QKeyEvent
 
     gazetteer = fixtures._gazetteer()
     dock = make_dock(FindAddressDock)
     dock.ui.gazetteerCombo.setLayer(gazetteer)
-    assert dock.search("10") == []  # too short to search
     dock.ui.searchEdit.setText("10a high st")  # starts the index build in the background
-    assert dock.matcher is None and "Indexing" in dock.ui.statusLabel.text()
-    deadline = time.monotonic() + 60
-    while dock.matcher is None and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
+    assert dock.searcher is None and "Indexing" in dock.ui.statusLabel.text()
+    _wait_for_search(dock)
     results = dock.ui.resultsList  # the pending search ran when the index was ready
     assert results.count() >= 1
     assert results.item(0).data(0x0100)[0] == 100000000011  # 10A, not 10
+    assert "(relevance 0)" not in results.item(0).toolTip()
     assert "ms" in dock.ui.statusLabel.text() and dock.last_ms < 50
-    dock.go_to(results.item(0))
+    dock.ui.searchEdit.returnPressed.emit()  # Enter goes to the best result
     assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000011]
     assert iface.mapCanvas().extent().width() < 500
+    assert dock.highlight.band is not None  # kept, not a flash
+
+    dock.ui.searchEdit.setText("AB1 2CE")  # a postcode alone: every address there
+    assert [results.item(i).data(0x0100)[0] for i in range(results.count())] == [
+        100000000020, 100000000021, 100000000022
+    ]  # fmt: skip
+    down = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    assert dock.eventFilter(dock.ui.searchEdit, down) and results.currentRow() == 1
+    dock.go_to_current()
+    assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000021]
+    assert "3 addresses share this point" not in dock.ui.statusLabel.text()  # own points here
+
+    dock.ui.searchEdit.setText("mill lane")  # a street alone
+    assert results.count() == 1 and "street MILL LANE" in results.item(0).toolTip()
+    dock.ui.searchEdit.setText("100000000012")  # a UPRN
+    assert results.item(0).data(0x0100)[0] == 100000000012
+
+
+def test_the_locator_bar_finds_addresses(make_dock, placelink_plugin, iface) -> None:  # noqa: ANN001
+    from placelink.ui.find_address_dock import FindAddressDock
+    from placelink.ui.locator_filter import AddressLocatorFilter
+    from qgis.core import QgsLocator, QgsLocatorContext, QgsLocatorResult
+
+    gazetteer = fixtures._gazetteer()
+    dock = make_dock(FindAddressDock)
+    dock.ui.gazetteerCombo.setLayer(gazetteer)
+    dock.search()  # the first search builds the index (shared with the locator)
+    _wait_for_search(dock)
+    assert dock.searcher is not None
+    assert isinstance(placelink_plugin.locator_filter, AddressLocatorFilter)
+    locator = QgsLocator()
+    locator_filter = AddressLocatorFilter(iface, lambda: gazetteer)
+    locator.registerFilter(locator_filter)
+    found = []
+    # the signal's result lives only while the slot runs: keep copies
+    locator.foundResult.connect(lambda result: found.append(QgsLocatorResult(result)))
+    locator.fetchResults("10 hgih st", QgsLocatorContext())
+    deadline = time.monotonic() + 30
+    while locator.isRunning() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsApplication.processEvents()
+    assert found and found[0].displayString.startswith("10 HIGH STREET")
+    assert "UPRN 100000000010" in found[0].description
+    gazetteer.removeSelection()
+    locator_filter.triggerResult(found[0])
+    assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000010]
+    locator.deregisterFilter(locator_filter)
 
 
 def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tmp_path) -> None:  # noqa: ANN001
