@@ -101,18 +101,19 @@ class PlaceLinkPlugin:
         dock_state.save(QgsProject.instance(), self.docks)
 
     def restore_docks(self, *_args) -> list:
-        """Reopen the docks a project was saved with, as they were set."""
+        """Reopen the docks a project was saved with, as they were set (docks already
+        made take the project's settings too; the others do when first opened)."""
         from .ui import dock_state
 
         project = QgsProject.instance()
+        for class_name, dock in self.docks.items():
+            dock_state.apply_values(dock, dock_state.saved_values(project, class_name), project)
         shown = []
         for class_name in dock_state.saved_docks(project):
             module = next((m for m, c, _i, _t in DOCKS if c == class_name), None)
             if module is None:
                 continue
-            dock = self.show_dock(module, class_name)
-            dock_state.apply_values(dock, dock_state.saved_values(project, class_name), project)
-            shown.append(dock)
+            shown.append(self.show_dock(module, class_name))
         return shown
 
     def show_dock(self, module: str, class_name: str):  # noqa: ANN201
@@ -123,8 +124,16 @@ class PlaceLinkPlugin:
 
             dock_class = getattr(import_module(f".ui.{module}", __package__), class_name)
             dock = dock_class(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            # tabbed with PlaceLink's other docks, not stacked (each stays full height)
+            others = [d.objectName() for d in self.docks.values()]
+            self.iface.addTabifiedDockWidget(
+                Qt.DockWidgetArea.RightDockWidgetArea, dock, others, True
+            )
             self.docks[class_name] = dock
+            from .ui import dock_state
+
+            project = QgsProject.instance()  # as the project last left it, if it says
+            dock_state.apply_values(dock, dock_state.saved_values(project, class_name), project)
         dock.show()
         dock.raise_()
         return dock

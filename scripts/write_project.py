@@ -92,7 +92,8 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
         "FindAddressDock": {"gazetteer": addresses.id(), "search": ""},
         "ReviewDock": {"gazetteer": addresses.id(), "matches": matches.id(), "below": "75.0"},
     }  # fmt: skip
-    project.writeEntry(SCOPE, "/open_docks", list(docks))
+    # one dock open (more would crowd a laptop screen); the others keep their settings
+    project.writeEntry(SCOPE, "/open_docks", ["CatchmentsDock"])
     for name, values in docks.items():
         for key, value in values.items():
             project.writeEntry(SCOPE, f"/docks/{name}/{key}", value)

@@ -15,6 +15,18 @@ from .runner import AlgorithmRun
 FORMS = Path(__file__).resolve().parent / "forms"
 
 
+def set_scrolling_body(dock: QgsDockWidget, body: QWidget) -> None:
+    """Put *body* in *dock* inside a scroll area: a dock never grows the QGIS window past
+    the screen (1366×768 laptops), it scrolls."""
+    from qgis.PyQt.QtWidgets import QFrame, QScrollArea
+
+    scroll = QScrollArea(dock)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    dock.setWidget(scroll)
+
+
 def load_form(name: str, host: QWidget):  # noqa: ANN201
     """Build the Designer form *name* (under ui/forms) into *host*; return its widget namespace."""
     form_class, _ = uic.loadUiType(str(FORMS / name))
@@ -39,7 +51,7 @@ class AlgorithmDock(QgsDockWidget):
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
         self.ui = load_form(self.FORM, self.body)
-        self.setWidget(self.body)
+        set_scrolling_body(self, self.body)
         self.run: AlgorithmRun | None = None
         self.ui.cancelButton.clicked.connect(self.cancel)
 

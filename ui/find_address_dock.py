@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..processing.compat import LAYER_POINT
 from .address_search import SEARCHES
-from .dock_base import load_form
+from .dock_base import load_form, set_scrolling_body
 from .map_focus import Highlight, select_uprn
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -39,7 +39,7 @@ class FindAddressDock(QgsDockWidget):
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
         self.ui = load_form("find_address_dock.ui", self.body)
-        self.setWidget(self.body)
+        set_scrolling_body(self, self.body)
         self.ui.gazetteerCombo.setFilters(LAYER_POINT)
         self.ui.gazetteerCombo.layerChanged.connect(self._gazetteer_changed)
         self.ui.searchEdit.textChanged.connect(self.search)

@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..processing.match_addresses import MATCH_FIELDS
-from .dock_base import load_form
+from .dock_base import load_form, set_scrolling_body
 from .map_focus import focus_points
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
@@ -55,7 +55,7 @@ class ReviewDock(QgsDockWidget):
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
         self.ui = load_form("review_dock.ui", self.body)
-        self.setWidget(self.body)
+        set_scrolling_body(self, self.body)
         ui = self.ui
         # enum properties are set here: Qt5's uic cannot read scoped ones, Qt6's unscoped ones
         ui.positionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)

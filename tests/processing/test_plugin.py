@@ -74,12 +74,22 @@ def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
 def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> None:  # noqa: ANN001
     from placelink.plugin import DOCKS
 
+    from qgis.PyQt.QtWidgets import QScrollArea
+
     menu = _placelink_menu_actions(iface)
+    placelink_plugin.unload()  # start with no docks
+    placelink_plugin.initGui()
+    opened: list[str] = []
     for module, class_name, _icon, text in DOCKS:
         assert text in menu
         dock = placelink_plugin.show_dock(module, class_name)
         assert type(dock).__name__ == class_name and dock.objectName() == class_name
         assert placelink_plugin.show_dock(module, class_name) is dock  # made once
+        # scrolls rather than growing the window; tabbed with the docks already open
+        assert isinstance(dock.widget(), QScrollArea) and dock.widget().widgetResizable()
+        _area, tabbed, tab_with, _raise = iface.addTabifiedDockWidget.call_args.args
+        assert tabbed is dock and tab_with == opened
+        opened.append(class_name)
     placelink_plugin.unload()
     assert placelink_plugin.docks == {}
     placelink_plugin.initGui()
