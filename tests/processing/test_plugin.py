@@ -73,7 +73,6 @@ def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
 
 def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> None:  # noqa: ANN001
     from placelink.plugin import DOCKS
-
     from qgis.PyQt.QtWidgets import QScrollArea
 
     menu = _placelink_menu_actions(iface)
