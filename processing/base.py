@@ -24,6 +24,8 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP = ""
     GROUP_ID = ""
+    #: Search words for the Processing Toolbox and the locator bar (translated).
+    TAGS: tuple[str, ...] = ()
     HELP = ""
     ICON = "placelink.svg"
     REQUIRES: tuple[str, ...] = ()
@@ -109,6 +111,9 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:
         return self.GROUP_ID
+
+    def tags(self) -> list[str]:
+        return [self.tr(tag) for tag in dict.fromkeys((*self.TAGS, "PlaceLink", "gazetteer"))]
 
     def shortHelpString(self) -> str:
         return self.tr(self.HELP)

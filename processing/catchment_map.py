@@ -47,6 +47,7 @@ class CatchmentMap(PlaceLinkAlgorithm):
     NAME = "Catchment map"
     GROUP = "Catchments"
     GROUP_ID = "catchments"
+    TAGS = ("catchment", "map", "print layout", "PDF", "school", "admissions")
     ICON = "placelink.svg"
     HELP = (
         "Renders a finished catchment map on an A4 landscape page and exports it to PDF or "

@@ -108,6 +108,17 @@ class Catchments(PlaceLinkAlgorithm):
     NAME = "Catchments"
     GROUP = "Catchments"
     GROUP_ID = "catchments"
+    TAGS = (
+        "catchment",
+        "school",
+        "admissions",
+        "nearest facility",
+        "service area",
+        "network",
+        "distance bands",
+        "capacity",
+        "UPRN",
+    )
     ICON = "catchments.svg"
     REQUIRES = ("scipy", "shapely")
     HELP = (

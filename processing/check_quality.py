@@ -110,6 +110,17 @@ class CheckQuality(PlaceLinkAlgorithm):
     NAME = "Check gazetteer quality"
     GROUP = "Quality"
     GROUP_ID = "quality"
+    TAGS = (
+        "LLPG",
+        "NSG",
+        "UPRN",
+        "USRN",
+        "gazetteer",
+        "data quality",
+        "validation",
+        "GeoPlace",
+        "AddressBase",
+    )
     ICON = "check_quality.svg"
     REQUIRES = ("pandas", "shapely", "scipy")
 

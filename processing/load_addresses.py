@@ -25,6 +25,16 @@ class LoadAddresses(PlaceLinkAlgorithm):
     NAME = "Load addresses"
     GROUP = "Load"
     GROUP_ID = "load"
+    TAGS = (
+        "LLPG",
+        "UPRN",
+        "gazetteer",
+        "DTF 7.3",
+        "AddressBase",
+        "Open UPRN",
+        "addresses",
+        "import",
+    )
     ICON = "load_addresses.svg"
     HELP = (
         "Reads address gazetteer files into PlaceLink's canonical addresses layer "

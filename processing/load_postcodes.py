@@ -24,6 +24,7 @@ class LoadPostcodes(PlaceLinkAlgorithm):
     NAME = "Load postcodes"
     GROUP = "Load"
     GROUP_ID = "load"
+    TAGS = ("postcode", "Code-Point Open", "import")
     ICON = "load_postcodes.svg"
     HELP = (
         "Reads OS Code-Point Open (one CSV per postcode area, no header row) into a postcode "

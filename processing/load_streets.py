@@ -119,6 +119,16 @@ class LoadStreets(PlaceLinkAlgorithm):
     NAME = "Load streets"
     GROUP = "Load"
     GROUP_ID = "load"
+    TAGS = (
+        "NSG",
+        "USRN",
+        "street gazetteer",
+        "DTF 8.1",
+        "Open USRN",
+        "Open Roads",
+        "streets",
+        "import",
+    )
     ICON = "load_streets.svg"
     REQUIRES = ("pandas", "shapely")
     HELP = (

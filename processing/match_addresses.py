@@ -70,6 +70,16 @@ class MatchAddresses(PlaceLinkAlgorithm):
     NAME = "Match addresses to UPRNs"
     GROUP = "Matching"
     GROUP_ID = "matching"
+    TAGS = (
+        "UPRN",
+        "geocode",
+        "geocoding",
+        "address matching",
+        "LLPG",
+        "AddressBase",
+        "gazetteer",
+        "data linking",
+    )
     ICON = "placelink.svg"
     REQUIRES = ("rapidfuzz",)
     HELP = (

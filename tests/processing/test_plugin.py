@@ -26,6 +26,12 @@ def test_provider_lists_its_algorithms(placelink_plugin) -> None:  # noqa: ANN00
         assert alg.shortHelpString().strip(), alg.id()
         assert not alg.icon().isNull(), alg.id()
         assert alg.group() and alg.groupId(), alg.id()
+        # findable by the words officers search with, beyond the two every one has
+        assert len(set(alg.tags()) - {"PlaceLink", "gazetteer"}) >= 3, alg.id()
+    tagged = {alg.id(): set(alg.tags()) for alg in provider.algorithms()}
+    assert {"UPRN", "geocode"} <= tagged["placelink:matchaddresses"]
+    assert {"LLPG", "UPRN"} <= tagged["placelink:loadaddresses"]
+    assert {"NSG", "USRN"} <= tagged["placelink:loadstreets"]
 
 
 def test_menu_and_toolbar(placelink_plugin, iface) -> None:  # noqa: ANN001
