@@ -15,13 +15,13 @@ ALGORITHM_ACTIONS = (
     ("placelink:loadaddresses", "load_addresses.svg", "Load addresses…"),
     ("placelink:loadstreets", "load_streets.svg", "Load streets…"),
     ("placelink:loadpostcodes", "load_postcodes.svg", "Load postcodes…"),
-    ("placelink:matchaddresses", "placelink.svg", "Match addresses to UPRNs…"),
+    ("placelink:matchaddresses", "match_addresses.svg", "Match addresses to UPRNs…"),
 )
 #: Dock panels: (module under ui/, class, icon, text).
 DOCKS = (
     ("quality_dock", "QualityDock", "check_quality.svg", "Data quality"),
-    ("find_address_dock", "FindAddressDock", "placelink.svg", "Find address"),
-    ("review_dock", "ReviewDock", "placelink.svg", "Review matches"),
+    ("find_address_dock", "FindAddressDock", "find_address.svg", "Find address"),
+    ("review_dock", "ReviewDock", "review_matches.svg", "Review matches"),
     ("catchments_dock", "CatchmentsDock", "catchments.svg", "Catchments"),
 )
 

@@ -80,7 +80,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
         "gazetteer",
         "data linking",
     )
-    ICON = "placelink.svg"
+    ICON = "match_addresses.svg"
     REQUIRES = ("rapidfuzz",)
     HELP = (
         "Links each record of a table or layer (council tax, benefits, waste…) to the UPRN "

@@ -36,6 +36,15 @@ def test_provider_lists_its_algorithms(placelink_plugin) -> None:  # noqa: ANN00
     assert {"NSG", "USRN"} <= tagged["placelink:loadstreets"]
 
 
+def test_every_menu_entry_has_its_own_icon() -> None:
+    from placelink.plugin import ALGORITHM_ACTIONS, DOCKS
+    from placelink.processing.base import ICON_DIR
+
+    icons = [icon for _a, icon, _t in ALGORITHM_ACTIONS] + [icon for *_m, icon, _t in DOCKS]
+    assert len(set(icons)) == len(icons)  # Match, Find and Review no longer share one
+    assert all((ICON_DIR / icon).is_file() for icon in icons)
+
+
 def test_menu_and_toolbar(placelink_plugin, iface) -> None:  # noqa: ANN001
     assert "Load addresses…" in _placelink_menu_actions(iface)
     toolbar = placelink_plugin.toolbar
