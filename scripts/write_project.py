@@ -20,7 +20,13 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     from placelink.processing import styling
     from placelink.processing.map_layout import build_layout
     from placelink.ui.dock_state import SCOPE
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsProject, QgsRectangle, QgsVectorLayer
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsProject,
+        QgsRectangle,
+        QgsReferencedRectangle,
+        QgsVectorLayer,
+    )
 
     gpkg = out / "demo.gpkg"
     project = QgsProject.instance()
@@ -42,22 +48,17 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     def table(name: str) -> str:
         return f"{gpkg}|layername={name}"
 
-    catch_group = root.addGroup("Catchments")
+    # Reading order, top to bottom: points over lines over fills, so nothing hides the
+    # gazetteer; only what an officer looks at first is switched on.
     facilities = add(
         f"{sample / 'sample_council.gpkg'}|layername=facilities|subset=\"type\" = 'primary school'",
-        "Primary schools", catch_group,
+        "Primary schools",
     )  # fmt: skip
     styling.style_facilities(facilities, "name")
-    bands = add(table("band_areas"), "Distance bands", catch_group)
-    assignments = add(table("assignments"), "Address assignments", catch_group)
-    catchments = add(table("catchments"), "Catchments", catch_group)
-    colours = styling.facility_colours(catchments, "facility_name")
-    styling.style_catchments(catchments, "facility_name", colours, "address_count")
-    styling.style_band_outlines(bands, "facility_name", colours)
-    styling.style_points_by_facility(assignments, "facility_name", colours)
-    assignments.setMapTipTemplate(
-        'UPRN [% "uprn" %]: [% "facility_name" %], [% round("distance_m") %] m'
-    )
+
+    base = root.addGroup("Gazetteers")
+    addresses = add(table("addresses"), "Addresses (LLPG)", base, "addresses.qml")
+    streets = add(table("streets"), "Streets (NSG)", base, "streets.qml")
 
     match_group = root.addGroup("Matching")
     matches = add(table("matched_records"), "Matched service records", match_group)
@@ -69,13 +70,30 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     add(table("quality_issues"), "Quality issues", quality_group, "quality_issues.qml")
     add(table("quality_summary"), "Quality summary", quality_group)
 
-    base = root.addGroup("Gazetteers")
-    addresses = add(table("addresses"), "Addresses (LLPG)", base, "addresses.qml")
-    streets = add(table("streets"), "Streets (NSG)", base, "streets.qml")
-    boundary = add(f"{sample / 'sample_council.gpkg'}|layername=boundary", "Boundary", base)
+    catch_group = root.addGroup("Catchments")
+    assignments = add(table("assignments"), "Address assignments", catch_group)
+    bands = add(table("band_areas"), "Distance bands", catch_group)
+    catchments = add(table("catchments"), "Catchments", catch_group)
+    colours = styling.facility_colours(catchments, "facility_name")
+    styling.style_catchments(catchments, "facility_name", colours, "address_count")
+    catchments.setOpacity(0.55)  # the streets and addresses show through
+    styling.style_band_outlines(bands, "facility_name", colours)
+    styling.style_points_by_facility(assignments, "facility_name", colours)
+    assignments.setMapTipTemplate(
+        'UPRN [% "uprn" %]: [% "facility_name" %], [% round("distance_m") %] m'
+    )
+
+    boundary = add(f"{sample / 'sample_council.gpkg'}|layername=boundary", "Boundary")
     boundary.renderer().symbol().setColor(boundary.renderer().symbol().color().fromRgb(0, 0, 0, 0))
     for group in (match_group, quality_group):
         group.setExpanded(False)
+        group.setItemVisibilityChecked(False)  # one click away, not on top of everything
+    root.findLayer(assignments.id()).setItemVisibilityChecked(False)  # 1 point per address
+    root.findLayer(bands.id()).setItemVisibilityChecked(False)
+    # open on the council, not on a blank canvas
+    council = QgsRectangle(boundary.extent())
+    council.grow(max(council.width(), council.height()) * 0.03)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(council, boundary.crs()))
 
     layout = build_layout(
         project, title, title, [facilities, bands, streets, catchments], [facilities, catchments],

@@ -94,6 +94,16 @@ def test_demo_project_reopens_with_layers_layout_and_docks(workflow, placelink_p
     assert project.layoutManager().layoutByName("Primary schools") is not None
     catchments = project.mapLayersByName("Catchments")[0]
     assert catchments.renderer().type() == "categorizedSymbol"
+    # it opens on the council, points over fills, with only the first look switched on
+    view = project.viewSettings().defaultViewExtent()
+    boundary = project.mapLayersByName("Boundary")[0]
+    assert not view.isEmpty() and view.contains(boundary.extent())
+    order = [layer.name() for layer in project.layerTreeRoot().layerOrder()]
+    assert order[0] == "Primary schools"
+    assert order.index("Addresses (LLPG)") < order.index("Catchments") < order.index("Boundary")
+    visible = {lyr.name() for lyr in project.layerTreeRoot().checkedLayers()}
+    assert {"Primary schools", "Addresses (LLPG)", "Streets (NSG)", "Catchments"} <= visible
+    assert not visible & {"Quality issues", "Matched service records", "Address assignments"}
     docks = {type(d).__name__: d for d in placelink_plugin.restore_docks()}
     assert set(docks) == {"CatchmentsDock"}  # one dock opens with the demo, not four
     from placelink.plugin import DOCKS
