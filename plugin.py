@@ -72,6 +72,14 @@ class PlaceLinkPlugin:
                 icon, self.tr(text), lambda *_, m=module, c=class_name: self.show_dock(m, c)
             )
         from .ui.dependencies import notify_missing, show_install_dialog
+        from .ui.sample import open_sample
+
+        self._add_action(
+            "placelink.svg",
+            self.tr("Open the sample council"),
+            lambda *_: open_sample(self.iface),
+            toolbar=False,
+        )
 
         self._add_action(
             "placelink.svg",

@@ -126,3 +126,18 @@ def test_menu_actions_open_their_docks_and_dialogs(placelink_plugin, iface, monk
     assert set(placelink_plugin.docks) == {
         "QualityDock", "FindAddressDock", "ReviewDock", "CatchmentsDock"
     }  # fmt: skip
+    # "Open the sample council" added the made-up district, styled, and went there
+    from qgis.core import QgsProject
+
+    group = QgsProject.instance().layerTreeRoot().findGroup("Sample council (Brackenford, made up)")
+    assert group is not None
+    names = [node.layer().name() for node in group.findLayers()]
+    assert names[:2] == ["Sample facilities", "Sample addresses (LLPG)"]
+    assert all(node.layer().isValid() for node in group.findLayers())
+    assert iface.mapCanvas().extent().intersects(group.findLayers()[-1].layer().extent())
+    sample = next(a for a in placelink_plugin.actions if a.text() == "Open the sample council")
+    sample.trigger()  # again: zooms there, adds nothing twice
+    assert len(group.findLayers()) == len(names)
+    for node in group.findLayers():
+        QgsProject.instance().removeMapLayer(node.layer().id())
+    QgsProject.instance().layerTreeRoot().removeChildNode(group)
