@@ -64,9 +64,16 @@ class AlgorithmDock(QgsDockWidget):
         self.run = AlgorithmRun(algorithm_id, parameters, parent=self)
         self.run.progress.connect(lambda value: self.ui.progressBar.setValue(int(value)))
         self.run.message.connect(self.ui.statusLabel.setText)
+        self._last_message = ""
+        self.run.message.connect(self._remember)
         self.run.finished.connect(self._finished)
         self.run.start()
         return self.run
+
+    def _remember(self, text: str) -> None:
+        """Keep the run's last message: when it fails, that is the reason to show."""
+        if text.strip():
+            self._last_message = text
 
     def cancel(self) -> None:
         if self.run is not None:
@@ -79,8 +86,11 @@ class AlgorithmDock(QgsDockWidget):
         self.ui.progressBar.setValue(100 if ok else 0)
         if not ok:
             cancelled = self.run is not None and self.run.feedback.isCanceled()
+            reason = self._last_message.strip() or self.tr("no reason was given (see the log)")
             self.ui.statusLabel.setText(
-                self.tr("Cancelled.") if cancelled else self.tr("The run failed: see the log.")
+                self.tr("Cancelled.")
+                if cancelled
+                else self.tr("The run failed: {reason}").format(reason=reason)
             )
         try:
             self.on_finished(ok, results)

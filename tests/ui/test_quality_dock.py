@@ -123,3 +123,25 @@ def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None
     assert leaf.text(1) == ""
     dock.show_issue(leaf)
     assert iface.mapCanvas().extent().contains(QgsPointXY(451000, 211000))
+
+
+def test_a_failed_run_says_why_in_the_dock(make_dock, iface) -> None:  # noqa: ANN001
+    """The algorithm's own reason reaches the officer, not "see the log"."""
+    from placelink.ui.quality_dock import QualityDock
+
+    addresses = _addresses()
+    wrong = QgsVectorLayer("Point?crs=EPSG:27700&field=code:string", "not postcodes", "memory")
+    QgsProject.instance().addMapLayer(wrong)
+    dock = make_dock(QualityDock)
+    dock.ui.addressesCombo.setLayer(addresses)
+    dock.ui.postcodesCombo.setLayer(wrong)
+    dock.run_checks()
+    deadline = time.monotonic() + 120
+    while dock.run.ok is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsApplication.processEvents()
+    assert dock.run.ok is False
+    status = dock.ui.statusLabel.text()
+    assert status.startswith("The run failed: ") and "has no 'postcode' field" in status
+    assert "see the log" not in status
