@@ -143,15 +143,17 @@ class Catchments(PlaceLinkAlgorithm):
         "of addresses that capacity allows, then the cheapest way to place them (HiGHS). It "
         "is first solved with each street end's nearest facilities and then proven optimal "
         "against all of them (or widened until it is). Distances are whole millimetres. "
-        "If capacity is short, the addresses left over are reported (reason 'over "
-        "capacity') and counted in OVERFLOW.\n\n"
+        "If capacity is short, the addresses left over are reported (reason 'could not be "
+        "placed: every facility it can reach is full') and counted in OVERFLOW.\n\n"
         "BANDS: distances such as 400,800,1600 (metres), or minutes when SPEED_KMH is set. "
         "BAND_AREAS are the streets within each band of their nearest facility, buffered "
         "by BAND_WIDTH, as rings (400–800 excludes 0–400) clipped to the catchments.\n\n"
         "CATCHMENTS: Voronoi cells of the addresses dissolved by facility and clipped to "
         "BOUNDARY (default: around all addresses), so every point of the area belongs to "
         "exactly one catchment; addresses with no facility form a piece with no "
-        "facility_id. Fields: facility_name, address_count, capacity, utilisation, area_m2.\n\n"
+        "facility_id, named for why (could not be placed: facilities full; no facility "
+        "reachable), listed last and in grey. Fields: facility_name, address_count, "
+        "capacity, utilisation, area_m2.\n\n"
         "Network options: SNAP_TOLERANCE joins line ends and vertices closer than it; "
         "DIRECTION_FIELD makes streets one-way (values such as yes/1/true/FT or -1/"
         "reverse/TF; OS 'inDirection'/'inOppositeDirection'), distances being measured "
@@ -363,7 +365,7 @@ class Catchments(PlaceLinkAlgorithm):
         import shapely
 
         from ..core.catchments.graph import is_motorway, parse_direction
-        from ..core.catchments.pipeline import REASONS, CancelledError, run_catchments
+        from ..core.catchments.pipeline import OVERFLOW, REASONS, CancelledError, run_catchments
 
         facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
         addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
@@ -408,29 +410,40 @@ class Catchments(PlaceLinkAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled.")) from None
         if len(f_ids) == 0:
             raise QgsProcessingException(self.tr("FACILITIES has no features."))
+
+        def named(rows: np.ndarray) -> str:
+            """Facilities by name (their feature ids when unnamed), at most ten."""
+            shown = []
+            for i in rows[:10]:
+                name = str(f_vals[name_field][i] or "") if name_field else ""
+                shown.append(name or self.tr("feature {fid}").format(fid=f_ids[i]))
+            return ", ".join(shown) + ("…" if len(rows) > 10 else "")
+
         bad = np.flatnonzero(~np.isfinite(f_xy).all(axis=1))
         if len(bad):
             raise QgsProcessingException(
-                self.tr(
-                    f"Facility feature(s) {', '.join(map(str, f_ids[bad][:10]))} have no point."
+                self.tr("{n} facilities have no point: {names}.").format(
+                    n=len(bad), names=named(bad)
                 )
             )
         order = np.argsort(f_ids, kind="stable")  # ties go to the lowest feature id
-        f_ids, f_xy = f_ids[order], f_xy[order]
         names = (
             [str(f_vals[name_field][i]) if f_vals[name_field][i] is not None else "" for i in order]
             if name_field
-            else [str(i) for i in f_ids]
+            else [str(i) for i in f_ids[order]]
         )
         capacity = None
         if capacity_field:
             raw = [f_vals[capacity_field][i] for i in order]
-            missing = [int(f_ids[i]) for i, v in enumerate(raw) if v is None]
-            if missing:
+            missing = order[[v is None for v in raw]]
+            if len(missing):
                 raise QgsProcessingException(
-                    self.tr(f"Facility feature(s) {missing[:10]} have no {capacity_field} value.")
+                    self.tr("{n} facilities have no {field} value: {names}.").format(
+                        n=len(missing), field=capacity_field, names=named(missing)
+                    )
                 )
             capacity = np.array([float(v) for v in raw])
+        f_ids, f_xy = f_ids[order], f_xy[order]
 
         lines = direction = None
         if network is not None:
@@ -548,6 +561,13 @@ class Catchments(PlaceLinkAlgorithm):
         )
         if c_sink is None:
             raise QgsProcessingException(self.tr("Could not create CATCHMENTS."))
+        unreached_reasons = set(result.reason[fac < 0].tolist())
+        if unreached_reasons == {OVERFLOW}:
+            unplaced_name = self.tr("(could not be placed: facilities full)")
+        elif OVERFLOW in unreached_reasons:
+            unplaced_name = self.tr("(no facility: full or not reachable)")
+        else:
+            unplaced_name = self.tr("(no facility reachable)")
         for label, poly in zip(result.catchment_labels, result.catchment_polygons, strict=True):
             f = int(label)
             cap = float(capacity[f]) if capacity is not None and f >= 0 else None
@@ -556,7 +576,7 @@ class Catchments(PlaceLinkAlgorithm):
             feature.setAttributes(
                 [
                     int(f_ids[f]) if f >= 0 else None,
-                    names[f] if f >= 0 else self.tr("(no facility)"),
+                    names[f] if f >= 0 else unplaced_name,
                     count,
                     cap,
                     (count / cap) if cap else None,

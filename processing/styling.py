@@ -60,12 +60,17 @@ def facility_colours(catchments: QgsVectorLayer, key_field: str) -> dict[str, QC
     return colours
 
 
+#: The colour of addresses and areas with no facility (not placed, not reachable).
+NO_FACILITY_GREY = QColor(150, 150, 150)
+
+
 def _categorised(
     layer: QgsVectorLayer, field: str, colours: dict[str, QColor], make_symbol, labels=None
 ) -> None:  # noqa: ANN001
     categories = []
-    for key in sorted(colours):
-        symbol = make_symbol(colours[key])
+    # facilities by name; the piece with no facility, "(…)", last and grey
+    for key in sorted(colours, key=lambda k: (k.startswith("("), k)):
+        symbol = make_symbol(NO_FACILITY_GREY if key.startswith("(") else colours[key])
         label = labels.get(key, key) if labels else key
         categories.append(QgsRendererCategory(key, symbol, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))

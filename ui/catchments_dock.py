@@ -128,7 +128,7 @@ class CatchmentsDock(AlgorithmDock):
             )
             return
         note = (
-            f"; {self._unreached:,} address(es) cannot reach any facility"
+            f"; {self._unreached:,} address(es) have no facility (hover one to see why)"
             if self._unreached
             else ""
         )
@@ -164,7 +164,9 @@ class CatchmentsDock(AlgorithmDock):
             return ""
         feature = self.assignments.getFeature(nearest[0])
         if feature["reachable"] in (False, 0):
-            text = self.tr(f"UPRN {feature['uprn']}: cannot reach any facility")
+            text = self.tr("UPRN {uprn}: {reason}").format(  # full, or not reachable
+                uprn=feature["uprn"], reason=feature["reason"]
+            )
         else:
             text = self.tr(
                 f"UPRN {feature['uprn']}: {feature['facility_name']}, "

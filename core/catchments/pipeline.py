@@ -23,7 +23,7 @@ REASONS = (
     "nearest facility along the network",
     "nearest facility in a straight line",
     "nearest facility with a free place (nearer ones are full)",
-    "over capacity: no facility it can reach has a free place",
+    "could not be placed: every facility it can reach is full",
     "no network path to any facility (a separate part of the network)",
     "too far from the network to join it",
     "no usable coordinates",

@@ -131,7 +131,7 @@ def test_network_assignments_catchments_and_bands(run_alg) -> None:  # noqa: ANN
     by_name = {f["facility_name"]: f for f in catchments}
     assert by_name["West School"]["address_count"] == 4
     assert by_name["East School"]["address_count"] == 2
-    assert by_name["(no facility)"]["address_count"] == 2
+    assert by_name["(no facility reachable)"]["address_count"] == 2
     assert by_name["West School"]["area_m2"] == pytest.approx(
         by_name["West School"].geometry().area()
     )
@@ -192,8 +192,14 @@ def test_capacity_short_reports_overflow(run_alg) -> None:  # noqa: ANN001
     facilities.commitChanges()
     result, _ = _run(run_alg, FACILITIES=facilities, CAPACITY_FIELD="places", BANDS="")
     rows = _rows(result["ASSIGNMENTS"])
-    over = [u for u, f in rows.items() if "over capacity" in f["reason"]]
+    over = [u for u, f in rows.items() if "could not be placed" in f["reason"]]
     assert result["OVERFLOW"] == len(over) == 4  # 6 reachable, 2 places
+    # the piece with no facility says why, and comes last in the legend, in grey
+    pieces = [f["facility_name"] for f in result["CATCHMENTS"].getFeatures()]
+    assert "(no facility: full or not reachable)" in pieces  # the island is unreachable too
+    legend = result["CATCHMENTS"].renderer().categories()
+    assert legend[-1].value() == "(no facility: full or not reachable)"
+    assert legend[-1].symbol().color().getRgb()[:3] == (150, 150, 150)
     assert result["UNREACHED"] == 4 + 2
     assert {rows[101]["facility_name"], rows[105]["facility_name"]} == {
         "West School",
@@ -215,6 +221,19 @@ def test_bad_inputs_are_refused(run_alg) -> None:  # noqa: ANN001
     wgs84 = _layer("Point", "&field=uprn:long", [("POINT(-1.5 52.1)", [1])], crs="EPSG:4326")
     with pytest.raises(QgsProcessingException, match="projected CRS"):
         _run(run_alg, ADDRESSES=wgs84)
+
+
+def test_facilities_without_a_capacity_are_named(run_alg) -> None:  # noqa: ANN001
+    """The refusal names the schools an officer must fix, not internal feature ids."""
+    network, facilities, addresses, boundary = _town()
+    facilities.startEditing()
+    for f in facilities.getFeatures():
+        facilities.changeAttributeValue(f.id(), facilities.fields().lookupField("places"), None)
+    facilities.commitChanges()
+    with pytest.raises(
+        QgsProcessingException, match="2 facilities have no places value: West School, East School"
+    ):
+        _run(run_alg, FACILITIES=facilities, CAPACITY_FIELD="places", BANDS="")
 
 
 def test_cancel_stops_the_run(run_alg) -> None:  # noqa: ANN001
