@@ -72,8 +72,15 @@ class PlaceLinkPlugin:
                 icon, self.tr(text), lambda *_, m=module, c=class_name: self.show_dock(m, c)
             )
         from .ui.dependencies import notify_missing, show_install_dialog
+        from .ui.results_folder import choose_results_folder
         from .ui.sample import open_sample
 
+        self._add_action(
+            "placelink.svg",
+            self.tr("Results folder for unsaved projects…"),
+            lambda *_: choose_results_folder(self.iface.mainWindow()),
+            toolbar=False,
+        )
         self._add_action(
             "placelink.svg",
             self.tr("Open the sample council"),

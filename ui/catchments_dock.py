@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -18,7 +17,7 @@ from qgis.core import (
 
 from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
 from .dock_base import AlgorithmDock
-from .runner import layer_output
+from .results_folder import release_layout, result_path
 
 METHODS = ("Straight line", "Along the street network", "Along the network, with capacities")
 HOVER_PIXELS = 8
@@ -61,7 +60,6 @@ class CatchmentsDock(AlgorithmDock):
         self.catchments: QgsVectorLayer | None = None
         self.map_path: Path | None = None
         self._index: QgsSpatialIndex | None = None
-        self._workdir = tempfile.mkdtemp(prefix="placelink-catchments-")
         if iface is not None:
             iface.mapCanvas().xyCoordinates.connect(self.hover)
         self._method_changed()
@@ -82,9 +80,11 @@ class CatchmentsDock(AlgorithmDock):
             "ADDRESSES": ui.addressesCombo.currentLayer(),
             "BOUNDARY": ui.boundaryCombo.currentLayer(),
             "BANDS": ui.bandsEdit.text().strip(),
-            "ASSIGNMENTS": layer_output(),
-            "CATCHMENTS": layer_output(),
-            "BAND_AREAS": layer_output(),
+            "ASSIGNMENTS": self.output(
+                "catchment_assignments.gpkg", self.tr("Address assignments")
+            ),
+            "CATCHMENTS": self.output("catchments.gpkg", self.tr("Catchments")),
+            "BAND_AREAS": self.output("catchment_bands.gpkg", self.tr("Distance bands")),
         }
         if method > 0:
             parameters["NETWORK"] = ui.networkCombo.currentLayer()
@@ -113,18 +113,21 @@ class CatchmentsDock(AlgorithmDock):
             self.catchments = self._layer(results.get("CATCHMENTS"))
             self._build_index()
             self._unreached = int(results.get("UNREACHED", 0) or 0)
-            self.map_path = Path(self._workdir) / "catchment_map.pdf"
+            self.map_path = result_path("catchment_map.pdf")
             self.stage = "map"
+            title = self.ui.titleEdit.text() or self.tr("Catchment areas")
+            release_layout(title)  # the last run's map: replaced, not piled up as "(2)"
+            parameters = {
+                "CATCHMENTS": self.catchments,
+                "FACILITIES": self.ui.facilitiesCombo.currentLayer(),
+                "NAME_FIELD": self.ui.nameField.currentField(),
+                "BAND_AREAS": self._layer(results.get("BAND_AREAS")),
+                "NETWORK": self.ui.networkCombo.currentLayer(),  # the map shows the streets
+                "TITLE": title,
+                "OUTPUT": str(self.map_path),
+            }
             self.start(
-                "placelink:catchmentmap",
-                {
-                    "CATCHMENTS": self.catchments,
-                    "FACILITIES": self.ui.facilitiesCombo.currentLayer(),
-                    "NAME_FIELD": self.ui.nameField.currentField(),
-                    "BAND_AREAS": self._layer(results.get("BAND_AREAS")),
-                    "TITLE": self.ui.titleEdit.text() or "Catchment areas",
-                    "OUTPUT": str(self.map_path),
-                },
+                "placelink:catchmentmap", {k: v for k, v in parameters.items() if v is not None}
             )
             return
         note = (

@@ -10,7 +10,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QWidget
 
-from .runner import AlgorithmRun
+from .runner import AlgorithmRun, layer_output
 
 FORMS = Path(__file__).resolve().parent / "forms"
 
@@ -55,8 +55,21 @@ class AlgorithmDock(QgsDockWidget):
         self.run: AlgorithmRun | None = None
         self.ui.cancelButton.clicked.connect(self.cancel)
 
+    def output(self, file_name: str, layer_name: str):  # noqa: ANN201
+        """An output written to the project's results folder under a fixed name (the next
+        run replaces it) and loaded into the project as *layer_name*."""
+        from .results_folder import result_path
+
+        definition = layer_output(str(result_path(file_name)))
+        definition.destinationName = layer_name
+        return definition
+
     def start(self, algorithm_id: str, parameters: dict) -> AlgorithmRun:
-        """Run *algorithm_id* in the background, reporting in the dock."""
+        """Run *algorithm_id* in the background, reporting in the dock. Layers of the
+        project read from this run's output files (the last run's) are taken out first."""
+        from .results_folder import release
+
+        release(p for p in map(_destination, parameters.values()) if p)
         self.ui.runButton.setEnabled(False)
         self.ui.cancelButton.setEnabled(True)
         self.ui.progressBar.setValue(0)
@@ -105,3 +118,14 @@ class AlgorithmDock(QgsDockWidget):
 
     def on_finished(self, ok: bool, results: dict) -> None:
         """Called when a run ends (override)."""
+
+
+def _destination(value: object) -> str | None:
+    """The file an output parameter value writes to, if it is a file."""
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if isinstance(value, str) and Path(value).suffix.lower() in (".gpkg", ".pdf", ".png", ".html"):
+        return value
+    return None

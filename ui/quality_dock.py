@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -20,7 +19,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
 from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
-from .runner import layer_output
+from .results_folder import result_path
 
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -59,14 +58,13 @@ class QualityDock(AlgorithmDock):
         ui.reportButton.clicked.connect(self.export_report)
         self.issues_layer: QgsVectorLayer | None = None
         self.report_path: Path | None = None
-        self._workdir = tempfile.mkdtemp(prefix="placelink-quality-")
 
     def run_checks(self) -> None:
         addresses = self.ui.addressesCombo.currentLayer()
         if addresses is None:
             self.ui.statusLabel.setText(self.tr("Choose an addresses layer first."))
             return
-        self.report_path = Path(self._workdir) / "quality_report.html"
+        self.report_path = result_path("quality_report.html")
         self.layers = {
             "addresses": addresses,
             "streets": self.ui.streetsCombo.currentLayer(),
@@ -77,8 +75,8 @@ class QualityDock(AlgorithmDock):
             "BOUNDARY": self.ui.boundaryCombo.currentLayer(),
             "POSTCODES": self.ui.postcodesCombo.currentLayer(),
             "RULES": self.ui.rulesEdit.text().strip(),
-            "ISSUES": layer_output(),
-            "SUMMARY": layer_output(),
+            "ISSUES": self.output("quality_issues.gpkg", self.tr("Quality issues")),
+            "SUMMARY": self.output("quality_summary.gpkg", self.tr("Quality summary")),
             "REPORT": str(self.report_path),
         }
         self.start("placelink:checkquality", {k: v for k, v in parameters.items() if v is not None})

@@ -111,10 +111,16 @@ def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> N
     placelink_plugin.initGui()
 
 
-def test_menu_actions_open_their_docks_and_dialogs(placelink_plugin, iface, monkeypatch) -> None:  # noqa: ANN001
+def test_menu_actions_open_their_docks_and_dialogs(
+    placelink_plugin, iface, monkeypatch, tmp_path
+) -> None:  # noqa: ANN001
     """Triggering a menu entry (as a click does, with its `checked` argument) works."""
+    from qgis.PyQt.QtWidgets import QFileDialog
+
     opened = []
     monkeypatch.setattr(type(placelink_plugin), "_open_algorithm", staticmethod(opened.append))
+    chosen = str(tmp_path / "chosen")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: chosen)
     for action in placelink_plugin.actions:
         if action.text().startswith("Install"):
             continue
@@ -126,8 +132,13 @@ def test_menu_actions_open_their_docks_and_dialogs(placelink_plugin, iface, monk
     assert set(placelink_plugin.docks) == {
         "QualityDock", "FindAddressDock", "ReviewDock", "CatchmentsDock"
     }  # fmt: skip
+    # "Results folder…" remembered the officer's choice for unsaved projects
+    from placelink.ui.results_folder import SETTINGS_KEY
+    from qgis.core import QgsProject, QgsSettings
+
+    assert QgsSettings().value(SETTINGS_KEY) == chosen
+    QgsSettings().remove(SETTINGS_KEY)
     # "Open the sample council" added the made-up district, styled, and went there
-    from qgis.core import QgsProject
 
     group = QgsProject.instance().layerTreeRoot().findGroup("Sample council (Brackenford, made up)")
     assert group is not None

@@ -33,7 +33,7 @@ def _wait_for_map(dock, timeout: float = 180) -> None:  # noqa: ANN001
     raise AssertionError(f"catchments did not finish: {dock.ui.statusLabel.text()}")
 
 
-def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface) -> None:  # noqa: ANN001
+def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, results_folder) -> None:  # noqa: ANN001
     from placelink.ui.catchments_dock import CatchmentsDock
 
     schools = _layer("facilities", "\"type\" = 'primary school'")
@@ -59,6 +59,28 @@ def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface) -> No
     layouts = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
     assert any(name.startswith("Catchment areas") for name in layouts)
     assert "Catchments made" in dock.ui.statusLabel.text()
+    assert dock.map_path.parent == results_folder
+
+    # a second run replaces the first: one set of layers, one layout, no "(2)"
+    dock.make_catchments()
+    _wait_for_map(dock)
+    assert dock.run.ok, dock.ui.statusLabel.text()
+    project = QgsProject.instance()
+    root = project.layerTreeRoot()
+    top = [
+        node.layer().name() for node in root.findLayers()
+        if node.parent() is root
+        and Path(node.layer().source().split("|")[0]).parent == results_folder
+    ]  # fmt: skip
+    assert top.count("Catchments") == 1 and top.count("Address assignments") == 1
+    mapped = root.findGroup("Catchment map: Catchment areas")
+    assert [n.layer().name() for n in mapped.findLayers()].count("Catchments") == 1
+    layouts = [layout.name() for layout in project.layoutManager().layouts()]
+    assert layouts.count("Catchment areas") == 1 and "Catchment areas (2)" not in layouts
+    groups = [g.name() for g in project.layerTreeRoot().findGroups()]
+    assert groups.count("Catchment map: Catchment areas") == 1
+    sources = {Path(n.layer().source().split("|")[0]) for n in mapped.findLayers()}
+    assert results_folder / "catchments.gpkg" in sources
 
     first = next(addresses.getFeatures())
     point = first.geometry().asPoint()

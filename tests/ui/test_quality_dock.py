@@ -145,3 +145,33 @@ def test_a_failed_run_says_why_in_the_dock(make_dock, iface) -> None:  # noqa: A
     status = dock.ui.statusLabel.text()
     assert status.startswith("The run failed: ") and "has no 'postcode' field" in status
     assert "see the log" not in status
+
+
+def test_results_land_in_the_results_folder_and_a_rerun_replaces_them(
+    make_dock, iface, results_folder: Path, tmp_path: Path
+) -> None:  # noqa: ANN001
+    from placelink.ui.quality_dock import QualityDock
+    from placelink.ui.results_folder import results_folder as folder_of
+
+    addresses = _addresses()
+    dock = make_dock(QualityDock)
+    dock.ui.addressesCombo.setLayer(addresses)
+    for _ in range(2):  # the second run replaces the first: no stacked copies
+        dock.run_checks()
+        _wait(dock.run)
+        QgsApplication.processEvents()
+    project = QgsProject.instance()
+    mine = [
+        lyr for lyr in project.mapLayers().values()
+        if Path(lyr.source().split("|")[0]).parent == results_folder
+    ]  # fmt: skip
+    assert sorted(lyr.name() for lyr in mine) == ["Quality issues", "Quality summary"]
+    issues = [lyr for lyr in mine if lyr.name() == "Quality issues"]
+    source = Path(issues[0].source().split("|")[0])
+    assert source == results_folder / "quality_issues.gpkg" and source.exists()
+    assert dock.report_path == results_folder / "quality_report.html"
+    assert dock.report_path.exists()
+    # once the project is saved, its results go beside it
+    assert project.write(str(tmp_path / "council.qgz"))
+    assert folder_of() == tmp_path / "council PlaceLink results"
+    project.setFileName("")
