@@ -13,7 +13,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
@@ -24,6 +24,9 @@ from .results_folder import result_path
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 ISSUE_ROLE = Qt.ItemDataRole.UserRole
+MORE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Problems read at a time when a rule is opened.
+PAGE = 500
 KEY_FIELDS = {"addresses": "uprn", "streets": "usrn"}
 
 
@@ -52,9 +55,14 @@ class QualityDock(AlgorithmDock):
             combo.setLayer(None)
         ui.severityFilter.addItems([self.tr("All severities"), "error", "warning", "info"])
         ui.severityFilter.currentIndexChanged.connect(self.apply_filter)
-        ui.ruleFilter.textChanged.connect(self.apply_filter)
+        ui.ruleFilter.textChanged.connect(lambda *_: self._filter_timer.start())
         ui.runButton.clicked.connect(self.run_checks)
-        ui.issuesTree.itemClicked.connect(self.show_issue)
+        ui.issuesTree.itemClicked.connect(self._clicked)
+        ui.issuesTree.itemExpanded.connect(self._expanded)
+        self._filter_timer = QTimer(self)  # filter once typing pauses, not per key
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_filter)
         ui.reportButton.clicked.connect(self.export_report)
         self.issues_layer: QgsVectorLayer | None = None
         self.report_path: Path | None = None
@@ -90,7 +98,12 @@ class QualityDock(AlgorithmDock):
                 str(layer)
             ) or QgsProcessingUtils.mapLayerFromString(str(layer), self.run.context)
         self.issues_layer = layer
-        self.populate(layer)
+        summary = results.get("SUMMARY")
+        if summary is not None and not isinstance(summary, QgsMapLayer):
+            summary = QgsProject.instance().mapLayer(
+                str(summary)
+            ) or QgsProcessingUtils.mapLayerFromString(str(summary), self.run.context)
+        self.populate(layer, summary)
         self.ui.reportButton.setEnabled(self.report_path is not None and self.report_path.exists())
         score = results.get("SCORE")
         count = results.get("ISSUE_COUNT", layer.featureCount() if layer else 0)
@@ -99,66 +112,115 @@ class QualityDock(AlgorithmDock):
             summary += self.tr(f"; overall score {float(score):.1f}%")
         self.ui.statusLabel.setText(summary + ".")
 
-    def populate(self, layer: QgsVectorLayer | None) -> None:
-        """Fill the tree: one branch per rule (with its count), one leaf per problem."""
+    def populate(self, layer: QgsVectorLayer | None, summary: QgsVectorLayer | None = None) -> None:
+        """Fill the tree with one branch per rule and its count; a branch's problems are
+        read when it is opened, a page at a time, so 300,000 problems never freeze QGIS."""
         tree = self.ui.issuesTree
         tree.clear()
+        self._matching_rules = None
         if layer is None:
             return
-        groups: dict[str, QTreeWidgetItem] = {}
-        counts: dict[str, int] = {}
-        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-        rows = sorted(
-            layer.getFeatures(request),
-            key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["rule_id"], f.id()),
-        )
-        for feature in rows:
-            rule_id, severity = feature["rule_id"], feature["severity"]
-            group = groups.get(rule_id)
-            if group is None:
-                group = QTreeWidgetItem([f"{rule_id} {feature['title'] or ''}".strip(), ""])
-                group.setData(0, ISSUE_ROLE, {"severity": severity, "rule_id": rule_id})
-                group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(severity, "#000"))))
-                group.setToolTip(0, f"{severity}")
-                tree.addTopLevelItem(group)
-                groups[rule_id] = group
-            key = feature["feature_key"]
-            key = None if key is None or (hasattr(key, "isNull") and key.isNull()) else key
-            leaf = QTreeWidgetItem([str(feature["message"]), "" if key is None else str(key)])
-            leaf.setToolTip(0, str(feature["message"]))
-            leaf.setData(
-                0,
-                ISSUE_ROLE,
-                {"fid": feature.id(), "layer": feature["layer"], "key": key, "severity": severity,
-                 "rule_id": rule_id},
-            )  # fmt: skip
-            group.addChild(leaf)
-            counts[rule_id] = counts.get(rule_id, 0) + 1
-        for rule_id, group in groups.items():
-            group.setText(1, f"{counts[rule_id]:,}")
+        for rule_id, severity, title, count in self._rule_counts(layer, summary):
+            group = QTreeWidgetItem([f"{rule_id} {title}".strip(), f"{count:,}"])
+            group.setData(0, ISSUE_ROLE, {"severity": severity, "rule_id": rule_id, "count": count})
+            group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(severity, "#000"))))
+            group.setToolTip(0, _rule_help(rule_id, severity))
+            group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            tree.addTopLevelItem(group)
         self.apply_filter()
 
+    @staticmethod
+    def _rule_counts(layer: QgsVectorLayer, summary: QgsVectorLayer | None) -> list[tuple]:
+        """(rule, severity, title, problems) for each rule that found some, errors first:
+        from the run's SUMMARY table, or (without it) one attribute-only pass."""
+        counts: dict[str, list] = {}
+        if summary is not None and summary.fields().indexOf("failures") >= 0:
+            for row in summary.getFeatures():
+                if int(row["failures"] or 0) > 0:
+                    counts[row["rule_id"]] = [row["severity"], row["title"] or "", row["failures"]]
+        else:
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+            request.setSubsetOfAttributes(["rule_id", "severity", "title"], layer.fields())
+            for row in layer.getFeatures(request):
+                entry = counts.setdefault(row["rule_id"], [row["severity"], row["title"] or "", 0])
+                entry[2] += 1
+        rows = [(rule, sev, title, int(n)) for rule, (sev, title, n) in counts.items()]
+        return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r[1], 9), r[0]))
+
+    def load_leaves(self, group: QTreeWidgetItem, more: bool = False) -> int:
+        """Read the next page of *group*'s problems (those that fit the text filter);
+        returns how many were added."""
+        data = group.data(0, ISSUE_ROLE) or {}
+        if "rule_id" not in data or self.issues_layer is None:
+            return 0
+        done = group.childCount() - (1 if _is_more(group) else 0)
+        if done and not more:
+            return 0  # already read
+        if _is_more(group):
+            group.removeChild(group.child(group.childCount() - 1))
+        layer = self.issues_layer
+        expression = f'"rule_id" = {_quote(data["rule_id"])}'
+        text = self.ui.ruleFilter.text().strip()
+        if text and text.lower() not in group.text(0).lower():
+            expression += f" AND ({_text_match(text)})"
+        request = QgsFeatureRequest().setFilterExpression(expression)
+        request.setFlags(REQUEST_NO_GEOMETRY)
+        added = 0
+        for n, feature in enumerate(layer.getFeatures(request)):
+            if n < done:
+                continue  # read in an earlier page
+            if added == PAGE:
+                group.addChild(_more_item(self.tr("Show more…")))
+                break
+            group.addChild(_leaf(feature, data))
+            added += 1
+        return added
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        self.load_leaves(item)
+
+    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        if item.data(0, MORE_ROLE):
+            self.load_leaves(item.parent(), more=True)
+            return
+        data = item.data(0, ISSUE_ROLE) or {}
+        if "fid" not in data and "rule_id" in data:  # a rule: what it means and how to fix
+            self.ui.statusLabel.setText(_rule_help(data["rule_id"], data.get("severity", "")))
+            return
+        self.show_issue(item, column)
+
     def apply_filter(self) -> None:
-        """Show only problems of the chosen severity whose rule or text matches the filter."""
+        """Show only rules of the chosen severity whose title or problems match the text
+        (problems are searched in the layer, read or not)."""
         severity = self.ui.severityFilter.currentText()
         wanted = None if self.ui.severityFilter.currentIndex() == 0 else severity
         text = self.ui.ruleFilter.text().strip().lower()
+        matching = self._rules_matching(text) if text else None
         tree = self.ui.issuesTree
         for i in range(tree.topLevelItemCount()):
             group = tree.topLevelItem(i)
             data = group.data(0, ISSUE_ROLE)
             severity_ok = wanted is None or data["severity"] == wanted
-            group_text = group.text(0).lower()
-            visible = 0
+            title_hit = bool(text) and text in group.text(0).lower()
+            show = severity_ok and (
+                not text or title_hit or (matching is not None and data["rule_id"] in matching)
+            )
+            group.setHidden(not show)
             for j in range(group.childCount()):
                 leaf = group.child(j)
-                show = severity_ok and (
-                    not text or text in group_text or text in leaf.text(0).lower()
-                    or text in leaf.text(1)
+                fits = not text or title_hit or leaf.data(0, MORE_ROLE) or (
+                    text in leaf.text(0).lower() or text in leaf.text(1)
                 )  # fmt: skip
-                leaf.setHidden(not show)
-                visible += show
-            group.setHidden(visible == 0)
+                leaf.setHidden(not fits)
+
+    def _rules_matching(self, text: str) -> set[str]:
+        """Rules with a problem whose message or key contains *text* (one filtered read)."""
+        if self.issues_layer is None:
+            return set()
+        request = QgsFeatureRequest().setFilterExpression(_text_match(text))
+        request.setFlags(REQUEST_NO_GEOMETRY)
+        request.setSubsetOfAttributes(["rule_id"], self.issues_layer.fields())
+        return {f["rule_id"] for f in self.issues_layer.getFeatures(request)}
 
     def show_issue(self, item: QTreeWidgetItem, column: int = 0) -> None:
         """Select the feature behind an issue on its layer, zoom to it and flash it."""
@@ -203,3 +265,55 @@ class QualityDock(AlgorithmDock):
         shutil.copyfile(self.report_path, path)
         self.ui.statusLabel.setText(self.tr(f"Report saved to {path}."))
         return path
+
+
+def _leaf(feature, group_data: dict) -> QTreeWidgetItem:  # noqa: ANN001
+    key = feature["feature_key"]
+    key = None if key is None or (hasattr(key, "isNull") and key.isNull()) else key
+    leaf = QTreeWidgetItem([str(feature["message"]), "" if key is None else str(key)])
+    leaf.setToolTip(0, str(feature["message"]))
+    leaf.setData(
+        0,
+        ISSUE_ROLE,
+        {"fid": feature.id(), "layer": feature["layer"], "key": key,
+         "severity": group_data["severity"], "rule_id": group_data["rule_id"]},
+    )  # fmt: skip
+    return leaf
+
+
+def _more_item(text: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([text, ""])
+    item.setData(0, MORE_ROLE, True)
+    return item
+
+
+def _is_more(group: QTreeWidgetItem) -> bool:
+    n = group.childCount()
+    return bool(n) and bool(group.child(n - 1).data(0, MORE_ROLE))
+
+
+def _quote(value: str) -> str:
+    from qgis.core import QgsExpression
+
+    return QgsExpression.quotedString(str(value))
+
+
+def _text_match(text: str) -> str:
+    """An expression the provider can run itself (GeoPackage: SQL): the problem's message
+    contains *text*, or its key (UPRN, USRN) is *text*."""
+    expression = f'"message" ILIKE {_quote(f"%{text}%")}'
+    if text.strip().isdigit():
+        expression += f' OR "feature_key" = {int(text)}'
+    return expression
+
+
+def _rule_help(rule_id: str, severity: str) -> str:
+    """The rule's title, severity and explanation (what it means and how to fix it)."""
+    try:
+        from ..core.quality.registry import RULES  # the rule families register on import
+    except ImportError:  # pandas missing: the id is all there is
+        return f"{rule_id} ({severity})"
+    rule = RULES.get(rule_id)
+    if rule is None:
+        return f"{rule_id} ({severity})"
+    return f"{rule.id} {rule.title} ({rule.severity}): {rule.explanation}"

@@ -70,14 +70,22 @@ def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: P
     }
     assert "A01" in groups  # duplicate UPRN
     duplicate = groups["A01"]
+    assert duplicate.childCount() == 0  # a rule's problems are read when it is opened
+    assert "Duplicate" in duplicate.toolTip(0) or "UPRN" in duplicate.toolTip(0)
+    tree.expandItem(duplicate)
     keys = {duplicate.child(j).text(1) for j in range(duplicate.childCount())}
     assert keys == {"100000000002"}
     assert "problem" in dock.ui.statusLabel.text()
 
     # filter: only warnings, then only text that matches nothing
     dock.ui.ruleFilter.setText("no such text anywhere")
+    dock.apply_filter()  # (typing pauses: the filter runs)
     assert all(tree.topLevelItem(i).isHidden() for i in range(tree.topLevelItemCount()))
+    dock.ui.ruleFilter.setText("100000000002")  # a problem's key, in a rule not yet opened
+    dock.apply_filter()
+    assert not duplicate.isHidden()
     dock.ui.ruleFilter.setText("")
+    dock.apply_filter()
     assert not duplicate.isHidden()
 
     # click: the feature is selected on its layer and the map zooms to it
@@ -119,6 +127,7 @@ def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None
     dock.layers = {"addresses": None, "streets": None}
     dock.issues_layer = issues
     dock.populate(issues)
+    dock.ui.issuesTree.expandItem(dock.ui.issuesTree.topLevelItem(0))
     leaf = dock.ui.issuesTree.topLevelItem(0).child(0)
     assert leaf.text(1) == ""
     dock.show_issue(leaf)
@@ -175,3 +184,39 @@ def test_results_land_in_the_results_folder_and_a_rerun_replaces_them(
     assert project.write(str(tmp_path / "council.qgz"))
     assert folder_of() == tmp_path / "council PlaceLink results"
     project.setFileName("")
+
+
+def test_a_big_rule_is_read_a_page_at_a_time(make_dock, iface) -> None:  # noqa: ANN001
+    """1,200 problems of one rule: the tree shows the rule at once and 500 on opening."""
+    from placelink.ui.quality_dock import PAGE, QualityDock
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    issues = QgsVectorLayer(
+        "Point?crs=EPSG:27700&field=rule_id:string&field=severity:string&field=title:string"
+        "&field=message:string&field=layer:string&field=feature_key:long",
+        "issues", "memory",
+    )  # fmt: skip
+    features = []
+    for n in range(1200):
+        feature = QgsFeature(issues.fields())
+        feature.setAttributes(["A05", "warning", "Postcode", f"bad postcode {n}", "addresses", n])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(451000 + n, 211000)))
+        features.append(feature)
+    issues.dataProvider().addFeatures(features)
+    dock = make_dock(QualityDock)
+    dock.issues_layer = issues
+    dock.populate(issues)
+    tree = dock.ui.issuesTree
+    group = tree.topLevelItem(0)
+    assert group.text(1) == "1,200" and group.childCount() == 0
+    tree.expandItem(group)
+    assert group.childCount() == PAGE + 1  # and "Show more…"
+    more = group.child(PAGE)
+    assert more.text(0) == "Show more…"
+    dock._clicked(more)
+    assert group.childCount() == 2 * PAGE + 1
+    dock._clicked(group.child(2 * PAGE))
+    assert group.childCount() == 1200  # the last page: no "Show more…"
+    assert {group.child(i).text(1) for i in range(1200)} == {str(n) for n in range(1200)}
+    dock._clicked(group)  # a rule: its explanation in the status line
+    assert dock.ui.statusLabel.text().startswith("A05")
