@@ -175,6 +175,9 @@ class PlaceLinkPlugin:
                 self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions = []
+        from .ui.address_search import SEARCHES
+
+        SEARCHES.cancel()  # no index build left running in a thread
         if getattr(self, "locator_filter", None) is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None

@@ -85,11 +85,13 @@ class SearchCache:
         layer_id, source = layer.id(), _ThreadSource(layer)
         self._building, self.search, self.error = layer_id, None, None
 
-        def build(_task, source):  # noqa: ANN001, ANN202 - a worker thread
+        def build(task, source):  # noqa: ANN001, ANN202 - a worker thread
             from ..core.matching.search import AddressSearch
             from ..processing.gazetteer import matcher_for, read_records
 
-            records = read_records(source)
+            records = read_records(source, task)  # the task reports progress, can cancel
+            if task.isCanceled():
+                return None
             return AddressSearch(records, matcher_for(records))
 
         def done(exception, search=None) -> None:  # noqa: ANN001 - back on the main thread
@@ -106,6 +108,17 @@ class SearchCache:
             tr("PlaceLink: indexing addresses"), build, source, on_finished=done
         )
         QgsApplication.taskManager().addTask(self._task)
+
+    def cancel(self) -> None:
+        """Stop a build in progress and wait for it (the plugin is unloading)."""
+        task, self._task, self._building = self._task, None, None
+        self._waiting = []
+        if task is not None:
+            try:
+                task.cancel()
+                task.waitForFinished(60_000)
+            except RuntimeError:  # already finished and deleted
+                pass
 
     def _notify(self) -> None:
         waiting, self._waiting = self._waiting, []

@@ -61,8 +61,6 @@ class FindAddressDock(QgsDockWidget):
     def _gazetteer_changed(self) -> None:
         self.ui.resultsList.clear()
         self.highlight.clear()
-        if self.ui.gazetteerCombo.currentLayer() is not None:
-            self.search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Up and Down in the search box move through the results."""

@@ -14,6 +14,7 @@ from .registry import ERROR, INFO, RULES, WARNING
 TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 TEMPLATE = "quality_report.html.j2"
 COLOURS = {ERROR: "#c0392b", WARNING: "#e67e22", INFO: "#2980b9"}
+PASS_COLOUR = "#2e8b57"
 BANDS = ((99.0, "A", "excellent"), (97.0, "B", "good"), (93.0, "C", "fair"), (85.0, "D", "poor"))
 CHART_WIDTH, BAR_HEIGHT, LABEL_WIDTH = 720, 18, 60
 
@@ -32,11 +33,14 @@ def _chart(rows: pd.DataFrame) -> dict:
     bars = []
     for i, row in enumerate(rows.itertuples()):
         share = float(row.pass_percent)
+        passing = round(usable * share / 100.0, 1)
         bars.append(
             {
                 "y": 10 + i * (BAR_HEIGHT + 6),
                 "label": row.rule_id,
-                "width": round(usable * share / 100.0, 1),
+                "width": passing,  # the share that passes, in green
+                "fail_x": LABEL_WIDTH + passing,  # the rest in the rule's severity colour
+                "fail_width": round(usable - passing, 1),
                 "colour": COLOURS.get(row.severity, "#7f8c8d"),
                 "value": f"{share:.1f}%",
                 "title": row.title,
@@ -49,6 +53,7 @@ def _chart(rows: pd.DataFrame) -> dict:
         "label_width": LABEL_WIDTH,
         "bar_height": BAR_HEIGHT,
         "usable": usable,
+        "pass_colour": PASS_COLOUR,
     }
 
 

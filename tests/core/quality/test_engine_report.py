@@ -137,7 +137,9 @@ def test_report_is_self_contained_and_complete(gz) -> None:  # noqa: ANN001
     # Every rule's full explanation, one bar per rule with records checked.
     for rule in ordered():
         assert f'id="{rule.id}"' in html
-    assert html.count("<rect") == 2 * int((ran["checked"] > 0).sum())
+    # each bar: the passing share in green, then (if any fail) the rest in its severity
+    bars = ran[ran["checked"] > 0]
+    assert html.count("<rect") == len(bars) + int((bars["failures"] > 0).sum())
     # The worst street is HIGH STREET (the duplicate UPRN pair and the bad postcode).
     streets_table = html.split("Streets with most problems")[1].split("</table>")[0]
     assert streets_table.index("HIGH STREET") < streets_table.index("STREET 1003")
@@ -148,6 +150,8 @@ def test_report_with_no_issues(gz) -> None:  # noqa: ANN001
     issues, summary = run_checks(gz.frame(gz.address(100)), rules="A01")
     html = render_report(issues, summary)
     assert "100.0%" in html and "No street has a problem." in html
+    chart = html.split("<svg")[1].split("</svg>")[0]
+    assert 'fill="#2e8b57"' in chart and 'fill="#c0392b"' not in chart  # all green, no red
 
 
 def test_columns_empty_everywhere_are_not_applicable(gz) -> None:  # noqa: ANN001
