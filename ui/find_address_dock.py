@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..processing.compat import LAYER_POINT
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
+from .layer_defaults import prefer_layer
 from .map_focus import Highlight, select_uprn
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -41,6 +42,7 @@ class FindAddressDock(QgsDockWidget):
         self.ui = load_form("find_address_dock.ui", self.body)
         set_scrolling_body(self, self.body)
         self.ui.gazetteerCombo.setFilters(LAYER_POINT)
+        prefer_layer(self.ui.gazetteerCombo, ("uprn", "address"))
         self.ui.gazetteerCombo.layerChanged.connect(self._gazetteer_changed)
         self.ui.searchEdit.textChanged.connect(self.search)
         self.ui.searchEdit.returnPressed.connect(self.go_to_current)

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
 from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
+from .layer_defaults import prefer_layer
 from .results_folder import result_path
 
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
@@ -53,6 +54,8 @@ class QualityDock(AlgorithmDock):
             combo.setFilters(kind)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
+        prefer_layer(ui.addressesCombo, ("uprn",))  # a gazetteer, not the first point layer
+        prefer_layer(ui.streetsCombo, ("usrn", "street_description"))  # an NSG, if loaded
         ui.severityFilter.addItems([self.tr("All severities"), "error", "warning", "info"])
         ui.severityFilter.currentIndexChanged.connect(self.apply_filter)
         ui.ruleFilter.textChanged.connect(lambda *_: self._filter_timer.start())
