@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .i18n import install_translator, remove_translators, tr
 from .processing.base import ICON_DIR
 
 MENU = "&PlaceLink"
@@ -39,13 +40,14 @@ class PlaceLinkPlugin:
         self.toolbar = None
         self.actions: list[QAction] = []
         self.docks: dict = {}
+        self.translator = install_translator()  # QGIS's language (Welsh: cy), if shipped
         from .ui.dependencies import activate_profile_packages
 
         activate_profile_packages()  # packages PlaceLink installed earlier into the profile
 
     @staticmethod
     def tr(text: str) -> str:
-        return QCoreApplication.translate("PlaceLink", text)
+        return tr(text)
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
         """Register the Processing provider (QGIS calls this in qgis_process too)."""
@@ -196,3 +198,5 @@ class PlaceLinkPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translators()
+        self.translator = None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.dependencies import refusal_message
+from ..i18n import tr
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -26,6 +26,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""
     #: Search words for the Processing Toolbox and the locator bar (translated).
     TAGS: tuple[str, ...] = ()
+    COMMON_TAGS = ("PlaceLink", "gazetteer")
     HELP = ""
     ICON = "placelink.svg"
     REQUIRES: tuple[str, ...] = ()
@@ -95,7 +96,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         )
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate("PlaceLink", text)
+        return tr(text)
 
     def createInstance(self) -> PlaceLinkAlgorithm:
         return type(self)()
@@ -113,7 +114,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def tags(self) -> list[str]:
-        return [self.tr(tag) for tag in dict.fromkeys((*self.TAGS, "PlaceLink", "gazetteer"))]
+        return [self.tr(tag) for tag in dict.fromkeys((*self.TAGS, *self.COMMON_TAGS))]
 
     def shortHelpString(self) -> str:
         return self.tr(self.HELP)

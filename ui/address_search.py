@@ -17,11 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AddressSearch", text)
+from ..i18n import tr
 
 
 class _ThreadSource:

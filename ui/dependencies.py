@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
 from ..core.dependencies import (
@@ -15,13 +14,10 @@ from ..core.dependencies import (
     missing,
     packages_dir,
 )
+from ..i18n import tr
 
 LOG_TAG = "PlaceLink"
 _open: dict[str, object] = {}  # the open dialog and the message-bar notice, kept alive
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PlaceLink", text)
 
 
 def profile_packages_dir() -> Path:

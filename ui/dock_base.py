@@ -10,6 +10,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QWidget
 
+from ..i18n import tr
 from .runner import AlgorithmRun, layer_output
 
 FORMS = Path(__file__).resolve().parent / "forms"
@@ -46,7 +47,7 @@ class AlgorithmDock(QgsDockWidget):
     TITLE = ""
 
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(self.TITLE, parent)
+        super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
@@ -54,6 +55,9 @@ class AlgorithmDock(QgsDockWidget):
         set_scrolling_body(self, self.body)
         self.run: AlgorithmRun | None = None
         self.ui.cancelButton.clicked.connect(self.cancel)
+
+    def tr(self, text: str) -> str:  # one translation context for all of PlaceLink
+        return tr(text)
 
     def output(self, file_name: str, layer_name: str):  # noqa: ANN201
         """An output written to the project's results folder under a fixed name (the next

@@ -15,6 +15,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
+from ..i18n import tr
 from ..processing.compat import LAYER_POINT
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
@@ -34,8 +35,7 @@ class FindAddressDock(QgsDockWidget):
     TITLE = "PlaceLink: Find address"
 
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("PlaceLink: Find address"))
+        super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)
@@ -51,6 +51,9 @@ class FindAddressDock(QgsDockWidget):
         self.ui.resultsList.itemActivated.connect(self.go_to)  # Enter on the list
         self.highlight = Highlight(iface)
         self.last_ms = 0.0
+
+    def tr(self, text: str) -> str:  # one translation context for all of PlaceLink
+        return tr(text)
 
     @property
     def searcher(self):  # noqa: ANN201

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFontDatabase
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -30,12 +30,9 @@ from ..core.dependencies import (
     needs_restart,
     problem,
 )
+from ..i18n import tr
 
 LOG_TAG = "PlaceLink"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PlaceLink", text)
 
 
 class PipTask(QgsTask):

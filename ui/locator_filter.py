@@ -15,8 +15,8 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
+from ..i18n import tr
 from .address_search import SEARCHES, default_gazetteer
 from .map_focus import Highlight, select_uprn
 
@@ -42,7 +42,7 @@ class AddressLocatorFilter(QgsLocatorFilter):
         return "placelink_addresses"
 
     def displayName(self) -> str:  # noqa: N802 - QGIS API
-        return QCoreApplication.translate("AddressLocatorFilter", "PlaceLink addresses")
+        return tr("PlaceLink addresses")
 
     def prefix(self) -> str:
         return "ad"
@@ -71,9 +71,7 @@ class AddressLocatorFilter(QgsLocatorFilter):
                 return
             data = [hit.uprn, hit.x, hit.y, self._layer_id]
             result = QgsLocatorResult(self, hit.address, data)
-            result.description = QCoreApplication.translate(
-                "AddressLocatorFilter", "UPRN {uprn} · {why}"
-            ).format(uprn=hit.uprn, why=hit.why)
+            result.description = tr("UPRN {uprn} · {why}").format(uprn=hit.uprn, why=hit.why)
             result.score = hit.relevance / 100.0
             self.resultFetched.emit(result)
 

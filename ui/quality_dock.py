@@ -110,9 +110,9 @@ class QualityDock(AlgorithmDock):
         self.ui.reportButton.setEnabled(self.report_path is not None and self.report_path.exists())
         score = results.get("SCORE")
         count = results.get("ISSUE_COUNT", layer.featureCount() if layer else 0)
-        summary = self.tr(f"{int(count):,} problem(s) found")
+        summary = self.tr("{count:,} problem(s) found").format(count=int(count))
         if score is not None:
-            summary += self.tr(f"; overall score {float(score):.1f}%")
+            summary += self.tr("; overall score {score:.1f}%").format(score=float(score))
         self.ui.statusLabel.setText(summary + ".")
 
     def populate(self, layer: QgsVectorLayer | None, summary: QgsVectorLayer | None = None) -> None:
@@ -266,7 +266,7 @@ class QualityDock(AlgorithmDock):
         if not path:
             return None
         shutil.copyfile(self.report_path, path)
-        self.ui.statusLabel.setText(self.tr(f"Report saved to {path}."))
+        self.ui.statusLabel.setText(self.tr("Report saved to {path}.").format(path=path))
         return path
 
 

@@ -13,13 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+
+from ..i18n import tr
 
 SETTINGS_KEY = "PlaceLink/results_folder"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsFolder", text)
 
 
 def results_folder(project: QgsProject | None = None) -> Path:

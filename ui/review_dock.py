@@ -23,6 +23,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
+from ..i18n import tr
 from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..processing.match_addresses import MATCH_FIELDS
 from .dock_base import load_form, set_scrolling_body
@@ -49,8 +50,11 @@ class ReviewDock(QgsDockWidget):
 
     TITLE = "PlaceLink: Review matches"
 
+    def tr(self, text: str) -> str:  # one translation context for all of PlaceLink
+        return tr(text)
+
     def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(self.TITLE, parent)
+        super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
         self.body = QWidget(self)

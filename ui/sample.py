@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+
+from ..i18n import tr
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample"
@@ -20,10 +21,6 @@ LAYERS = (
     ("street_segments", "Sample street network", None, False),
     ("boundary", "Sample council boundary", None, True),
 )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SampleCouncil", text)
 
 
 def open_sample(iface) -> list[QgsVectorLayer]:  # noqa: ANN001

@@ -1,0 +1,1153 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy" sourcelanguage="en_GB">
+  <context>
+    <name>CatchmentsDock</name>
+    <message>
+      <source>Catchments</source>
+      <translation>Dalgylchoedd</translation>
+    </message>
+    <message>
+      <source>Facilities</source>
+      <translation>Cyfleusterau</translation>
+    </message>
+    <message>
+      <source>Name field</source>
+      <translation>Maes enw</translation>
+    </message>
+    <message>
+      <source>Addresses</source>
+      <translation>Cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Dull</translation>
+    </message>
+    <message>
+      <source>Street network</source>
+      <translation>Rhwydwaith strydoedd</translation>
+    </message>
+    <message>
+      <source>Capacity field</source>
+      <translation>Maes capasiti</translation>
+    </message>
+    <message>
+      <source>Boundary</source>
+      <translation>Ffin</translation>
+    </message>
+    <message>
+      <source>Bands</source>
+      <translation>Bandiau</translation>
+    </message>
+    <message>
+      <source>400,800,1600</source>
+      <translation>400,800,1600</translation>
+    </message>
+    <message>
+      <source> km/h</source>
+      <translation> km/awr</translation>
+    </message>
+    <message>
+      <source>Map title</source>
+      <translation>Teitl y map</translation>
+    </message>
+    <message>
+      <source>Catchment areas</source>
+      <translation>Ardaloedd dalgylch</translation>
+    </message>
+    <message>
+      <source>Make catchments</source>
+      <translation>Gwneud dalgylchoedd</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Canslo</translation>
+    </message>
+    <message>
+      <source>Choose facilities and addresses, then make the catchments.</source>
+      <translation>Dewiswch gyfleusterau a chyfeiriadau, yna gwnewch y dalgylchoedd.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindAddressDock</name>
+    <message>
+      <source>Find address</source>
+      <translation>Dod o hyd i gyfeiriad</translation>
+    </message>
+    <message>
+      <source>Gazetteer</source>
+      <translation>Gazetiadur</translation>
+    </message>
+    <message>
+      <source>The address gazetteer to search: a canonical addresses layer.</source>
+      <translation>Y gazetiadur cyfeiriadau i chwilio ynddo: haen gyfeiriadau ganonaidd.</translation>
+    </message>
+    <message>
+      <source>Type a UPRN, a postcode (whole or begun), a street or an address; typos are fine. Up/Down choose, Enter goes there.</source>
+      <translation>Teipiwch UPRN, cod post (cyfan neu ei ddechrau), stryd neu gyfeiriad; mae gwallau teipio'n iawn. Mae Fyny/Lawr yn dewis, Enter yn mynd yno.</translation>
+    </message>
+    <message>
+      <source>Type an address, e.g. flat 2 10 high st</source>
+      <translation>Teipiwch gyfeiriad, e.e. fflat 2 10 stryd fawr</translation>
+    </message>
+    <message>
+      <source>Addresses that fit, best first; the tooltip says why each was found. Click or press Enter to select it and go there.</source>
+      <translation>Cyfeiriadau sy'n cyfateb, y gorau'n gyntaf; mae'r cyngor offer yn dweud pam y cafwyd pob un. Cliciwch neu pwyswch Enter i'w ddewis a mynd yno.</translation>
+    </message>
+    <message>
+      <source>Choose a gazetteer and type an address.</source>
+      <translation>Dewiswch gazetiadur a theipiwch gyfeiriad.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceLink</name>
+    <message>
+      <source>Load addresses…</source>
+      <translation>Llwytho cyfeiriadau…</translation>
+    </message>
+    <message>
+      <source>Load streets…</source>
+      <translation>Llwytho strydoedd…</translation>
+    </message>
+    <message>
+      <source>Load postcodes…</source>
+      <translation>Llwytho codau post…</translation>
+    </message>
+    <message>
+      <source>Match addresses to UPRNs…</source>
+      <translation>Paru cyfeiriadau ag UPRN…</translation>
+    </message>
+    <message>
+      <source>Data quality</source>
+      <translation>Ansawdd data</translation>
+    </message>
+    <message>
+      <source>Find address</source>
+      <translation>Dod o hyd i gyfeiriad</translation>
+    </message>
+    <message>
+      <source>Review matches</source>
+      <translation>Adolygu parau</translation>
+    </message>
+    <message>
+      <source>Catchments</source>
+      <translation>Dalgylchoedd</translation>
+    </message>
+    <message>
+      <source>PlaceLink</source>
+      <translation>PlaceLink</translation>
+    </message>
+    <message>
+      <source>Results folder for unsaved projects…</source>
+      <translation>Ffolder canlyniadau ar gyfer prosiectau heb eu cadw…</translation>
+    </message>
+    <message>
+      <source>Open the sample council</source>
+      <translation>Agor y cyngor enghreifftiol</translation>
+    </message>
+    <message>
+      <source>Install missing Python packages…</source>
+      <translation>Gosod pecynnau Python sydd ar goll…</translation>
+    </message>
+    <message>
+      <source>gazetteer</source>
+      <translation>gazetiadur</translation>
+    </message>
+    <message>
+      <source>Catchment map</source>
+      <translation>Map dalgylchoedd</translation>
+    </message>
+    <message>
+      <source>catchment</source>
+      <translation>dalgylch</translation>
+    </message>
+    <message>
+      <source>map</source>
+      <translation>map</translation>
+    </message>
+    <message>
+      <source>print layout</source>
+      <translation>cynllun argraffu</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>school</source>
+      <translation>ysgol</translation>
+    </message>
+    <message>
+      <source>admissions</source>
+      <translation>derbyniadau</translation>
+    </message>
+    <message>
+      <source>Renders a finished catchment map on an A4 landscape page and exports it to PDF or PNG (by the OUTPUT file's extension).
+
+The map shows the catchments in distinct colours (up to ten facilities each get their own colour; with more, colours are reused only by catchments that do not touch), the facilities as labelled stars, band outlines if given, and the street network underneath if given. Beside it: the title, the date, a legend with each catchment's address count, a scale bar, a north arrow and, when OS data is used, the 'Contains OS data © Crown copyright and database right' attribution (ATTRIBUTION 'auto' looks for OS products in the layers' sources and `source` fields).
+
+Run from QGIS, the styled layers and the print layout are also added to the project (group 'Catchment map'), so the analyst can edit the layout. Your own layers and their styles are not changed: the map uses styled copies.</source>
+      <translation>Yn llunio map dalgylchoedd gorffenedig ar dudalen A4 tirwedd ac yn ei allforio i PDF neu PNG (yn ôl estyniad ffeil OUTPUT).
+
+Mae'r map yn dangos y dalgylchoedd mewn lliwiau gwahanol (hyd at ddeg cyfleuster yn cael eu lliw eu hunain; gyda mwy, ailddefnyddir lliwiau dim ond gan ddalgylchoedd nad ydynt yn cyffwrdd), y cyfleusterau fel sêr â labeli, amlinellau'r bandiau os rhoddir hwy, a'r rhwydwaith strydoedd oddi tanynt os rhoddir ef. Wrth ei ochr: y teitl, y dyddiad, allwedd gyda nifer cyfeiriadau pob dalgylch, bar graddfa, saeth y gogledd ac, wrth ddefnyddio data OS, y priodoliad 'Contains OS data © Crown copyright and database right' (mae ATTRIBUTION 'auto' yn chwilio am gynhyrchion OS yn ffynonellau'r haenau ac ym meysydd `source`).
+
+O'i redeg yn QGIS, ychwanegir yr haenau wedi'u steilio a'r cynllun argraffu at y prosiect hefyd (grŵp 'Catchment map'), fel y gall y dadansoddwr olygu'r cynllun. Ni newidir eich haenau eich hun na'u steiliau: mae'r map yn defnyddio copïau wedi'u steilio.</translation>
+    </message>
+    <message>
+      <source>TITLE</source>
+      <translation>TEITL</translation>
+    </message>
+    <message>
+      <source>Styling layers</source>
+      <translation>Yn steilio'r haenau</translation>
+    </message>
+    <message>
+      <source>Rendering the map</source>
+      <translation>Yn llunio'r map</translation>
+    </message>
+    <message>
+      <source>Catchment name field</source>
+      <translation>Maes enw'r dalgylch</translation>
+    </message>
+    <message>
+      <source>Address count field</source>
+      <translation>Maes nifer y cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Facilities</source>
+      <translation>Cyfleusterau</translation>
+    </message>
+    <message>
+      <source>Facility label field</source>
+      <translation>Maes label y cyfleuster</translation>
+    </message>
+    <message>
+      <source>Band areas</source>
+      <translation>Ardaloedd bandiau</translation>
+    </message>
+    <message>
+      <source>Street network (background)</source>
+      <translation>Rhwydwaith strydoedd (cefndir)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Teitl</translation>
+    </message>
+    <message>
+      <source>OS attribution</source>
+      <translation>Priodoli OS</translation>
+    </message>
+    <message>
+      <source>Map file</source>
+      <translation>Ffeil y map</translation>
+    </message>
+    <message>
+      <source>Print layout name</source>
+      <translation>Enw'r cynllun argraffu</translation>
+    </message>
+    <message>
+      <source>CATCHMENTS is not a readable polygon layer.</source>
+      <translation>Nid yw CATCHMENTS yn haen polygonau y gellir ei darllen.</translation>
+    </message>
+    <message>
+      <source>nearest facility</source>
+      <translation>cyfleuster agosaf</translation>
+    </message>
+    <message>
+      <source>service area</source>
+      <translation>ardal wasanaeth</translation>
+    </message>
+    <message>
+      <source>network</source>
+      <translation>rhwydwaith</translation>
+    </message>
+    <message>
+      <source>distance bands</source>
+      <translation>bandiau pellter</translation>
+    </message>
+    <message>
+      <source>capacity</source>
+      <translation>capasiti</translation>
+    </message>
+    <message>
+      <source>UPRN</source>
+      <translation>UPRN</translation>
+    </message>
+    <message>
+      <source>Finds, for every address, its nearest facility (school, library, depot…) along the street network, draws catchment polygons that tile the area, and the areas within distance bands of each facility.
+
+How: the network is turned into a graph once (nodes at line ends and at vertices that lines share; a line ending on the middle of another is joined there; lines that cross without a shared vertex, such as bridges, are not). Every facility and address joins its nearest street at the nearest point, and the distance counts the walk to the street plus the distance along it. One shortest-path search from all facilities together gives every address its nearest facility. Ties go to the facility with the lowest feature id. Without a NETWORK, distances are straight lines.
+
+Addresses that cannot reach any facility (a separate part of the network, or farther from every street than MAX_SNAP_DISTANCE) are kept in ASSIGNMENTS with reachable = 0 and the reason, never given a straight-line answer.
+
+CAPACITY_FIELD: addresses are assigned so that no facility takes more than its capacity and the total distance travelled is the least possible. This is solved exactly as a minimum-cost flow (addresses grouped by position, joined to the two ends of their street, ends joined to facilities) with scipy: the maximum number of addresses that capacity allows, then the cheapest way to place them (HiGHS). It is first solved with each street end's nearest facilities and then proven optimal against all of them (or widened until it is). Distances are whole millimetres. If capacity is short, the addresses left over are reported (reason 'could not be placed: every facility it can reach is full') and counted in OVERFLOW.
+
+BANDS: distances such as 400,800,1600 (metres), or minutes when SPEED_KMH is set. BAND_AREAS are the streets within each band of their nearest facility, buffered by BAND_WIDTH, as rings (400–800 excludes 0–400) clipped to the catchments.
+
+CATCHMENTS: Voronoi cells of the addresses dissolved by facility and clipped to BOUNDARY (default: around all addresses), so every point of the area belongs to exactly one catchment; addresses with no facility form a piece with no facility_id, named for why (could not be placed: facilities full; no facility reachable), listed last and in grey. Fields: facility_name, address_count, capacity, utilisation, area_m2.
+
+Network options: SNAP_TOLERANCE joins line ends and vertices closer than it; DIRECTION_FIELD makes streets one-way (values such as yes/1/true/FT or -1/reverse/TF; OS 'inDirection'/'inOppositeDirection'), distances being measured from the address to the facility; EXCLUDE_MOTORWAYS drops lines whose road classification field (class, road_classification, highway, …) names a motorway.
+
+All layers must use a projected CRS in metres; other layers are transformed to the ADDRESSES layer's CRS.</source>
+      <translation>Yn canfod, ar gyfer pob cyfeiriad, ei gyfleuster agosaf (ysgol, llyfrgell, depo…) ar hyd y rhwydwaith strydoedd, yn llunio polygonau dalgylch sy'n teilio'r ardal, a'r ardaloedd o fewn bandiau pellter pob cyfleuster.
+
+Sut: troir y rhwydwaith yn graff unwaith (nodau ar bennau llinellau ac ar fertigau a rennir gan linellau; unir llinell sy'n gorffen ar ganol un arall yno; nid unir llinellau sy'n croesi heb fertig a rennir, fel pontydd). Mae pob cyfleuster a chyfeiriad yn ymuno â'i stryd agosaf yn y pwynt agosaf, ac mae'r pellter yn cyfrif y daith at y stryd a'r pellter ar ei hyd. Mae un chwiliad llwybr byrraf o'r holl gyfleusterau gyda'i gilydd yn rhoi ei gyfleuster agosaf i bob cyfeiriad. Aiff cyfartaledd i'r cyfleuster â'r rhif nodwedd isaf. Heb NETWORK, llinellau syth yw'r pellteroedd.
+
+Cedwir cyfeiriadau na allant gyrraedd unrhyw gyfleuster (rhan ar wahân o'r rhwydwaith, neu ymhellach o bob stryd na MAX_SNAP_DISTANCE) yn ASSIGNMENTS gyda reachable = 0 a'r rheswm; ni roddir ateb llinell syth iddynt byth.
+
+CAPACITY_FIELD: neilltuir cyfeiriadau fel nad oes unrhyw gyfleuster yn cymryd mwy na'i gapasiti a bod cyfanswm y pellter a deithir mor fach â phosibl. Datrysir hyn yn union fel llif cost isaf (cyfeiriadau wedi'u grwpio yn ôl safle, wedi'u cysylltu â dau ben eu stryd, a'r pennau â'r cyfleusterau) gyda scipy: y nifer mwyaf o gyfeiriadau y mae'r capasiti yn ei ganiatáu, yna'r ffordd rataf o'u lleoli (HiGHS). Fe'i datrysir yn gyntaf gyda chyfleusterau agosaf pob pen stryd ac yna profir ei fod yn optimaidd yn erbyn pob un ohonynt (neu ehangir nes ei fod). Milimetrau cyfan yw'r pellteroedd. Os yw'r capasiti'n brin, adroddir am y cyfeiriadau sydd dros ben (rheswm 'could not be placed: every facility it can reach is full') a'u cyfrif yn OVERFLOW.
+
+BANDS: pellteroedd fel 400,800,1600 (metrau), neu funudau pan osodir SPEED_KMH. BAND_AREAS yw'r strydoedd o fewn pob band o'u cyfleuster agosaf, wedi'u byfferu â BAND_WIDTH, fel cylchoedd (mae 400–800 yn hepgor 0–400) wedi'u tocio i'r dalgylchoedd.
+
+CATCHMENTS: celloedd Voronoi y cyfeiriadau wedi'u toddi yn ôl cyfleuster a'u tocio i BOUNDARY (rhagosodiad: o amgylch yr holl gyfeiriadau), fel bod pob pwynt o'r ardal yn perthyn i union un dalgylch; mae cyfeiriadau heb gyfleuster yn ffurfio darn heb facility_id, wedi'i enwi yn ôl y rheswm (dim lle: y cyfleusterau'n llawn; dim cyfleuster o fewn cyrraedd), wedi'i restru'n olaf ac mewn llwyd. Meysydd: facility_name, address_count, capacity, utilisation, area_m2.
+
+Dewisiadau'r rhwydwaith: mae SNAP_TOLERANCE yn uno pennau llinellau a fertigau sy'n agosach nag ef; mae DIRECTION_FIELD yn gwneud strydoedd yn unffordd (gwerthoedd fel yes/1/true/FT neu -1/reverse/TF; 'inDirection'/'inOppositeDirection' OS), gyda'r pellteroedd yn cael eu mesur o'r cyfeiriad i'r cyfleuster; mae EXCLUDE_MOTORWAYS yn gollwng llinellau y mae eu maes dosbarthiad ffyrdd (class, road_classification, highway, …) yn enwi traffordd.
+
+Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau eraill i CRS haen ADDRESSES.</translation>
+    </message>
+    <message>
+      <source>Reading facilities and addresses</source>
+      <translation>Yn darllen y cyfleusterau a'r cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>(could not be placed: facilities full)</source>
+      <translation>(dim lle: y cyfleusterau'n llawn)</translation>
+    </message>
+    <message>
+      <source>Facility name field</source>
+      <translation>Maes enw'r cyfleuster</translation>
+    </message>
+    <message>
+      <source>Capacity field (optional)</source>
+      <translation>Maes capasiti (dewisol)</translation>
+    </message>
+    <message>
+      <source>Addresses (or any points)</source>
+      <translation>Cyfeiriadau (neu unrhyw bwyntiau)</translation>
+    </message>
+    <message>
+      <source>Address key field (default: uprn if present, else feature id)</source>
+      <translation>Maes allwedd y cyfeiriad (rhagosodiad: uprn os yw yno, fel arall rhif y nodwedd)</translation>
+    </message>
+    <message>
+      <source>Street network (optional; none = straight-line distance)</source>
+      <translation>Rhwydwaith strydoedd (dewisol; dim = pellter llinell syth)</translation>
+    </message>
+    <message>
+      <source>Boundary (optional)</source>
+      <translation>Ffin (dewisol)</translation>
+    </message>
+    <message>
+      <source>Bands (metres, or minutes with a speed)</source>
+      <translation>Bandiau (metrau, neu funudau gyda chyflymder)</translation>
+    </message>
+    <message>
+      <source>Speed in km/h (optional: bands are then minutes)</source>
+      <translation>Cyflymder mewn km/awr (dewisol: munudau yw'r bandiau wedyn)</translation>
+    </message>
+    <message>
+      <source>Snap tolerance: join line ends and vertices closer than</source>
+      <translation>Goddefiant snapio: uno pennau llinellau a fertigau sy'n agosach na</translation>
+    </message>
+    <message>
+      <source>Farthest an address may be from a street (0 = no limit)</source>
+      <translation>Y pellaf y caiff cyfeiriad fod o stryd (0 = dim terfyn)</translation>
+    </message>
+    <message>
+      <source>One-way direction field (optional)</source>
+      <translation>Maes cyfeiriad unffordd (dewisol)</translation>
+    </message>
+    <message>
+      <source>Exclude motorways (walking)</source>
+      <translation>Hepgor traffyrdd (cerdded)</translation>
+    </message>
+    <message>
+      <source>Band area width either side of the street</source>
+      <translation>Lled ardal y band bob ochr i'r stryd</translation>
+    </message>
+    <message>
+      <source>Assignments</source>
+      <translation>Aseiniadau</translation>
+    </message>
+    <message>
+      <source>Addresses with no facility</source>
+      <translation>Cyfeiriadau heb gyfleuster</translation>
+    </message>
+    <message>
+      <source>Addresses over capacity</source>
+      <translation>Cyfeiriadau dros gapasiti</translation>
+    </message>
+    <message>
+      <source>FACILITIES and ADDRESSES are required.</source>
+      <translation>Mae angen FACILITIES ac ADDRESSES.</translation>
+    </message>
+    <message>
+      <source>FACILITIES has no features.</source>
+      <translation>Does dim nodweddion yn FACILITIES.</translation>
+    </message>
+    <message>
+      <source>Reading the street network</source>
+      <translation>Yn darllen y rhwydwaith strydoedd</translation>
+    </message>
+    <message>
+      <source>Could not create ASSIGNMENTS.</source>
+      <translation>Methu creu ASSIGNMENTS.</translation>
+    </message>
+    <message>
+      <source>Could not create CATCHMENTS.</source>
+      <translation>Methu creu CATCHMENTS.</translation>
+    </message>
+    <message>
+      <source>(no facility: full or not reachable)</source>
+      <translation>(dim cyfleuster: llawn neu allan o gyrraedd)</translation>
+    </message>
+    <message>
+      <source>(no facility reachable)</source>
+      <translation>(dim cyfleuster o fewn cyrraedd)</translation>
+    </message>
+    <message>
+      <source>Could not create BAND_AREAS.</source>
+      <translation>Methu creu BAND_AREAS.</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>Wedi canslo.</translation>
+    </message>
+    <message>
+      <source>BOUNDARY has no polygon.</source>
+      <translation>Does dim polygon yn BOUNDARY.</translation>
+    </message>
+    <message>
+      <source>{n} facilities have no point: {names}.</source>
+      <translation>Does dim pwynt gan {n} cyfleuster: {names}.</translation>
+    </message>
+    <message>
+      <source>EXCLUDE_MOTORWAYS is on but the network has no road classification field; no lines were excluded.</source>
+      <translation>Mae EXCLUDE_MOTORWAYS ymlaen ond does gan y rhwydwaith ddim maes dosbarthiad ffyrdd; ni hepgorwyd unrhyw linellau.</translation>
+    </message>
+    <message>
+      <source>{n} facilities have no {field} value: {names}.</source>
+      <translation>Does dim gwerth {field} gan {n} cyfleuster: {names}.</translation>
+    </message>
+    <message>
+      <source>feature {fid}</source>
+      <translation>nodwedd {fid}</translation>
+    </message>
+    <message>
+      <source>Check gazetteer quality</source>
+      <translation>Gwirio ansawdd y gazetiadur</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>Ansawdd</translation>
+    </message>
+    <message>
+      <source>LLPG</source>
+      <translation>LLPG</translation>
+    </message>
+    <message>
+      <source>NSG</source>
+      <translation>NSG</translation>
+    </message>
+    <message>
+      <source>USRN</source>
+      <translation>USRN</translation>
+    </message>
+    <message>
+      <source>data quality</source>
+      <translation>ansawdd data</translation>
+    </message>
+    <message>
+      <source>validation</source>
+      <translation>dilysu</translation>
+    </message>
+    <message>
+      <source>GeoPlace</source>
+      <translation>GeoPlace</translation>
+    </message>
+    <message>
+      <source>AddressBase</source>
+      <translation>AddressBase</translation>
+    </message>
+    <message>
+      <source>Addresses (point layer)</source>
+      <translation>Cyfeiriadau (haen bwyntiau)</translation>
+    </message>
+    <message>
+      <source>Streets (line layer)</source>
+      <translation>Strydoedd (haen linellau)</translation>
+    </message>
+    <message>
+      <source>Authority boundary (polygon layer)</source>
+      <translation>Ffin yr awdurdod (haen bolygonau)</translation>
+    </message>
+    <message>
+      <source>Postcodes (Code-Point Open points)</source>
+      <translation>Codau post (pwyntiau Code-Point Open)</translation>
+    </message>
+    <message>
+      <source>Rules to run (e.g. A01,A05-A08,S*; empty for all)</source>
+      <translation>Rheolau i'w rhedeg (e.e. A01,A05-A08,S*; gwag i'w rhedeg i gyd)</translation>
+    </message>
+    <message>
+      <source>Quality issues</source>
+      <translation>Problemau ansawdd</translation>
+    </message>
+    <message>
+      <source>Quality summary</source>
+      <translation>Crynodeb ansawdd</translation>
+    </message>
+    <message>
+      <source>Quality report</source>
+      <translation>Adroddiad ansawdd</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>Ffeiliau HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Give an addresses layer as ADDRESSES.</source>
+      <translation>Rhowch haen gyfeiriadau fel ADDRESSES.</translation>
+    </message>
+    <message>
+      <source>Could not create the output layers.</source>
+      <translation>Methu creu'r haenau allbwn.</translation>
+    </message>
+    <message>
+      <source>The BOUNDARY layer has no polygons.</source>
+      <translation>Does dim polygonau yn haen BOUNDARY.</translation>
+    </message>
+    <message>
+      <source>The POSTCODES layer has no 'postcode' field.</source>
+      <translation>Does dim maes 'postcode' yn haen POSTCODES.</translation>
+    </message>
+    <message>
+      <source>Cancelled while reading the layers.</source>
+      <translation>Wedi canslo wrth ddarllen yr haenau.</translation>
+    </message>
+    <message>
+      <source>Load addresses</source>
+      <translation>Llwytho cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Load</source>
+      <translation>Llwytho</translation>
+    </message>
+    <message>
+      <source>DTF 7.3</source>
+      <translation>DTF 7.3</translation>
+    </message>
+    <message>
+      <source>Open UPRN</source>
+      <translation>Open UPRN</translation>
+    </message>
+    <message>
+      <source>addresses</source>
+      <translation>cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>mewnforio</translation>
+    </message>
+    <message>
+      <source>Reads address gazetteer files into PlaceLink's canonical addresses layer (EPSG:27700 points keyed by UPRN), the shape every other PlaceLink tool uses.
+
+Formats: GeoPlace DTF 7.3 (LLPG export), OS AddressBase Premium (CSV, both the 19-field and the 22-field BLPU schema), AddressBase Plus, AddressBase Core and OS Open UPRN. 'Auto-detect' recognises the format from the first rows and says in the log which format and layout version it found.
+
+DTF 7.3 and AddressBase Premium are multi-record files: each address is built from its BLPU (21: UPRN, coordinates, status), the approved preferred LPI (24: SAO, PAO, USRN), the street descriptor (15: street, locality, town) and, for AddressBase, the classification (32), organisation (31) and Royal Mail delivery point (28). Other LPIs (alternative, provisional, historic, other languages) and the delivery point address are kept in the 'alternatives' field (entries 'LPI&lt;status&gt;/&lt;language&gt;: address' or 'DPA: address', separated by ' | ') so matching can use them. Change-only update files (change types I, U, D) are applied in the order given, after the full supply; within a change-only file its deletes come first.
+
+INPUT: one or more CSV files, or zip archives of CSV files (read without unpacking). UTF-8 (with or without BOM) and Windows-1252 are read; CRLF is fine.
+OUTPUT: the canonical addresses (uprn, usrn, SAO/PAO parts, street, town, postcode, classification, status, single-line address, alternatives, source).
+REJECTED: every row that could not be used, with its file, line number, raw text and the reason (coordinates outside the British National Grid, a duplicate UPRN, an unknown record type, a truncated row, an LPI without a BLPU…). OUTPUT rows, rows merged into them and REJECTED rows account for every data row read, and the log says so in one line (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). A trailer (99) whose record count disagrees with the file is reported as a warning.
+When OUTPUT is added to the project it gets the style resources/styles/addresses.qml (points by logical status).</source>
+      <translation>Yn darllen ffeiliau gazetiadur cyfeiriadau i haen gyfeiriadau ganonaidd PlaceLink (pwyntiau EPSG:27700 wedi'u allweddu yn ôl UPRN), y siâp y mae pob un o offer eraill PlaceLink yn ei ddefnyddio.
+
+Fformatau: GeoPlace DTF 7.3 (allforyn LLPG), OS AddressBase Premium (CSV, sgema BLPU 19 maes a 22 maes), AddressBase Plus, AddressBase Core ac OS Open UPRN. Mae 'Canfod yn awtomatig' yn adnabod y fformat o'r rhesi cyntaf ac yn dweud yn y log pa fformat a pha fersiwn cynllun a ganfu.
+
+Ffeiliau aml-gofnod yw DTF 7.3 ac AddressBase Premium: adeiledir pob cyfeiriad o'i BLPU (21: UPRN, cyfesurynnau, statws), yr LPI dewisol a gymeradwywyd (24: SAO, PAO, USRN), disgrifydd y stryd (15: stryd, ardal, tref) ac, ar gyfer AddressBase, y dosbarthiad (32), y sefydliad (31) a phwynt dosbarthu'r Post Brenhinol (28). Cedwir LPI eraill (amgen, dros dro, hanesyddol, ieithoedd eraill) a chyfeiriad y pwynt dosbarthu ym maes 'alternatives' (cofnodion 'LPI&lt;statws&gt;/&lt;iaith&gt;: cyfeiriad' neu 'DPA: cyfeiriad', wedi'u gwahanu gan ' | ') fel y gall paru eu defnyddio. Cymhwysir ffeiliau diweddaru newid-yn-unig (mathau newid I, U, D) yn y drefn a roddir, ar ôl y cyflenwad llawn; o fewn ffeil newid-yn-unig daw ei dileadau'n gyntaf.
+
+INPUT: un neu ragor o ffeiliau CSV, neu archifau zip o ffeiliau CSV (fe'u darllenir heb eu dadbacio). Darllenir UTF-8 (gyda BOM neu hebddo) a Windows-1252; mae CRLF yn iawn.
+OUTPUT: y cyfeiriadau canonaidd (uprn, usrn, rhannau SAO/PAO, stryd, tref, cod post, dosbarthiad, statws, cyfeiriad un llinell, alternatives, source).
+REJECTED: pob rhes na ellid ei defnyddio, gyda'i ffeil, rhif y llinell, y testun crai a'r rheswm (cyfesurynnau y tu allan i Grid Cenedlaethol Prydain, UPRN dyblyg, math cofnod anhysbys, rhes wedi'i thorri, LPI heb BLPU…). Mae rhesi OUTPUT, y rhesi a unwyd iddynt a rhesi REJECTED yn cyfrif am bob rhes ddata a ddarllenwyd, ac mae'r log yn dweud hynny mewn un llinell (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). Adroddir fel rhybudd am drelar (99) y mae nifer ei gofnodion yn anghytuno â'r ffeil.
+Pan ychwanegir OUTPUT at y prosiect caiff y steil resources/styles/addresses.qml (pwyntiau yn ôl statws rhesymegol).</translation>
+    </message>
+    <message>
+      <source>Give at least one address file as INPUT.</source>
+      <translation>Rhowch o leiaf un ffeil gyfeiriadau fel INPUT.</translation>
+    </message>
+    <message>
+      <source>Load postcodes</source>
+      <translation>Llwytho codau post</translation>
+    </message>
+    <message>
+      <source>postcode</source>
+      <translation>cod post</translation>
+    </message>
+    <message>
+      <source>Code-Point Open</source>
+      <translation>Code-Point Open</translation>
+    </message>
+    <message>
+      <source>Reads OS Code-Point Open (one CSV per postcode area, no header row) into a postcode point layer in EPSG:27700: postcode normalised to BS 7666 form (TN131AA → TN13 1AA, B1  1AY → B1 1AY), positional quality, country, NHS and administrative codes.
+
+INPUT: one or more Code-Point Open CSV files, the product's zip, or a folder of CSV files (the column-headers file holds no data and is skipped).
+REJECTED: every row not loaded, with file, line, raw text and the reason (not a postcode, no coordinates (positional quality 90), coordinates outside the British National Grid, truncated line, duplicate postcode). OUTPUT rows plus REJECTED rows account for every data row read, and the log says so.</source>
+      <translation>Yn darllen OS Code-Point Open (un CSV i bob ardal cod post, heb res pennyn) i haen bwyntiau codau post yn EPSG:27700: cod post wedi'i normaleiddio i ffurf BS 7666 (TN131AA → TN13 1AA, B1  1AY → B1 1AY), ansawdd lleoliadol, gwlad, codau'r GIG a chodau gweinyddol.
+
+INPUT: un neu ragor o ffeiliau CSV Code-Point Open, zip y cynnyrch, neu ffolder o ffeiliau CSV (nid oes data yn y ffeil penynnau colofnau a chaiff ei hepgor).
+REJECTED: pob rhes na chafodd ei llwytho, gyda'r ffeil, y llinell, y testun crai a'r rheswm (nid cod post, dim cyfesurynnau (ansawdd lleoliadol 90), cyfesurynnau y tu allan i Grid Cenedlaethol Prydain, llinell wedi'i thorri, cod post dyblyg). Mae rhesi OUTPUT a rhesi REJECTED yn cyfrif am bob rhes ddata a ddarllenwyd, ac mae'r log yn dweud hynny.</translation>
+    </message>
+    <message>
+      <source>Give at least one Code-Point Open file as INPUT.</source>
+      <translation>Rhowch o leiaf un ffeil Code-Point Open fel INPUT.</translation>
+    </message>
+    <message>
+      <source>Load streets</source>
+      <translation>Llwytho strydoedd</translation>
+    </message>
+    <message>
+      <source>street gazetteer</source>
+      <translation>gazetiadur strydoedd</translation>
+    </message>
+    <message>
+      <source>DTF 8.1</source>
+      <translation>DTF 8.1</translation>
+    </message>
+    <message>
+      <source>Open USRN</source>
+      <translation>Open USRN</translation>
+    </message>
+    <message>
+      <source>Open Roads</source>
+      <translation>Open Roads</translation>
+    </message>
+    <message>
+      <source>streets</source>
+      <translation>strydoedd</translation>
+    </message>
+    <message>
+      <source>Reads street gazetteers and road networks into PlaceLink's canonical streets layer (EPSG:27700 lines: usrn, street description, locality, town, administrative area, street type, state, classification, dates, surface and geometry_source).
+
+Formats: NSG DTF 8.1 (street, cross reference, ESU, ESU coordinate and descriptor records: ESU polylines joined per USRN); DTF 7.3 street records (11 and 15: a straight start–end line, geometry_source 'start-end line'); OS Open USRN (GeoPackage, Z dropped); OS Open Roads road links (adds link_id, road_number, road_function, form_of_way, length_m, start_node, end_node, … so the network can be routed). 'Auto' detects the format.
+
+INPUT: one or more files: CSV, zip archives of CSVs, or GeoPackages (a layer can be named as file.gpkg|layername=NAME). Change-only update files (change types I/U/D) are applied in the order given.
+REJECTED: every record not loaded, with file, line, raw text and the reason (unknown record type, truncated line, coordinates outside the British National Grid, record superseded or deleted by an update, …). For DTF files several records make one street: OUTPUT rows count the records merged into streets (FEATURES counts the streets). OUTPUT rows plus REJECTED rows account for every data row read, and the log says so.</source>
+      <translation>Yn darllen gazetiaduron strydoedd a rhwydweithiau ffyrdd i haen strydoedd ganonaidd PlaceLink (llinellau EPSG:27700: usrn, disgrifiad y stryd, ardal, tref, ardal weinyddol, math o stryd, cyflwr, dosbarthiad, dyddiadau, arwyneb a geometry_source).
+
+Fformatau: NSG DTF 8.1 (cofnodion stryd, croesgyfeiriad, ESU, cyfesurynnau ESU a disgrifydd: polylinellau ESU wedi'u huno fesul USRN); cofnodion stryd DTF 7.3 (11 a 15: llinell syth o'r dechrau i'r diwedd, geometry_source 'start-end line'); OS Open USRN (GeoPackage, Z wedi'i ollwng); cysylltiadau ffordd OS Open Roads (yn ychwanegu link_id, road_number, road_function, form_of_way, length_m, start_node, end_node, … fel y gellir llwybro'r rhwydwaith). Mae 'Auto' yn canfod y fformat.
+
+INPUT: un neu ragor o ffeiliau: CSV, archifau zip o CSV, neu GeoPackages (gellir enwi haen fel ffeil.gpkg|layername=ENW). Cymhwysir ffeiliau diweddaru newid-yn-unig (mathau newid I/U/D) yn y drefn a roddir.
+REJECTED: pob cofnod na chafodd ei lwytho, gyda'r ffeil, y llinell, y testun crai a'r rheswm (math cofnod anhysbys, llinell wedi'i thorri, cyfesurynnau y tu allan i Grid Cenedlaethol Prydain, cofnod a ddisodlwyd neu a ddilëwyd gan ddiweddariad, …). Ar gyfer ffeiliau DTF mae sawl cofnod yn gwneud un stryd: mae rhesi OUTPUT yn cyfrif y cofnodion a unwyd yn strydoedd (mae FEATURES yn cyfrif y strydoedd). Mae rhesi OUTPUT a rhesi REJECTED yn cyfrif am bob rhes ddata a ddarllenwyd, ac mae'r log yn dweud hynny.</translation>
+    </message>
+    <message>
+      <source>Give at least one street file as INPUT.</source>
+      <translation>Rhowch o leiaf un ffeil strydoedd fel INPUT.</translation>
+    </message>
+    <message>
+      <source>Give either CSV files or GIS vector files as INPUT, not both.</source>
+      <translation>Rhowch naill ai ffeiliau CSV neu ffeiliau fector GIS fel INPUT, nid y ddau.</translation>
+    </message>
+    <message>
+      <source>Rejected rows</source>
+      <translation>Rhesi a wrthodwyd</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Fformat</translation>
+    </message>
+    <message>
+      <source>Auto-detect</source>
+      <translation>Canfod yn awtomatig</translation>
+    </message>
+    <message>
+      <source>Match addresses to UPRNs</source>
+      <translation>Paru cyfeiriadau ag UPRN</translation>
+    </message>
+    <message>
+      <source>Matching</source>
+      <translation>Paru</translation>
+    </message>
+    <message>
+      <source>geocode</source>
+      <translation>geogodio</translation>
+    </message>
+    <message>
+      <source>geocoding</source>
+      <translation>geogodio</translation>
+    </message>
+    <message>
+      <source>address matching</source>
+      <translation>paru cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>data linking</source>
+      <translation>cysylltu data</translation>
+    </message>
+    <message>
+      <source>Links each record of a table or layer (council tax, benefits, waste…) to the UPRN of a canonical addresses layer (GAZETTEER, e.g. the output of Load addresses, alternative LPIs included).
+
+ADDRESS_FIELDS: one free-text address field, or several fields joined in order (flat, house, street, town…). POSTCODE_FIELD: optional; a postcode inside the text is found too, and a mis-keyed one (spacing, O/0, I/1) is repaired.
+
+Addresses are parsed (flat, number, suffix, range, building, street, locality, town, postcode) and scored on that structure: the house number, its suffix and the flat are hard discriminators (10 ≠ 10A ≠ Flat 1, 10); text parts are compared fuzzily. Candidates come from the postcode, then the sector or district with the number, the street within the town, and rare words, so a wrong postcode still finds its address.
+
+OUTPUT: every input row (none dropped) with uprn, match_score (0–100), match_status (matched, ambiguous or unmatched), matched_address, match_reason (which parts agreed or differed), the runner-up UPRN and the margin to it, and the matched point. A record that names no flat in a building whose flats have their own UPRNs is ambiguous, not matched to the building, unless MATCH_PARENTS is set. Review the ambiguous and low-score rows in the Review matches panel.
+
+The gazetteer index is built once per gazetteer content and cached in the profile.</source>
+      <translation>Yn cysylltu pob cofnod o dabl neu haen (treth gyngor, budd-daliadau, gwastraff…) ag UPRN haen gyfeiriadau ganonaidd (GAZETTEER, e.e. allbwn Llwytho cyfeiriadau, gan gynnwys LPI amgen).
+
+ADDRESS_FIELDS: un maes cyfeiriad testun rhydd, neu sawl maes wedi'u huno yn eu trefn (fflat, tŷ, stryd, tref…). POSTCODE_FIELD: dewisol; deuir o hyd i god post y tu mewn i'r testun hefyd, a thrwsir un a deipiwyd yn anghywir (bylchau, O/0, I/1).
+
+Dosrennir cyfeiriadau (fflat, rhif, ôl-ddodiad, amrediad, adeilad, stryd, ardal, tref, cod post) a'u sgorio ar y strwythur hwnnw: mae rhif y tŷ, ei ôl-ddodiad a'r fflat yn gwahaniaethu'n bendant (10 ≠ 10A ≠ Fflat 1, 10); cymherir rhannau testun yn niwlog. Daw ymgeiswyr o'r cod post, yna'r sector neu'r dosbarth gyda'r rhif, y stryd o fewn y dref, a geiriau prin, fel bod cod post anghywir yn dal i ddod o hyd i'w gyfeiriad.
+
+OUTPUT: pob rhes fewnbwn (ni ollyngir yr un) gydag uprn, match_score (0–100), match_status (matched, ambiguous neu unmatched), matched_address, match_reason (pa rannau a gytunodd neu a wahaniaethodd), yr UPRN ail orau a'r bwlch ato, a'r pwynt a barwyd. Mae cofnod nad yw'n enwi fflat mewn adeilad y mae gan ei fflatiau eu UPRN eu hunain yn amwys, nid wedi'i baru â'r adeilad, oni osodir MATCH_PARENTS. Adolygwch y rhesi amwys a'r rhai â sgôr isel yn y panel Adolygu parau.
+
+Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw wrth gefn yn y proffil.</translation>
+    </message>
+    <message>
+      <source>Reading the gazetteer</source>
+      <translation>Yn darllen y gazetiadur</translation>
+    </message>
+    <message>
+      <source>Records to match (table or layer)</source>
+      <translation>Cofnodion i'w paru (tabl neu haen)</translation>
+    </message>
+    <message>
+      <source>Address field(s), joined in order</source>
+      <translation>Maes neu feysydd y cyfeiriad, wedi'u huno yn eu trefn</translation>
+    </message>
+    <message>
+      <source>Postcode field</source>
+      <translation>Maes cod post</translation>
+    </message>
+    <message>
+      <source>Gazetteer (canonical addresses)</source>
+      <translation>Gazetiadur (cyfeiriadau canonaidd)</translation>
+    </message>
+    <message>
+      <source>Lowest score to call matched</source>
+      <translation>Y sgôr isaf i'w alw'n bâr</translation>
+    </message>
+    <message>
+      <source>Lowest margin over the runner-up to call matched</source>
+      <translation>Y bwlch lleiaf dros yr ail orau i'w alw'n bâr</translation>
+    </message>
+    <message>
+      <source>Match records to parent shells (buildings whose flats have UPRNs)</source>
+      <translation>Paru cofnodion â chregyn rhiant (adeiladau y mae gan eu fflatiau UPRN)</translation>
+    </message>
+    <message>
+      <source>Matched records</source>
+      <translation>Cofnodion wedi'u paru</translation>
+    </message>
+    <message>
+      <source>INPUT and GAZETTEER must be readable layers.</source>
+      <translation>Rhaid i INPUT a GAZETTEER fod yn haenau y gellir eu darllen.</translation>
+    </message>
+    <message>
+      <source>Could not create the output layer.</source>
+      <translation>Methu creu'r haen allbwn.</translation>
+    </message>
+    <message>
+      <source>{layer} has no 'uprn' field: choose a canonical addresses layer.</source>
+      <translation>Does dim maes 'uprn' yn {layer}: dewiswch haen gyfeiriadau ganonaidd.</translation>
+    </message>
+    <message>
+      <source>PlaceLink: indexing addresses</source>
+      <translation>PlaceLink: yn mynegeio cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Indexing failed: {reason}</source>
+      <translation>Methodd y mynegeio: {reason}</translation>
+    </message>
+    <message>
+      <source>Straight line</source>
+      <translation>Llinell syth</translation>
+    </message>
+    <message>
+      <source>Along the street network</source>
+      <translation>Ar hyd y rhwydwaith strydoedd</translation>
+    </message>
+    <message>
+      <source>Along the network, with capacities</source>
+      <translation>Ar hyd y rhwydwaith, gyda chapasiti</translation>
+    </message>
+    <message>
+      <source>PlaceLink: Catchments</source>
+      <translation>PlaceLink: Dalgylchoedd</translation>
+    </message>
+    <message>
+      <source>metres</source>
+      <translation>metrau</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>munudau</translation>
+    </message>
+    <message>
+      <source>Address assignments</source>
+      <translation>Aseiniadau cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Distance bands</source>
+      <translation>Bandiau pellter</translation>
+    </message>
+    <message>
+      <source>Choose a facilities layer and an addresses layer.</source>
+      <translation>Dewiswch haen gyfleusterau a haen gyfeiriadau.</translation>
+    </message>
+    <message>
+      <source>Choose a street network, or the straight-line method.</source>
+      <translation>Dewiswch rwydwaith strydoedd, neu'r dull llinell syth.</translation>
+    </message>
+    <message>
+      <source>Catchment areas</source>
+      <translation>Ardaloedd dalgylch</translation>
+    </message>
+    <message>
+      <source>UPRN {uprn}: {reason}</source>
+      <translation>UPRN {uprn}: {reason}</translation>
+    </message>
+    <message>
+      <source>Install…</source>
+      <translation>Gosod…</translation>
+    </message>
+    <message>
+      <source>Running…</source>
+      <translation>Yn rhedeg…</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Yn canslo…</translation>
+    </message>
+    <message>
+      <source>no reason was given (see the log)</source>
+      <translation>ni roddwyd rheswm (gweler y log)</translation>
+    </message>
+    <message>
+      <source>Something went wrong: </source>
+      <translation>Aeth rhywbeth o'i le: </translation>
+    </message>
+    <message>
+      <source>The run failed: {reason}</source>
+      <translation>Methodd y rhediad: {reason}</translation>
+    </message>
+    <message>
+      <source>PlaceLink: Find address</source>
+      <translation>PlaceLink: Dod o hyd i gyfeiriad</translation>
+    </message>
+    <message>
+      <source>Choose a gazetteer (an addresses layer).</source>
+      <translation>Dewiswch gazetiadur (haen gyfeiriadau).</translation>
+    </message>
+    <message>
+      <source>Type a UPRN, a postcode, a street or an address.</source>
+      <translation>Teipiwch UPRN, cod post, stryd neu gyfeiriad.</translation>
+    </message>
+    <message>
+      <source>UPRN {uprn}: {why} (relevance {relevance})</source>
+      <translation>UPRN {uprn}: {why} (perthnasedd {relevance})</translation>
+    </message>
+    <message>
+      <source>{n} found ({why}) in {ms:.1f} ms: Enter or a click goes there.</source>
+      <translation>Cafwyd {n} ({why}) mewn {ms:.1f} ms: mae Enter neu glic yn mynd yno.</translation>
+    </message>
+    <message>
+      <source>Nothing fits “{text}” ({ms:.1f} ms).</source>
+      <translation>Does dim yn cyfateb i “{text}” ({ms:.1f} ms).</translation>
+    </message>
+    <message>
+      <source>{n} addresses share this point: {names}{more}</source>
+      <translation>Mae {n} cyfeiriad yn rhannu'r pwynt hwn: {names}{more}</translation>
+    </message>
+    <message>
+      <source>Indexing {n:,} addresses…</source>
+      <translation>Yn mynegeio {n:,} cyfeiriad…</translation>
+    </message>
+    <message>
+      <source>Installing Python packages for PlaceLink</source>
+      <translation>Yn gosod pecynnau Python ar gyfer PlaceLink</translation>
+    </message>
+    <message>
+      <source>PlaceLink: install Python packages</source>
+      <translation>PlaceLink: gosod pecynnau Python</translation>
+    </message>
+    <message>
+      <source>Install from a folder of wheel files (no internet)</source>
+      <translation>Gosod o ffolder o ffeiliau wheel (dim rhyngrwyd)</translation>
+    </message>
+    <message>
+      <source>Install</source>
+      <translation>Gosod</translation>
+    </message>
+    <message>
+      <source>Installing… (pip's output is shown below)</source>
+      <translation>Yn gosod… (dangosir allbwn pip isod)</translation>
+    </message>
+    <message>
+      <source>nothing new</source>
+      <translation>dim byd newydd</translation>
+    </message>
+    <message>
+      <source>PlaceLink has all the Python packages it needs.</source>
+      <translation>Mae gan PlaceLink yr holl becynnau Python sydd eu hangen arno.</translation>
+    </message>
+    <message>
+      <source>PlaceLink needs these Python packages, which QGIS's Python does not have. They are installed with pip into a folder in your QGIS profile:
+{folder}
+QGIS's own packages (numpy included) are left unchanged.</source>
+      <translation>Mae PlaceLink angen y pecynnau Python hyn, nad ydynt gan Python QGIS. Fe'u gosodir gyda pip mewn ffolder yn eich proffil QGIS:
+{folder}
+Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
+    </message>
+    <message>
+      <source>Installation cancelled.</source>
+      <translation>Wedi canslo'r gosod.</translation>
+    </message>
+    <message>
+      <source>Choose the folder that holds the wheel (.whl) files.</source>
+      <translation>Dewiswch y ffolder sy'n dal y ffeiliau wheel (.whl).</translation>
+    </message>
+    <message>
+      <source>Installed {installed}. Restart QGIS to use them: an older {names} is already loaded in this session.</source>
+      <translation>Wedi gosod {installed}. Ailgychwynnwch QGIS i'w defnyddio: mae {names} hŷn eisoes wedi'i lwytho yn y sesiwn hon.</translation>
+    </message>
+    <message>
+      <source>Installed {installed}, but these are still unusable: {details}</source>
+      <translation>Wedi gosod {installed}, ond mae'r rhain yn dal yn annefnyddiadwy: {details}</translation>
+    </message>
+    <message>
+      <source>Installed {installed}. PlaceLink's tools can use them now.</source>
+      <translation>Wedi gosod {installed}. Gall offer PlaceLink eu defnyddio nawr.</translation>
+    </message>
+    <message>
+      <source>Installation failed: {error}</source>
+      <translation>Methodd y gosod: {error}</translation>
+    </message>
+    <message>
+      <source>Installation failed (pip exit code {code}): {reason}</source>
+      <translation>Methodd y gosod (cod gadael pip {code}): {reason}</translation>
+    </message>
+    <message>
+      <source>PlaceLink addresses</source>
+      <translation>Cyfeiriadau PlaceLink</translation>
+    </message>
+    <message>
+      <source>UPRN {uprn} · {why}</source>
+      <translation>UPRN {uprn} · {why}</translation>
+    </message>
+    <message>
+      <source>PlaceLink: Data quality</source>
+      <translation>PlaceLink: Ansawdd data</translation>
+    </message>
+    <message>
+      <source>All severities</source>
+      <translation>Pob difrifoldeb</translation>
+    </message>
+    <message>
+      <source>Choose an addresses layer first.</source>
+      <translation>Dewiswch haen gyfeiriadau yn gyntaf.</translation>
+    </message>
+    <message>
+      <source>{count:,} problem(s) found</source>
+      <translation>Cafwyd {count:,} problem</translation>
+    </message>
+    <message>
+      <source>Save quality report</source>
+      <translation>Cadw'r adroddiad ansawdd</translation>
+    </message>
+    <message>
+      <source>; overall score {score:.1f}%</source>
+      <translation>; sgôr gyffredinol {score:.1f}%</translation>
+    </message>
+    <message>
+      <source>Report saved to {path}.</source>
+      <translation>Cadwyd yr adroddiad yn {path}.</translation>
+    </message>
+    <message>
+      <source>Show more…</source>
+      <translation>Dangos rhagor…</translation>
+    </message>
+    <message>
+      <source>Where should PlaceLink keep results of projects not saved yet?</source>
+      <translation>Ble dylai PlaceLink gadw canlyniadau prosiectau sydd heb eu cadw eto?</translation>
+    </message>
+    <message>
+      <source>PlaceLink: Review matches</source>
+      <translation>PlaceLink: Adolygu parau</translation>
+    </message>
+    <message>
+      <source>Nothing to review.</source>
+      <translation>Dim i'w adolygu.</translation>
+    </message>
+    <message>
+      <source>That layer is not a Match addresses output.</source>
+      <translation>Nid allbwn Paru cyfeiriadau yw'r haen honno.</translation>
+    </message>
+    <message>
+      <source>This layer is temporary: save it (Make Permanent) so your decisions survive closing QGIS.</source>
+      <translation>Haen dros dro yw hon: cadwch hi (Gwneud yn Barhaol) fel bod eich penderfyniadau'n goroesi cau QGIS.</translation>
+    </message>
+    <message>
+      <source>Sample council (Brackenford, made up)</source>
+      <translation>Cyngor enghreifftiol (Brackenford, dychmygol)</translation>
+    </message>
+    <message>
+      <source>Sample council boundary</source>
+      <translation>Ffin y cyngor enghreifftiol</translation>
+    </message>
+    <message>
+      <source>The sample council is missing: {path}</source>
+      <translation>Mae'r cyngor enghreifftiol ar goll: {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QualityDock</name>
+    <message>
+      <source>Data quality</source>
+      <translation>Ansawdd data</translation>
+    </message>
+    <message>
+      <source>Addresses</source>
+      <translation>Cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>The address gazetteer to check: a canonical addresses layer (from Load addresses, or any layer with a uprn field).</source>
+      <translation>Y gazetiadur cyfeiriadau i'w wirio: haen gyfeiriadau ganonaidd (o Llwytho cyfeiriadau, neu unrhyw haen â maes uprn).</translation>
+    </message>
+    <message>
+      <source>Streets</source>
+      <translation>Strydoedd</translation>
+    </message>
+    <message>
+      <source>Optional: the street gazetteer (NSG) the addresses should sit on; adds the street rules and the address-to-street checks.</source>
+      <translation>Dewisol: y gazetiadur strydoedd (NSG) y dylai'r cyfeiriadau fod arno; mae'n ychwanegu rheolau'r strydoedd a'r gwiriadau cyfeiriad-i-stryd.</translation>
+    </message>
+    <message>
+      <source>Boundary</source>
+      <translation>Ffin</translation>
+    </message>
+    <message>
+      <source>Optional: the council's boundary; addresses outside it are reported.</source>
+      <translation>Dewisol: ffin y cyngor; adroddir am gyfeiriadau y tu allan iddi.</translation>
+    </message>
+    <message>
+      <source>Postcodes</source>
+      <translation>Codau post</translation>
+    </message>
+    <message>
+      <source>Optional: Code-Point Open postcodes (from Load postcodes); addresses far from their postcode's point are reported.</source>
+      <translation>Dewisol: codau post Code-Point Open (o Llwytho codau post); adroddir am gyfeiriadau ymhell o bwynt eu cod post.</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>Rheolau</translation>
+    </message>
+    <message>
+      <source>Which rules to run, e.g. A01,A05-A08,S*; leave empty for all of them.</source>
+      <translation>Pa reolau i'w rhedeg, e.e. A01,A05-A08,S*; gadewch yn wag i'w rhedeg i gyd.</translation>
+    </message>
+    <message>
+      <source>All rules (or e.g. A01,A05-A08,S*)</source>
+      <translation>Pob rheol (neu e.e. A01,A05-A08,S*)</translation>
+    </message>
+    <message>
+      <source>Run the checks in the background (placelink:checkquality); the problems appear below and on the map.</source>
+      <translation>Rhedeg y gwiriadau yn y cefndir (placelink:checkquality); mae'r problemau'n ymddangos isod ac ar y map.</translation>
+    </message>
+    <message>
+      <source>Run checks</source>
+      <translation>Rhedeg gwiriadau</translation>
+    </message>
+    <message>
+      <source>Stop the run; nothing half-written is kept.</source>
+      <translation>Atal y rhediad; ni chedwir dim sydd wedi'i hanner ysgrifennu.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Canslo</translation>
+    </message>
+    <message>
+      <source>How far the checks have got.</source>
+      <translation>Pa mor bell mae'r gwiriadau wedi mynd.</translation>
+    </message>
+    <message>
+      <source>Choose the layers and run the checks.</source>
+      <translation>Dewiswch yr haenau a rhedwch y gwiriadau.</translation>
+    </message>
+    <message>
+      <source>Show only problems of one severity.</source>
+      <translation>Dangos problemau o un difrifoldeb yn unig.</translation>
+    </message>
+    <message>
+      <source>Show only rules or problems whose text contains this (a UPRN or USRN finds its problems).</source>
+      <translation>Dangos dim ond rheolau neu broblemau y mae eu testun yn cynnwys hyn (mae UPRN neu USRN yn dod o hyd i'w problemau).</translation>
+    </message>
+    <message>
+      <source>Filter by rule or text</source>
+      <translation>Hidlo yn ôl rheol neu destun</translation>
+    </message>
+    <message>
+      <source>Problems grouped by rule, errors first. Open a rule to list its problems; click one to select it and zoom to it; click a rule to read what it means and how to fix it.</source>
+      <translation>Problemau wedi'u grwpio yn ôl rheol, gwallau'n gyntaf. Agorwch reol i restru ei phroblemau; cliciwch un i'w dewis a chwyddo ati; cliciwch reol i ddarllen beth mae'n ei olygu a sut i'w thrwsio.</translation>
+    </message>
+    <message>
+      <source>Rule / problem</source>
+      <translation>Rheol / problem</translation>
+    </message>
+    <message>
+      <source>Count / key</source>
+      <translation>Nifer / allwedd</translation>
+    </message>
+    <message>
+      <source>Save the HTML scorecard of this run (to send to a manager or GeoPlace).</source>
+      <translation>Cadw cerdyn sgorio HTML y rhediad hwn (i'w anfon at reolwr neu GeoPlace).</translation>
+    </message>
+    <message>
+      <source>Export report…</source>
+      <translation>Allforio adroddiad…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDock</name>
+    <message>
+      <source>Review matches</source>
+      <translation>Adolygu parau</translation>
+    </message>
+    <message>
+      <source>Match results</source>
+      <translation>Canlyniadau paru</translation>
+    </message>
+    <message>
+      <source>Gazetteer</source>
+      <translation>Gazetiadur</translation>
+    </message>
+    <message>
+      <source>Also review scores below</source>
+      <translation>Adolygu hefyd sgorau o dan</translation>
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation>◀ Blaenorol</translation>
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation>Nesaf ▶</translation>
+    </message>
+    <message>
+      <source>Accept match</source>
+      <translation>Derbyn y pâr</translation>
+    </message>
+    <message>
+      <source>Use selected</source>
+      <translation>Defnyddio'r un a ddewiswyd</translation>
+    </message>
+    <message>
+      <source>No match</source>
+      <translation>Dim pâr</translation>
+    </message>
+    <message>
+      <source>Choose a match results layer (from Match addresses) and its gazetteer.</source>
+      <translation>Dewiswch haen canlyniadau paru (o Paru cyfeiriadau) a'i gazetiadur.</translation>
+    </message>
+  </context>
+</TS>
