@@ -425,6 +425,11 @@ class CheckQuality(PlaceLinkAlgorithm):
                 line += row.status
             feedback.pushInfo(line)
 
+        from ..core.quality.hints import wrong_layer_hints
+
+        for hint in wrong_layer_hints(summary.to_dict("records")):
+            feedback.pushWarning(hint)
+
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         inputs = {
             "Addresses": addresses.sourceName(),

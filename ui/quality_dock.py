@@ -95,25 +95,32 @@ class QualityDock(AlgorithmDock):
     def on_finished(self, ok: bool, results: dict) -> None:
         if not ok:
             return
-        layer = results.get("ISSUES")
-        if not isinstance(layer, QgsMapLayer):
-            layer = QgsProject.instance().mapLayer(
-                str(layer)
-            ) or QgsProcessingUtils.mapLayerFromString(str(layer), self.run.context)
+        layer, summary = self._layer(results.get("ISSUES")), self._layer(results.get("SUMMARY"))
         self.issues_layer = layer
-        summary = results.get("SUMMARY")
-        if summary is not None and not isinstance(summary, QgsMapLayer):
-            summary = QgsProject.instance().mapLayer(
-                str(summary)
-            ) or QgsProcessingUtils.mapLayerFromString(str(summary), self.run.context)
         self.populate(layer, summary)
+        hints = []
+        if summary is not None:
+            from ..core.quality.hints import wrong_layer_hints
+
+            names = summary.fields().names()
+            hints = wrong_layer_hints(
+                {name: row[name] for name in names} for row in summary.getFeatures()
+            )
         self.ui.reportButton.setEnabled(self.report_path is not None and self.report_path.exists())
         score = results.get("SCORE")
         count = results.get("ISSUE_COUNT", layer.featureCount() if layer else 0)
-        summary = self.tr("{count:,} problem(s) found").format(count=int(count))
+        text = self.tr("{count:,} problem(s) found").format(count=int(count))
         if score is not None:
-            summary += self.tr("; overall score {score:.1f}%").format(score=float(score))
-        self.ui.statusLabel.setText(summary + ".")
+            text += self.tr("; overall score {score:.1f}%").format(score=float(score))
+        self.ui.statusLabel.setText(" ".join([text + ".", *hints]))
+
+    def _layer(self, value: object) -> QgsVectorLayer | None:
+        """An output of the run as a layer (it may come as a layer id or a source)."""
+        if value is None or isinstance(value, QgsMapLayer):
+            return value
+        return QgsProject.instance().mapLayer(str(value)) or QgsProcessingUtils.mapLayerFromString(
+            str(value), self.run.context
+        )
 
     def populate(self, layer: QgsVectorLayer | None, summary: QgsVectorLayer | None = None) -> None:
         """Fill the tree with one branch per rule and its count; a branch's problems are

@@ -232,3 +232,39 @@ def test_layers_in_another_crs_are_checked_in_british_national_grid(
     assert 550000 < point.x() < 555000  # Sevenoaks, in metres
     assert point.distance(expected) < 0.01
     assert issues[0]["feature_key"] == 100021892955  # a text UPRN field is read as a number
+
+
+def test_a_streets_layer_of_another_council_gets_a_wrong_layer_hint(
+    run_alg, tmp_path: Path
+) -> None:  # noqa: ANN001
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802 - QGIS API
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    other = _streets()
+    other.dataProvider().changeAttributeValues(  # USRNs of another council's NSG
+        {f.id(): {0: 900 + f.id()} for f in other.getFeatures()}
+    )
+    feedback = Recorder()
+    run_alg(
+        "placelink:checkquality",
+        {"ADDRESSES": _addresses(), "STREETS": other, "ISSUES": "memory:", "SUMMARY": "memory:",
+         "REPORT": str(tmp_path / "report.html"), "RULES": "A10"},
+        feedback=feedback,
+    )  # fmt: skip
+    assert any(w.startswith("Wrong STREETS layer? 100% fail A10") for w in feedback.warnings)
+    feedback = Recorder()
+    run_alg(
+        "placelink:checkquality",
+        {"ADDRESSES": _addresses(), "STREETS": _streets(), "ISSUES": "memory:",
+         "SUMMARY": "memory:", "REPORT": str(tmp_path / "report.html"), "RULES": "A10"},
+        feedback=feedback,
+    )  # fmt: skip
+    assert feedback.warnings == [] or not any(w.startswith("Wrong") for w in feedback.warnings)

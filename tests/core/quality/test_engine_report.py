@@ -210,3 +210,16 @@ def test_every_rule_has_its_own_test() -> None:
     )
     missing = [r.id for r in ordered() if f"test_{r.id.lower()}_" not in names]
     assert not missing
+
+
+def test_a_wrong_streets_layer_gets_a_hint_not_only_findings() -> None:
+    from placelink.core.quality.hints import wrong_layer_hints
+
+    summary = [
+        {"rule_id": "A10", "checked": 150_000, "failures": 149_000},  # another council's NSG
+        {"rule_id": "A03", "checked": 150_000, "failures": 12},
+        {"rule_id": "A01", "checked": 150_000, "failures": 150_000},  # not a cross-layer rule
+    ]
+    hints = wrong_layer_hints(summary)
+    assert len(hints) == 1 and hints[0].startswith("Wrong STREETS layer? 99% fail A10")
+    assert wrong_layer_hints([{"rule_id": "A10", "checked": 0, "failures": 0}]) == []
