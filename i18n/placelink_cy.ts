@@ -748,6 +748,18 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>Methu creu'r haen allbwn.</translation>
     </message>
     <message>
+      <source>Council workflow</source>
+      <translation>Llif gwaith y cyngor</translation>
+    </message>
+    <message>
+      <source>workflow</source>
+      <translation>llif gwaith</translation>
+    </message>
+    <message>
+      <source>model</source>
+      <translation>model</translation>
+    </message>
+    <message>
       <source>{layer} has no 'uprn' field: choose a canonical addresses layer.</source>
       <translation>Does dim maes 'uprn' yn {layer}: dewiswch haen gyfeiriadau ganonaidd.</translation>
     </message>

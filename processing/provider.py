@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..i18n import tr
 from ..metadata import plugin_version
 from .base import ICON_DIR
 from .catchment_map import CatchmentMap
@@ -59,6 +60,29 @@ class PlaceLinkProvider(QgsProcessingProvider):
             self.addAlgorithm(algorithm())
         if self.include_models:
             for path in sorted(MODELS.glob("*.model3")):
-                model = QgsProcessingModelAlgorithm()
-                if model.fromFile(str(path)):
+                model = ShippedModel(path)
+                if model.loaded:
                     self.addAlgorithm(model)
+
+
+#: The shipped models' names and search tags as officers see them (ids stay as saved).
+MODEL_NAMES = {"councilworkflow": "Council workflow"}
+MODEL_TAGS = ("LLPG", "NSG", "UPRN", "catchment", "workflow", "model", "PlaceLink", "gazetteer")
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model file shipped with PlaceLink, shown by a readable name with search tags."""
+
+    def __init__(self, path) -> None:  # noqa: ANN001
+        super().__init__()
+        self.path = path
+        self.loaded = self.fromFile(str(path))
+
+    def displayName(self) -> str:
+        return tr(MODEL_NAMES.get(self.name(), self.name()))
+
+    def tags(self) -> list[str]:
+        return [tr(tag) for tag in MODEL_TAGS]
+
+    def createInstance(self) -> ShippedModel:
+        return ShippedModel(self.path)

@@ -29,7 +29,9 @@ PYTHON = [ROOT / "plugin.py", *sorted((ROOT / "processing").glob("*.py")),
 FORMS = sorted((ROOT / "ui" / "forms").glob("*.ui"))
 #: Class attributes whose text the code translates through a variable.
 TEXT_ATTRIBUTES = {"NAME", "GROUP", "HELP", "TITLE"}
-TUPLE_ATTRIBUTES = {"TAGS", "COMMON_TAGS", "METHODS"}
+TUPLE_ATTRIBUTES = {"TAGS", "COMMON_TAGS", "METHODS", "MODEL_TAGS"}
+#: Module dictionaries whose values are translated (the shipped models' names).
+DICT_VALUES = {"MODEL_NAMES"}
 #: Module tables of (…, text) rows whose last item is translated (plugin.py's menu).
 TABLES = {"ALGORITHM_ACTIONS", "DOCKS"}
 
@@ -60,6 +62,8 @@ def python_messages(path: Path) -> tuple[list[str], list[str]]:
                 texts.append(_literal(node.value))
             elif name in TUPLE_ATTRIBUTES and isinstance(node.value, ast.Tuple):
                 texts.extend(t for t in map(_literal, node.value.elts) if t)
+            elif name in DICT_VALUES and isinstance(node.value, ast.Dict):
+                texts.extend(t for t in map(_literal, node.value.values) if t)
             elif name in TABLES and isinstance(node.value, ast.Tuple):
                 for row in node.value.elts:
                     if isinstance(row, ast.Tuple) and _literal(row.elts[-1]):

@@ -27,9 +27,7 @@ def test_provider_lists_its_algorithms(placelink_plugin) -> None:  # noqa: ANN00
         assert not alg.icon().isNull(), alg.id()
         assert alg.group() and alg.groupId(), alg.id()
         # findable by the words officers search with, beyond the two every one has
-        # (a model file carries no tags in QGIS)
-        if alg.id() != "placelink:councilworkflow":
-            assert len(set(alg.tags()) - {"PlaceLink", "gazetteer"}) >= 3, alg.id()
+        assert len(set(alg.tags()) - {"PlaceLink", "gazetteer"}) >= 3, alg.id()
     tagged = {alg.id(): set(alg.tags()) for alg in provider.algorithms()}
     assert {"UPRN", "geocode"} <= tagged["placelink:matchaddresses"]
     assert {"LLPG", "UPRN"} <= tagged["placelink:loadaddresses"]
@@ -152,3 +150,11 @@ def test_menu_actions_open_their_docks_and_dialogs(
     for node in group.findLayers():
         QgsProject.instance().removeMapLayer(node.layer().id())
     QgsProject.instance().layerTreeRoot().removeChildNode(group)
+
+
+def test_the_shipped_model_has_a_readable_name_and_tags(placelink_plugin) -> None:  # noqa: ANN001
+    model = _registry().algorithmById("placelink:councilworkflow")  # the id stays as saved
+    assert model is not None and model.displayName() == "Council workflow"
+    assert {"LLPG", "NSG", "catchment"} <= set(model.tags())
+    again = model.create()
+    assert again.displayName() == "Council workflow" and again.id() == model.id()
