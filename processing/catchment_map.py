@@ -173,6 +173,10 @@ class CatchmentMap(PlaceLinkAlgorithm):
             if map_bands.fields().indexOf(field) >= 0:
                 styling.style_band_outlines(map_bands, field, colours)
             layers.insert(0, map_bands)
+            key = styling.band_outline_key(map_bands)  # says what the dashed lines are
+            if key is not None:
+                legend.append(key)
+                self._extra_layers = [key]
         if facilities is not None:
             map_facilities = self._copy(facilities, "Facilities")
             if map_facilities.fields().indexOf(name_field) < 0:
@@ -217,7 +221,7 @@ class CatchmentMap(PlaceLinkAlgorithm):
         if layout is None or project is None:
             return {}
         group = project.layerTreeRoot().insertGroup(0, f"Catchment map: {layout.name()}")
-        for layer in self._layers:
+        for layer in [*self._layers, *getattr(self, "_extra_layers", [])]:
             project.addMapLayer(layer, False)
             group.addLayer(layer)
         project.layoutManager().addLayout(layout)

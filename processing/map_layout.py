@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from qgis.core import (
@@ -28,6 +27,7 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 OS_ATTRIBUTION = "Contains OS data © Crown copyright and database right {year}"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0
 PANEL_W = 78.0
+DATE_EXPRESSION = "[% format_date(now(), 'd MMMM yyyy') %]"
 
 
 def fit_extent(
@@ -86,8 +86,8 @@ def build_layout(
 
     panel_x = PAGE_W - MARGIN - PANEL_W
     _place(_label(layout, title, 16, bold=True), panel_x, MARGIN, PANEL_W, 22)
-    today = date.today()
-    _place(_label(layout, f"{today.day} {today:%B %Y}", 9), panel_x, MARGIN + 22, PANEL_W, 6)
+    # the date the map is printed, not the day it was made (an expression, evaluated on export)
+    _place(_label(layout, DATE_EXPRESSION, 9), panel_x, MARGIN + 22, PANEL_W, 6)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsFillSymbol,
@@ -64,6 +65,10 @@ def facility_colours(catchments: QgsVectorLayer, key_field: str) -> dict[str, QC
 NO_FACILITY_GREY = QColor(150, 150, 150)
 
 
+def _is_null(value: object) -> bool:
+    return hasattr(value, "isNull") and value.isNull()
+
+
 def _categorised(
     layer: QgsVectorLayer, field: str, colours: dict[str, QColor], make_symbol, labels=None
 ) -> None:  # noqa: ANN001
@@ -83,11 +88,17 @@ def style_catchments(
     """Filled catchments; legend labels carry the address count on their last line (wrapped
     to fit a layout's legend) when *count_field* is given."""
     labels = {}
+    has_capacity = layer.fields().indexOf("capacity") >= 0
     if count_field and layer.fields().indexOf(count_field) >= 0:
         for feature in layer.getFeatures():
-            count = feature[count_field]
+            count = int(feature[count_field] or 0)
             name = "\n".join(textwrap.wrap(str(feature[field]), LABEL_WIDTH)) or "—"
-            labels[str(feature[field])] = f"{name}\n{int(count or 0):,} addresses"
+            label = f"{name}\n{count:,} addresses"
+            capacity = feature["capacity"] if has_capacity else None
+            if capacity not in (None, "") and not _is_null(capacity) and float(capacity) > 0:
+                # capacity and how much of it is used, on the same line as the count
+                label += f" of {float(capacity):,.0f} places ({100 * count / float(capacity):.0f}%)"
+            labels[str(feature[field])] = label
 
     def symbol(colour: QColor) -> QgsFillSymbol:
         fill = QColor(colour)
@@ -142,9 +153,50 @@ def style_facilities(layer: QgsVectorLayer, name_field: str) -> None:
     settings.fieldName = name_field
     settings.setFormat(text)
     settings.dist = 1.5
+    # cartographic placement: each label tries the positions around its star in turn, so
+    # two schools close together get labels that do not collide
+    settings.placement = (
+        Qgis.LabelPlacement.OrderedPositionsAroundPoint
+        if hasattr(Qgis, "LabelPlacement")
+        else QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint
+    )
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()
+
+
+def band_outline_key(bands: QgsVectorLayer) -> QgsVectorLayer | None:
+    """A legend-only layer explaining the band outlines ("Dashed outlines: streets within
+    400, 800 and 1,600 m of each facility"), drawn as one dashed grey outline; None when
+    the bands layer says no distances."""
+    if bands.fields().indexOf("band_max_m") < 0:
+        return None
+    highs = sorted({float(f["band_max_m"]) for f in bands.getFeatures() if f["band_max_m"]})
+    if not highs:
+        return None
+    minutes = bands.fields().indexOf("band_unit") >= 0 and any(
+        f["band_unit"] == "min" for f in bands.getFeatures()
+    )
+    if minutes:
+        values = sorted({float(f["band_max"]) for f in bands.getFeatures() if f["band_max"]})
+        unit = "minutes"
+    else:
+        values, unit = highs, "m"
+    numbers = [f"{v:,.0f}" for v in values]
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    name = f"Dashed outlines: streets within {listed} {unit} of each facility"
+    key = QgsVectorLayer(f"Polygon?crs={bands.crs().authid()}", name, "memory")
+    key.renderer().setSymbol(
+        QgsFillSymbol.createSimple(
+            {
+                "style": "no",
+                "outline_color": "#555555",
+                "outline_width": "0.5",
+                "outline_style": "dash",
+            }
+        )  # fmt: skip
+    )
+    return key
 
 
 def style_lines(layer: QgsVectorLayer, colour: str = "#9a9a9a", width: float = 0.3) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -120,6 +121,11 @@ def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp
         assert {QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar,
                 QgsLayoutItemPicture} <= kinds  # fmt: skip
         assert "Libraries" in texts(alg)
+        dated = [t for t in texts(alg) if "format_date(now()" in t]  # printed, not frozen
+        assert len(dated) == 1
+        label = next(i for i in alg._layout.items() if isinstance(i, QgsLayoutItemLabel)
+                     and i.text() == dated[0])  # fmt: skip
+        assert str(date.today().year) in label.currentText()
         assert any("Crown copyright" in t for t in texts(alg)) is expect_os
         legend = next(i for i in alg._layout.items() if isinstance(i, QgsLayoutItemLegend))
         labels = [node.name() for node in legend.model().rootGroup().findLayers()]
@@ -141,3 +147,53 @@ def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:  # noqa: AN
     names = [f"School {chr(65 + i)}" for i in range(14)]
     for a, b in pairwise(names):
         assert colours[a].name() != colours[b].name()
+
+
+def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_path) -> None:  # noqa: ANN001
+    from placelink.processing.catchment_map import CatchmentMap
+    from qgis.core import (
+        QgsLayoutItemLegend,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
+
+    catchments = QgsVectorLayer(
+        "Polygon?crs=EPSG:27700&field=facility_name:string&field=address_count:integer"
+        "&field=capacity:double",
+        "catchments", "memory",
+    )  # fmt: skip
+    bands = QgsVectorLayer(
+        "Polygon?crs=EPSG:27700&field=facility_name:string&field=band_max:double"
+        "&field=band_unit:string&field=band_max_m:double",
+        "bands", "memory",
+    )  # fmt: skip
+    features, rings = [], []
+    for i, (count, places) in enumerate(((150, 200), (90, None))):
+        x0 = 450000 + i * 1000
+        wkt = (
+            f"POLYGON(({x0} 210000,{x0 + 1000} 210000,{x0 + 1000} 211000,{x0} 211000,{x0} 210000))"
+        )
+        feature = QgsFeature(catchments.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([f"School {chr(65 + i)}", count, places])
+        features.append(feature)
+        for high in (400.0, 800.0):
+            ring = QgsFeature(bands.fields())
+            ring.setGeometry(QgsGeometry.fromWkt(wkt))
+            ring.setAttributes([f"School {chr(65 + i)}", high, "m", high])
+            rings.append(ring)
+    catchments.dataProvider().addFeatures(features)
+    bands.dataProvider().addFeatures(rings)
+    alg = CatchmentMap()
+    alg.initAlgorithm()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    params = {"CATCHMENTS": catchments, "BAND_AREAS": bands, "COUNT_FIELD": "address_count",
+              "TITLE": "Schools", "OUTPUT": str(tmp_path / "m.png")}  # fmt: skip
+    assert alg.prepare(params, context, QgsProcessingFeedback())
+    alg.runPrepared(params, context, QgsProcessingFeedback())
+    legend = next(i for i in alg._layout.items() if isinstance(i, QgsLayoutItemLegend))
+    names = [node.name() for node in legend.model().rootGroup().findLayers()]
+    assert "Dashed outlines: streets within 400 and 800 m of each facility" in names
+    labels = [c.label() for c in alg._layers[-1].renderer().categories()]
+    assert labels == ["School A\n150 addresses of 200 places (75%)", "School B\n90 addresses"]
