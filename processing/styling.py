@@ -185,6 +185,7 @@ def band_outline_key(bands: QgsVectorLayer) -> QgsVectorLayer | None:
     numbers = [f"{v:,.0f}" for v in values]
     listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
     name = f"Dashed outlines: streets within {listed} {unit} of each facility"
+    name = "\n".join(textwrap.wrap(name, LABEL_WIDTH))  # the legend panel is narrow
     key = QgsVectorLayer(f"Polygon?crs={bands.crs().authid()}", name, "memory")
     key.renderer().setSymbol(
         QgsFillSymbol.createSimple(
