@@ -537,7 +537,7 @@ class Catchments(PlaceLinkAlgorithm):
         )
         if c_sink is None:
             raise QgsProcessingException(self.tr("Could not create CATCHMENTS."))
-        for label, poly in zip(result.catchment_labels, result.catchment_polygons, strict=True):
+        for label, poly in zip(result.catchment_labels, result.catchment_polygons):
             f = int(label)
             cap = float(capacity[f]) if capacity is not None and f >= 0 else None
             count = int(counts[f]) if f >= 0 else int((fac < 0).sum())

@@ -103,9 +103,7 @@ def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:  
                 return
             geometry = feature.geometry()
             wkb = None if geometry.isNull() else bytes(geometry.asWkb())
-            attributes = {
-                n: plain_value(v) for n, v in zip(names, feature.attributes(), strict=False)
-            }
+            attributes = {n: plain_value(v) for n, v in zip(names, feature.attributes())}
             yield (label, feature.id(), attributes, wkb)
             done += 1
             if done % BATCH == 0:

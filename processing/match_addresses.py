@@ -217,7 +217,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
             raise QgsProcessingException(self.tr("Could not create the output layer."))
         counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
         batch = []
-        for feature, result in zip(features, results, strict=True):
+        for feature, result in zip(features, results):
             out = QgsFeature(fields)
             out.setAttributes(
                 [*feature.attributes(), result.uprn, result.match_score, result.match_status,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from qgis.core import (
     QgsDataProvider,
@@ -89,7 +89,7 @@ def record(algorithm, parameters: dict, context: QgsProcessingContext) -> dict: 
     return {
         "plugin": f"PlaceLink {plugin_version()}",
         "algorithm": algorithm.id(),
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "parameters": {k: _plain(v) for k, v in parameters.items()},
         "input_fingerprints": inputs,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import configparser
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -61,6 +62,36 @@ def check(files: list[Path]) -> list[str]:
     return problems
 
 
+def security_problems(files: list[Path]) -> list[str]:
+    """What the plugin repository's upload scan would flag in *files*.
+
+    plugins.qgis.org blocks approval on bandit findings of medium or high severity and on
+    anything detect-secrets reports; both run here over exactly the files we ship.
+    """
+    problems: list[str] = []
+    code = [str(ROOT / f) for f in files if f.suffix == ".py"]
+    bandit = subprocess.run(
+        [sys.executable, "-m", "bandit", "--ini", str(ROOT / ".bandit"), "--severity-level",
+         "medium", "--format", "custom", "--msg-template",
+         "{relpath}:{line}: bandit {test_id} ({severity}): {msg}", *code],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if bandit.returncode not in (0, 1) or "Traceback" in bandit.stderr:
+        problems.append(f"bandit could not run: {bandit.stderr.strip()[-500:]}")
+    problems += [line for line in bandit.stdout.splitlines() if ": bandit " in line]
+
+    from detect_secrets import SecretsCollection
+    from detect_secrets.settings import default_settings
+
+    secrets = SecretsCollection(root=str(ROOT))
+    with default_settings():
+        for rel in files:
+            secrets.scan_file(str(rel))
+    for filename, secret in secrets:
+        problems.append(f"{filename}:{secret.line_number}: detect-secrets {secret.type}")
+    return sorted(problems)
+
+
 def build(out_dir: Path) -> Path:
     files = plugin_files()
     problems = check(files)
@@ -81,7 +112,19 @@ def build(out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument(
+        "--check-only", action="store_true", help="run the repository's checks, build nothing"
+    )
     args = parser.parse_args(argv)
+    files = plugin_files()
+    problems = check(files) + security_problems(files)
+    if problems:
+        print("package refused (the QGIS plugin repository would flag these):", file=sys.stderr)
+        print("  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
+    if args.check_only:
+        print(f"repository checks clean: {len(files)} shipped files (bandit, detect-secrets)")
+        return 0
     target = build(args.out)
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB, {len(plugin_files())} files)")
     return 0

@@ -119,7 +119,7 @@ def read(features: Iterable[VectorFeature], stats: LoadStats) -> Iterator[dict |
     for batch in batches(features):
         lines, problems, lengths = prepare_lines([f[3] for f in batch])
         for (name, fid, attributes, geometry), parts, problem, geometry_length in zip(
-            batch, lines, problems, lengths, strict=True
+            batch, lines, problems, lengths
         ):
             stats.data_rows += 1
             prepared = keyed(attributes)

@@ -137,7 +137,7 @@ def prepare_lines(geometries: Sequence[object]) -> tuple[list, list[str | None],
         coords, part_of = shapely.get_coordinates(parts, return_index=True)
         splits = np.flatnonzero(np.diff(part_of)) + 1
         chunks = np.split(coords, splits) if len(coords) else []
-        for o, chunk in zip(owner, chunks, strict=True):
+        for o, chunk in zip(owner, chunks):
             target = index[o]
             if lines[target] is None:
                 lines[target] = []
@@ -184,9 +184,7 @@ def read(features: Iterable[VectorFeature], stats: LoadStats) -> Iterator[dict |
     unknown_types: set[str] = set()
     for batch in batches(features):
         lines, problems, _ = prepare_lines([f[3] for f in batch])
-        for (name, fid, attributes, geometry), parts, problem in zip(
-            batch, lines, problems, strict=True
-        ):
+        for (name, fid, attributes, geometry), parts, problem in zip(batch, lines, problems):
             stats.data_rows += 1
             raw = describe(attributes, geometry)
             usrn_value = lookup(attributes, "usrn")
