@@ -69,8 +69,9 @@ deploy:
 	mkdir -p "$$dest"; ln -sfn "$(CURDIR)" "$$dest/placelink"; \
 	echo "Linked $(CURDIR) as $$dest/placelink; enable PlaceLink in Plugins › Manage and Install Plugins."
 
+## bench: list the benchmarks; make bench BENCH="quality --addresses 50000" runs one
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf build dist output .pytest_cache .ruff_cache
