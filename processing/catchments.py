@@ -33,6 +33,7 @@ from .compat import (
     WKB_POINT,
 )
 from .fields import qgs_fields
+from .secondary import secondary_sink, secondary_sink_parameter
 from .styling import style_catchment_outputs
 
 if hasattr(Qgis, "ProcessingFieldParameterDataType"):  # QGIS >= 3.36
@@ -288,9 +289,7 @@ class Catchments(PlaceLinkAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.BAND_AREAS, self.tr("Band areas"), SOURCE_POLYGON
-            )
+            secondary_sink_parameter(self.BAND_AREAS, self.tr("Band areas"), SOURCE_POLYGON)
         )
         self.addOutput(
             QgsProcessingOutputNumber("UNREACHED", self.tr("Addresses with no facility"))
@@ -556,8 +555,8 @@ class Catchments(PlaceLinkAlgorithm):
             c_sink.addFeature(feature, flags)
 
         b_fields = qgs_fields(BAND_FIELDS)
-        b_sink, b_dest = self.parameterAsSink(
-            parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
+        b_sink, b_dest = secondary_sink(
+            self, parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
         )
         if b_sink is None:
             raise QgsProcessingException(self.tr("Could not create BAND_AREAS."))
