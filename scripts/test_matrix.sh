@@ -61,8 +61,19 @@ unmount_all() {
 trap unmount_all EXIT
 trap 'exit 130' INT TERM
 
+# Mounts left by a run that was killed (kill -9 skips the trap): take them down first.
+unmount_stale() {
+    local root=$1 d
+    for d in dev/pts dev sys proc; do
+        if mountpoint -q "$root/$d" 2>/dev/null; then
+            umount "$root/$d" 2>/dev/null || umount -l "$root/$d"
+        fi
+    done
+}
+
 mount_into() {
     local root=$1 d
+    unmount_stale "$root"
     for d in proc sys dev dev/pts; do
         mkdir -p "$root/$d"
         mount --bind "/$d" "$root/$d"
@@ -94,6 +105,7 @@ copy_host_config() {
 build_chroot() {
     local suite=$1 root=$cache/$1
     if [ "${PLACELINK_MATRIX_REBUILD:-0}" = 1 ] && [ -d "$root" ]; then
+        unmount_stale "$root"
         rm -rf --one-file-system "$root"
     fi
     [ -e "$root/.placelink-base" ] && return 0
@@ -101,6 +113,7 @@ build_chroot() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
     }
     local stage=$cache/.$suite.building
+    [ -d "$stage" ] && unmount_stale "$stage"
     rm -rf --one-file-system "$stage"
     mkdir -p "$cache"
     echo "matrix: building the $suite chroot from $mirror (cached in $root)…" >&2
