@@ -55,9 +55,9 @@ def _plain(value: object) -> object:
         return value.source.staticValue()
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         return value.sink.staticValue()
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if isinstance(value, str | int | float | bool) or value is None:
+    if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return str(value)
 

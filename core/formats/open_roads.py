@@ -94,7 +94,7 @@ def _text(value: object) -> str | None:
 def _flag(value: object) -> int | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool | int | float):
+    if isinstance(value, (bool, int, float)):
         return int(bool(value))
     text = str(value).strip().lower()
     if text in ("true", "t", "yes", "y", "1"):

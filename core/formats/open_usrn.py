@@ -71,7 +71,7 @@ def _to_shapely(geometry: object) -> object:
 
     if geometry is None:
         return None
-    if isinstance(geometry, bytes | bytearray | memoryview):
+    if isinstance(geometry, (bytes, bytearray, memoryview)):
         return shapely.from_wkb(bytes(geometry), on_invalid="ignore")
     if isinstance(geometry, shapely.Geometry):
         return geometry
@@ -150,7 +150,7 @@ def describe(attributes: dict, geometry: object) -> str:
     attrs = "; ".join(f"{k}={v}" for k, v in attributes.items() if v is not None)
     if geometry is None:
         shape = "no geometry"
-    elif isinstance(geometry, bytes | bytearray | memoryview):
+    elif isinstance(geometry, (bytes, bytearray, memoryview)):
         shape = f"{len(geometry)}-byte WKB geometry"
     else:
         shape = f"{sum(len(p) for p in geometry)} point(s) in {len(geometry)} part(s)"  # type: ignore[arg-type]
@@ -172,7 +172,7 @@ def street_type_code(value: object) -> int | None:
     """The DTF street type code of an Open USRN ``street_type`` value (text or number)."""
     if value is None:
         return None
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return int(value)
     text = str(value).strip()
     return STREET_TYPES.get(text.lower(), optional_int(text))
