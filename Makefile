@@ -8,7 +8,9 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-core test-qgis demo screenshots lint package deploy sample readme bench clean
+PLUGIN_CODE := plugin.py __init__.py core processing ui
+
+.PHONY: setup test test-core test-qgis test-matrix demo screenshots lint package deploy sample readme bench clean
 
 setup: $(STAMP)
 
@@ -19,6 +21,10 @@ $(STAMP): requirements-dev.txt scripts/setup.sh
 ## test: every test: core without QGIS, then processing, UI and qgis_process runs in real QGIS
 test: setup
 	$(MAKE) --no-print-directory lint test-core test-qgis
+
+## test-matrix: `make test` in a fresh clone on Debian trixie (QGIS 3.40) and sid (QGIS 3.44) chroots (root; cached in /var/cache/placelink)
+test-matrix:
+	bash scripts/test_matrix.sh
 
 test-core: setup
 	$(PY) -m pytest -p no:qgis tests/core
@@ -37,9 +43,12 @@ screenshots: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/screenshots.py
 
+## lint: ruff; Python 3.9 syntax in the plugin code (vermin); the plugin repository's upload scan (bandit, detect-secrets)
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/vermin -q -t=3.9- --violations --no-tips $(PLUGIN_CODE)
+	$(PY) scripts/package.py --check-only
 
 ## sample: regenerate resources/sample/ (deterministic)
 sample: setup
@@ -50,9 +59,9 @@ sample: setup
 readme: setup
 	$(PY) scripts/readme_rules.py
 
-## package: dist/placelink-<version>.zip for Plugins › Install from ZIP
-package:
-	/usr/bin/python3 scripts/package.py
+## package: dist/placelink-<version>.zip for Plugins › Install from ZIP (after the repository's checks)
+package: setup
+	$(PY) scripts/package.py
 
 ## deploy: link this checkout into the default QGIS profile as the `placelink` plugin
 deploy:
@@ -60,8 +69,9 @@ deploy:
 	mkdir -p "$$dest"; ln -sfn "$(CURDIR)" "$$dest/placelink"; \
 	echo "Linked $(CURDIR) as $$dest/placelink; enable PlaceLink in Plugins › Manage and Install Plugins."
 
+## bench: list the benchmarks; make bench BENCH="quality --addresses 50000" runs one
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf build dist output .pytest_cache .ruff_cache

@@ -5,7 +5,11 @@ from __future__ import annotations
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+
+try:  # Qt6 (QGIS 4) moved QAction to QtGui
+    from qgis.PyQt.QtGui import QAction
+except ImportError:  # Qt5 (QGIS 3)
+    from qgis.PyQt.QtWidgets import QAction
 
 from .i18n import install_translator, remove_translators, tr
 from .processing.base import ICON_DIR

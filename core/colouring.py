@@ -17,7 +17,7 @@ def adjacency(geometries: Sequence[shapely.Geometry], gap: float = 0.0) -> list[
     else:
         left, right = tree.query(geoms, predicate="intersects")
     neighbours: list[set[int]] = [set() for _ in range(len(geoms))]
-    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+    for a, b in zip(left.tolist(), right.tolist()):
         if a != b:
             neighbours[a].add(b)
             neighbours[b].add(a)

@@ -59,8 +59,10 @@ _PANDAS_EXTRAS = (
     Requirement("dateutil", "python-dateutil", "2.8.2", "dates in pandas"),
     Requirement("pytz", "pytz", "2020.1", "time zones in pandas"),
     Requirement("tzdata", "tzdata", "2022.7", "time zone data for pandas"),
-    Requirement("six", "six", "1.5", "needed by python-dateutil"),
 )
+# python-dateutil 4 (Python 3.11+) needs no six; the 2.x that pip picks on older Pythons imports it
+if sys.version_info < (3, 11):
+    _PANDAS_EXTRAS += (Requirement("six", "six", "1.5", "needed by python-dateutil 2"),)
 
 REQUIREMENTS: dict[str, Requirement] = {
     r.module: r

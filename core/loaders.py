@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Union
 
 from .formats import addressbase, addressbase_plus_core, assemble, detect, dtf73, open_uprn
 from .formats.assemble import AddressLoadStats
 from .records import LoadStats, Reject
 from .sources import Source, expand_sources
 
-Reader = Callable[[Sequence[Source], LoadStats], Iterator[dict | Reject]]
+Reader = Callable[[Sequence[Source], LoadStats], Iterator[Union[dict, Reject]]]  # run time: 3.9
 
 _ADDRESS_READERS: dict[str, Reader] = {
     open_uprn.NAME: open_uprn.read,

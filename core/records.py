@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass
 class Reject:
     """A source row that could not be loaded, with the plain-words reason."""
 

@@ -63,7 +63,7 @@ def _zip_sources(path: Path) -> list[Source]:
     return [Source(f"{path.name}!{m}", lambda m=m: opener(m)) for m in members]
 
 
-@dataclass(slots=True)
+@dataclass
 class Row:
     """One CSV record: where it came from, its raw text and its fields."""
 

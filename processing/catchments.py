@@ -33,6 +33,7 @@ from .compat import (
     WKB_POINT,
 )
 from .fields import qgs_fields
+from .secondary import secondary_sink, secondary_sink_parameter
 from .styling import style_catchment_outputs
 
 if hasattr(Qgis, "ProcessingFieldParameterDataType"):  # QGIS >= 3.36
@@ -301,9 +302,7 @@ class Catchments(PlaceLinkAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.BAND_AREAS, self.tr("Band areas"), SOURCE_POLYGON
-            )
+            secondary_sink_parameter(self.BAND_AREAS, self.tr("Band areas"), SOURCE_POLYGON)
         )
         self.addOutput(
             QgsProcessingOutputNumber("UNREACHED", self.tr("Addresses with no facility"))
@@ -568,7 +567,7 @@ class Catchments(PlaceLinkAlgorithm):
             unplaced_name = self.tr("(no facility: full or not reachable)")
         else:
             unplaced_name = self.tr("(no facility reachable)")
-        for label, poly in zip(result.catchment_labels, result.catchment_polygons, strict=True):
+        for label, poly in zip(result.catchment_labels, result.catchment_polygons):
             f = int(label)
             cap = float(capacity[f]) if capacity is not None and f >= 0 else None
             count = int(counts[f]) if f >= 0 else int((fac < 0).sum())
@@ -587,8 +586,8 @@ class Catchments(PlaceLinkAlgorithm):
             c_sink.addFeature(feature, flags)
 
         b_fields = qgs_fields(BAND_FIELDS)
-        b_sink, b_dest = self.parameterAsSink(
-            parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
+        b_sink, b_dest = secondary_sink(
+            self, parameters, self.BAND_AREAS, context, b_fields, WKB_MULTIPOLYGON, crs
         )
         if b_sink is None:
             raise QgsProcessingException(self.tr("Could not create BAND_AREAS."))

@@ -41,6 +41,7 @@ from .compat import (
 )
 from .fields import qgs_fields
 from .output_style import style_output
+from .secondary import secondary_sink, secondary_sink_parameter
 
 if hasattr(Qgis, "ProcessingFeatureSourceFlag"):  # QGIS >= 3.36
     SKIP_VALIDITY = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
@@ -209,13 +210,15 @@ class CheckQuality(PlaceLinkAlgorithm):
             QgsProcessingParameterFeatureSink(self.ISSUES, self.tr("Quality issues"), SOURCE_POINT)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.SUMMARY, self.tr("Quality summary"), SOURCE_VECTOR
-            )
+            secondary_sink_parameter(self.SUMMARY, self.tr("Quality summary"), SOURCE_VECTOR)
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.REPORT, self.tr("Quality report"), self.tr("HTML files (*.html)")
+                self.REPORT,
+                self.tr("Quality report"),
+                self.tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=True,
             )
         )
         for name, label in (
@@ -243,7 +246,10 @@ class CheckQuality(PlaceLinkAlgorithm):
         options.layerName = "data"
         options.fileEncoding = "UTF-8"
         # No spatial index (never queried); a geometry column name no attribute will have.
-        options.layerOptions = ["SPATIAL_INDEX=NO", "GEOMETRY_NAME=placelink_geometry"]
+        options.layerOptions = [
+            "SPATIAL_INDEX=NO",
+            "GEOMETRY_NAME=placelink_geometry",  # pragma: allowlist secret (not one: a name)
+        ]
         # Field widths are dropped: a value longer than its field declares (a GeoPackage does
         # not enforce widths) must reach rule A17, not make the writer refuse the feature.
         fields = QgsFields()
@@ -391,8 +397,8 @@ class CheckQuality(PlaceLinkAlgorithm):
             parameters, self.ISSUES, context, issue_fields, WKB_POINT, crs
         )
         summary_fields = qgs_fields(SUMMARY_FIELDS)
-        table, summary_dest = self.parameterAsSink(
-            parameters, self.SUMMARY, context, summary_fields, WKB_NONE, crs
+        table, summary_dest = secondary_sink(
+            self, parameters, self.SUMMARY, context, summary_fields, WKB_NONE, crs
         )
         if sink is None or table is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
@@ -441,7 +447,8 @@ class CheckQuality(PlaceLinkAlgorithm):
         labels = {label: f"{limits[key]:g}" for _name, key, label, _default in THRESHOLDS}
         title = f"Gazetteer data quality: {addresses.sourceName()}"
         html = render_report(issues, summary, title=title, inputs=inputs, thresholds=labels)
-        write_report(report_path, html)
+        if report_path:  # optional: a run may ask for the layers only
+            write_report(report_path, html)
         feedback.setProgress(100)
 
         checked = summary[summary["status"] == "checked"]

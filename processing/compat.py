@@ -11,6 +11,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtGui import QFont
 
 from ..core import schema
 
@@ -119,3 +120,20 @@ else:
     from qgis.core import QgsFeatureSink
 
     SINK_FAST_INSERT = QgsFeatureSink.Flag.FastInsert
+
+
+def set_label_font(label, font: QFont) -> None:  # noqa: ANN001
+    """A layout label's font: a QgsTextFormat where QGIS has one (setFont is deprecated)."""
+    if hasattr(label, "setTextFormat"):  # QGIS >= 3.24
+        from qgis.core import QgsTextFormat
+
+        label.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        label.setFont(font)
+
+
+def parameter_as_fields(alg, parameters: dict, name: str, context) -> list[str]:  # noqa: ANN001
+    """A field parameter's field names (parameterAsFields is deprecated from QGIS 3.32)."""
+    if hasattr(alg, "parameterAsStrings"):
+        return list(alg.parameterAsStrings(parameters, name, context))
+    return list(alg.parameterAsFields(parameters, name, context))

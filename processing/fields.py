@@ -75,7 +75,7 @@ class FeatureFactory:
         if parts:
             multi = QgsMultiLineString()
             for part in parts:
-                xs, ys = zip(*part, strict=True)
+                xs, ys = zip(*part)
                 multi.addGeometry(QgsLineString(list(xs), list(ys)))
             feature.setGeometry(QgsGeometry(multi))
         return feature

@@ -34,7 +34,7 @@ def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa
     request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
     for n, feature in enumerate(source.getFeatures(request)):
         attributes = feature.attributes()
-        record = {name: plain_value(attributes[i]) for name, i in zip(wanted, indexes, strict=True)}
+        record = {name: plain_value(attributes[i]) for name, i in zip(wanted, indexes)}
         geometry = feature.geometry()
         if geometry is not None and not geometry.isEmpty():
             point = geometry.centroid().asPoint()

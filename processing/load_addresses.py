@@ -16,6 +16,7 @@ from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .secondary import secondary_sink
 
 
 class LoadAddresses(PlaceLinkAlgorithm):
@@ -89,8 +90,8 @@ class LoadAddresses(PlaceLinkAlgorithm):
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
         )
-        rejects, rejects_dest = self.parameterAsSink(
-            parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
+        rejects, rejects_dest = secondary_sink(
+            self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
         if sink is None or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))

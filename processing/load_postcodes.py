@@ -15,6 +15,7 @@ from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .secondary import secondary_sink
 
 
 class LoadPostcodes(PlaceLinkAlgorithm):
@@ -65,8 +66,8 @@ class LoadPostcodes(PlaceLinkAlgorithm):
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
         )
-        rejects, rejects_dest = self.parameterAsSink(
-            parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
+        rejects, rejects_dest = secondary_sink(
+            self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
         if sink is None or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))

@@ -33,6 +33,7 @@ from .compat import SOURCE_LINE, WKB_MULTILINESTRING, WKB_NONE
 from .fields import REJECTS, FeatureFactory, plain_value
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .secondary import secondary_sink
 
 BATCH = 5000
 _KNOWN_LAYERS = (open_usrn.LAYER, open_roads.LAYER, "RoadLink")
@@ -103,9 +104,7 @@ def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:  
                 return
             geometry = feature.geometry()
             wkb = None if geometry.isNull() else bytes(geometry.asWkb())
-            attributes = {
-                n: plain_value(v) for n, v in zip(names, feature.attributes(), strict=False)
-            }
+            attributes = {n: plain_value(v) for n, v in zip(names, feature.attributes())}
             yield (label, feature.id(), attributes, wkb)
             done += 1
             if done % BATCH == 0:
@@ -207,8 +206,8 @@ class LoadStreets(PlaceLinkAlgorithm):
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, factory.fields, WKB_MULTILINESTRING, crs
         )
-        rejects, rejects_dest = self.parameterAsSink(
-            parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
+        rejects, rejects_dest = secondary_sink(
+            self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
         if sink is None or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))

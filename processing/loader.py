@@ -17,6 +17,7 @@ from ..core import schema
 from ..core.records import LoadStats, Reject
 from .compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_VECTOR
 from .fields import FeatureFactory, reject_feature
+from .secondary import secondary_sink_parameter
 
 BATCH = 5000
 
@@ -44,9 +45,7 @@ def add_loader_parameters(
             )
         )
     alg.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", alg.tr(output_label), output_type))
-    alg.addParameter(
-        QgsProcessingParameterFeatureSink("REJECTED", alg.tr("Rejected rows"), SOURCE_VECTOR)
-    )
+    alg.addParameter(secondary_sink_parameter("REJECTED", alg.tr("Rejected rows"), SOURCE_VECTOR))
     for name, label in counts:
         alg.addOutput(QgsProcessingOutputNumber(name, alg.tr(label)))
 

@@ -21,7 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
-from .compat import DISTANCE_KM, DISTANCE_M, LAYOUT_MM
+from .compat import DISTANCE_KM, DISTANCE_M, LAYOUT_MM, set_label_font
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 OS_ATTRIBUTION = "Contains OS data © Crown copyright and database right {year}"
@@ -54,7 +54,7 @@ def _label(layout: QgsPrintLayout, text: str, size: int, bold: bool = False) -> 
     label.setText(text)
     font = QFont("Sans Serif", size)
     font.setBold(bold)
-    label.setFont(font)
+    set_label_font(label, font)
     label.setHAlign(Qt.AlignmentFlag.AlignLeft)
     layout.addLayoutItem(label)
     return label

@@ -29,6 +29,7 @@ from .compat import (
     SOURCE_VECTOR,
     WKB_POINT,
     make_field,
+    parameter_as_fields,
 )
 from .gazetteer import matcher_for, read_records
 
@@ -176,7 +177,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
         gazetteer = self.parameterAsSource(parameters, self.GAZETTEER, context)
         if source is None or gazetteer is None:
             raise QgsProcessingException(self.tr("INPUT and GAZETTEER must be readable layers."))
-        address_fields = self.parameterAsFields(parameters, self.ADDRESS_FIELDS, context)
+        address_fields = parameter_as_fields(self, parameters, self.ADDRESS_FIELDS, context)
         postcode_field = self.parameterAsString(parameters, self.POSTCODE_FIELD, context) or None
         for name in [*address_fields, *([postcode_field] if postcode_field else [])]:
             if source.fields().indexOf(name) < 0:
@@ -227,7 +228,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
             raise QgsProcessingException(self.tr("Could not create the output layer."))
         counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
         batch = []
-        for feature, result in zip(features, results, strict=True):
+        for feature, result in zip(features, results):
             out = QgsFeature(fields)
             out.setAttributes(
                 [*feature.attributes(), result.uprn, result.match_score, result.match_status,

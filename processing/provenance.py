@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from qgis.core import (
     QgsDataProvider,
@@ -55,9 +55,9 @@ def _plain(value: object) -> object:
         return value.source.staticValue()
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         return value.sink.staticValue()
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    if isinstance(value, str | int | float | bool) or value is None:
+    if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return str(value)
 
@@ -89,7 +89,7 @@ def record(algorithm, parameters: dict, context: QgsProcessingContext) -> dict: 
     return {
         "plugin": f"PlaceLink {plugin_version()}",
         "algorithm": algorithm.id(),
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "parameters": {k: _plain(v) for k, v in parameters.items()},
         "input_fingerprints": inputs,
     }

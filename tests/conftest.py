@@ -93,9 +93,21 @@ class _MenuIface:
             self._menu.removeAction(menu.menuAction())
 
 
+def _give_real_layer_tree_view(qgis_iface) -> None:  # noqa: ANN001
+    """pytest-qgis's iface answers ``layerTreeView()`` with a MagicMock, on which Processing's
+    result loading (QGIS >= 3.40) fails: give it a real view of the project's layer tree."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView(qgis_iface.mainWindow())
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+
+
 @pytest.fixture(scope="session")
 def iface(qgis_iface):  # noqa: ANN001, ANN201
-    """The QGIS interface stub, with a working Plugins menu."""
+    """The QGIS interface stub, with a working Plugins menu and a real layer tree view."""
+    _give_real_layer_tree_view(qgis_iface)
     return _MenuIface(qgis_iface)
 
 

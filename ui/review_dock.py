@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import re
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from qgis.core import (
     QgsFeature,
@@ -249,7 +249,7 @@ class ReviewDock(QgsDockWidget):
         values.update(
             review_decision=decision,
             reviewed_by=reviewer(),
-            reviewed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            reviewed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
         attribute_map = {fields.indexOf(k): v for k, v in values.items() if fields.indexOf(k) >= 0}
         provider = layer.dataProvider()

@@ -82,6 +82,7 @@ class AlgorithmRun(QObject):
         self.task: QgsProcessingAlgRunnerTask | None = None
         self.results: dict = {}
         self.ok: bool | None = None
+        self.load_error: str | None = None  # why the outputs could not be added to the map
 
     def start(self) -> None:
         """Check the parameters, then run in the task manager (or here, if it cannot thread)."""
@@ -113,11 +114,24 @@ class AlgorithmRun(QObject):
 
             try:
                 handleAlgorithmResults(self.algorithm, self.context, self.feedback)
-            except Exception:  # noqa: BLE001 - never let a slot's exception abort QGIS
-                QgsMessageLog.logMessage(
-                    traceback.format_exc(), "PlaceLink", Qgis.MessageLevel.Critical
-                )
+            except Exception as exc:  # noqa: BLE001 - never let a slot's exception abort QGIS
+                self._report_load_failure(exc)
         self.finished.emit(ok, self.results)
+
+    def _report_load_failure(self, exc: Exception) -> None:
+        """Outputs that could not be added to the map: say so, in the dock and the message bar."""
+        QgsMessageLog.logMessage(traceback.format_exc(), "PlaceLink", Qgis.MessageLevel.Critical)
+        self.load_error = self.tr(
+            "{name} finished, but its outputs could not be added to the map ({error}). "
+            "They are saved where the run wrote them; see the PlaceLink log for details."
+        ).format(name=self.algorithm.displayName(), error=f"{type(exc).__name__}: {exc}")
+        self.message.emit(self.load_error)
+        from qgis.utils import iface
+
+        if iface is not None:
+            iface.messageBar().pushMessage(
+                "PlaceLink", self.load_error, Qgis.MessageLevel.Critical, 0
+            )
 
 
 def run_in_background(

@@ -144,7 +144,7 @@ def band_areas(
         unions = list(pool.map(lambda c: shapely.union_all(buffers[order[c]]), chunks))
     results: list[tuple[int, float, float, shapely.Geometry]] = []
     covered: dict[int, shapely.Geometry] = {}
-    for chunk, area in zip(chunks, unions, strict=True):
+    for chunk, area in zip(chunks, unions):
         label, band = int(keys[chunk[0], 0]), int(keys[chunk[0], 1])
         if catchments is not None and label in catchments:
             area = shapely.intersection(area, catchments[label])

@@ -172,7 +172,7 @@ def run_catchments(
     if network is not None and len(bands):
         # bands follow the distance to the nearest facility; with capacities they are
         # clipped to the assigned catchments all the same, so they never overlap
-        clip = {int(lab): poly for lab, poly in zip(labels, polys, strict=True) if lab >= 0}
+        clip = {int(lab): poly for lab, poly in zip(labels, polys) if lab >= 0}
         bands_out = band_areas(network, node_dist, node_fac, bands, band_width, clip)
         stage("band areas", 100)
     return CatchmentResult(

@@ -253,7 +253,7 @@ def _read(
         keys = (*_NAMES, "x", "y")
         for uprn in sorted(kept):
             stats.accepted += 1
-            yield dict(zip(keys, kept[uprn], strict=True))
+            yield dict(zip(keys, kept[uprn]))
     stats.detected.append(f"layout: {name} (one address per row, columns mapped by name)")
 
 

@@ -161,7 +161,7 @@ def _record(fields: list[str], columns: dict[str, int]) -> dict:
         "x": x,
         "y": y,
     }
-    for short, name in zip(SHORT[4:], CODE_FIELDS, strict=True):
+    for short, name in zip(SHORT[4:], CODE_FIELDS):
         index = columns.get(short)
         value = fields[index].strip() if index is not None and index < len(fields) else ""
         record[name] = value or None

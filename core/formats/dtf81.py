@@ -628,7 +628,7 @@ class DtfStreetReader:
         plain_rows = plain["_row"].to_numpy()
         duplicate = first != plain_rows
         alive[plain_rows[~duplicate]] = True
-        for row, original in zip(plain_rows[duplicate], first[duplicate], strict=True):
+        for row, original in zip(plain_rows[duplicate], first[duplicate]):
             run.reject(
                 rtype,
                 [row],
@@ -637,7 +637,7 @@ class DtfStreetReader:
             )
         # keys with updates or deletes: applied one record at a time, in read order
         current: dict[tuple, int] = {}
-        for row, change in zip(rows[touched], changes[touched], strict=True):
+        for row, change in zip(rows[touched], changes[touched]):
             row = int(row)
             key = table.key(row)
             old = current.get(key)
@@ -716,7 +716,7 @@ class DtfStreetReader:
         esu = t[ESU]
         esu_rows = np.flatnonzero(alive[ESU])
         esu_ids = esu.col["esuid"][esu_rows].astype(np.int64)
-        esu_row_of = dict(zip(esu_ids.tolist(), esu_rows.tolist(), strict=True))
+        esu_row_of = dict(zip(esu_ids.tolist(), esu_rows.tolist()))
         coord = t[ESU_COORD]
         c_rows = np.flatnonzero(alive[ESU_COORD])
         c_esu = coord.col["esuid"][c_rows].astype(np.int64)
@@ -757,19 +757,17 @@ class DtfStreetReader:
         with np.errstate(invalid="ignore"):
             run.coord_count_mismatch += int(np.sum(np.isfinite(declared) & (declared != counts)))
         esu_problem: dict[int, str] = {}
-        counted = dict(zip(line_ids.tolist(), distinct.tolist(), strict=True))
+        counted = dict(zip(line_ids.tolist(), distinct.tolist()))
         for esuid in esu_ids.tolist():
             if counted.get(esuid, 0) < 2:
                 esu_problem[esuid] = (
                     f"ESU {esuid} has {counted.get(esuid, 0)} usable coordinate(s); a line needs 2"
                 )
-        point_rows = dict(
-            zip(line_ids.tolist(), np.split(g_rows, start[1:]) if len(start) else [], strict=True)
-        )
+        point_rows = dict(zip(line_ids.tolist(), np.split(g_rows, start[1:]) if len(start) else []))
         keep = usable[group]
         renumber = np.cumsum(usable) - 1  # shapely wants indices 0..k-1 without gaps
         lines = shapely.linestrings(xy[keep], indices=renumber[group[keep]])
-        line_of = dict(zip(line_ids[usable].tolist(), lines, strict=True))
+        line_of = dict(zip(line_ids[usable].tolist(), lines))
 
         # 3. cross references: USRN → ESUs
         xref = t[XREF]
@@ -975,7 +973,7 @@ def _merge_lines(owners: np.ndarray, lines: list) -> dict[int, list[list[tuple]]
     ends = np.concatenate((bounds, [len(coords)])).tolist()
     points = coords.tolist()
     result: dict[int, list[list[tuple]]] = {}
-    for owner, begin, end in zip(part_owner.tolist(), starts, ends, strict=True):
+    for owner, begin, end in zip(part_owner.tolist(), starts, ends):
         result.setdefault(int(keys[owner]), []).append(list(map(tuple, points[begin:end])))
     return result
 

@@ -94,7 +94,7 @@ def _text(value: object) -> str | None:
 def _flag(value: object) -> int | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool | int | float):
+    if isinstance(value, (bool, int, float)):
         return int(bool(value))
     text = str(value).strip().lower()
     if text in ("true", "t", "yes", "y", "1"):
@@ -119,7 +119,7 @@ def read(features: Iterable[VectorFeature], stats: LoadStats) -> Iterator[dict |
     for batch in batches(features):
         lines, problems, lengths = prepare_lines([f[3] for f in batch])
         for (name, fid, attributes, geometry), parts, problem, geometry_length in zip(
-            batch, lines, problems, lengths, strict=True
+            batch, lines, problems, lengths
         ):
             stats.data_rows += 1
             prepared = keyed(attributes)

@@ -71,7 +71,7 @@ def _to_shapely(geometry: object) -> object:
 
     if geometry is None:
         return None
-    if isinstance(geometry, bytes | bytearray | memoryview):
+    if isinstance(geometry, (bytes, bytearray, memoryview)):
         return shapely.from_wkb(bytes(geometry), on_invalid="ignore")
     if isinstance(geometry, shapely.Geometry):
         return geometry
@@ -137,7 +137,7 @@ def prepare_lines(geometries: Sequence[object]) -> tuple[list, list[str | None],
         coords, part_of = shapely.get_coordinates(parts, return_index=True)
         splits = np.flatnonzero(np.diff(part_of)) + 1
         chunks = np.split(coords, splits) if len(coords) else []
-        for o, chunk in zip(owner, chunks, strict=True):
+        for o, chunk in zip(owner, chunks):
             target = index[o]
             if lines[target] is None:
                 lines[target] = []
@@ -150,7 +150,7 @@ def describe(attributes: dict, geometry: object) -> str:
     attrs = "; ".join(f"{k}={v}" for k, v in attributes.items() if v is not None)
     if geometry is None:
         shape = "no geometry"
-    elif isinstance(geometry, bytes | bytearray | memoryview):
+    elif isinstance(geometry, (bytes, bytearray, memoryview)):
         shape = f"{len(geometry)}-byte WKB geometry"
     else:
         shape = f"{sum(len(p) for p in geometry)} point(s) in {len(geometry)} part(s)"  # type: ignore[arg-type]
@@ -172,7 +172,7 @@ def street_type_code(value: object) -> int | None:
     """The DTF street type code of an Open USRN ``street_type`` value (text or number)."""
     if value is None:
         return None
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return int(value)
     text = str(value).strip()
     return STREET_TYPES.get(text.lower(), optional_int(text))
@@ -184,9 +184,7 @@ def read(features: Iterable[VectorFeature], stats: LoadStats) -> Iterator[dict |
     unknown_types: set[str] = set()
     for batch in batches(features):
         lines, problems, _ = prepare_lines([f[3] for f in batch])
-        for (name, fid, attributes, geometry), parts, problem in zip(
-            batch, lines, problems, strict=True
-        ):
+        for (name, fid, attributes, geometry), parts, problem in zip(batch, lines, problems):
             stats.data_rows += 1
             raw = describe(attributes, geometry)
             usrn_value = lookup(attributes, "usrn")

@@ -215,9 +215,7 @@ def _name_similarity(
     short = np.zeros(len(uniq), dtype=bool)
     all_in = np.zeros(len(uniq), dtype=bool)
     names, toks_of = index.building_names, tables.name_toks
-    for j, (k, cd) in enumerate(
-        zip((uniq // n_names).tolist(), (uniq % n_names).tolist(), strict=True)
-    ):
+    for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
         sc = scorers[k]
         text = sc.ctx.text
         base[j] = fuzz.partial_ratio(names[cd], text) if text else 0.0

@@ -294,7 +294,6 @@ class Matcher:
             possible[top].tolist(),
             np.where(has_second, ent[second], -1).tolist(),
             np.where(has_second, points[second], 0.0).tolist(),
-            strict=True,
         )
         for k, *r in rows:
             out[k] = tuple(r)  # type: ignore[assignment]
@@ -306,7 +305,7 @@ class Matcher:
         index = self.index
         scorers = [
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
-            for t, p in zip(texts, pcs, strict=False)
+            for t, p in zip(texts, pcs)
         ]
         cands = [np.asarray(postcode_block(index, sc.ctx), dtype=np.int64) for sc in scorers]
         ranked = self._rank_pairs(scorers, cands)
@@ -320,10 +319,10 @@ class Matcher:
         if todo:
             wide = [_union(cands[k], wider_block(index, scorers[k].ctx)) for k in todo]
             again = self._rank_pairs([scorers[k] for k in todo], wide)
-            for k, r in zip(todo, again, strict=False):
+            for k, r in zip(todo, again):
                 ranked[k] = r
         out = []
-        for sc, r in zip(scorers, ranked, strict=False):
+        for sc, r in zip(scorers, ranked):
             if r is None:
                 out.append(self._decide([]))
                 continue

@@ -122,10 +122,7 @@ def _pao_text(ctx: Context, rows: np.ndarray) -> np.ndarray:
         col("pao_end_suffix"),
     )
     return np.array(
-        [
-            " ".join(p for p in (t.strip(), r) if p)
-            for t, r in zip(col("pao_text"), rng, strict=True)
-        ],
+        [" ".join(p for p in (t.strip(), r) if p) for t, r in zip(col("pao_text"), rng)],
         dtype=object,
     )
 

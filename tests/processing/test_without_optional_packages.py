@@ -16,7 +16,7 @@ BLOCK = {"shapely", "scipy", "pandas", "rapidfuzz", "ortools", "networkx", "geop
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
         if name.split(".")[0] in BLOCK:
-            raise ImportError(f"No module named {name!r}")
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
 sys.meta_path.insert(0, Block())
 sys.path.insert(0, sys.argv[1])
 from qgis.core import QgsApplication

@@ -72,3 +72,42 @@ def test_cancel_stops_a_long_run(placelink_plugin, tmp_path: Path) -> None:  # n
     run.cancel()
     wait_for(run)
     assert run.results.get("LOADED", 0) < 300_000
+
+
+def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
+    placelink_plugin,
+    iface,
+    tmp_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """QGIS 3.44's result loading raised on the old iface stub and the runner hid it."""
+    from placelink.ui.runner import layer_output, run_in_background
+    from qgis.core import Qgis
+
+    from processing.gui import Postprocessing
+
+    def broken_loading(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("layer tree unavailable")
+
+    monkeypatch.setattr(Postprocessing, "handleAlgorithmResults", broken_loading)
+    source = tmp_path / "uprn.csv"
+    source.write_text(OPEN_UPRN, encoding="utf-8")
+    bar = iface.messageBar()
+    bar.clear_messages()
+    messages = []
+    run = run_in_background(
+        "placelink:loadaddresses",
+        {"INPUT": [str(source)], "OUTPUT": layer_output(), "REJECTED": layer_output()},
+    )
+    run.message.connect(messages.append)
+    wait_for(run)
+    assert run.ok  # the algorithm itself succeeded
+    assert run.load_error and "layer tree unavailable" in run.load_error
+    assert run.load_error in messages
+    assert any("layer tree unavailable" in m for m in bar.get_messages(Qgis.MessageLevel.Critical))
+
+
+def test_the_iface_has_a_real_layer_tree_view(iface) -> None:  # noqa: ANN001
+    from qgis.gui import QgsLayerTreeView
+
+    assert isinstance(iface.layerTreeView(), QgsLayerTreeView)
