@@ -9,10 +9,9 @@ building-name tokens (rare tokens find an address whose postcode is wrong or mis
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +21,10 @@ from ..address_text import format_address
 from ..alternatives import alternative_addresses
 from ..normalise import is_street_type, normalise, tokens
 from ..parse import flat_digits, flat_key, is_floor_key, parse
+from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -152,7 +152,7 @@ class GazetteerIndex:
         return len(self.uprn)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickle the index without the derived tables and caches kept on it (``_`` names:
+        """The index without the derived tables and caches kept on it (``_`` names:
         ``batch.tables_of``, ``candidates.name_facts``, ``candidates._memo``)."""
         state = dict(self.__dict__)
         for derived in [k for k in state if k.startswith("_")]:
@@ -355,23 +355,34 @@ class GazetteerIndex:
 
     # cache ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
-        """Write the index to *path* (a pickle: only load caches you wrote yourself)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump((INDEX_VERSION, self), f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        """Write the index to *path* as arrays and JSON (``index_cache``: data, never code)."""
+        state = self.__getstate__()
+        index_cache.write(path, INDEX_VERSION, state, {"streets": _street_row})
 
     @classmethod
     def load(cls, path: str | Path) -> GazetteerIndex | None:
         """The index saved at *path*, or None when missing, unreadable or of another version."""
-        try:
-            with open(path, "rb") as f:
-                version, index = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
+        read = index_cache.read(path, INDEX_VERSION)
+        if read is None:
             return None
-        return index if version == INDEX_VERSION and isinstance(index, cls) else None
+        state, records = read
+        try:
+            streets = [Street(r["name"], r["type"], r["locality"], r["town"])
+                       for r in records.get("streets", [])]  # fmt: skip
+            index = cls.__new__(cls)
+            index.__dict__.update(state)
+            index.streets = streets
+            for f in fields(cls):
+                if f.name not in index.__dict__:
+                    return None  # written by a layout without this field
+        except (KeyError, TypeError):
+            return None
+        return index
+
+
+def _street_row(street: Street) -> dict[str, str]:
+    return {"name": street.name, "type": street.type, "locality": street.locality,
+            "town": street.town}  # fmt: skip
 
 
 def load_or_build(

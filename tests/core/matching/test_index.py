@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
-from placelink.core.matching import Matcher
+from placelink.core.matching import Matcher, index_cache
 from placelink.core.matching.index import (
+    INDEX_VERSION,
     GazetteerIndex,
     alternatives_of,
     fingerprint,
@@ -133,3 +137,71 @@ def test_parent_shells_by_classification_or_by_children() -> None:
     assert index.is_parent.tolist() == [True, False, False]  # a house with an annexe is a dwelling
     bare = [{k: v for k, v in r.items() if k != "classification"} for r in (shell, house, annexe)]
     assert GazetteerIndex.build(bare).is_parent.tolist() == [False, True, False]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values of the same types, element by element (arrays by dtype and content)."""
+    if isinstance(a, np.ndarray):
+        return isinstance(b, np.ndarray) and a.dtype == b.dtype and np.array_equal(a, b)
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list) or isinstance(a, tuple):
+        return len(a) == len(b) and all(_same(x, b[i]) for i, x in enumerate(a))
+    return a == b
+
+
+def test_cache_round_trip_keeps_every_field_and_type(tmp_path: Path) -> None:
+    from placelink.bench.matching.gazetteer import build_council
+
+    records = build_council(3000, seed=3)
+    index = GazetteerIndex.build(records)
+    path = tmp_path / "g.idx"
+    index.save(path)
+    loaded = GazetteerIndex.load(path)
+    assert loaded is not None
+    for f in dataclasses.fields(GazetteerIndex):
+        assert _same(getattr(index, f.name), getattr(loaded, f.name)), f.name
+    assert loaded.streets[5].full == index.streets[5].full
+    texts = [str(r["address"]) for r in records[:400]]
+    postcodes = [r.get("postcode") for r in records[:400]]
+    before = Matcher(index=index).match_batch(texts, postcodes)
+    after = Matcher(index=loaded).match_batch(texts, postcodes)
+    assert [m.as_dict() for m in after] == [m.as_dict() for m in before]
+    assert sum(m.match_status == "matched" for m in after) > 300
+
+
+class _Payload:
+    """A pickle that would create a file when unpickled."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple:
+        return (Path.touch, (self.target,))
+
+
+def test_cache_never_unpickles(tmp_path: Path) -> None:
+    load_or_build(GAZETTEER, tmp_path)
+    path = next(tmp_path.glob("gazetteer-*.idx"))
+    target = tmp_path / "executed"
+    path.write_bytes(pickle.dumps((8, _Payload(target))))
+    assert GazetteerIndex.load(path) is None
+    assert not target.exists()
+    # an .npz whose arrays are pickled objects is refused too
+    with open(path, "wb") as f:
+        np.savez(f, __meta__=np.array([_Payload(target)], dtype=object))
+    assert GazetteerIndex.load(path) is None
+    assert not target.exists()
+    assert load_or_build(GAZETTEER, tmp_path).fingerprint == fingerprint(GAZETTEER)
+
+
+def test_cache_of_another_version_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "g.idx"
+    GazetteerIndex.build(GAZETTEER).save(path)
+    assert GazetteerIndex.load(path) is not None
+    assert index_cache.read(path, INDEX_VERSION + 1) is None
+    truncated = path.read_bytes()[:200]
+    path.write_bytes(truncated)
+    assert GazetteerIndex.load(path) is None
