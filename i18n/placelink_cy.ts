@@ -1000,6 +1000,10 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Haen dros dro yw hon: cadwch hi (Gwneud yn Barhaol) fel bod eich penderfyniadau'n goroesi cau QGIS.</translation>
     </message>
     <message>
+      <source>{name} finished, but its outputs could not be added to the map ({error}). They are saved where the run wrote them; see the PlaceLink log for details.</source>
+      <translation>Gorffennodd {name}, ond methwyd ychwanegu ei allbynnau at y map ({error}). Maen nhw wedi'u cadw lle ysgrifennodd y rhediad nhw; gweler log PlaceLink am y manylion.</translation>
+    </message>
+    <message>
       <source>Sample council (Brackenford, made up)</source>
       <translation>Cyngor enghreifftiol (Brackenford, dychmygol)</translation>
     </message>

@@ -336,9 +336,7 @@ class GazetteerIndex:
                 name_tokens[tok].append(code)
         self.name_tokens = dict(name_tokens)
         name_entries: dict[int, list[int]] = defaultdict(list)
-        for i, (b, o) in enumerate(
-            zip(self.building_code.tolist(), self.org_code.tolist(), strict=False)
-        ):
+        for i, (b, o) in enumerate(zip(self.building_code.tolist(), self.org_code.tolist())):
             if b:
                 name_entries[b].append(i)
             if o and o != b:
