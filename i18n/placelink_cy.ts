@@ -418,12 +418,24 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Does dim polygon yn BOUNDARY.</translation>
     </message>
     <message>
+      <source>ADDRESSES must be in a projected CRS in metres (such as EPSG:27700); it is {crs}.</source>
+      <translation>Rhaid i ADDRESSES fod mewn CRS wedi'i daflunio mewn metrau (fel EPSG:27700); {crs} ydyw.</translation>
+    </message>
+    <message>
       <source>{n} facilities have no point: {names}.</source>
       <translation>Does dim pwynt gan {n} cyfleuster: {names}.</translation>
     </message>
     <message>
       <source>EXCLUDE_MOTORWAYS is on but the network has no road classification field; no lines were excluded.</source>
       <translation>Mae EXCLUDE_MOTORWAYS ymlaen ond does gan y rhwydwaith ddim maes dosbarthiad ffyrdd; ni hepgorwyd unrhyw linellau.</translation>
+    </message>
+    <message>
+      <source>Done: {stage}</source>
+      <translation>Wedi gorffen: {stage}</translation>
+    </message>
+    <message>
+      <source>FACILITIES has no field {name!r}.</source>
+      <translation>Does dim maes {name!r} yn FACILITIES.</translation>
     </message>
     <message>
       <source>{n} facilities have no {field} value: {names}.</source>

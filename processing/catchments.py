@@ -388,14 +388,16 @@ class Catchments(PlaceLinkAlgorithm):
             raise QgsProcessingException(
                 self.tr(
                     "ADDRESSES must be in a projected CRS in metres (such as EPSG:27700); "
-                    f"it is {crs.authid() or 'unknown'}."
-                )
+                    "it is {crs}."
+                ).format(crs=crs.authid() or "unknown")
             )
         if not key_field and addresses.fields().lookupField("uprn") >= 0:
             key_field = "uprn"
         for name in (name_field, capacity_field):
             if name and facilities.fields().lookupField(name) < 0:
-                raise QgsProcessingException(self.tr(f"FACILITIES has no field {name!r}."))
+                raise QgsProcessingException(
+                    self.tr("FACILITIES has no field {name!r}.").format(name=name)
+                )
 
         feedback.setProgressText(self.tr("Reading facilities and addresses"))
         try:
@@ -485,7 +487,7 @@ class Catchments(PlaceLinkAlgorithm):
             boundary = shapely.make_valid(shapely.union_all(polys))
 
         def progress(stage: str, pct: float) -> None:
-            feedback.setProgressText(self.tr(f"Done: {stage}"))
+            feedback.setProgressText(self.tr("Done: {stage}").format(stage=stage))
             feedback.setProgress(pct)
 
         try:
