@@ -1012,6 +1012,14 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Haen dros dro yw hon: cadwch hi (Gwneud yn Barhaol) fel bod eich penderfyniadau'n goroesi cau QGIS.</translation>
     </message>
     <message>
+      <source>This record is tied between several addresses: choose the right one in the list (or search for it) and press Use selected.</source>
+      <translation>Mae'r cofnod hwn yn gyfartal rhwng sawl cyfeiriad: dewiswch yr un cywir yn y rhestr (neu chwiliwch amdano) a phwyswch Defnyddio'r un a ddewiswyd.</translation>
+    </message>
+    <message>
+      <source>{n:,} record(s) to review.</source>
+      <translation>{n:,} cofnod i'w adolygu.</translation>
+    </message>
+    <message>
       <source>{name} finished, but its outputs could not be added to the map ({error}). They are saved where the run wrote them; see the PlaceLink log for details.</source>
       <translation>Gorffennodd {name}, ond methwyd ychwanegu ei allbynnau at y map ({error}). Maen nhw wedi'u cadw lle ysgrifennodd y rhediad nhw; gweler log PlaceLink am y manylion.</translation>
     </message>
@@ -1146,28 +1154,72 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Canlyniadau paru</translation>
     </message>
     <message>
+      <source>The output of Match addresses to review (a saved layer keeps your decisions).</source>
+      <translation>Allbwn Paru cyfeiriadau i'w adolygu (mae haen wedi'i chadw yn cadw'ch penderfyniadau).</translation>
+    </message>
+    <message>
       <source>Gazetteer</source>
       <translation>Gazetiadur</translation>
+    </message>
+    <message>
+      <source>The address gazetteer the records were matched against (for the candidates and the search).</source>
+      <translation>Y gazetiadur cyfeiriadau y parwyd y cofnodion yn ei erbyn (ar gyfer yr ymgeiswyr a'r chwiliad).</translation>
     </message>
     <message>
       <source>Also review scores below</source>
       <translation>Adolygu hefyd sgorau o dan</translation>
     </message>
     <message>
+      <source>Besides ambiguous records, also review matches scoring below this.</source>
+      <translation>Yn ogystal â chofnodion amwys, adolygu hefyd barau sy'n sgorio'n is na hyn.</translation>
+    </message>
+    <message>
+      <source>The previous record in the queue.</source>
+      <translation>Y cofnod blaenorol yn y ciw.</translation>
+    </message>
+    <message>
       <source>◀ Previous</source>
       <translation>◀ Blaenorol</translation>
+    </message>
+    <message>
+      <source>The next record in the queue.</source>
+      <translation>Y cofnod nesaf yn y ciw.</translation>
     </message>
     <message>
       <source>Next ▶</source>
       <translation>Nesaf ▶</translation>
     </message>
     <message>
+      <source>Search the gazetteer by hand (UPRN, postcode, street or address) when the right address is not among the candidates.</source>
+      <translation>Chwilio'r gazetiadur â llaw (UPRN, cod post, stryd neu gyfeiriad) pan nad yw'r cyfeiriad cywir ymhlith yr ymgeiswyr.</translation>
+    </message>
+    <message>
+      <source>Search the gazetteer: UPRN, postcode, street or address</source>
+      <translation>Chwilio'r gazetiadur: UPRN, cod post, stryd neu gyfeiriad</translation>
+    </message>
+    <message>
+      <source>The best addresses for this record (✓: the matcher's choice); choose one and press Use selected.</source>
+      <translation>Y cyfeiriadau gorau ar gyfer y cofnod hwn (✓: dewis y paru); dewiswch un a phwyswch Defnyddio'r un a ddewiswyd.</translation>
+    </message>
+    <message>
+      <source>Accept the matcher's choice for this record (not for a record tied between several addresses: choose one of them).</source>
+      <translation>Derbyn dewis y paru ar gyfer y cofnod hwn (nid ar gyfer cofnod sy'n gyfartal rhwng sawl cyfeiriad: dewiswch un ohonynt).</translation>
+    </message>
+    <message>
       <source>Accept match</source>
       <translation>Derbyn y pâr</translation>
     </message>
     <message>
+      <source>Match this record to the address chosen in the list.</source>
+      <translation>Paru'r cofnod hwn â'r cyfeiriad a ddewiswyd yn y rhestr.</translation>
+    </message>
+    <message>
       <source>Use selected</source>
       <translation>Defnyddio'r un a ddewiswyd</translation>
+    </message>
+    <message>
+      <source>This record has no address in the gazetteer: leave it unmatched.</source>
+      <translation>Does dim cyfeiriad i'r cofnod hwn yn y gazetiadur: ei adael heb ei baru.</translation>
     </message>
     <message>
       <source>No match</source>

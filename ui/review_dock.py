@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..i18n import tr
 from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..processing.match_addresses import MATCH_FIELDS
+from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
 from .map_focus import focus_points
 
@@ -73,10 +74,9 @@ class ReviewDock(QgsDockWidget):
         ui.acceptButton.clicked.connect(self.accept)
         ui.rejectButton.clicked.connect(self.reject_match)
         ui.pickButton.clicked.connect(self.pick_selected)
+        ui.searchEdit.textChanged.connect(self.search_gazetteer)
         self.queue: list[int] = []
         self.position = 0
-        self.matcher = None
-        self._matcher_layer: str | None = None
 
     # the queue ---------------------------------------------------------------------------
     def layer(self) -> QgsVectorLayer | None:
@@ -135,6 +135,9 @@ class ReviewDock(QgsDockWidget):
             f"({float(feature['match_score'] or 0):.0f})<br><b>Match:</b> "
             f"{feature['matched_address'] or '—'}<br><b>Why:</b> {feature['match_reason'] or ''}"
         )
+        self.ui.searchEdit.blockSignals(True)  # a new record: its own candidates again
+        self.ui.searchEdit.clear()
+        self.ui.searchEdit.blockSignals(False)
         self.fill_candidates(record, feature)
         points = []
         if not feature.geometry().isEmpty():
@@ -183,31 +186,62 @@ class ReviewDock(QgsDockWidget):
         ]  # fmt: skip
 
     def fill_candidates(self, record: str, feature: QgsFeature) -> None:
+        """The matcher's best addresses for the record (the matched one ticked); the index
+        is built in the background the first time (the list fills when it is ready)."""
         candidates = self.ui.candidatesList
         candidates.clear()
-        matcher = self._ensure_matcher()
-        if matcher is None:
+        search = self._search()
+        if search is None:
             return
-        for result in matcher.lookup(record, 8):
+        for result in search.matcher.lookup(record, 8):
             mark = "✓ " if result.uprn == feature["uprn"] else ""
             item = QListWidgetItem(f"{mark}{result.matched_address}  ({result.match_score:.0f})")
             item.setToolTip(f"UPRN {result.uprn}: {result.match_reason}")
             item.setData(CANDIDATE_ROLE, (result.uprn, result.matched_address, result.x, result.y))
             candidates.addItem(item)
 
-    def _ensure_matcher(self):  # noqa: ANN202
+    def search_gazetteer(self, text: str | None = None) -> int:
+        """Search box: list the gazetteer's addresses for *text* (a UPRN, a postcode, a
+        street, an address) to pick the right one by hand; empty: the record's candidates."""
+        text = self.ui.searchEdit.text() if text is None else text
+        feature = self.current()
+        if not text.strip():
+            if feature is not None:
+                self.fill_candidates(self.record_text(feature), feature)
+            return self.ui.candidatesList.count()
+        candidates = self.ui.candidatesList
+        candidates.clear()
+        search = self._search()
+        if search is None:
+            return 0
+        for hit in search.search(text, 30):
+            mark = "✓ " if feature is not None and hit.uprn == feature["uprn"] else ""
+            item = QListWidgetItem(f"{mark}{hit.address}")
+            item.setToolTip(f"UPRN {hit.uprn}: {hit.why}")
+            item.setData(CANDIDATE_ROLE, (hit.uprn, hit.address, hit.x, hit.y))
+            candidates.addItem(item)
+        return candidates.count()
+
+    def _search(self):  # noqa: ANN202
+        """The gazetteer's search and matcher (shared with Find address), or None while it
+        is built in the background: never on QGIS's main thread."""
         gazetteer = self.ui.gazetteerCombo.currentLayer()
         if gazetteer is None:
             return None
-        if self.matcher is None or self._matcher_layer != gazetteer.id():
-            from ..core.dependencies import refusal_message
-            from ..processing.gazetteer import matcher_for, read_records
+        search = SEARCHES.get(gazetteer, self._search_ready)
+        if search is None:
+            self.ui.statusLabel.setText(
+                SEARCHES.error
+                or self.tr("Indexing {n:,} addresses…").format(n=gazetteer.featureCount())
+            )
+        return search
 
-            if refusal_message(("rapidfuzz",)):
-                return None
-            self.matcher = matcher_for(read_records(gazetteer))
-            self._matcher_layer = gazetteer.id()
-        return self.matcher
+    def _search_ready(self) -> None:
+        if self.queue:
+            self.show_row(self.position)
+            self.ui.statusLabel.setText(
+                self.tr("{n:,} record(s) to review.").format(n=len(self.queue))
+            )
 
     def _show_nothing(self) -> None:
         self.ui.positionLabel.setText("0 of 0")
@@ -216,8 +250,19 @@ class ReviewDock(QgsDockWidget):
 
     # decisions ---------------------------------------------------------------------------
     def accept(self) -> bool:
+        """Accept the matcher's answer. Refused for a record tied between addresses (flats
+        of one building): which of them is the officer's choice, never the first by
+        default."""
         feature = self.current()
         if feature is None or feature["uprn"] is None:
+            return False
+        if feature["match_status"] == "ambiguous":
+            self.ui.statusLabel.setText(
+                self.tr(
+                    "This record is tied between several addresses: choose the right one in "
+                    "the list (or search for it) and press Use selected."
+                )
+            )
             return False
         return self._decide(feature, "accepted", {"match_status": "matched"})
 

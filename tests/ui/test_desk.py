@@ -20,7 +20,11 @@ CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLi
 
 @pytest.mark.parametrize(
     ("module", "class_name"),
-    [("quality_dock", "QualityDock"), ("find_address_dock", "FindAddressDock")],
+    [
+        ("quality_dock", "QualityDock"),
+        ("find_address_dock", "FindAddressDock"),
+        ("review_dock", "ReviewDock"),
+    ],
 )
 def test_every_control_has_a_tooltip(make_dock, module: str, class_name: str) -> None:  # noqa: ANN001
     from importlib import import_module

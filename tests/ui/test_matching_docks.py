@@ -115,6 +115,10 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     dock.ui.matchesCombo.setLayer(layer)
     queue = list(dock.load_queue())
     assert len(queue) >= 2
+    deadline = time.monotonic() + 60  # the gazetteer's index is built in the background
+    while dock.ui.candidatesList.count() == 0 and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
     first = dock.current()
     # the record text is what the matcher was given (ADDRESS_FIELDS + POSTCODE_FIELD, read
     # from the layer's provenance), not the ids around it
@@ -134,3 +138,39 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     assert len(rejected) == 1 and str(rejected[0]["uprn"]) in ("None", "NULL")
     assert rejected[0]["match_status"] == "unmatched" and rejected[0].geometry().isEmpty()
     assert len(dock.load_queue()) == len(queue) - 2  # decided rows leave the queue
+
+
+def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
+    make_dock, iface, run_alg, tmp_path
+) -> None:  # noqa: ANN001
+    from placelink.ui.review_dock import ReviewDock
+
+    gazetteer = fixtures._gazetteer()
+    records = fixtures._records([("r4", "20 High Street", "AB1 2CE")])  # flat 1 or flat 2?
+    out = tmp_path / "tied.gpkg"
+    run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+         "GAZETTEER": gazetteer, "OUTPUT": str(out)},
+    )  # fmt: skip
+    layer = QgsVectorLayer(str(out), "tied", "ogr")
+    QgsProject.instance().addMapLayer(layer, False)
+    dock = make_dock(ReviewDock)
+    dock.ui.gazetteerCombo.setLayer(gazetteer)
+    dock.ui.matchesCombo.setLayer(layer)
+    assert dock.load_queue() and dock.current()["match_status"] == "ambiguous"
+    assert not dock.accept()  # tied: the officer chooses, Accept does not pick the first
+    assert "tied between several addresses" in dock.ui.statusLabel.text()
+    assert not next(layer.getFeatures())["review_decision"]
+    deadline = time.monotonic() + 60
+    while dock._search() is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    dock.ui.searchEdit.setText("flat 2 20 high street")  # found by hand
+    uprns = [dock.ui.candidatesList.item(i).data(0x0100)[0]
+             for i in range(dock.ui.candidatesList.count())]  # fmt: skip
+    assert uprns[0] == 100000000022
+    dock.ui.candidatesList.setCurrentRow(0)
+    assert dock.pick_selected()
+    decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
+    assert decided["uprn"] == 100000000022 and decided["review_decision"] == "changed"
