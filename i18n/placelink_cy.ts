@@ -1016,8 +1016,16 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Mae'r cofnod hwn yn gyfartal rhwng sawl cyfeiriad: dewiswch yr un cywir yn y rhestr (neu chwiliwch amdano) a phwyswch Defnyddio'r un a ddewiswyd.</translation>
     </message>
     <message>
+      <source>Saved: {decision}. {queue:,} record(s) left to review.</source>
+      <translation>Wedi cadw: {decision}. {queue:,} cofnod ar ôl i'w adolygu.</translation>
+    </message>
+    <message>
       <source>{n:,} record(s) to review.</source>
       <translation>{n:,} cofnod i'w adolygu.</translation>
+    </message>
+    <message>
+      <source>Could not save the decision: {source}</source>
+      <translation>Methu cadw'r penderfyniad: {source}</translation>
     </message>
     <message>
       <source>{name} finished, but its outputs could not be added to the map ({error}). They are saved where the run wrote them; see the PlaceLink log for details.</source>

@@ -110,7 +110,9 @@ class ReviewDock(QgsDockWidget):
                         "survive closing QGIS.")
             )  # fmt: skip
         else:
-            self.ui.statusLabel.setText(self.tr(f"{len(self.queue):,} record(s) to review."))
+            self.ui.statusLabel.setText(
+                self.tr("{n:,} record(s) to review.").format(n=len(self.queue))
+            )
         self.show_row(0)
         return self.queue
 
@@ -302,13 +304,17 @@ class ReviewDock(QgsDockWidget):
         if ok and geometry is not None:
             ok = provider.changeGeometryValues({feature.id(): geometry})
         if not ok:
-            self.ui.statusLabel.setText(self.tr(f"Could not save the decision: {layer.source()}"))
+            self.ui.statusLabel.setText(
+                self.tr("Could not save the decision: {source}").format(source=layer.source())
+            )
             return False
         layer.reload()
         layer.triggerRepaint()
         self.queue.pop(self.position)
         self.ui.statusLabel.setText(
-            self.tr(f"Saved: {decision}. {len(self.queue):,} record(s) left to review.")
+            self.tr("Saved: {decision}. {queue:,} record(s) left to review.").format(
+                decision=decision, queue=len(self.queue)
+            )
         )
         self.show_row(self.position)
         return True
