@@ -8,7 +8,6 @@ Processing dialog does.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
 
 from qgis.core import (
     Qgis,
@@ -104,9 +103,6 @@ class AlgorithmRun(QObject):
     def cancel(self) -> None:
         self.feedback.cancel()
 
-    def is_running(self) -> bool:
-        return self.ok is None and self.task is not None
-
     def _done(self, ok: bool, results: dict) -> None:
         self.ok, self.results = ok, dict(results or {})
         if ok and self.load_outputs:
@@ -132,17 +128,3 @@ class AlgorithmRun(QObject):
             iface.messageBar().pushMessage(
                 "PlaceLink", self.load_error, Qgis.MessageLevel.Critical, 0
             )
-
-
-def run_in_background(
-    algorithm_id: str,
-    parameters: dict,
-    on_finished: Callable[[bool, dict], None] | None = None,
-    parent: QObject | None = None,
-) -> AlgorithmRun:
-    """Start *algorithm_id* in the background and return its run (keep a reference to it)."""
-    run = AlgorithmRun(algorithm_id, parameters, parent=parent)
-    if on_finished is not None:
-        run.finished.connect(on_finished)
-    run.start()
-    return run

@@ -21,17 +21,18 @@ def wait_for(run, timeout: float = 60.0) -> None:  # noqa: ANN001
 
 
 def test_background_run_loads_outputs_into_the_project(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
-    from placelink.ui.runner import layer_output, run_in_background
+    from placelink.ui.runner import AlgorithmRun, layer_output
 
     source = tmp_path / "uprn.csv"
     source.write_text(OPEN_UPRN, encoding="utf-8")
     seen = []
     before = set(QgsProject.instance().mapLayers())
-    run = run_in_background(
+    run = AlgorithmRun(
         "placelink:loadaddresses",
         {"INPUT": [str(source)], "OUTPUT": layer_output(), "REJECTED": layer_output()},
-        on_finished=lambda ok, results: seen.append((ok, results)),
     )
+    run.finished.connect(lambda ok, results: seen.append((ok, results)))
+    run.start()
     assert run.task is not None  # it really ran as a task
     wait_for(run)
     assert run.ok and seen and seen[0][0]
@@ -56,7 +57,7 @@ def test_bad_parameters_finish_unsuccessfully_with_a_message(placelink_plugin) -
 
 
 def test_cancel_stops_a_long_run(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
-    from placelink.ui.runner import layer_output, run_in_background
+    from placelink.ui.runner import AlgorithmRun, layer_output
 
     source = tmp_path / "big.csv"
     rows = "".join(
@@ -65,10 +66,11 @@ def test_cancel_stops_a_long_run(placelink_plugin, tmp_path: Path) -> None:  # n
     source.write_text(
         "UPRN,X_COORDINATE,Y_COORDINATE,LATITUDE,LONGITUDE\n" + rows, encoding="utf-8"
     )
-    run = run_in_background(
+    run = AlgorithmRun(
         "placelink:loadaddresses",
         {"INPUT": [str(source)], "OUTPUT": layer_output(), "REJECTED": layer_output()},
     )
+    run.start()
     run.cancel()
     wait_for(run)
     assert run.results.get("LOADED", 0) < 300_000
@@ -81,7 +83,7 @@ def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
     monkeypatch,  # noqa: ANN001
 ) -> None:
     """QGIS 3.44's result loading raised on the old iface stub and the runner hid it."""
-    from placelink.ui.runner import layer_output, run_in_background
+    from placelink.ui.runner import AlgorithmRun, layer_output
     from qgis.core import Qgis
 
     from processing.gui import Postprocessing
@@ -95,11 +97,12 @@ def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
     bar = iface.messageBar()
     bar.clear_messages()
     messages = []
-    run = run_in_background(
+    run = AlgorithmRun(
         "placelink:loadaddresses",
         {"INPUT": [str(source)], "OUTPUT": layer_output(), "REJECTED": layer_output()},
     )
     run.message.connect(messages.append)
+    run.start()
     wait_for(run)
     assert run.ok  # the algorithm itself succeeded
     assert run.load_error and "layer tree unavailable" in run.load_error
