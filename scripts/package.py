@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "placelink"
 EXCLUDED_DIRS = {"tests", "bench", "scripts", "build", "dist", "output", "docs", "__pycache__"}
 EXCLUDED_FILES = {"Makefile", "pyproject.toml", "requirements-dev.txt", ".gitignore"}
-EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".so", ".pyd", ".dll", ".dylib", ".zip", ".qgz~"}
+EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".so", ".pyd", ".dll", ".dylib", ".zip", ".qgz~", ".ts"}
 REQUIRED_METADATA = (
     "name", "description", "about", "version", "qgisMinimumVersion", "author", "email",
     "repository", "tracker", "license_file",
@@ -164,6 +164,16 @@ def security_problems(files: list[Path]) -> list[str]:
     return sorted(problems)
 
 
+def compile_translations() -> list[Path]:
+    """The interface translations (i18n/*.ts) compiled to .qm by lrelease, in build/."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import i18n
+    finally:
+        sys.path.pop(0)
+    return i18n.compile_all(ROOT / "build" / "i18n")
+
+
 def build(out_dir: Path) -> Path:
     files = plugin_files()
     problems = check(files)
@@ -172,12 +182,15 @@ def build(out_dir: Path) -> Path:
     version = metadata()["version"]
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PLUGIN}-{version}.zip"
+    compiled = compile_translations()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for rel in files:
+        entries = [(rel, ROOT / rel) for rel in files]
+        entries += [(Path("i18n") / qm.name, qm) for qm in compiled]  # built, not committed
+        for rel, source in entries:
             info = zipfile.ZipInfo(f"{PLUGIN}/{rel.as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, (ROOT / rel).read_bytes())
+            archive.writestr(info, source.read_bytes())
     refused = repository_problems(target)
     if refused:
         target.unlink()

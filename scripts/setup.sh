@@ -14,6 +14,8 @@ command -v qgis_process >/dev/null 2>&1 || need_apt+=(qgis qgis-providers)
 command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
 # PROJ's data (proj.db) for the venv's pyproj: Debian 13+ installs it only with proj-bin.
 command -v proj >/dev/null 2>&1 || need_apt+=(proj-bin)
+# lrelease compiles the interface translations (i18n/*.ts) for the tests and the package.
+[ -x /usr/lib/qt5/bin/lrelease ] || command -v lrelease >/dev/null 2>&1 || need_apt+=(qttools5-dev-tools)
 if ((${#need_apt[@]})); then
     if [ "$(id -u)" != 0 ]; then
         echo "PlaceLink set-up needs these Debian packages: ${need_apt[*]}" >&2
@@ -24,7 +26,7 @@ if ((${#need_apt[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends qgis python3-qgis qgis-providers \
-        python3-venv python3-pip xvfb xauth proj-bin >/dev/null
+        python3-venv python3-pip xvfb xauth proj-bin qttools5-dev-tools >/dev/null
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then
