@@ -167,3 +167,30 @@ def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, 
     ]
     history = "".join(layer.metadata().history())
     assert "placelink:facilitydistances" in history and '"SEED": 42' in history
+
+
+def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:  # noqa: ANN001
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelOnSearch(QgsProcessingFeedback):
+        def setProgress(self, progress: float) -> None:  # noqa: N802
+            super().setProgress(progress)
+            if progress > 20:  # the first school's search is done
+                self.cancel()
+
+    feedback = CancelOnSearch()
+    network, schools, gates, addresses = _town()
+    out = tmp_path / "cancelled.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg(
+            "placelink:facilitydistances",
+            {
+                "ADDRESSES": addresses,
+                "FACILITIES": schools,
+                "NAME_FIELD": "name",
+                "NETWORK": network,
+                "OUTPUT": str(out),
+            },
+            feedback=feedback,
+        )
+    assert not out.exists()  # nothing was written
