@@ -450,6 +450,8 @@ def route(
 ) -> shapely.LineString | None:
     """The measured route of address ``i`` to facility ``f``: address → its street → along
     the network → the gate's street position → the gate. None when unreachable."""
+    if f < 0 or places.node_a[i] < 0:
+        return None
     d, g, side = (
         x[0]
         for x in facility_column(
@@ -510,6 +512,10 @@ def _sub_edge_between(walk: WalkNetwork, a: int, b: int) -> list[tuple[float, fl
     net = walk.network
     s = walk.links()[(min(a, b), max(a, b))]
     reverse = int(net.sub_a[s]) != a
-    geom = walk.graph.edge_geometry[net.sub_parent[s]]
+    parent = int(net.sub_parent[s])
+    geom = walk.graph.edge_geometry[parent]
     lo, hi = float(net.sub_start[s]), float(net.sub_end[s])
+    if net.sub_count[parent] == 1:  # the whole street link: its own vertices, no cutting
+        coords = [tuple(c) for c in shapely.get_coordinates(geom)]
+        return coords[::-1] if reverse else coords
     return _piece(geom, hi, lo) if reverse else _piece(geom, lo, hi)

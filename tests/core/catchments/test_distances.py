@@ -81,8 +81,9 @@ def town(seed, grid):
     a separate estate (a disconnected part) and footpaths."""
     rng = np.random.default_rng(seed)
     lines = grid(7, 100.0, rng, jitter=12.0, drop=0.15)
-    # a footpath across a block and an estate far away joined to nothing
-    lines.append(shapely.LineString([(50, 650), (50, 700), (150, 750)]))
+    # a footpath from a junction across a block, and an estate far away joined to nothing
+    x, y = lines[3].coords[0]
+    lines.append(shapely.LineString([(x, y), (x + 30, y + 50), (x + 20, y + 90)]))
     estate = [
         shapely.LineString([(2000, 0), (2100, 0)]),
         shapely.LineString([(2100, 0), (2100, 100)]),
@@ -132,6 +133,15 @@ def test_nearest_k_equal_reference_with_gates(seed, grid):
             g = result.gate[i, r]
             assert gate_fac[g] == f
             assert per_gate[i, g] == pytest.approx(row[f], abs=1e-6)
+    # each route to the nearest is as long as the walk to the street, the measured
+    # distance and the walk from the gate's street position to the gate
+    for i in range(len(addresses)):
+        f, g = int(result.facility[i, 0]), int(result.gate[i, 0])
+        assert f >= 0
+        line = route(walk, result.searches, result.places, addresses, i, f)
+        access = result.places.snap.access[i] + walk.gate_snap.access[g]
+        assert line.length == pytest.approx(result.network_m[i, 0] + access, abs=1e-6)
+        assert tuple(line.coords[-1]) == tuple(gate_xy[g])
     # the estate address reaches only the estate school; main-town addresses never do
     assert list(result.facility[-1]) == [4, -1, -1]
     assert (result.facility[:-1] != 4).all()
