@@ -255,6 +255,8 @@ class FacilityDistances(PlaceLinkAlgorithm):
             limits = dist.parse_limits(self.parameterAsString(parameters, self.LIMITS, context))
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        if phase and not phase_field:
+            raise QgsProcessingException(self.tr("PHASE needs PHASE_FIELD (the field holding it)."))
         if not 1 <= k <= 10:
             raise QgsProcessingException(self.tr("NEAREST must be between 1 and 10."))
         if addresses.fields().lookupField("uprn") < 0:

@@ -149,6 +149,10 @@ def test_bad_limits_and_missing_gate_field_are_refused(run_alg) -> None:  # noqa
         _run(run_alg, LIMITS="two miles")
     with pytest.raises(QgsProcessingException, match="ACCESS_NAME_FIELD"):
         _run(run_alg, ACCESS_NAME_FIELD=None)
+    with pytest.raises(QgsProcessingException, match="PHASE_FIELD"):
+        _run(run_alg, PHASE_FIELD=None)
+    with pytest.raises(QgsProcessingException, match="No facility matches"):
+        _run(run_alg, PHASE="nursery")
 
 
 def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, tmp_path) -> None:  # noqa: ANN001
