@@ -11,6 +11,7 @@ from .base import ICON_DIR
 from .catchment_map import CatchmentMap
 from .catchments import Catchments
 from .check_quality import CheckQuality
+from .facility_distances import FacilityDistances
 from .load_addresses import LoadAddresses
 from .load_postcodes import LoadPostcodes
 from .load_streets import LoadStreets
@@ -20,6 +21,7 @@ ALGORITHMS = (
     CatchmentMap,
     Catchments,
     CheckQuality,
+    FacilityDistances,
     LoadAddresses,
     LoadPostcodes,
     LoadStreets,

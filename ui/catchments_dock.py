@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
+from .distances_panel import DistancesPanel
 from .dock_base import AlgorithmDock
 from .results_folder import release_layout, result_path
 
@@ -63,6 +64,8 @@ class CatchmentsDock(AlgorithmDock):
         if iface is not None:
             iface.mapCanvas().xyCoordinates.connect(self.hover)
         self._method_changed()
+        self.distances = DistancesPanel(self)
+        ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.distances)
 
     def _method_changed(self) -> None:
         method = self.ui.methodCombo.currentIndex()

@@ -1,0 +1,515 @@
+"""``placelink:facilitydistances``: the nearest schools of every address along walking
+routes, to each school's nearest gate, with statutory-distance eligibility."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core import schema
+from .base import PlaceLinkAlgorithm
+from .compat import (
+    NUMBER_INTEGER,
+    SINK_FAST_INSERT,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    WKB_LINESTRING,
+    WKB_POINT,
+)
+from .fields import qgs_fields
+from .output_style import style_output
+
+OUTPUT_FIELDS = (
+    schema.Field("uprn", schema.INT),
+    schema.Field("rank", schema.INT),
+    schema.Field("facility_name", schema.TEXT, 120),
+    schema.Field("network_m", schema.REAL),
+    schema.Field("straight_m", schema.REAL),
+    schema.Field("gate", schema.TEXT, 60),
+    schema.Field("beyond_limit_m", schema.REAL),
+    schema.Field("reason", schema.TEXT, 254),
+)
+ROUTE_FIELDS = (
+    schema.Field("uprn", schema.INT),
+    schema.Field("facility_name", schema.TEXT, 120),
+    schema.Field("network_m", schema.REAL),
+    schema.Field("gate", schema.TEXT, 60),
+)
+#: Network fields that decide walking (first found of each kind wins).
+CLASS_FIELDS = (
+    "class", "road_classification", "roadclassification", "classification",
+    "highway", "fclass", "road_class", "roadclass", "road_number", "roadnumber",
+)  # fmt: skip
+UNSUITABLE_FIELDS = ("unsuitable", "unsuitable_walking", "not_walkable")
+FOOT_FIELDS = ("walkable", "foot", "pedestrian")
+TIE_BREAKS = ("name", "random")
+BATCH = 10_000
+
+
+class FacilityDistances(PlaceLinkAlgorithm):
+    ID = "facilitydistances"
+    NAME = "Facility distances (home to school)"
+    GROUP = "Catchments"
+    GROUP_ID = "catchments"
+    ICON = "facility_distances.svg"
+    REQUIRES = ("scipy", "shapely")
+    HELP = (
+        "The nearest NEAREST facilities (schools) of every address by the shortest walking "
+        "route, for admissions ranking and home-to-school transport eligibility.\n\n"
+        "Distances run from where the address meets the network (its position along its "
+        "street) to the facility's nearest gate (ACCESS_POINTS whose ACCESS_NAME_FIELD "
+        "holds the facility's name; without gates, the facility point) at its position "
+        "along its street. Walking rules: motorways (a road classification or number field "
+        "naming a motorway) and lines marked unsuitable (an 'unsuitable' field that is "
+        "yes/1, or a 'walkable'/'foot' field that is no/0) are left out; one-way streets "
+        "are walked both ways.\n\n"
+        "PHASE_FIELD and PHASE keep only matching facilities (e.g. type = primary school). "
+        "LIMITS are metres (3218.69,4828.03 are 2 and 3 miles): beyond_limit_m holds the "
+        "largest limit the nearest facility's distance exceeds, NULL when within. Facilities "
+        "within a millimetre of each other are ordered by name, or at random with SEED "
+        "(TIE_BREAK). Every address gets at least one row; an address with no reachable "
+        "facility gets one row without a rank, saying why in reason. ROUTES holds the "
+        "measured route of each address to its nearest facility."
+    )
+
+    ADDRESSES = "ADDRESSES"
+    FACILITIES = "FACILITIES"
+    NAME_FIELD = "NAME_FIELD"
+    PHASE_FIELD = "PHASE_FIELD"
+    PHASE = "PHASE"
+    NETWORK = "NETWORK"
+    ACCESS_POINTS = "ACCESS_POINTS"
+    ACCESS_NAME_FIELD = "ACCESS_NAME_FIELD"
+    NEAREST = "NEAREST"
+    LIMITS = "LIMITS"
+    TIE_BREAK = "TIE_BREAK"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    ROUTES = "ROUTES"
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ADDRESSES, self.tr("Addresses (points with uprn)"), [SOURCE_POINT]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES, self.tr("Facilities (schools)"), [SOURCE_POINT]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NAME_FIELD,
+                self.tr("Facility name field"),
+                parentLayerParameterName=self.FACILITIES,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PHASE_FIELD,
+                self.tr("Phase field (optional)"),
+                parentLayerParameterName=self.FACILITIES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PHASE, self.tr("Keep facilities whose phase is"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORK, self.tr("Walking network (lines)"), [SOURCE_LINE]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ACCESS_POINTS,
+                self.tr("Gates (optional points)"),
+                [SOURCE_POINT],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ACCESS_NAME_FIELD,
+                self.tr("Gate's facility name field"),
+                parentLayerParameterName=self.ACCESS_POINTS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.NEAREST,
+                self.tr("Nearest facilities per address"),
+                NUMBER_INTEGER,
+                3,
+                False,
+                1,
+                10,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.LIMITS, self.tr("Limits in metres (e.g. 3218.69,4828.03)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.TIE_BREAK,
+                self.tr("Ties broken"),
+                [self.tr("by facility name"), self.tr("at random (seeded)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SEED, self.tr("Random seed (ties at random)"), NUMBER_INTEGER, 0, True, 0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Distances and eligibility"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ROUTES, self.tr("Routes to the nearest"), optional=True, createByDefault=False
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber("UNREACHED", self.tr("Addresses with no facility"))
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    @staticmethod
+    def _read(source, crs, context, fields: list[str], points: bool):  # noqa: ANN001, ANN205
+        """Feature ids, coordinates (points) or shapely geometries (lines), and attributes."""
+        import shapely
+
+        request = QgsFeatureRequest()
+        request.setDestinationCrs(crs, context.transformContext())
+        idx = {name: source.fields().lookupField(name) for name in fields}
+        ids, geoms, values = [], [], {name: [] for name in fields}
+        for feature in source.getFeatures(request):
+            ids.append(feature.id())
+            geom = feature.geometry()
+            if points:
+                if geom is None or geom.isEmpty():
+                    geoms.append((np.nan, np.nan))
+                else:
+                    p = geom.asPoint() if not geom.isMultipart() else geom.asMultiPoint()[0]
+                    geoms.append((p.x(), p.y()))
+            else:
+                empty = geom is None or geom.isEmpty()
+                geoms.append(None if empty else shapely.from_wkb(bytes(geom.asWkb())))
+            attrs = feature.attributes()
+            for name in fields:
+                v = attrs[idx[name]]
+                values[name].append(
+                    None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+                )
+        out = (
+            np.array(geoms, dtype=float).reshape(-1, 2) if points else np.array(geoms, dtype=object)
+        )
+        return np.array(ids, dtype=np.int64), out, values
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201, C901
+        from ..core.catchments import distances as dist
+
+        addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
+        facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
+        network = self.parameterAsSource(parameters, self.NETWORK, context)
+        gates_src = self.parameterAsSource(parameters, self.ACCESS_POINTS, context)
+        if addresses is None or facilities is None or network is None:
+            raise QgsProcessingException(self.tr("ADDRESSES, FACILITIES and NETWORK are required."))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        phase_field = self.parameterAsString(parameters, self.PHASE_FIELD, context)
+        phase = (self.parameterAsString(parameters, self.PHASE, context) or "").strip()
+        gate_field = self.parameterAsString(parameters, self.ACCESS_NAME_FIELD, context)
+        k = self.parameterAsInt(parameters, self.NEAREST, context)
+        tie = TIE_BREAKS[self.parameterAsEnum(parameters, self.TIE_BREAK, context)]
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        try:
+            limits = dist.parse_limits(self.parameterAsString(parameters, self.LIMITS, context))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        if phase and not phase_field:
+            raise QgsProcessingException(self.tr("PHASE needs PHASE_FIELD (the field holding it)."))
+        if not 1 <= k <= 10:
+            raise QgsProcessingException(self.tr("NEAREST must be between 1 and 10."))
+        if addresses.fields().lookupField("uprn") < 0:
+            raise QgsProcessingException(self.tr("ADDRESSES has no uprn field."))
+        if facilities.fields().lookupField(name_field) < 0:
+            raise QgsProcessingException(
+                self.tr("FACILITIES has no field {name}.").format(name=name_field)
+            )
+        if gates_src is not None and (
+            not gate_field or gates_src.fields().lookupField(gate_field) < 0
+        ):
+            raise QgsProcessingException(
+                self.tr("ACCESS_POINTS needs ACCESS_NAME_FIELD naming each gate's facility.")
+            )
+        crs = addresses.sourceCrs()
+        if not crs.isValid() or crs.isGeographic():
+            raise QgsProcessingException(
+                self.tr("ADDRESSES must be in a projected CRS in metres (such as EPSG:27700).")
+            )
+
+        feedback.setProgressText(self.tr("Reading facilities, gates and addresses"))
+        f_fields = [name_field] + ([phase_field] if phase_field else [])
+        f_ids, f_xy, f_vals = self._read(facilities, crs, context, f_fields, True)
+        keep = np.ones(len(f_ids), dtype=bool)
+        if phase_field and phase:
+            keep = np.array(
+                [str(v or "").strip().casefold() == phase.casefold() for v in f_vals[phase_field]]
+            )
+        names = [str(v) if v is not None else "" for v in f_vals[name_field]]
+        order = [i for i in np.argsort(f_ids, kind="stable") if keep[i]]
+        if not order:
+            raise QgsProcessingException(self.tr("No facility matches PHASE."))
+        f_ids, f_xy = f_ids[order], f_xy[order]
+        names = [names[i] for i in order]
+        if not np.isfinite(f_xy).all():
+            raise QgsProcessingException(self.tr("A facility has no point."))
+        index_of = {}
+        for i, n in enumerate(names):
+            index_of.setdefault(n.strip().casefold(), i)
+
+        gate_xy, gate_fac, gate_label = [], [], []
+        if gates_src is not None:
+            g_ids, g_xy, g_vals = self._read(gates_src, crs, context, [gate_field], True)
+            unknown = 0
+            for gid, xy, owner in zip(g_ids, g_xy, g_vals[gate_field]):  # noqa: B905 - py3.9
+                f = index_of.get(str(owner or "").strip().casefold())
+                if f is None or not np.isfinite(xy).all():
+                    unknown += 1
+                    continue
+                gate_xy.append(xy)
+                gate_fac.append(f)
+                gate_label.append(f"gate {gid}")
+            if unknown:
+                feedback.pushInfo(
+                    f"{unknown:,} gate(s) name no facility kept (or have no point); not used."
+                )
+        has_gate = set(gate_fac)
+        for f in range(len(names)):
+            if f not in has_gate:
+                gate_xy.append(f_xy[f])
+                gate_fac.append(f)
+                gate_label.append("facility point")
+        feedback.pushInfo(
+            f"{len(names):,} facilit(ies), {len(has_gate):,} of them with gates "
+            f"({sum(1 for g in gate_label if g != 'facility point'):,} gates)."
+        )
+
+        a_ids, a_xy, a_vals = self._read(addresses, crs, context, ["uprn"], True)
+        uprns = a_vals["uprn"]
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled."))
+
+        feedback.setProgressText(self.tr("Reading the walking network"))
+        lower = {f.name().lower(): f.name() for f in network.fields()}
+        pick = {
+            kind: next((lower[c] for c in names_ if c in lower), None)
+            for kind, names_ in (
+                ("class", CLASS_FIELDS),
+                ("unsuitable", UNSUITABLE_FIELDS),
+                ("foot", FOOT_FIELDS),
+            )
+        }
+        n_fields = [v for v in pick.values() if v]
+        _, lines, n_vals = self._read(network, crs, context, n_fields, False)
+        mask = dist.walkable(
+            n_vals[pick["class"]] if pick["class"] else None,
+            n_vals[pick["unsuitable"]] if pick["unsuitable"] else None,
+            n_vals[pick["foot"]] if pick["foot"] else None,
+        )
+        if mask is not None:
+            feedback.pushInfo(
+                f"Walking rules ({', '.join(n_fields)}): {int((~mask).sum()):,} of {len(lines):,} "
+                "line(s) left out (motorways, unsuitable)."
+            )
+            lines = lines[mask]
+        else:
+            feedback.pushInfo(
+                "No road classification or suitability field: every line is walkable."
+            )
+
+        feedback.setProgressText(self.tr("Building the walking graph"))
+        try:
+            walk = dist.prepare_walking(lines, np.array(gate_xy), np.array(gate_fac), len(names))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.setProgress(20)
+
+        def progress(done: int, total: int) -> None:
+            feedback.setProgress(20 + 50 * done / total)
+
+        phase_word = phase.casefold() if phase else "facility"
+        try:
+            result = dist.nearest_facilities(
+                walk,
+                a_xy,
+                names,
+                k=k,
+                limits=limits,
+                tie_break=tie,
+                seed=seed,
+                phase=phase_word,
+                progress=progress,
+                cancelled=feedback.isCanceled,
+            )
+        except dist.CancelledError:
+            raise QgsProcessingException(self.tr("Cancelled.")) from None
+        if tie == "random":
+            feedback.pushInfo(f"Ties broken at random with seed {seed} (recorded in provenance).")
+
+        feedback.setProgressText(self.tr("Writing distances"))
+        fields = qgs_fields(OUTPUT_FIELDS)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
+        if sink is None:
+            raise QgsProcessingException(self.tr("Could not create OUTPUT."))
+        r_sink, r_dest = self.parameterAsSink(
+            parameters, self.ROUTES, context, qgs_fields(ROUTE_FIELDS), WKB_LINESTRING, crs
+        )
+        flags = SINK_FAST_INSERT
+        rows = unreached = 0
+        m = len(a_ids)
+        for i in range(m):
+            geom = QgsGeometry()
+            if np.isfinite(a_xy[i]).all():
+                geom = QgsGeometry.fromPointXY(QgsPointXY(float(a_xy[i, 0]), float(a_xy[i, 1])))
+            uprn = uprns[i]
+            beyond = float(result.beyond_limit_m[i])
+            beyond = None if np.isnan(beyond) else beyond
+            if result.facility[i, 0] < 0:
+                unreached += 1
+                feature = QgsFeature(fields)
+                feature.setGeometry(geom)
+                feature.setAttributes([uprn, None, None, None, None, None, None, result.status[i]])
+                sink.addFeature(feature, flags)
+                rows += 1
+            for r in range(k):
+                f = int(result.facility[i, r]) if r < result.facility.shape[1] else -1
+                if f < 0:
+                    break
+                metres = float(result.network_m[i, r])
+                feature = QgsFeature(fields)
+                feature.setGeometry(geom)
+                feature.setAttributes(
+                    [
+                        uprn,
+                        r + 1,
+                        names[f],
+                        round(metres, 2),
+                        round(float(result.straight_m[i, r]), 2),
+                        gate_label[int(result.gate[i, r])],
+                        beyond,
+                        dist.reason(r + 1, phase_word, names[f], metres, limits),
+                    ]
+                )
+                sink.addFeature(feature, flags)
+                rows += 1
+            if r_sink is not None and result.facility[i, 0] >= 0:
+                line = dist.route(
+                    walk, result.searches, result.places, a_xy, i, int(result.facility[i, 0])
+                )
+                if line is not None:
+                    rf = QgsFeature(qgs_fields(ROUTE_FIELDS))
+                    rg = QgsGeometry()
+                    rg.fromWkb(line.wkb)
+                    rf.setGeometry(rg)
+                    rf.setAttributes(
+                        [
+                            uprn,
+                            names[int(result.facility[i, 0])],
+                            round(float(result.network_m[i, 0]), 2),
+                            gate_label[int(result.gate[i, 0])],
+                        ]
+                    )
+                    r_sink.addFeature(rf, flags)
+            if i % BATCH == 0:
+                feedback.setProgress(70 + 30 * i / max(m, 1))
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled."))
+        feedback.pushInfo(
+            f"{m:,} addresses read: {m - unreached:,} with a facility + {unreached:,} with none "
+            f"= {m:,}; {rows:,} rows written."
+        )
+        self._styles = {"output": (dest, limits), "routes": r_dest}
+        results = {self.OUTPUT: dest, "UNREACHED": unreached}
+        if r_dest:
+            results[self.ROUTES] = r_dest
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+        """Style OUTPUT as eligibility (within / beyond each limit) and ROUTES as lines."""
+        styles = getattr(self, "_styles", None)
+        if styles:
+            dest, limits = styles["output"]
+            style_output(dest, str(eligibility_qml(limits)), context, feedback)
+            style_output(styles["routes"], "facility_routes.qml", context, feedback)
+        return {}
+
+
+LIMIT_COLOURS = ("#f28e2b", "#e15759", "#b07aa1", "#76b7b2")
+
+
+def eligibility_renderer(limits: list[float]) -> QgsRuleBasedRenderer:
+    """Nearest-facility rows (rank 1) coloured within every limit / beyond each limit."""
+    from ..core.catchments.distances import limit_words
+
+    root = QgsRuleBasedRenderer.Rule(None)
+
+    def add(label: str, expression: str, colour: str) -> None:
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
+        symbol.setColor(QColor(colour))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+
+    add(
+        "within every limit" if limits else "nearest reached",
+        '"rank" = 1 AND "beyond_limit_m" IS NULL',
+        "#59a14f",
+    )
+    for i, limit in enumerate(sorted(limits)):
+        add(
+            f"beyond the {limit_words(limit)} limit",
+            f'"rank" = 1 AND "beyond_limit_m" = {limit!r}',
+            LIMIT_COLOURS[i % len(LIMIT_COLOURS)],
+        )
+    add("no walking route", '"rank" IS NULL', "#7f7f7f")
+    return QgsRuleBasedRenderer(root)
+
+
+def eligibility_qml(limits: list[float]) -> Path:
+    """A QML file holding the eligibility style for these limits."""
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:27700&field=rank:integer&field=beyond_limit_m:double", "s", "memory"
+    )
+    layer.setRenderer(eligibility_renderer(limits))
+    folder = Path(tempfile.mkdtemp(prefix="placelink_style_"))
+    path = folder / "facility_eligibility.qml"
+    layer.saveNamedStyle(str(path))
+    return path

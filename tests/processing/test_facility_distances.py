@@ -1,0 +1,200 @@
+"""placelink:facilitydistances through processing.run on small memory layers."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProject, QgsVectorLayer
+
+X0, Y0 = 450_000.0, 210_000.0
+
+
+def _layer(kind: str, fields: str, rows: list[tuple[str | None, list]]):
+    layer = QgsVectorLayer(f"{kind}?crs=EPSG:27700{fields}", kind.lower(), "memory")
+    features = []
+    for wkt, attrs in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attrs)
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _pt(x: float, y: float) -> str:
+    return f"POINT({X0 + x} {Y0 + y})"
+
+
+def _line(*xy: tuple[float, float]) -> str:
+    return "LINESTRING(" + ",".join(f"{X0 + x} {Y0 + y}" for x, y in xy) + ")"
+
+
+def _town():
+    """A 6 km main street (one-way), a motorway short cut, a lane marked unsuitable, an
+    island estate; two primaries (one with two gates) and a secondary."""
+    network = _layer(
+        "LineString",
+        "&field=class:string&field=oneway:string&field=unsuitable:string",
+        [
+            (_line((0, 0), (6000, 0)), ["B Road", "yes", "no"]),
+            (_line((0, 0), (0, -50), (6000, -50), (6000, 0)), ["Motorway", "no", "no"]),
+            (_line((3000, 0), (3000, 500)), ["Local Road", "no", "yes"]),  # unsuitable
+            (_line((9000, 0), (9100, 0)), ["Local Road", "no", "no"]),  # island
+        ],
+    )
+    schools = _layer(
+        "Point",
+        "&field=name:string&field=type:string",
+        [
+            (_pt(0, 30), ["St Mary's", "primary school"]),
+            (_pt(6000, 30), ["Oak Primary", "primary school"]),
+            (_pt(3000, 30), ["High School", "secondary school"]),
+        ],
+    )
+    gates = _layer(
+        "Point",
+        "&field=school:string",
+        [(_pt(100, 5), ["St Mary's"]), (_pt(200, 5), ["St Mary's"])],
+    )
+    addresses = _layer(
+        "Point",
+        "&field=uprn:long",
+        [
+            (_pt(5500, -5), [1]),  # 500 m to Oak, 5300 m to St Mary's nearer gate
+            (_pt(1000, 5), [2]),  # 800 m to St Mary's second gate
+            (_pt(9050, 5), [3]),  # island
+            (_pt(3000, 480), [4]),  # beside the unsuitable lane: joins the main street
+            (_pt(3000, -45), [5]),  # beside the motorway: joins the main street
+        ],
+    )
+    return network, schools, gates, addresses
+
+
+def _run(run_alg, **overrides):  # noqa: ANN001, ANN202
+    network, schools, gates, addresses = _town()
+    params = {
+        "ADDRESSES": addresses,
+        "FACILITIES": schools,
+        "NAME_FIELD": "name",
+        "PHASE_FIELD": "type",
+        "PHASE": "primary school",
+        "NETWORK": network,
+        "ACCESS_POINTS": gates,
+        "ACCESS_NAME_FIELD": "school",
+        "NEAREST": 3,
+        "LIMITS": "3218.69,4828.03",
+        "OUTPUT": "TEMPORARY_OUTPUT",
+        "ROUTES": "TEMPORARY_OUTPUT",
+    }
+    params.update(overrides)
+    return run_alg("placelink:facilitydistances", params)
+
+
+def _rows(layer):  # noqa: ANN001, ANN202
+    out: dict = {}
+    for f in layer.getFeatures():
+        out.setdefault(f["uprn"], []).append(f)
+    return {k: sorted(v, key=lambda f: f["rank"] or 0) for k, v in out.items()}
+
+
+def _null(value: object) -> bool:
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def test_nearest_primaries_with_gates_walking_rules_and_limits(run_alg) -> None:  # noqa: ANN001
+    result = _run(run_alg)
+    rows = _rows(result["OUTPUT"])
+    assert sorted(rows) == [1, 2, 3, 4, 5]  # every address has a row
+    one = rows[1]
+    assert [f["facility_name"] for f in one] == ["Oak Primary", "St Mary's"]  # phase filter
+    assert one[0]["network_m"] == pytest.approx(500.0)
+    assert one[0]["gate"] == "facility point"
+    assert one[1]["network_m"] == pytest.approx(5300.0)  # nearest gate, not the school point
+    assert one[1]["gate"].startswith("gate ")
+    assert one[1]["straight_m"] == pytest.approx(((5300**2) + 100) ** 0.5)
+    assert one[1]["reason"].startswith("2nd nearest primary school: St Mary's, 3.3 miles")
+    assert _null(one[0]["beyond_limit_m"])
+    two = rows[2]
+    assert two[0]["facility_name"] == "St Mary's" and two[0]["network_m"] == pytest.approx(800.0)
+    assert two[0]["reason"] == (
+        "nearest primary school: St Mary's, 0.5 miles (800 m) by the shortest walking route, "
+        "within the 2-mile limit"
+    )
+    island = rows[3]
+    assert len(island) == 1 and _null(island[0]["rank"])
+    assert "not joined" in island[0]["reason"]
+    # the unsuitable lane is left out: address 4 walks from the main street (480 m away)
+    four = rows[4]
+    assert [f["network_m"] for f in four] == pytest.approx([3000 - 200, 3000])
+    assert _null(four[0]["beyond_limit_m"])  # 2,800 m is within 2 miles
+    assert rows[5][0]["network_m"] == pytest.approx(2800.0)  # not 3,250 m by the motorway
+    assert result["UNREACHED"] == 1
+    routes = {f["uprn"]: f for f in result["ROUTES"].getFeatures()}
+    assert sorted(routes) == [1, 2, 4, 5]
+    assert routes[2].geometry().length() == pytest.approx(800 + 5 + 5)
+
+
+def test_beyond_limit_and_reason_over_the_limit(run_alg) -> None:  # noqa: ANN001
+    result = _run(run_alg, LIMITS="300,600")
+    rows = _rows(result["OUTPUT"])
+    assert rows[2][0]["beyond_limit_m"] == pytest.approx(600.0)
+    assert rows[2][1]["beyond_limit_m"] == pytest.approx(600.0)  # every row of the address
+    assert rows[2][0]["reason"].endswith("over the 600 m limit")
+    assert rows[1][0]["beyond_limit_m"] == pytest.approx(300.0)  # 500 m: over 300, not 600
+
+
+def test_bad_limits_and_missing_gate_field_are_refused(run_alg) -> None:  # noqa: ANN001
+    with pytest.raises(QgsProcessingException, match="not a number"):
+        _run(run_alg, LIMITS="two miles")
+    with pytest.raises(QgsProcessingException, match="ACCESS_NAME_FIELD"):
+        _run(run_alg, ACCESS_NAME_FIELD=None)
+    with pytest.raises(QgsProcessingException, match="PHASE_FIELD"):
+        _run(run_alg, PHASE_FIELD=None)
+    with pytest.raises(QgsProcessingException, match="No facility matches"):
+        _run(run_alg, PHASE="nursery")
+
+
+def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, tmp_path) -> None:  # noqa: ANN001
+    out = str(tmp_path / "distances.gpkg")
+    result = _run(run_alg, OUTPUT=out, ROUTES=None, TIE_BREAK=1, SEED=42)
+    layer = QgsVectorLayer(result["OUTPUT"], "distances", "ogr")
+    assert layer.isValid() and layer.featureCount() == 9
+    renderer = layer.renderer()
+    assert renderer.type() == "RuleRenderer"
+    labels = [rule.label() for rule in renderer.rootRule().children()]
+    assert labels == [
+        "within every limit",
+        "beyond the 2-mile limit",
+        "beyond the 3-mile limit",
+        "no walking route",
+    ]
+    history = "".join(layer.metadata().history())
+    assert "placelink:facilitydistances" in history and '"SEED": 42' in history
+
+
+def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:  # noqa: ANN001
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelOnSearch(QgsProcessingFeedback):
+        def setProgress(self, progress: float) -> None:  # noqa: N802
+            super().setProgress(progress)
+            if progress > 20:  # the first school's search is done
+                self.cancel()
+
+    feedback = CancelOnSearch()
+    network, schools, gates, addresses = _town()
+    out = tmp_path / "cancelled.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg(
+            "placelink:facilitydistances",
+            {
+                "ADDRESSES": addresses,
+                "FACILITIES": schools,
+                "NAME_FIELD": "name",
+                "NETWORK": network,
+                "OUTPUT": str(out),
+            },
+            feedback=feedback,
+        )
+    assert not out.exists()  # nothing was written
