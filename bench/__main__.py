@@ -27,6 +27,10 @@ BENCHMARKS = {
         "address matching, against uk-address-matcher (see bench/matching/README.md)",
     ),
     "matching_sweep": ("bench.matching.sweep", "matching precision/recall per threshold"),
+    "distances": (
+        "bench.distances",
+        "nearest schools by walking route, against native:shortestpathpointtolayer",
+    ),
 }
 
 

@@ -538,6 +538,174 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Wedi canslo wrth ddarllen yr haenau.</translation>
     </message>
     <message>
+      <source>Facility distances (home to school)</source>
+      <translation>Pellteroedd cyfleusterau (cartref i'r ysgol)</translation>
+    </message>
+    <message>
+      <source>home to school transport</source>
+      <translation>cludiant o'r cartref i'r ysgol</translation>
+    </message>
+    <message>
+      <source>distance</source>
+      <translation>pellter</translation>
+    </message>
+    <message>
+      <source>walking route</source>
+      <translation>llwybr cerdded</translation>
+    </message>
+    <message>
+      <source>eligibility</source>
+      <translation>cymhwysedd</translation>
+    </message>
+    <message>
+      <source>statutory walking distance</source>
+      <translation>pellter cerdded statudol</translation>
+    </message>
+    <message>
+      <source>The nearest NEAREST facilities (schools) of every address by the shortest walking route, for admissions ranking and home-to-school transport eligibility.
+
+Distances run from where the address meets the network (its position along its street) to the facility's nearest gate (ACCESS_POINTS whose ACCESS_NAME_FIELD holds the facility's name; without gates, the facility point) at its position along its street. Walking rules: motorways (a road classification or number field naming a motorway) and lines marked unsuitable (an 'unsuitable' field that is yes/1, or a 'walkable'/'foot' field that is no/0) are left out; one-way streets are walked both ways.
+
+PHASE_FIELD and PHASE keep only matching facilities (e.g. type = primary school). LIMITS are metres (3218.69,4828.03 are 2 and 3 miles): beyond_limit_m holds the largest limit the nearest facility's distance exceeds, NULL when within. Facilities within a millimetre of each other are ordered by name, or at random with SEED (TIE_BREAK). Every address gets at least one row; an address with no reachable facility gets one row without a rank, saying why in reason. ROUTES holds the measured route of each address to its nearest facility.</source>
+      <translation>Y NEAREST cyfleuster (ysgol) agosaf at bob cyfeiriad ar hyd y llwybr cerdded byrraf, ar gyfer trefnu derbyniadau a chymhwysedd ar gyfer cludiant o'r cartref i'r ysgol.
+
+Mae'r pellteroedd yn rhedeg o'r man lle mae'r cyfeiriad yn cwrdd â'r rhwydwaith (ei safle ar hyd ei stryd) at gât agosaf y cyfleuster (ACCESS_POINTS y mae eu ACCESS_NAME_FIELD yn dal enw'r cyfleuster; heb gatiau, pwynt y cyfleuster) yn ei safle ar hyd ei stryd. Rheolau cerdded: hepgorir traffyrdd (maes dosbarthiad neu rif ffordd sy'n enwi traffordd) a llinellau sydd wedi'u marcio'n anaddas (maes 'unsuitable' sy'n yes/1, neu faes 'walkable'/'foot' sy'n no/0); cerddir strydoedd unffordd y ddwy ffordd.
+
+Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math = ysgol gynradd). Metrau yw LIMITS (3218.69,4828.03 yw 2 a 3 milltir): mae beyond_limit_m yn dal y terfyn mwyaf y mae pellter y cyfleuster agosaf yn ei groesi, NULL pan fo o fewn. Trefnir cyfleusterau o fewn milimetr i'w gilydd yn ôl enw, neu ar hap gyda SEED (TIE_BREAK). Caiff pob cyfeiriad o leiaf un rhes; caiff cyfeiriad heb gyfleuster o fewn cyrraedd un rhes heb safle, gan ddweud pam yn reason. Mae ROUTES yn dal llwybr mesuredig pob cyfeiriad at ei gyfleuster agosaf.</translation>
+    </message>
+    <message>
+      <source>no walking route</source>
+      <translation>dim llwybr cerdded</translation>
+    </message>
+    <message>
+      <source>Reading facilities, gates and addresses</source>
+      <translation>Yn darllen y cyfleusterau, y gatiau a'r cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Reading the walking network</source>
+      <translation>Yn darllen y rhwydwaith cerdded</translation>
+    </message>
+    <message>
+      <source>Building the walking graph</source>
+      <translation>Yn adeiladu'r graff cerdded</translation>
+    </message>
+    <message>
+      <source>Writing distances</source>
+      <translation>Yn ysgrifennu'r pellteroedd</translation>
+    </message>
+    <message>
+      <source>within every limit</source>
+      <translation>o fewn pob terfyn</translation>
+    </message>
+    <message>
+      <source>nearest reached</source>
+      <translation>cyrhaeddwyd yr agosaf</translation>
+    </message>
+    <message>
+      <source>Addresses (points with uprn)</source>
+      <translation>Cyfeiriadau (pwyntiau ag uprn)</translation>
+    </message>
+    <message>
+      <source>Facilities (schools)</source>
+      <translation>Cyfleusterau (ysgolion)</translation>
+    </message>
+    <message>
+      <source>Phase field (optional)</source>
+      <translation>Maes cyfnod (dewisol)</translation>
+    </message>
+    <message>
+      <source>Keep facilities whose phase is</source>
+      <translation>Cadw cyfleusterau y mae eu cyfnod yn</translation>
+    </message>
+    <message>
+      <source>Walking network (lines)</source>
+      <translation>Rhwydwaith cerdded (llinellau)</translation>
+    </message>
+    <message>
+      <source>Gates (optional points)</source>
+      <translation>Gatiau (pwyntiau dewisol)</translation>
+    </message>
+    <message>
+      <source>Gate's facility name field</source>
+      <translation>Maes enw cyfleuster y gât</translation>
+    </message>
+    <message>
+      <source>Nearest facilities per address</source>
+      <translation>Cyfleusterau agosaf i bob cyfeiriad</translation>
+    </message>
+    <message>
+      <source>Limits in metres (e.g. 3218.69,4828.03)</source>
+      <translation>Terfynau mewn metrau (e.e. 3218.69,4828.03)</translation>
+    </message>
+    <message>
+      <source>Ties broken</source>
+      <translation>Torri cyfartaledd</translation>
+    </message>
+    <message>
+      <source>Random seed (ties at random)</source>
+      <translation>Hedyn hap (cyfartaledd ar hap)</translation>
+    </message>
+    <message>
+      <source>Distances and eligibility</source>
+      <translation>Pellteroedd a chymhwysedd</translation>
+    </message>
+    <message>
+      <source>Routes to the nearest</source>
+      <translation>Llwybrau at yr agosaf</translation>
+    </message>
+    <message>
+      <source>ADDRESSES, FACILITIES and NETWORK are required.</source>
+      <translation>Mae angen ADDRESSES, FACILITIES a NETWORK.</translation>
+    </message>
+    <message>
+      <source>PHASE needs PHASE_FIELD (the field holding it).</source>
+      <translation>Mae PHASE angen PHASE_FIELD (y maes sy'n ei ddal).</translation>
+    </message>
+    <message>
+      <source>NEAREST must be between 1 and 10.</source>
+      <translation>Rhaid i NEAREST fod rhwng 1 a 10.</translation>
+    </message>
+    <message>
+      <source>ADDRESSES has no uprn field.</source>
+      <translation>Does dim maes uprn yn ADDRESSES.</translation>
+    </message>
+    <message>
+      <source>ACCESS_POINTS needs ACCESS_NAME_FIELD naming each gate's facility.</source>
+      <translation>Mae ACCESS_POINTS angen ACCESS_NAME_FIELD yn enwi cyfleuster pob gât.</translation>
+    </message>
+    <message>
+      <source>ADDRESSES must be in a projected CRS in metres (such as EPSG:27700).</source>
+      <translation>Rhaid i ADDRESSES fod mewn CRS wedi'i daflunio mewn metrau (fel EPSG:27700).</translation>
+    </message>
+    <message>
+      <source>No facility matches PHASE.</source>
+      <translation>Does dim cyfleuster yn cyfateb i PHASE.</translation>
+    </message>
+    <message>
+      <source>A facility has no point.</source>
+      <translation>Does dim pwynt gan un cyfleuster.</translation>
+    </message>
+    <message>
+      <source>Could not create OUTPUT.</source>
+      <translation>Methu creu OUTPUT.</translation>
+    </message>
+    <message>
+      <source>by facility name</source>
+      <translation>yn ôl enw'r cyfleuster</translation>
+    </message>
+    <message>
+      <source>at random (seeded)</source>
+      <translation>ar hap (gyda hedyn)</translation>
+    </message>
+    <message>
+      <source>beyond the {limit} limit</source>
+      <translation>y tu hwnt i'r terfyn {limit}</translation>
+    </message>
+    <message>
+      <source>FACILITIES has no field {name}.</source>
+      <translation>Does dim maes {name} yn FACILITIES.</translation>
+    </message>
+    <message>
       <source>Load addresses</source>
       <translation>Llwytho cyfeiriadau</translation>
     </message>
@@ -800,6 +968,10 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>PlaceLink: Dalgylchoedd</translation>
     </message>
     <message>
+      <source>Catchments made. The map is in the project's layouts and at {path}.</source>
+      <translation>Wedi gwneud y dalgylchoedd. Mae'r map yng nghynlluniau'r prosiect ac yn {path}.</translation>
+    </message>
+    <message>
       <source>metres</source>
       <translation>metrau</translation>
     </message>
@@ -832,8 +1004,88 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>UPRN {uprn}: {reason}</translation>
     </message>
     <message>
+      <source>UPRN {uprn}: {facility}, {metres:,.0f} m</source>
+      <translation>UPRN {uprn}: {facility}, {metres:,.0f} m</translation>
+    </message>
+    <message>
+      <source>{n:,} address(es) have no facility (hover one to see why).</source>
+      <translation>Does dim cyfleuster gan {n:,} cyfeiriad (hofrwch dros un i weld pam).</translation>
+    </message>
+    <message>
       <source>Install…</source>
       <translation>Gosod…</translation>
+    </message>
+    <message>
+      <source>Distances</source>
+      <translation>Pellteroedd</translation>
+    </message>
+    <message>
+      <source>UPRN or part of an address</source>
+      <translation>UPRN neu ran o gyfeiriad</translation>
+    </message>
+    <message>
+      <source>Gates (optional)</source>
+      <translation>Gatiau (dewisol)</translation>
+    </message>
+    <message>
+      <source>Gate's school field</source>
+      <translation>Maes ysgol y gât</translation>
+    </message>
+    <message>
+      <source>Pick on map</source>
+      <translation>Dewis ar y map</translation>
+    </message>
+    <message>
+      <source>Export route as PDF</source>
+      <translation>Allforio'r llwybr fel PDF</translation>
+    </message>
+    <message>
+      <source>Click an address on the map.</source>
+      <translation>Cliciwch gyfeiriad ar y map.</translation>
+    </message>
+    <message>
+      <source>School</source>
+      <translation>Ysgol</translation>
+    </message>
+    <message>
+      <source>Miles</source>
+      <translation>Milltiroedd</translation>
+    </message>
+    <message>
+      <source>m</source>
+      <translation>m</translation>
+    </message>
+    <message>
+      <source>Choose schools, addresses and a street network above.</source>
+      <translation>Dewiswch ysgolion, cyfeiriadau a rhwydwaith strydoedd uchod.</translation>
+    </message>
+    <message>
+      <source>Walking route to the nearest school</source>
+      <translation>Llwybr cerdded i'r ysgol agosaf</translation>
+    </message>
+    <message>
+      <source>Walking route to {school}</source>
+      <translation>Llwybr cerdded i {school}</translation>
+    </message>
+    <message>
+      <source>The addresses layer has no address field.</source>
+      <translation>Does dim maes address yn yr haen gyfeiriadau.</translation>
+    </message>
+    <message>
+      <source>{miles:.2f} miles ({metres:,.0f} m) by the shortest walking route</source>
+      <translation>{miles:.2f} milltir ({metres:,.0f} m) ar hyd y llwybr cerdded byrraf</translation>
+    </message>
+    <message>
+      <source>PDF: </source>
+      <translation>PDF: </translation>
+    </message>
+    <message>
+      <source>No address within {m:.0f} m.</source>
+      <translation>Does dim cyfeiriad o fewn {m:.0f} m.</translation>
+    </message>
+    <message>
+      <source>No address matches {text}.</source>
+      <translation>Does dim cyfeiriad yn cyfateb i {text}.</translation>
     </message>
     <message>
       <source>Running…</source>

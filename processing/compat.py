@@ -137,3 +137,9 @@ def parameter_as_fields(alg, parameters: dict, name: str, context) -> list[str]:
     if hasattr(alg, "parameterAsStrings"):
         return list(alg.parameterAsStrings(parameters, name, context))
     return list(alg.parameterAsFields(parameters, name, context))
+
+
+if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30; QgsWkbTypes' geometry types go in QGIS 4
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+else:
+    GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry

@@ -23,13 +23,14 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsSymbol,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
 from ..core import schema
+from ..i18n import tr
 from .base import PlaceLinkAlgorithm
 from .compat import (
+    GEOMETRY_POINT,
     NUMBER_INTEGER,
     SINK_FAST_INSERT,
     SOURCE_LINE,
@@ -72,6 +73,17 @@ class FacilityDistances(PlaceLinkAlgorithm):
     NAME = "Facility distances (home to school)"
     GROUP = "Catchments"
     GROUP_ID = "catchments"
+    TAGS = (
+        "school",
+        "admissions",
+        "home to school transport",
+        "distance",
+        "walking route",
+        "nearest facility",
+        "eligibility",
+        "statutory walking distance",
+        "UPRN",
+    )
     ICON = "facility_distances.svg"
     REQUIRES = ("scipy", "shapely")
     HELP = (
@@ -484,22 +496,22 @@ def eligibility_renderer(limits: list[float]) -> QgsRuleBasedRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
 
     def add(label: str, expression: str, colour: str) -> None:
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
+        symbol = QgsSymbol.defaultSymbol(GEOMETRY_POINT)
         symbol.setColor(QColor(colour))
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
 
     add(
-        "within every limit" if limits else "nearest reached",
+        tr("within every limit") if limits else tr("nearest reached"),
         '"rank" = 1 AND "beyond_limit_m" IS NULL',
         "#59a14f",
     )
     for i, limit in enumerate(sorted(limits)):
         add(
-            f"beyond the {limit_words(limit)} limit",
+            tr("beyond the {limit} limit").format(limit=limit_words(limit)),
             f'"rank" = 1 AND "beyond_limit_m" = {limit!r}',
             LIMIT_COLOURS[i % len(LIMIT_COLOURS)],
         )
-    add("no walking route", '"rank" IS NULL', "#7f7f7f")
+    add(tr("no walking route"), '"rank" IS NULL', "#7f7f7f")
     return QgsRuleBasedRenderer(root)
 
 

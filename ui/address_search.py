@@ -135,12 +135,12 @@ def default_gazetteer() -> QgsVectorLayer | None:
     gazetteer was chosen in the Find address dock)."""
     from qgis.core import QgsProject
 
-    from .map_focus import POINT_GEOMETRY
+    from ..processing.compat import GEOMETRY_POINT
 
     for layer in QgsProject.instance().mapLayers().values():
         if (
             isinstance(layer, QgsVectorLayer)
-            and layer.geometryType() == POINT_GEOMETRY
+            and layer.geometryType() == GEOMETRY_POINT
             and layer.fields().indexOf("uprn") >= 0
             and layer.fields().indexOf("address") >= 0
         ):

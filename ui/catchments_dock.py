@@ -133,15 +133,12 @@ class CatchmentsDock(AlgorithmDock):
                 "placelink:catchmentmap", {k: v for k, v in parameters.items() if v is not None}
             )
             return
-        note = (
-            f"; {self._unreached:,} address(es) have no facility (hover one to see why)"
-            if self._unreached
-            else ""
-        )
-        self.ui.statusLabel.setText(
-            self.tr(f"Catchments made{note}. The map is in the project's layouts")
-            + f" and at {self.map_path}."
-        )
+        text = self.tr("Catchments made. The map is in the project's layouts and at {path}.")
+        if self._unreached:
+            text += " " + self.tr(
+                "{n:,} address(es) have no facility (hover one to see why)."
+            ).format(n=self._unreached)
+        self.ui.statusLabel.setText(text.format(path=self.map_path))
 
     def _layer(self, value: object) -> QgsVectorLayer | None:
         if value is None or isinstance(value, QgsMapLayer):
@@ -174,9 +171,10 @@ class CatchmentsDock(AlgorithmDock):
                 uprn=feature["uprn"], reason=feature["reason"]
             )
         else:
-            text = self.tr(
-                f"UPRN {feature['uprn']}: {feature['facility_name']}, "
-                f"{float(feature['distance_m'] or 0):,.0f} m"
+            text = self.tr("UPRN {uprn}: {facility}, {metres:,.0f} m").format(
+                uprn=feature["uprn"],
+                facility=feature["facility_name"],
+                metres=float(feature["distance_m"] or 0),
             )
         self.ui.hoverLabel.setText(text)
         return text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 
+from ..processing.compat import GEOMETRY_POINT
+
 
 def focus_points(iface, points: list[QgsPointXY], crs, margin: float = 60.0) -> None:  # noqa: ANN001
     """Zoom the canvas to *points* (with a margin) and flash them."""
@@ -54,7 +56,7 @@ class Highlight:
         if canvas.scale() > ADDRESS_SCALE * 2 or canvas.scale() <= 0:
             canvas.zoomScale(ADDRESS_SCALE)
         self.clear()
-        self.band = QgsRubberBand(canvas, POINT_GEOMETRY)
+        self.band = QgsRubberBand(canvas, GEOMETRY_POINT)
         self.band.setColor(QColor(230, 30, 120))
         self.band.setWidth(3)
         self.band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
@@ -67,14 +69,3 @@ class Highlight:
         if self.band is not None and self.iface is not None:
             self.iface.mapCanvas().scene().removeItem(self.band)
         self.band = None
-
-
-def point_geometry():  # noqa: ANN202
-    from qgis.core import Qgis, QgsWkbTypes
-
-    if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30; QgsWkbTypes' goes in QGIS 4
-        return Qgis.GeometryType.Point
-    return QgsWkbTypes.GeometryType.PointGeometry
-
-
-POINT_GEOMETRY = point_geometry()
