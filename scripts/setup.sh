@@ -12,7 +12,8 @@ command -v qgis_process >/dev/null 2>&1 || need_apt+=(qgis qgis-providers)
 /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need_apt+=(python3-venv)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
-# PROJ's data (proj.db) for the venv's pyproj: Debian 13+ installs it only with proj-bin.
+# pyproj in a venv finds PROJ's data (proj.db) through the proj program, as sys.prefix is
+# the venv: Debian 13+'s QGIS no longer brings proj-bin.
 command -v proj >/dev/null 2>&1 || need_apt+=(proj-bin)
 # lrelease compiles the interface translations (i18n/*.ts) for the tests and the package.
 [ -x /usr/lib/qt5/bin/lrelease ] || command -v lrelease >/dev/null 2>&1 || need_apt+=(qttools5-dev-tools)

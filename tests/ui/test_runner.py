@@ -114,3 +114,20 @@ def test_the_iface_has_a_real_layer_tree_view(iface) -> None:  # noqa: ANN001
     from qgis.gui import QgsLayerTreeView
 
     assert isinstance(iface.layerTreeView(), QgsLayerTreeView)
+
+
+def test_run_and_load_results_with_only_the_main_output(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
+    """Secondary outputs are optional: runAndLoadResults naming only OUTPUT loads it."""
+    import processing
+
+    source = tmp_path / "uprn.csv"
+    source.write_text(OPEN_UPRN, encoding="utf-8")
+    before = set(QgsProject.instance().mapLayers())
+    results = processing.runAndLoadResults(
+        "placelink:loadaddresses", {"INPUT": [str(source)], "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
+    assert results["LOADED"] == 2000 and not results.get("REJECTED")
+    added = [
+        QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before
+    ]
+    assert [layer.featureCount() for layer in added] == [2000]
