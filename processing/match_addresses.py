@@ -30,7 +30,7 @@ from .compat import (
     WKB_POINT,
     make_field,
 )
-from .gazetteer import matcher_for, read_records
+from .gazetteer import file_key, matcher_for_file, read_records
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
 #: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
@@ -180,17 +180,28 @@ class MatchAddresses(PlaceLinkAlgorithm):
         workers = _workers()
 
         feedback.setProgressText(self.tr("Reading the gazetteer"))
-        try:
-            records = read_records(gazetteer, feedback)
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
-        matcher = matcher_for(
-            records,
+        key = file_key(
+            parameters.get(self.GAZETTEER),
+            self.parameterAsVectorLayer(parameters, self.GAZETTEER, context),
+        )
+
+        def read() -> list[dict] | None:
+            try:
+                records = read_records(gazetteer, feedback)
+            except ValueError as exc:
+                raise QgsProcessingException(str(exc)) from exc
+            if feedback.isCanceled():
+                return None  # a part of the gazetteer: neither indexed nor cached
+            feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
+            return records
+
+        matcher = matcher_for_file(
+            key,
+            read,
             match_parents=self.parameterAsBool(parameters, self.MATCH_PARENTS, context),
             thresholds=thresholds,
         )
-        if feedback.isCanceled():
+        if matcher is None or feedback.isCanceled():
             return {}
 
         features = list(source.getFeatures(QgsFeatureRequest()))

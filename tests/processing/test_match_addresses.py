@@ -101,3 +101,67 @@ def test_parameter_defaults_are_the_matchers_own() -> None:
 
     assert match_addresses.DEFAULT_MIN_SCORE == Thresholds().min_score
     assert match_addresses.DEFAULT_MIN_MARGIN == Thresholds().min_margin
+
+
+def _to_geopackage(layer: QgsVectorLayer, path) -> str:  # noqa: ANN001
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return str(path)
+
+
+def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A second run on the same file reuses its index without reading it; an edited file
+    is read and indexed again; the results are those of a run from the features."""
+    from placelink.processing import gazetteer as gaz
+
+    path = _to_geopackage(_gazetteer(), tmp_path / "gazetteer.gpkg")
+    rows = [("r1", "14 High Street", "AB1 2CD"), ("r2", "Flat 2, 20 High Street", "AB1 2CE"),
+            ("r3", "12 High Street", "AB1 2CD")]  # fmt: skip
+
+    def run(gazetteer: object) -> list[tuple]:
+        out = run_alg(
+            "placelink:matchaddresses",
+            {"INPUT": _records(rows), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+             "GAZETTEER": gazetteer, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )["OUTPUT"]  # fmt: skip
+        return sorted((f["ref"], f["uprn"], f["match_status"], f["match_score"],
+                       f["match_reason"]) for f in out.getFeatures())  # fmt: skip
+
+    before = set(gaz.cache_dir().glob("file-*.json"))
+    from_features = run(_gazetteer())  # a memory layer: no file key
+    assert set(gaz.cache_dir().glob("file-*.json")) == before
+    first = run(path)
+    aliases = set(gaz.cache_dir().glob("file-*.json")) - before
+    assert len(aliases) == 1
+    assert first == from_features
+    gaz._FILE_KEYS.clear()
+    gaz._MATCHERS.clear()  # a new session: only the disk cache is left
+    from placelink.processing import match_addresses
+
+    calls = []
+    original = match_addresses.read_records
+    monkeypatch.setattr(
+        match_addresses, "read_records", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    assert run(path) == first
+    assert calls == []  # the cached index was used without reading the features
+    assert [r[2] for r in first] == ["unmatched", "matched", "matched"]
+
+    layer = QgsVectorLayer(path, "edit", "ogr")
+    feature = next(f for f in layer.getFeatures() if f["uprn"] == 100000000012)
+    with_14 = {"pao_start_number": 14, "address": "14 HIGH STREET, EXAMPLETON, AB1 2CD"}
+    layer.startEditing()
+    for name, value in with_14.items():
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf(name), value)
+    assert layer.commitChanges()
+    del layer
+    edited = run(path)
+    assert calls == [1]  # a changed file is read again
+    assert len(set(gaz.cache_dir().glob("file-*.json")) - before) == 2
+    assert edited[0][1:3] == (100000000012, "matched")
