@@ -175,3 +175,120 @@ def _write_alias(key: str, content: str) -> None:
         tmp.replace(path)
     except OSError:
         pass  # a read-only profile: the next run reads the features again
+
+
+def read_records_ogr(layer: QgsVectorLayer | None) -> list[dict] | None:
+    """The records ``read_records`` would give for the fields matching uses
+    (``FINGERPRINT_FIELDS``), read by OGR in columns (Arrow batches as numpy) instead of
+    feature by feature; None when the layer is not a whole OGR file of point features with
+    plain integer, real and text fields (the caller then reads it through QGIS)."""
+    from ..core.matching.index import FINGERPRINT_FIELDS
+
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() or layer.isModified():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not os.path.isfile(path):
+        return None
+    try:
+        from osgeo import ogr
+
+        if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL < 3.6
+            return None
+        return _read_columns(ogr, path, parts.get("layerName"), FINGERPRINT_FIELDS)
+    except (ImportError, RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return None
+
+
+def _read_columns(
+    ogr, path: str, layer_name: str | None, fields: tuple[str, ...]
+) -> list[dict] | None:  # noqa: ANN001
+    import numpy as np
+
+    known = {f.name for f in schema.ADDRESS_FIELDS}
+    with ogr.ExceptionMgr(useExceptions=True) if hasattr(ogr, "ExceptionMgr") else _Nothing():
+        ds = ogr.Open(path)
+        if ds is None:
+            return None
+        layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
+        if layer is None:
+            return None
+        defn = layer.GetLayerDefn()
+        kinds = {}
+        for i in range(defn.GetFieldCount()):
+            field = defn.GetFieldDefn(i)
+            kinds[field.GetName()] = (field.GetType(), field.GetSubType())
+        if "uprn" not in kinds:
+            return None
+        wanted = [f for f in fields if f in kinds and f in known]
+        plain = {ogr.OFTInteger: int, ogr.OFTInteger64: int, ogr.OFTReal: float,
+                 ogr.OFTString: str}  # fmt: skip
+        if any(kinds[f][0] not in plain or kinds[f][1] != ogr.OFSTNone for f in wanted):
+            return None
+        geometry_name = layer.GetGeometryColumn() or None
+        columns: dict[str, list] = {f: [] for f in wanted}
+        xs: list = []
+        ys: list = []
+        stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"])
+        for batch in stream:
+            for name in wanted:
+                values = batch[name]
+                kind = plain[kinds[name][0]]
+                mask = np.ma.getmaskarray(values)
+                data = np.ma.getdata(values)
+                if kind is str:
+                    out = [
+                        v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in data.tolist()
+                    ]
+                else:
+                    out = data.tolist()
+                if mask.any():
+                    out = [None if m else v for v, m in zip(out, mask.tolist())]  # noqa: B905
+                columns[name].extend(out)
+            if geometry_name is None:
+                return None
+            points = _points(batch[geometry_name], np)
+            if points is None:
+                return None
+            xs.extend(points[0])
+            ys.extend(points[1])
+        del stream, layer, ds
+    n = len(columns["uprn"])
+    records = [{name: columns[name][i] for name in wanted} for i in range(n)]
+    for record, x, y in zip(records, xs, ys):  # noqa: B905
+        if x is not None:
+            record["x"], record["y"] = x, y
+    return records
+
+
+def _points(wkbs, np):  # noqa: ANN001, ANN202
+    """(xs, ys) of little-endian 2D WKB points (None for a missing geometry), or None when
+    any geometry is something else."""
+    xs: list = []
+    ys: list = []
+    mask = np.ma.getmaskarray(wkbs).tolist()
+    for value, missing in zip(np.ma.getdata(wkbs).tolist(), mask):  # noqa: B905
+        if missing or value is None or len(value) == 0:
+            xs.append(None)
+            ys.append(None)
+            continue
+        if len(value) != 21 or value[0] != 1 or value[1:5] != b"\x01\x00\x00\x00":
+            return None
+        x, y = np.frombuffer(value, dtype="<f8", count=2, offset=5).tolist()
+        if x != x or y != y:  # POINT EMPTY
+            xs.append(None)
+            ys.append(None)
+            continue
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

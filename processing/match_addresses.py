@@ -30,7 +30,7 @@ from .compat import (
     WKB_POINT,
     make_field,
 )
-from .gazetteer import file_key, matcher_for_file, read_records
+from .gazetteer import file_key, matcher_for_file, read_records, read_records_ogr
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
 #: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
@@ -180,14 +180,14 @@ class MatchAddresses(PlaceLinkAlgorithm):
         workers = _workers()
 
         feedback.setProgressText(self.tr("Reading the gazetteer"))
-        key = file_key(
-            parameters.get(self.GAZETTEER),
-            self.parameterAsVectorLayer(parameters, self.GAZETTEER, context),
-        )
+        layer = self.parameterAsVectorLayer(parameters, self.GAZETTEER, context)
+        key = file_key(parameters.get(self.GAZETTEER), layer)
 
         def read() -> list[dict] | None:
+            # a whole file is read by OGR in columns; anything else feature by feature
+            records = read_records_ogr(layer) if key is not None else None
             try:
-                records = read_records(gazetteer, feedback)
+                records = records if records is not None else read_records(gazetteer, feedback)
             except ValueError as exc:
                 raise QgsProcessingException(str(exc)) from exc
             if feedback.isCanceled():

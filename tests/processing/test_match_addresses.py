@@ -145,10 +145,13 @@ def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) ->
     from placelink.processing import match_addresses
 
     calls = []
-    original = match_addresses.read_records
-    monkeypatch.setattr(
-        match_addresses, "read_records", lambda *a, **k: calls.append(1) or original(*a, **k)
-    )
+    for reader in ("read_records", "read_records_ogr"):
+        original = getattr(match_addresses, reader)
+        monkeypatch.setattr(
+            match_addresses,
+            reader,
+            lambda *a, _o=original, _n=reader, **k: calls.append(_n) or _o(*a, **k),
+        )
     assert run(path) == first
     assert calls == []  # the cached index was used without reading the features
     assert [r[2] for r in first] == ["unmatched", "matched", "matched"]
@@ -162,6 +165,34 @@ def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) ->
     assert layer.commitChanges()
     del layer
     edited = run(path)
-    assert calls == [1]  # a changed file is read again
+    assert calls == ["read_records_ogr"]  # a changed file is read again, in columns
     assert len(set(gaz.cache_dir().glob("file-*.json")) - before) == 2
     assert edited[0][1:3] == (100000000012, "matched")
+
+
+@pytest.mark.parametrize("fixture", ["dtf73_full.csv", "abp_schema1.csv"])
+def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixture) -> None:  # noqa: ANN001
+    """The gazetteer read by OGR in columns equals the QGIS feature-by-feature read for every
+    field matching uses (NULLs, text, numbers, points), on loader output with alternatives."""
+    from pathlib import Path
+
+    from placelink.core.matching.index import FINGERPRINT_FIELDS, fingerprint
+    from placelink.processing.gazetteer import read_records, read_records_ogr
+
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "addresses" / fixture
+    out = str(tmp_path / "addresses.gpkg")
+    run_alg(
+        "placelink:loadaddresses",
+        {"INPUT": [str(source)], "FORMAT": 0, "OUTPUT": out, "REJECTED": "TEMPORARY_OUTPUT"},
+    )
+    layer = QgsVectorLayer(out, "addresses", "ogr")
+    through_qgis = read_records(layer)
+    through_ogr = read_records_ogr(layer)
+    assert through_ogr is not None and len(through_ogr) == len(through_qgis) > 0
+    keep = set(FINGERPRINT_FIELDS)
+    assert through_ogr == [{k: v for k, v in r.items() if k in keep} for r in through_qgis]
+    assert fingerprint(through_ogr) == fingerprint(through_qgis)
+    assert any(r.get("alternatives") for r in through_ogr) or fixture != "dtf73_full.csv"
+    assert any(v is None for r in through_ogr for v in r.values())  # NULLs stay NULL
+    layer.setSubsetString("uprn > 0")
+    assert read_records_ogr(layer) is None  # a filtered layer is read through QGIS
