@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> None:
         from .unseen import run
 
         if "--n" not in (argv if argv is not None else sys.argv):
-            args.n = 2000
+            args.n = 5000
         if "--gazetteer" not in (argv if argv is not None else sys.argv):
             args.gazetteer = 20_000
         run(args, run_uam, run_placelink, write_inputs, OUT)

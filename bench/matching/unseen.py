@@ -3,7 +3,7 @@ house style × a stress level, with uk-address-matcher 1.5.3 on the same files i
 run, plus the Review guardrail and the floor (every address typed as the gazetteer writes
 it matches its own UPRN).
 
-    .venv/bin/python -m bench.matching.run --suite unseen [--n 2000] [--gazetteer 20000]
+    .venv/bin/python -m bench.matching.run --suite unseen [--n 5000] [--gazetteer 20000]
 
 Per cell: PlaceLink's precision and recall, uk-address-matcher's, and the Review guardrail
 (``core.matching.review.needs_review``): the share of PlaceLink's wrong matches that land
