@@ -31,7 +31,7 @@ from .compat import (
     make_field,
     parameter_as_fields,
 )
-from .gazetteer import matcher_for, read_records
+from .gazetteer import file_key, matcher_for_file, read_records, read_records_ogr
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
 #: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
@@ -191,17 +191,28 @@ class MatchAddresses(PlaceLinkAlgorithm):
         workers = _workers()
 
         feedback.setProgressText(self.tr("Reading the gazetteer"))
-        try:
-            records = read_records(gazetteer, feedback)
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
-        matcher = matcher_for(
-            records,
+        layer = self.parameterAsVectorLayer(parameters, self.GAZETTEER, context)
+        key = file_key(parameters.get(self.GAZETTEER), layer)
+
+        def read() -> list[dict] | None:
+            # a whole file is read by OGR in columns; anything else feature by feature
+            records = read_records_ogr(layer) if key is not None else None
+            try:
+                records = records if records is not None else read_records(gazetteer, feedback)
+            except ValueError as exc:
+                raise QgsProcessingException(str(exc)) from exc
+            if feedback.isCanceled():
+                return None  # a part of the gazetteer: neither indexed nor cached
+            feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
+            return records
+
+        matcher = matcher_for_file(
+            key,
+            read,
             match_parents=self.parameterAsBool(parameters, self.MATCH_PARENTS, context),
             thresholds=thresholds,
         )
-        if feedback.isCanceled():
+        if matcher is None or feedback.isCanceled():
             return {}
 
         features = list(source.getFeatures(QgsFeatureRequest()))

@@ -23,8 +23,10 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
+from ..core.matching.review import REVIEW_MARGIN, review_expression, review_priority
 from ..i18n import tr
 from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
+from ..processing.fields import plain_value
 from ..processing.match_addresses import MATCH_FIELDS
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
@@ -86,8 +88,9 @@ class ReviewDock(QgsDockWidget):
         return layer
 
     def load_queue(self) -> list[int]:
-        """Feature ids not yet decided that need a person: ambiguous; matched below the
-        score; unmatched where something came close (a score above 0)."""
+        """Feature ids not yet decided that need a person (``core.matching.review``):
+        ambiguous; matched below the score or the margin; unmatched where something came
+        close (a score above 0). The most likely wrong first."""
         layer = self.layer()
         self.queue, self.position = [], 0
         if layer is None:
@@ -95,15 +98,16 @@ class ReviewDock(QgsDockWidget):
             self._show_nothing()
             return []
         below = self.ui.scoreSpin.value()
-        expression = (
-            "(\"match_status\" = 'ambiguous'"
-            f' OR ("match_status" = \'matched\' AND "match_score" < {below})'
-            ' OR ("match_status" = \'unmatched\' AND "match_score" > 0))'
-            ' AND ("review_decision" IS NULL OR "review_decision" = \'\')'
-        )
+        expression = review_expression(below, REVIEW_MARGIN)
         request = QgsFeatureRequest().setFilterExpression(expression)
         request.setFlags(REQUEST_NO_GEOMETRY)
-        self.queue = sorted(f.id() for f in layer.getFeatures(request))
+        self.queue = [
+            fid
+            for _key, fid in sorted(
+                (review_priority(plain_value(f["match_score"]), plain_value(f["margin"])), f.id())
+                for f in layer.getFeatures(request)
+            )
+        ]
         if layer.providerType() == "memory":
             self.ui.statusLabel.setText(
                 self.tr("This layer is temporary: save it (Make Permanent) so your decisions "

@@ -55,16 +55,30 @@ def generate(
     components: list[dict[str, str]], profile: str, seed: int, n: int = 10_000
 ) -> list[Record]:
     """Generate *n* records of *profile* (see PROFILES) with *seed*."""
+    style, controls, drop_postcode = PROFILES[profile]
+    return generate_with(components, None, style, controls, seed, n, drop_postcode)
+
+
+def generate_with(
+    components: list[dict[str, str]],
+    fitted: str | None,
+    style: str | None,
+    controls: dict[str, object],
+    seed: int,
+    n: int,
+    drop_postcode: bool = False,
+) -> list[Record]:
+    """*n* records from ``address-errors``'s *fitted* profile (``all6``, ``frozen``, ``v2``;
+    None = its default) in house *style* (None = pooled rates) with *controls*."""
     from address_errors import Controls, Corruptor, Profile, add_context
     from address_errors.context import COLUMNS
     from address_errors.pipeline.reference import derive_columns
 
-    style, controls, drop_postcode = PROFILES[profile]
     rows_in = [{**dict.fromkeys(COLUMNS, ""), **c} for c in components]
     derive_columns(rows_in)
     add_context(rows_in)
     gen = Corruptor(
-        Profile.load(),
+        Profile.load(fitted),
         style=style,
         seed=seed,
         rates="council" if style else "pooled",

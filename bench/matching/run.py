@@ -196,7 +196,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-uam", action="store_true")
     ap.add_argument("--dump", action="store_true", help="write PlaceLink misses to bench/out")
+    ap.add_argument(
+        "--suite",
+        choices=("profiles", "unseen"),
+        default="profiles",
+        help="unseen: both generators x every address-errors profile and style (unseen.py)",
+    )
+    ap.add_argument("--seed-base", type=int, default=1, help="records seed of --suite unseen")
     args = ap.parse_args(argv)
+    if args.suite == "unseen":
+        from .unseen import run
+
+        if "--n" not in (argv if argv is not None else sys.argv):
+            args.n = 5000
+        if "--gazetteer" not in (argv if argv is not None else sys.argv):
+            args.gazetteer = 20_000
+        run(args, run_uam, run_placelink, write_inputs, OUT)
+        return
 
     if args.council == "example":  # the invented town bundled with address-errors
         from address_errors import example_path, load_components

@@ -101,3 +101,98 @@ def test_parameter_defaults_are_the_matchers_own() -> None:
 
     assert match_addresses.DEFAULT_MIN_SCORE == Thresholds().min_score
     assert match_addresses.DEFAULT_MIN_MARGIN == Thresholds().min_margin
+
+
+def _to_geopackage(layer: QgsVectorLayer, path) -> str:  # noqa: ANN001
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return str(path)
+
+
+def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A second run on the same file reuses its index without reading it; an edited file
+    is read and indexed again; the results are those of a run from the features."""
+    from placelink.processing import gazetteer as gaz
+
+    path = _to_geopackage(_gazetteer(), tmp_path / "gazetteer.gpkg")
+    rows = [("r1", "14 High Street", "AB1 2CD"), ("r2", "Flat 2, 20 High Street", "AB1 2CE"),
+            ("r3", "12 High Street", "AB1 2CD")]  # fmt: skip
+
+    def run(gazetteer: object) -> list[tuple]:
+        out = run_alg(
+            "placelink:matchaddresses",
+            {"INPUT": _records(rows), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+             "GAZETTEER": gazetteer, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )["OUTPUT"]  # fmt: skip
+        return sorted((f["ref"], f["uprn"], f["match_status"], f["match_score"],
+                       f["match_reason"]) for f in out.getFeatures())  # fmt: skip
+
+    before = set(gaz.cache_dir().glob("file-*.json"))
+    from_features = run(_gazetteer())  # a memory layer: no file key
+    assert set(gaz.cache_dir().glob("file-*.json")) == before
+    first = run(path)
+    aliases = set(gaz.cache_dir().glob("file-*.json")) - before
+    assert len(aliases) == 1
+    assert first == from_features
+    gaz._FILE_KEYS.clear()
+    gaz._MATCHERS.clear()  # a new session: only the disk cache is left
+    from placelink.processing import match_addresses
+
+    calls = []
+    for reader in ("read_records", "read_records_ogr"):
+        original = getattr(match_addresses, reader)
+        monkeypatch.setattr(
+            match_addresses,
+            reader,
+            lambda *a, _o=original, _n=reader, **k: calls.append(_n) or _o(*a, **k),
+        )
+    assert run(path) == first
+    assert calls == []  # the cached index was used without reading the features
+    assert [r[2] for r in first] == ["unmatched", "matched", "matched"]
+
+    layer = QgsVectorLayer(path, "edit", "ogr")
+    feature = next(f for f in layer.getFeatures() if f["uprn"] == 100000000012)
+    with_14 = {"pao_start_number": 14, "address": "14 HIGH STREET, EXAMPLETON, AB1 2CD"}
+    layer.startEditing()
+    for name, value in with_14.items():
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf(name), value)
+    assert layer.commitChanges()
+    del layer
+    edited = run(path)
+    assert calls == ["read_records_ogr"]  # a changed file is read again, in columns
+    assert len(set(gaz.cache_dir().glob("file-*.json")) - before) == 2
+    assert edited[0][1:3] == (100000000012, "matched")
+
+
+@pytest.mark.parametrize("fixture", ["dtf73_full.csv", "abp_schema1.csv"])
+def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixture) -> None:  # noqa: ANN001
+    """The gazetteer read by OGR in columns equals the QGIS feature-by-feature read for every
+    field matching uses (NULLs, text, numbers, points), on loader output with alternatives."""
+    from pathlib import Path
+
+    from placelink.core.matching.index import FINGERPRINT_FIELDS, fingerprint
+    from placelink.processing.gazetteer import read_records, read_records_ogr
+
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "addresses" / fixture
+    out = str(tmp_path / "addresses.gpkg")
+    run_alg(
+        "placelink:loadaddresses",
+        {"INPUT": [str(source)], "FORMAT": 0, "OUTPUT": out, "REJECTED": "TEMPORARY_OUTPUT"},
+    )
+    layer = QgsVectorLayer(out, "addresses", "ogr")
+    through_qgis = read_records(layer)
+    through_ogr = read_records_ogr(layer)
+    assert through_ogr is not None and len(through_ogr) == len(through_qgis) > 0
+    keep = set(FINGERPRINT_FIELDS)
+    assert through_ogr == [{k: v for k, v in r.items() if k in keep} for r in through_qgis]
+    assert fingerprint(through_ogr) == fingerprint(through_qgis)
+    assert any(r.get("alternatives") for r in through_ogr) or fixture != "dtf73_full.csv"
+    assert any(v is None for r in through_ogr for v in r.values())  # NULLs stay NULL
+    layer.setSubsetString("uprn > 0")
+    assert read_records_ogr(layer) is None  # a filtered layer is read through QGIS
