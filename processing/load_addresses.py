@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
+    QgsProcessingUtils,
 )
 
 from ..core import schema
@@ -52,6 +53,10 @@ class LoadAddresses(PlaceLinkAlgorithm):
         "merged into them and REJECTED rows account for every data row read, and the log "
         "says so in one line (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). A "
         "trailer (99) whose record count disagrees with the file is reported as a warning.\n"
+        "Multi-record supplies of any size (national AddressBase Premium included) are "
+        "staged in a temporary SQLite file beside QGIS's other temporary files, so memory "
+        "does not grow with the supply; allow free disk space of about twice the files' "
+        "size.\n"
         "When OUTPUT is added to the project it gets the style "
         "resources/styles/addresses.qml (points by logical status)."
     )
@@ -93,7 +98,9 @@ class LoadAddresses(PlaceLinkAlgorithm):
 
         stats.on_rows = on_rows
         try:
-            records = load_addresses(paths, fmt, stats)
+            # DTF 7.3 and AddressBase Premium are staged on disk: memory stays flat
+            # whatever the size of the supply (core/formats/staging.py).
+            records = load_addresses(paths, fmt, stats, QgsProcessingUtils.tempFolder())
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         for line in stats.detected:
