@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..metadata import plugin_version
+from .apply_updates import ApplyUpdates
 from .base import ICON_DIR
 from .catchment_map import CatchmentMap
 from .catchments import Catchments
@@ -16,6 +17,7 @@ from .load_streets import LoadStreets
 from .match_addresses import MatchAddresses
 
 ALGORITHMS = (
+    ApplyUpdates,
     CatchmentMap,
     Catchments,
     CheckQuality,
