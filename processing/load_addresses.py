@@ -113,6 +113,10 @@ class LoadAddresses(PlaceLinkAlgorithm):
             feedback.reportError(self.tr(f"Cancelled: {exc}."))
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
+        finally:
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()  # a staged load removes its staging file, also after a cancel
         report(stats, feedback, shown)
         self._output = dest
         self._results = {
