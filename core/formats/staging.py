@@ -111,6 +111,22 @@ class DiskItems:
     def __len__(self) -> int:
         return self.count
 
+    def setdefault(self, key: object, record: tuple) -> tuple:
+        found = self.get(key)
+        if found is None:
+            self[key] = record
+            return record
+        return found  # type: ignore[return-value]
+
+    def pop(self, key: object, *default: object) -> object:
+        found = self.get(key)
+        if found is None:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        del self[key]
+        return found
+
     def flush(self) -> None:
         if not self.pending:
             return

@@ -28,6 +28,9 @@ SUPPLIES = [
     [FIX / "abp_utf8_bom.csv"],
     [FIX / "abp_schema2.csv", FIX / "abp_schema2_cou.csv"],
     [FIX / "abp_schema2.csv", FIX / "abp_schema1.csv"],
+    # every record repeated, as in overlapping tiles of one supply
+    [FIX / "abp_schema2.csv", FIX / "abp_schema2.csv"],
+    [FIX / "dtf73_full.csv", FIX / "dtf73_full.csv", FIX / "dtf73_cou.csv"],
 ]
 
 
@@ -52,6 +55,24 @@ def test_staged_equals_in_memory(paths: list[Path], tmp_path: Path) -> None:
     total = sum(counts[k] for k in ("accepted", "merged", "reference", "not_needed"))
     assert total + counts["replaced"] + counts["rejected"] == counts["data_rows"]
     assert list(tmp_path.iterdir()) == []  # the staging file is removed at the end
+
+
+def test_disk_items_answer_like_a_dict(tmp_path: Path) -> None:
+    import sqlite3
+
+    items = staging.DiskItems(sqlite3.connect(str(tmp_path / "t.sqlite")), "t", 0)
+    plain: dict = {}
+    for store in (items, plain):
+        store[5] = (5, "a")
+        store.setdefault(5, (5, "b"))
+        store.setdefault(7, (7, "c"))
+        store[(1, 2)] = (1, "d")
+        del store[(1, 2)]
+        assert store.pop(9, None) is None
+    assert [items.get(k) for k in (5, 7, (1, 2))] == [plain.get(k) for k in (5, 7, (1, 2))]
+    assert len(items) == len(plain) == 2
+    assert items.pop(7) == (7, "c") and len(items) == 1
+    assert list(items.by_uprn()) == [(5, (5, "a"))]
 
 
 def test_staging_file_removed_when_stopped_early(tmp_path: Path) -> None:
