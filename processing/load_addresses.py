@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingUtils,
 )
@@ -17,6 +18,7 @@ from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 
 
 class LoadAddresses(PlaceLinkAlgorithm):
@@ -81,13 +83,21 @@ class LoadAddresses(PlaceLinkAlgorithm):
         fmt = ADDRESS_FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         factory = FeatureFactory(schema.ADDRESS_FIELDS)
         crs = QgsCoordinateReferenceSystem(schema.CRS)
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
-        )
+        # A postgis: OUTPUT is written with COPY in one transaction (postgis_copy.py).
+        table = postgis_destination(parameters.get(self.OUTPUT), context)
+        if table is None:
+            sink, dest = self.parameterAsSink(
+                parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
+            )
+        else:
+            sink, dest = (
+                None,
+                QgsProcessingUtils.encodeProviderKeyAndUri("postgres", layer_uri(table)),
+            )
         rejects, rejects_dest = self.parameterAsSink(
             parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
-        if sink is None or rejects is None:
+        if (sink is None and table is None) or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
 
         stats = AddressLoadStats()
@@ -108,10 +118,21 @@ class LoadAddresses(PlaceLinkAlgorithm):
         shown = len(stats.detected)
 
         try:
-            write_records(records, factory, factory.point, sink, rejects, feedback, stats)
+            if table is None:
+                write_records(records, factory, factory.point, sink, rejects, feedback, stats)
+            else:
+                copy_records(records, factory, table, rejects, feedback, stats)
+                context.addLayerToLoadOnCompletion(
+                    dest,
+                    QgsProcessingContext.LayerDetails("Addresses", context.project(), "OUTPUT"),
+                )
         except LoadCancelledError as exc:
+            if table is not None:
+                raise QgsProcessingException(
+                    self.tr("Cancelled ({why}): no table was written.").format(why=exc)
+                ) from exc
             feedback.reportError(self.tr(f"Cancelled: {exc}."))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, *DATABASE_ERRORS) as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:
             close = getattr(records, "close", None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "addresses"
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "llpg_dtf73.csv"
@@ -89,3 +89,38 @@ def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> 
     dataset = ogr.Open(str(gpkg))
     expected = {f["uprn"]: f["address"] for f in dataset.GetLayerByName("addresses")}
     assert {u: row[0] for u, row in _rows(target).items()} == expected
+
+
+class _CancelAtOnce(QgsProcessingFeedback):
+    def setProgressText(self, text: str) -> None:
+        self.cancel()
+
+
+def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+    supply = tmp_path / "big.csv"
+    with supply.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
+        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
+        for i in range(12_000):  # more than two write batches: the cancel comes mid-COPY
+            u = 100_060_000_000 + i
+            fh.write(
+                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i}.5,150000.5,1,2235,"
+                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n24,I,1,{u},2235L{i:08d},ENG,1,"
+                f"2001-01-01,,2001-01-01,2023-06-01,,,,,,{i % 300 + 1},,,,,24700000,,Y,"
+                f"TN13 1AA,SEVENOAKS,Y,,,\r\n"
+            )
+    with pytest.raises(QgsProcessingException, match="no table was written"):
+        run_alg(
+            "placelink:loadaddresses",
+            {
+                "INPUT": [str(supply)],
+                "FORMAT": 0,
+                "OUTPUT": "postgis:" + postgis_server.uri(table="cancelled_load"),
+                "REJECTED": "TEMPORARY_OUTPUT",
+            },
+            feedback=_CancelAtOnce(),
+        )
+    assert (
+        postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled%'")
+        == "0"
+    )
