@@ -58,7 +58,9 @@ class LoadAddresses(PlaceLinkAlgorithm):
         "Multi-record supplies of any size (national AddressBase Premium included) are "
         "staged in a temporary SQLite file beside QGIS's other temporary files, so memory "
         "does not grow with the supply; allow free disk space of about twice the files' "
-        "size.\n"
+        "size. A PostGIS OUTPUT is written with one COPY into a new table in a single "
+        "transaction, then indexed (primary key, spatial, uprn, usrn) and analysed; "
+        "cancelling leaves no table behind.\n"
         "When OUTPUT is added to the project it gets the style "
         "resources/styles/addresses.qml (points by logical status)."
     )
