@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -22,7 +21,7 @@ from ..core.updates import UpdateCancelledError, apply_updates
 from ..core.updates_target import LOG_TABLE, OgrTarget
 from ..metadata import plugin_version
 from .base import PlaceLinkAlgorithm
-from .compat import SINK_FAST_INSERT, SOURCE_FILE, WKB_NONE
+from .compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE
 from .fields import REJECTS, reject_feature
 
 FORMATS = ("auto", dtf73.NAME, addressbase.NAME)
@@ -84,12 +83,12 @@ class ApplyUpdates(PlaceLinkAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterVectorLayer(
-                "TARGET", self.tr("Addresses layer to update"), [QgsProcessing.TypeVectorPoint]
+                "TARGET", self.tr("Addresses layer to update"), [SOURCE_POINT]
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                "REJECTED", self.tr("Rejected changes"), QgsProcessing.TypeVector
+                "REJECTED", self.tr("Rejected changes"), SOURCE_VECTOR
             )
         )
         for name, label in (
