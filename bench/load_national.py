@@ -113,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", default="1000000,3000000", help="sizes, comma-separated")
     parser.add_argument("--pg", default="", help="libpq connection string of a PostGIS db")
+    parser.add_argument("--targets", default="gpkg,pg", help="gpkg and/or pg (pg needs --pg)")
     parser.add_argument("--national", type=int, default=40_000_000, help="addresses")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--child-output", help=argparse.SUPPRESS)
@@ -135,9 +136,11 @@ def main() -> None:
             print(f"generated {supply.name} in {perf_counter() - start:.0f} s")
         points = OUT / f"points_{rows}.csv"
         n_points = points_csv(supply, points)
-        targets = [("GeoPackage", str(OUT / "national.gpkg"), ["-f", "GPKG",
-                    str(OUT / "plain_points.gpkg")])]  # fmt: skip
-        if args.pg:
+        targets = []
+        if "gpkg" in args.targets:
+            targets.append(("GeoPackage", str(OUT / "national.gpkg"),
+                            ["-f", "GPKG", str(OUT / "plain_points.gpkg")]))  # fmt: skip
+        if args.pg and "pg" in args.targets:
             table = f'postgis:{args.pg} table="public"."addresses_{rows}" (geom)'
             targets.append(("PostGIS", table, ["-f", "PostgreSQL", f"PG:{args.pg}"]))
         for name, output, ogr_destination in targets:
