@@ -18,6 +18,7 @@ transaction opened by the caller: any error (or a cancel) and nothing is changed
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,7 @@ def apply_file(
         for uprn, kinds in file_changes.items():
             changes.setdefault(uprn, set()).update(kinds)
         lines.update(file_lines)
+    deleted = {uprn for uprn, kinds in changes.items() if kinds == {"D"}}
     stats = AddressLoadStats()
     reader = _ContextReader(LAYOUTS[fmt](), sources, stats, target)
     name = source_name or Path(path).name
@@ -180,7 +182,16 @@ def apply_file(
             raise UpdateCancelledError(f"stopped while applying {name}")
         if isinstance(item, Reject):
             if item.reason.startswith("change type D deletes"):
-                continue  # a deleted record's rows: the delete is applied below
+                if _uprn_of(item.raw) in deleted:
+                    continue  # a row of an address deleted below: part of that delete
+                item = Reject(
+                    item.file,
+                    item.line,
+                    item.raw,
+                    f"{item.reason}: deleting one record of an address that stays (an "
+                    f"alternative LPI, a classification) is not applied; reload the full "
+                    f"supply to drop it",
+                )
             rejects.append(item)
             continue
         uprn = item["uprn"]
@@ -214,6 +225,15 @@ def apply_file(
     result.rows = stats.data_rows
     notes = list(stats.warnings)
     return result, rejects, notes
+
+
+def _uprn_of(raw: str) -> int | None:
+    """The UPRN (field 4) of a raw BLPU, LPI, classification or organisation row."""
+    fields = next(csv.reader([raw]), [])
+    try:
+        return parse_uprn(fields[3]) if len(fields) > 3 else None
+    except ValueError:
+        return None
 
 
 def apply_updates(

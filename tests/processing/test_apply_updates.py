@@ -172,3 +172,22 @@ def test_cancel_leaves_nothing_half_written(run_alg, target: Path, tmp_path: Pat
         _apply(run_alg, [COU, second], target, feedback=_CancelOnSecondFile())
     assert _rows(target) == before
     assert _log(target) == []
+
+
+def test_deleting_one_lpi_of_an_address_that_stays_is_rejected_with_the_reason(
+    run_alg,
+    target: Path,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    cou = tmp_path / "drop_alternative.csv"  # the alternative LPI of 100062000001 only
+    cou.write_text(
+        HEADER_C + "24,D,1,100062000001,2235L000011,ENG,3,2001-01-01,,2001-01-01,2023-06-01,"
+        ',,,,,,,,,"THE OLD FORGE",24700001,,N,TN13 1AA,SEVENOAKS,N,,,\r\n'
+        "99,0,1,2024-05-01,10:15:00\r\n"
+    )
+    before = _rows(target)
+    result = _apply(run_alg, [cou], target)
+    (reason,) = _reasons(result)
+    assert reason.startswith("change type D deletes LPI key 2235L000011")
+    assert "is not applied" in reason
+    assert _rows(target) == before
