@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingUtils,
 )
 
 from ..core import schema
@@ -16,6 +18,7 @@ from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 from .secondary import secondary_sink
 
 
@@ -63,6 +66,12 @@ class LoadAddresses(PlaceLinkAlgorithm):
         "merged into them and REJECTED rows account for every data row read, and the log "
         "says so in one line (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). A "
         "trailer (99) whose record count disagrees with the file is reported as a warning.\n"
+        "Multi-record supplies of any size (national AddressBase Premium included) are "
+        "staged in a temporary SQLite file beside QGIS's other temporary files, so memory "
+        "does not grow with the supply; allow free disk space of about twice the files' "
+        "size. A PostGIS OUTPUT is written with one COPY into a new table in a single "
+        "transaction, then indexed (primary key, spatial, uprn, usrn) and analysed; "
+        "cancelling leaves no table behind.\n"
         "When OUTPUT is added to the project it gets the style "
         "resources/styles/addresses.qml (points by logical status)."
     )
@@ -87,13 +96,21 @@ class LoadAddresses(PlaceLinkAlgorithm):
         fmt = ADDRESS_FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         factory = FeatureFactory(schema.ADDRESS_FIELDS)
         crs = QgsCoordinateReferenceSystem(schema.CRS)
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
-        )
+        # A postgis: OUTPUT is written with COPY in one transaction (postgis_copy.py).
+        table = postgis_destination(parameters.get(self.OUTPUT), context)
+        if table is None:
+            sink, dest = self.parameterAsSink(
+                parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
+            )
+        else:
+            sink, dest = (
+                None,
+                QgsProcessingUtils.encodeProviderKeyAndUri("postgres", layer_uri(table)),
+            )
         rejects, rejects_dest = secondary_sink(
             self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
-        if sink is None or rejects is None:
+        if (sink is None and table is None) or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
 
         stats = AddressLoadStats()
@@ -104,7 +121,9 @@ class LoadAddresses(PlaceLinkAlgorithm):
 
         stats.on_rows = on_rows
         try:
-            records = load_addresses(paths, fmt, stats)
+            # DTF 7.3 and AddressBase Premium are staged on disk: memory stays flat
+            # whatever the size of the supply (core/formats/staging.py).
+            records = load_addresses(paths, fmt, stats, QgsProcessingUtils.tempFolder())
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         for line in stats.detected:
@@ -112,11 +131,26 @@ class LoadAddresses(PlaceLinkAlgorithm):
         shown = len(stats.detected)
 
         try:
-            write_records(records, factory, factory.point, sink, rejects, feedback, stats)
+            if table is None:
+                write_records(records, factory, factory.point, sink, rejects, feedback, stats)
+            else:
+                copy_records(records, factory, table, rejects, feedback, stats)
+                context.addLayerToLoadOnCompletion(
+                    dest,
+                    QgsProcessingContext.LayerDetails("Addresses", context.project(), "OUTPUT"),
+                )
         except LoadCancelledError as exc:
+            if table is not None:
+                raise QgsProcessingException(
+                    self.tr("Cancelled ({why}): no table was written.").format(why=exc)
+                ) from exc
             feedback.reportError(self.tr(f"Cancelled: {exc}."))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, *DATABASE_ERRORS) as exc:
             raise QgsProcessingException(str(exc)) from exc
+        finally:
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()  # a staged load removes its staging file, also after a cancel
         report(stats, feedback, shown)
         self._output = dest
         self._results = {

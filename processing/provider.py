@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..metadata import plugin_version
+from .apply_updates import ApplyUpdates
 from .base import ICON_DIR
 from .catchment_map import CatchmentMap
 from .catchments import Catchments
@@ -18,6 +19,7 @@ from .load_streets import LoadStreets
 from .match_addresses import MatchAddresses
 
 ALGORITHMS = (
+    ApplyUpdates,
     CatchmentMap,
     Catchments,
     CheckQuality,

@@ -17,6 +17,8 @@ command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
 command -v proj >/dev/null 2>&1 || need_apt+=(proj-bin)
 # lrelease compiles the interface translations (i18n/*.ts) for the tests and the package.
 [ -x /usr/lib/qt5/bin/lrelease ] || command -v lrelease >/dev/null 2>&1 || need_apt+=(qttools5-dev-tools)
+# The tests start their own PostgreSQL + PostGIS (tests/postgis_server.py): any version.
+ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need_apt+=(postgresql postgis)
 if ((${#need_apt[@]})); then
     if [ "$(id -u)" != 0 ]; then
         echo "PlaceLink set-up needs these Debian packages: ${need_apt[*]}" >&2
@@ -28,6 +30,12 @@ if ((${#need_apt[@]})); then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends qgis python3-qgis qgis-providers \
         python3-venv python3-pip xvfb xauth proj-bin qttools5-dev-tools >/dev/null
+    if [[ " ${need_apt[*]} " == *" postgis "* ]]; then
+        # `postgis` only recommends the extension for the server's own major version.
+        apt-get install -y -qq --no-install-recommends postgresql postgis >/dev/null
+        pg_major=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+        apt-get install -y -qq --no-install-recommends "postgresql-$pg_major-postgis-3" >/dev/null
+    fi
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then

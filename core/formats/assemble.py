@@ -520,8 +520,7 @@ class MultiRecordReader:
         dpas = self._group("28", D_UPRN)
         source_name = self.layout.NAME
         no_street = 0
-        for uprn in sorted(blpus):
-            blpu = blpus[uprn]
+        for uprn, blpu in self._blpus_in_order(blpus):
             own = lpis.pop(uprn, None)
             if not own:
                 self.late.append(
@@ -639,6 +638,11 @@ class MultiRecordReader:
                 f"{no_street:,} address(es) use a USRN with no street descriptor (record 15): "
                 f"their street, locality and town are empty"
             )
+
+    @staticmethod
+    def _blpus_in_order(blpus: dict) -> Iterator[tuple[int, tuple]]:
+        """(UPRN, BLPU) in UPRN order (``staging.StagedReader`` reads them from disk)."""
+        return ((uprn, blpus[uprn]) for uprn in sorted(blpus))
 
     def _group(self, kind: str, uprn_at: int) -> dict:
         """The records of *kind* by UPRN; the store is emptied to keep the peak memory down."""

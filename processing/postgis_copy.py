@@ -1,0 +1,202 @@
+"""Writing a canonical layer to a PostGIS table with ``COPY`` (a ``postgis:`` OUTPUT).
+
+QGIS's PostGIS sink inserts row by row; at national size that is most of a load's time.
+Here the rows go with one ``COPY … FROM STDIN`` (streamed in chunks, so memory stays
+flat) into an UNLOGGED table of a temporary name, all in one transaction; then the
+primary key, the spatial index and a UPRN/USRN index are built, the table is made LOGGED,
+``ANALYZE``d and renamed to its final name (replacing a table of that name, as QGIS's sink
+does). A cancel or an error rolls everything back: no half-written table survives.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator, Sequence
+
+from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition
+
+from ..core import schema
+
+_TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
+CHUNK = 4 << 20  # bytes of COPY text sent at a time
+
+try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
+    import psycopg2
+
+    DATABASE_ERRORS: tuple[type[Exception], ...] = (psycopg2.Error,)
+except ImportError:  # pragma: no cover - then a postgis: OUTPUT says psycopg2 is missing
+    psycopg2 = None
+    DATABASE_ERRORS = ()
+
+
+def postgis_destination(value: object, context) -> QgsDataSourceUri | None:  # noqa: ANN001
+    """The table a ``postgis:`` OUTPUT value names, or None for any other destination."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        text = value.sink.valueAsString(context.expressionContext(), "")
+        value = text[0] if isinstance(text, tuple) else text
+    if not isinstance(value, str) or not value.startswith("postgis:"):
+        return None
+    uri = QgsDataSourceUri(value[len("postgis:") :])
+    if not uri.table():
+        return None
+    return uri
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _copy_text(value: object) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return (
+            value.replace("\\", "\\\\")
+            .replace("\t", "\\t")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
+    return str(value)
+
+
+class _Stream(io.RawIOBase):
+    """A file-like object ``copy_expert`` reads, filled from an iterator of text lines."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        size = CHUNK if size is None or size < 0 else size
+        parts, length = [self.buffer], len(self.buffer)
+        for line in self.lines:
+            data = line.encode("utf-8")
+            parts.append(data)
+            length += len(data)
+            if length >= size:
+                break
+        joined = b"".join(parts)
+        self.buffer = joined[size:]
+        return joined[:size]
+
+
+def copy_to_postgis(
+    uri: QgsDataSourceUri,
+    fields: Sequence[schema.Field],
+    records: Iterable[dict],
+    srid: int = 27700,
+) -> int:
+    """COPY *records* (dicts with the *fields* and ``x``/``y``) into the table *uri* names;
+    return the number of rows. Raises on any error, with nothing left behind."""
+    if psycopg2 is None:
+        raise ValueError("writing to PostGIS with COPY needs the Python package psycopg2")
+    table_schema = uri.schema() or "public"
+    table = uri.table()
+    geometry = uri.geometryColumn() or "geom"
+    key = uri.keyColumn() or "id"
+    loading = f"{table}_placelink_loading"
+    full = f"{_quote(table_schema)}.{_quote(table)}"
+    temp = f"{_quote(table_schema)}.{_quote(loading)}"
+    columns = [
+        f"{_quote(f.name)} {_TYPES.get(f.kind, f'varchar({f.length})' if f.length else 'text')}"
+        for f in fields
+    ]
+    names = [f.name for f in fields]
+    count = [0]
+
+    def lines() -> Iterator[str]:
+        for record in records:
+            count[0] += 1
+            values = "\t".join(_copy_text(record.get(name)) for name in names)
+            yield f"{values}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+
+    connection = psycopg2.connect(uri.connectionInfo(True))
+    try:
+        with connection:  # one transaction: committed on success, rolled back on error
+            cursor = connection.cursor()
+            cursor.execute(f"DROP TABLE IF EXISTS {temp}")
+            cursor.execute(
+                f"CREATE UNLOGGED TABLE {temp} ({_quote(key)} bigserial, "
+                f"{', '.join(columns)}, {_quote(geometry)} geometry(Point, {srid}))"
+            )
+            column_list = ", ".join(_quote(n) for n in [*names, geometry])
+            cursor.copy_expert(
+                f"COPY {temp} ({column_list}) FROM STDIN", _Stream(lines()), size=CHUNK
+            )
+            cursor.execute(f"ALTER TABLE {temp} ADD PRIMARY KEY ({_quote(key)})")
+            cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
+            for indexed in ("uprn", "usrn"):
+                if indexed in names:
+                    cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
+            cursor.execute(f"ALTER TABLE {temp} SET LOGGED")
+            cursor.execute(f"DROP TABLE IF EXISTS {full}")
+            cursor.execute(f"ALTER TABLE {temp} RENAME TO {_quote(table)}")
+        connection.autocommit = True
+        connection.cursor().execute(f"ANALYZE {full}")
+    finally:
+        connection.close()
+    return count[0]
+
+
+def layer_uri(uri: QgsDataSourceUri) -> str:
+    """The QGIS ``postgres`` layer URI of the written table (key and geometry named)."""
+    written = QgsDataSourceUri(uri)
+    written.setKeyColumn(uri.keyColumn() or "id")
+    written.setGeometryColumn(uri.geometryColumn() or "geom")
+    written.setSrid("27700")
+    return written.uri(False)
+
+
+def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noqa: ANN001
+    """``loader.write_records`` for a ``postgis:`` OUTPUT: addresses by COPY, rejects to
+    their sink in batches; ``LoadCancelledError`` on cancel (the COPY is rolled back)."""
+    from ..core.formats.assemble import LoadCancelledError
+    from ..core.records import Reject
+    from .compat import SINK_FAST_INSERT
+    from .fields import reject_feature
+    from .loader import BATCH, fitter
+
+    fit, cut = fitter(factory)
+    pending: list = []
+
+    def flush() -> None:
+        if pending and not rejects.addFeatures(pending, SINK_FAST_INSERT):
+            raise ValueError(f"Could not write to REJECTED: {rejects.lastError()}")
+        pending.clear()
+
+    failure: list[Exception] = []  # raised while COPY reads: psycopg2 wraps it, re-raised
+
+    def addresses() -> Iterator[dict]:
+        try:
+            yield from _addresses()
+        except Exception as exc:
+            failure.append(exc)
+            raise
+
+    def _addresses() -> Iterator[dict]:
+        for count, item in enumerate(records, start=1):
+            if isinstance(item, Reject):
+                pending.append(reject_feature(item))
+                if len(pending) >= BATCH:
+                    flush()
+            else:
+                yield fit(item)
+            if count % BATCH == 0:
+                feedback.setProgressText(f"{stats.data_rows:,} rows read")
+                if feedback.isCanceled():
+                    raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
+
+    try:
+        written = copy_to_postgis(uri, factory.schema, addresses())
+    except Exception:
+        if failure:
+            raise failure[0] from None
+        raise
+    flush()
+    feedback.setProgress(100)
+    if cut[0]:
+        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
+    return written

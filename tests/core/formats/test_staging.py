@@ -1,0 +1,138 @@
+"""The on-disk staged assembly (core/formats/staging.py) gives the in-memory reader's
+results, rejects and accounting, and its memory does not grow with the supply."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from placelink.core.formats import dtf73, staging
+from placelink.core.formats.assemble import AddressLoadStats
+from placelink.core.loaders import load_addresses
+from placelink.core.records import Reject
+
+ROOT = Path(__file__).resolve().parents[3]
+FIX = ROOT / "tests" / "fixtures" / "addresses"
+SAMPLE = ROOT / "resources" / "sample" / "llpg_dtf73.csv"
+
+SUPPLIES = [
+    [SAMPLE],
+    [FIX / "dtf73_full.csv"],
+    [FIX / "dtf73_cp1252.csv"],
+    [FIX / "dtf73_full.csv", FIX / "dtf73_cou.csv"],
+    [FIX / "abp_schema1.csv"],
+    [FIX / "abp_schema2.csv"],
+    [FIX / "abp_utf8_bom.csv"],
+    [FIX / "abp_schema2.csv", FIX / "abp_schema2_cou.csv"],
+    [FIX / "abp_schema2.csv", FIX / "abp_schema1.csv"],
+    # every record repeated, as in overlapping tiles of one supply
+    [FIX / "abp_schema2.csv", FIX / "abp_schema2.csv"],
+    [FIX / "dtf73_full.csv", FIX / "dtf73_full.csv", FIX / "dtf73_cou.csv"],
+]
+
+
+def _load(paths: list[Path], folder: Path | None) -> tuple[list, dict]:
+    stats = AddressLoadStats()
+    rows = [
+        (r.file, r.line, r.raw, r.reason) if isinstance(r, Reject) else r
+        for r in load_addresses([str(p) for p in paths], "auto", stats, folder)
+    ]
+    counts = dataclasses.asdict(stats)
+    counts.pop("on_rows")
+    return rows, counts
+
+
+@pytest.mark.parametrize("paths", SUPPLIES, ids=lambda p: "+".join(x.stem for x in p))
+def test_staged_equals_in_memory(paths: list[Path], tmp_path: Path) -> None:
+    in_memory = _load(paths, None)
+    staged = _load(paths, tmp_path)
+    assert staged == in_memory
+    rows, counts = staged
+    assert any(isinstance(r, dict) for r in rows)
+    total = sum(counts[k] for k in ("accepted", "merged", "reference", "not_needed"))
+    assert total + counts["replaced"] + counts["rejected"] == counts["data_rows"]
+    assert list(tmp_path.iterdir()) == []  # the staging file is removed at the end
+
+
+def test_disk_items_answer_like_a_dict(tmp_path: Path) -> None:
+    import sqlite3
+
+    items = staging.DiskItems(sqlite3.connect(str(tmp_path / "t.sqlite")), "t", 0)
+    plain: dict = {}
+    for store in (items, plain):
+        store[5] = (5, "a")
+        store.setdefault(5, (5, "b"))
+        store.setdefault(7, (7, "c"))
+        store[(1, 2)] = (1, "d")
+        del store[(1, 2)]
+        assert store.pop(9, None) is None
+    assert [items.get(k) for k in (5, 7, (1, 2))] == [plain.get(k) for k in (5, 7, (1, 2))]
+    assert len(items) == len(plain) == 2
+    assert items.pop(7) == (7, "c") and len(items) == 1
+    assert list(items.by_uprn()) == [(5, (5, "a"))]
+
+
+def test_staging_file_removed_when_stopped_early(tmp_path: Path) -> None:
+    records = load_addresses([str(SAMPLE)], "auto", AddressLoadStats(), tmp_path)
+    next(records)
+    assert len(list(tmp_path.iterdir())) == 1
+    records.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _generate(path: Path, uprns: int) -> None:
+    """A DTF 7.3 supply: 20 streets; per UPRN a BLPU, two LPIs and a classification."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
+        for s in range(20):
+            fh.write(f'15,I,{s},{24_700_000 + s},"STREET {s}","","TOWN","KENT",ENG\r\n')
+        for i in range(uprns):
+            u = 100_060_000_000 + i
+            usrn = 24_700_000 + i % 20
+            fh.write(
+                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i % 9000}.5,150000.5,1,2235,"
+                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+            )
+            for n, status in ((0, 1), (1, 3)):
+                fh.write(
+                    f"24,I,1,{u},2235L{i:08d}{n},ENG,{status},2001-01-01,,2001-01-01,"
+                    f"2023-06-01,,,,,,{i % 300 + 1},,,,HOUSE {i},{usrn},,Y,TN13 1AA,"
+                    f"SEVENOAKS,Y,,,\r\n"
+                )
+            fh.write(
+                f"32,I,1,{u},2235C{i:08d},RD04,AddressBase Premium Classification Scheme,"
+                f"1.0,2001-01-01,,2001-01-01,2023-06-01\r\n"
+            )
+
+
+def _peak(path: Path, folder: Path | None) -> tuple[int, int]:
+    gc.collect()
+    tracemalloc.start()
+    loaded = 0
+    for record in load_addresses([str(path)], dtf73.NAME, AddressLoadStats(), folder):
+        loaded += isinstance(record, dict)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak, loaded
+
+
+def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Through a small in-memory budget (a 2,000-record write buffer, 2 MB of page cache),
+    four times the supply needs about the same Python memory staged; the in-memory reader
+    needs about four times as much (so the test can fail)."""
+    monkeypatch.setattr(staging, "WRITE_BATCH", 2_000)
+    monkeypatch.setattr(staging, "CACHE_KIB", 2_048)
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    _generate(small, 3_000)
+    _generate(large, 12_000)
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    staged_small, n_small = _peak(small, folder)
+    staged_large, n_large = _peak(large, folder)
+    memory_large, _ = _peak(large, None)
+    assert (n_small, n_large) == (3_000, 12_000)
+    assert staged_large < 1.3 * staged_small, (staged_small, staged_large)
+    assert memory_large > 3 * staged_large, (staged_large, memory_large)

@@ -1,0 +1,126 @@
+"""Against the suite's own PostGIS: a staged load writes a PostGIS table equal to the
+GeoPackage output, and placelink:applyupdates changes that table in one transaction,
+with the update log table beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "addresses"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "llpg_dtf73.csv"
+FULL, COU = FIXTURES / "dtf73_full.csv", FIXTURES / "dtf73_cou.csv"
+
+
+def _load(run_alg, inputs: list[Path], output: str) -> dict:  # noqa: ANN001
+    return run_alg(
+        "placelink:loadaddresses",
+        {
+            "INPUT": [str(p) for p in inputs],
+            "FORMAT": 0,
+            "OUTPUT": output,
+            "REJECTED": "TEMPORARY_OUTPUT",
+        },
+    )
+
+
+def _rows(layer: QgsVectorLayer) -> dict[int, tuple]:
+    return {
+        f["uprn"]: (f["address"], f["alternatives"], f.geometry().asWkt(2))
+        for f in layer.getFeatures()
+    }
+
+
+def test_staged_load_into_postgis_equals_geopackage(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+    gpkg = tmp_path / "sample.gpkg"
+    from_file = _load(run_alg, [SAMPLE], str(gpkg))
+    from_pg = _load(run_alg, [SAMPLE], "postgis:" + postgis_server.uri(table="sample_staged"))
+    keep = ("ROWS_READ", "LOADED", "REJECTED_COUNT", "MERGED_COUNT")
+    assert {k: from_pg[k] for k in keep} == {k: from_file[k] for k in keep}
+    pg = QgsVectorLayer(postgis_server.uri(table="sample_staged"), "pg", "postgres")
+    assert pg.isValid()
+    assert _rows(pg) == _rows(QgsVectorLayer(str(gpkg), "gpkg", "ogr"))
+
+
+def _apply(run_alg, target: QgsVectorLayer, inputs: list[Path]) -> dict:  # noqa: ANN001
+    return run_alg(
+        "placelink:applyupdates",
+        {
+            "INPUT": [str(p) for p in inputs],
+            "FORMAT": 0,
+            "TARGET": target,
+            "REJECTED": "TEMPORARY_OUTPUT",
+        },
+    )
+
+
+def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+    _load(run_alg, [FULL], "postgis:" + postgis_server.uri(table="cou_target"))
+    target = QgsVectorLayer(postgis_server.uri(table="cou_target", key="id"), "t", "postgres")
+    if not target.isValid():
+        target = QgsVectorLayer(postgis_server.uri(table="cou_target"), "t", "postgres")
+    assert target.isValid()
+    before = _rows(target)
+
+    with pytest.raises(QgsProcessingException, match="Nothing was changed"):
+        _apply(run_alg, target, [COU, FULL])  # the second file is a full supply
+    target.reload()
+    assert _rows(target) == before
+    # Not even the log table survives the rolled-back transaction.
+    assert postgis_server.sql("SELECT to_regclass('placelink_update_log') IS NULL") == "t"
+
+    result = _apply(run_alg, target, [COU])
+    assert (result["INSERTED"], result["UPDATED"], result["DELETED"]) == (1, 1, 1)
+    uprns = postgis_server.sql("SELECT string_agg(uprn::text, ',' ORDER BY uprn) FROM cou_target")
+    assert "100062000008" in uprns and "100062000005" not in uprns
+    log = postgis_server.sql(
+        "SELECT file, inserted, updated, deleted, rejected FROM placelink_update_log"
+    )
+    assert log == "dtf73_cou.csv|1|1|1|0"
+
+    # The same updates applied to a GeoPackage copy give the same addresses.
+    gpkg = tmp_path / "addresses.gpkg"
+    _load(run_alg, [FULL], str(gpkg))
+    _apply(run_alg, QgsVectorLayer(f"{gpkg}|layername=addresses", "g", "ogr"), [COU])
+    target.reload()
+    dataset = ogr.Open(str(gpkg))
+    expected = {f["uprn"]: f["address"] for f in dataset.GetLayerByName("addresses")}
+    assert {u: row[0] for u, row in _rows(target).items()} == expected
+
+
+class _CancelAtOnce(QgsProcessingFeedback):
+    def setProgressText(self, text: str) -> None:
+        self.cancel()
+
+
+def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+    supply = tmp_path / "big.csv"
+    with supply.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
+        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
+        for i in range(12_000):  # more than two write batches: the cancel comes mid-COPY
+            u = 100_060_000_000 + i
+            fh.write(
+                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i}.5,150000.5,1,2235,"
+                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n24,I,1,{u},2235L{i:08d},ENG,1,"
+                f"2001-01-01,,2001-01-01,2023-06-01,,,,,,{i % 300 + 1},,,,,24700000,,Y,"
+                f"TN13 1AA,SEVENOAKS,Y,,,\r\n"
+            )
+    with pytest.raises(QgsProcessingException, match="no table was written"):
+        run_alg(
+            "placelink:loadaddresses",
+            {
+                "INPUT": [str(supply)],
+                "FORMAT": 0,
+                "OUTPUT": "postgis:" + postgis_server.uri(table="cancelled_load"),
+                "REJECTED": "TEMPORARY_OUTPUT",
+            },
+            feedback=_CancelAtOnce(),
+        )
+    assert (
+        postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled%'")
+        == "0"
+    )

@@ -1,0 +1,98 @@
+"""placelink:loadaddresses stages multi-record supplies on disk (core/formats/staging.py):
+through processing.run its output equals the in-memory reader's records, and the staging
+file is gone after the run, also after a cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osgeo import ogr
+from placelink.core.formats.assemble import AddressLoadStats
+from placelink.core.loaders import load_addresses
+from placelink.core.records import Reject
+from qgis.core import QgsProcessingFeedback, QgsProcessingUtils
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "llpg_dtf73.csv"
+FIXTURES = ROOT / "tests" / "fixtures" / "addresses"
+
+
+def _staging_files() -> list[Path]:
+    return sorted(Path(QgsProcessingUtils.tempFolder()).glob("placelink_staging_*"))
+
+
+def _run(run_alg, inputs: list[Path], tmp_path: Path, feedback=None) -> tuple[dict, Path, Path]:  # noqa: ANN001
+    output, rejected = tmp_path / "out.gpkg", tmp_path / "rejected.gpkg"
+    result = run_alg(
+        "placelink:loadaddresses",
+        {
+            "INPUT": [str(p) for p in inputs],
+            "FORMAT": 0,
+            "OUTPUT": str(output),
+            "REJECTED": str(rejected),
+        },
+        feedback=feedback,
+    )
+    return result, output, rejected
+
+
+def _in_memory(inputs: list[Path]) -> tuple[dict, list, AddressLoadStats]:
+    stats = AddressLoadStats()
+    records, rejects = {}, []
+    for item in load_addresses([str(p) for p in inputs], "auto", stats):
+        if isinstance(item, Reject):
+            rejects.append((item.line, item.reason))
+        else:
+            records[item["uprn"]] = item
+    return records, sorted(rejects), stats
+
+
+def test_staged_output_equals_the_in_memory_reader(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+    for inputs in ([SAMPLE], [FIXTURES / "abp_schema2.csv", FIXTURES / "abp_schema2_cou.csv"]):
+        result, output, rejected = _run(run_alg, inputs, tmp_path)
+        records, rejects, stats = _in_memory(inputs)
+        assert _staging_files() == []
+        written = {}
+        out_ds = ogr.Open(str(output))  # the dataset must outlive its layer
+        for feature in out_ds.GetLayer(0):
+            point = feature.GetGeometryRef()
+            written[feature["uprn"]] = (feature["address"], feature["alternatives"],
+                                        point.GetX(), point.GetY())  # fmt: skip
+        assert written == {
+            u: (r["address"], r["alternatives"], r["x"], r["y"]) for u, r in records.items()
+        }
+        rej_ds = ogr.Open(str(rejected))
+        got = sorted((f["line"], f["reason"]) for f in rej_ds.GetLayer(0))
+        assert got == rejects
+        assert result["ROWS_READ"] == stats.data_rows
+        assert result["LOADED"] + result["REJECTED_COUNT"] + result["MERGED_COUNT"] == (
+            stats.data_rows
+        )
+
+
+class _CancelAtOnce(QgsProcessingFeedback):
+    def setProgressText(self, text: str) -> None:
+        self.cancel()
+
+
+def _supply(path: Path, uprns: int) -> None:
+    """A DTF 7.3 supply: one street; per UPRN a BLPU and an LPI."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
+        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
+        for i in range(uprns):
+            u = 100_060_000_000 + i
+            fh.write(
+                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i % 9000}.5,150000.5,1,2235,"
+                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+                f"24,I,1,{u},2235L{i:08d},ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
+                f"{i % 300 + 1},,,,,24700000,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n"
+            )
+
+
+def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+    big = tmp_path / "big.csv"
+    _supply(big, 12_000)  # more than two write batches, so the cancel cuts the load
+    result, _, _ = _run(run_alg, [big], tmp_path, feedback=_CancelAtOnce())
+    assert 0 < result["LOADED"] < 12_000
+    assert _staging_files() == []
