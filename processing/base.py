@@ -78,6 +78,17 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             "Cancelled: no output was kept ({count} unfinished file(s) removed)."
         ).format(count=removed)
 
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201, N802
+        """The sink and its destination; a CSV or spreadsheet destination gets a sink that
+        writes text safe against formula injection (``core.csv_safety``)."""
+        from ..core.csv_safety import is_spreadsheet_destination
+        from .safe_sink import SpreadsheetSafeSink
+
+        sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None and is_spreadsheet_destination(destination):
+            sink = SpreadsheetSafeSink(sink)
+        return sink, destination
+
     def provenance_record(self, parameters, context, feedback, results):  # noqa: ANN001, ANN201
         """Version, algorithm, parameters, input fingerprints and time of this run."""
         from . import provenance
