@@ -88,7 +88,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
         stats = AddressLoadStats()
 
         def on_rows(rows: int) -> bool:
-            feedback.setProgressText(self.tr(f"{rows:,} rows read"))
+            feedback.setProgressText(self.tr("{rows} rows read").format(rows=f"{rows:,}"))
             return feedback.isCanceled()
 
         stats.on_rows = on_rows
@@ -103,7 +103,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
         try:
             write_records(records, factory, factory.point, sink, rejects, feedback, stats)
         except LoadCancelledError as exc:
-            feedback.reportError(self.tr(f"Cancelled: {exc}."))
+            feedback.reportError(self.tr("Cancelled: {why}.").format(why=exc))
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         report(stats, feedback, shown)
