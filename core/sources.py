@@ -9,12 +9,14 @@ that, as Windows-1252, the encoding of most council exports.
 from __future__ import annotations
 
 import csv
+import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .input_checks import UTF16_BOMS, problem_with, zip_without_csv
 from .records import LoadStats
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -28,7 +30,40 @@ class Source:
     opener: Callable[[], BinaryIO]
 
     def open(self) -> BinaryIO:
-        return self.opener()
+        """The source's bytes; a UTF-16 file (with its BOM) comes re-encoded as UTF-8."""
+        handle = self.opener()
+        peek = getattr(handle, "peek", None)
+        if peek is not None and peek(2)[:2] in UTF16_BOMS:
+            return io.BufferedReader(_Utf16AsUtf8(handle))  # type: ignore[return-value]
+        return handle
+
+
+class _Utf16AsUtf8(io.RawIOBase):
+    """A UTF-16 byte stream (a Windows "Unicode" export) read as UTF-8 bytes."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._text = io.TextIOWrapper(handle, encoding="utf-16", errors="replace", newline="")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        while not self._pending:
+            chunk = self._text.read(16384)
+            if not chunk:
+                return 0
+            self._pending = chunk.encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def close(self) -> None:
+        if not self.closed:
+            self._handle.close()
+        super().close()
 
 
 def expand_sources(paths: Iterable[str | Path]) -> list[Source]:
@@ -38,6 +73,9 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Source]:
         path = Path(raw)
         if not path.exists():
             raise FileNotFoundError(f"Input file {path} does not exist")
+        problem = problem_with(path) if path.is_file() else None
+        if problem:
+            raise ValueError(problem)
         if zipfile.is_zipfile(path):
             sources.extend(_zip_sources(path))
         else:
@@ -47,13 +85,10 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Source]:
 
 def _zip_sources(path: Path) -> list[Source]:
     with zipfile.ZipFile(path) as archive:
-        members = sorted(
-            info.filename
-            for info in archive.infolist()
-            if not info.is_dir() and info.filename.lower().endswith(CSV_SUFFIXES)
-        )
+        names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    members = sorted(n for n in names if n.lower().endswith(CSV_SUFFIXES))
     if not members:
-        raise ValueError(f"{path.name} is a zip archive with no CSV files in it")
+        raise ValueError(zip_without_csv(path, names))
 
     def opener(member: str) -> BinaryIO:
         # The member keeps the archive's file open until the member itself is closed.

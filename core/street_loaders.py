@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .formats import codepoint, dtf73_streets, dtf81, open_roads, open_usrn
+from .input_checks import shown, unreadable_first_row
 from .records import LoadStats, Reject
 from .schema import STREET_FIELDS, Field
 from .sources import Source, expand_sources, iter_rows
@@ -88,13 +89,16 @@ def detect_csv_street_format(sources: Sequence[Source]) -> str:
     rows = _first_rows(sources[0])
     if not rows:
         raise ValueError(f"{sources[0].name} is empty")
+    unreadable = unreadable_first_row(sources[0].name, rows[0])
+    if unreadable:
+        raise ValueError(unreadable)
     if dtf81.looks_like(rows):
         return dtf81.NAME
     if dtf73_streets.looks_like(rows):
         return dtf73_streets.NAME
     raise ValueError(
         f"could not recognise the street format of {sources[0].name} from its first rows "
-        f"({','.join(rows[0][:6])[:120]}…); choose the format explicitly"
+        f"({shown(rows[0])}…); choose the format explicitly"
     )
 
 

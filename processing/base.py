@@ -13,6 +13,22 @@ from ..i18n import tr
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
+def run_leaving_nothing_half_written(alg, inner, parameters, context, feedback):  # noqa: ANN001, ANN201
+    """Run *inner*; if it raises or the run is cancelled, remove the output files it made."""
+    from .output_guard import new_output_files, remove_outputs
+
+    created = new_output_files(alg, parameters, context)
+    try:
+        results = inner(alg, parameters, context, feedback)
+    except BaseException:
+        remove_outputs(created)
+        raise
+    if feedback is not None and feedback.isCanceled():
+        removed = remove_outputs(created)
+        raise QgsProcessingException(alg.cancelled_message(len(removed)))
+    return results
+
+
 class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     """Names, help, icon, group and dependency checks shared by all PlaceLink algorithms.
 
@@ -39,7 +55,9 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         if inner is not None and not getattr(inner, "_records_provenance", False):
 
             def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN202, N802
-                results = inner(self, parameters, context, feedback)
+                results = run_leaving_nothing_half_written(
+                    self, inner, parameters, context, feedback
+                )
                 self._provenance = self.provenance_record(parameters, context, feedback, results)
                 return results
 
@@ -57,6 +75,22 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             postProcessAlgorithm._stamps_provenance = True  # type: ignore[attr-defined]
             postProcessAlgorithm.__doc__ = post.__doc__
             cls.postProcessAlgorithm = postProcessAlgorithm
+
+    def cancelled_message(self, removed: int) -> str:
+        return self.tr(
+            "Cancelled: no output was kept ({count} unfinished file(s) removed)."
+        ).format(count=removed)
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201, N802
+        """The sink and its destination; a CSV or spreadsheet destination gets a sink that
+        writes text safe against formula injection (``core.csv_safety``)."""
+        from ..core.csv_safety import is_spreadsheet_destination
+        from .safe_sink import SpreadsheetSafeSink
+
+        sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None and is_spreadsheet_destination(destination):
+            sink = SpreadsheetSafeSink(sink)
+        return sink, destination
 
     def provenance_record(self, parameters, context, feedback, results):  # noqa: ANN001, ANN201
         """Version, algorithm, parameters, input fingerprints and time of this run."""

@@ -116,7 +116,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
         stats = AddressLoadStats()
 
         def on_rows(rows: int) -> bool:
-            feedback.setProgressText(self.tr(f"{rows:,} rows read"))
+            feedback.setProgressText(self.tr("{rows} rows read").format(rows=f"{rows:,}"))
             return feedback.isCanceled()
 
         stats.on_rows = on_rows
@@ -144,7 +144,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
                 raise QgsProcessingException(
                     self.tr("Cancelled ({why}): no table was written.").format(why=exc)
                 ) from exc
-            feedback.reportError(self.tr(f"Cancelled: {exc}."))
+            feedback.reportError(self.tr("Cancelled: {why}.").format(why=exc))
         except (OSError, ValueError, *DATABASE_ERRORS) as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:

@@ -263,7 +263,9 @@ class AddressLoadStats(LoadStats):
     classifications, organisations, delivery points) went into those addresses,
     ``reference`` rows are street descriptors read for names, ``not_needed`` rows are
     record types with nothing for addresses, ``replaced`` rows were superseded by a later
-    ``U`` or removed by a ``D`` (the ``D`` rows included).
+    ``U`` or removed by a ``D`` (the ``D`` rows included), ``repeated`` rows are the same
+    record again in another file (OS AddressBase tiles repeat street descriptors and other
+    records shared by neighbouring tiles).
     """
 
     #: Called with the number of rows read so far, every ``REPORT_EVERY`` rows of a
@@ -273,6 +275,7 @@ class AddressLoadStats(LoadStats):
     reference: int = 0
     not_needed: int = 0
     replaced: int = 0
+    repeated: int = 0
     by_type: Counter = field(default_factory=Counter)
     unknown_types: Counter = field(default_factory=Counter)
 
@@ -283,12 +286,13 @@ class AddressLoadStats(LoadStats):
             + self.reference
             + self.not_needed
             + self.replaced
+            + self.repeated
             + self.rejected
         )
 
     def accounting_line(self) -> str:
         """One line saying where every data row went."""
-        if not (self.merged or self.reference or self.not_needed or self.replaced):
+        if not (self.merged or self.reference or self.not_needed or self.replaced or self.repeated):
             return super().accounting_line()
         total = self.accounted()
         ok = "" if total == self.data_rows else " (MISMATCH)"
@@ -298,8 +302,23 @@ class AddressLoadStats(LoadStats):
             f"organisation/delivery-point rows merged into them + {self.reference:,} street "
             f"descriptor rows read for street names + {self.not_needed:,} rows of record "
             f"types not needed for addresses + {self.replaced:,} rows superseded or deleted "
-            f"by change records + {self.rejected:,} to REJECTED = {total:,}{ok}"
+            f"by change records + "
+            + (
+                f"{self.repeated:,} rows repeated across files (tiles) merged + "
+                if self.repeated
+                else ""
+            )
+            + f"{self.rejected:,} to REJECTED = {total:,}{ok}"
         )
+
+
+def _same_record_in_another_file(store: _Store, old: tuple, new: tuple) -> bool:
+    """True when *new* repeats *old* field for field but comes from another file, as a
+    record shared by two OS tiles does."""
+    if old[store.file_at] == new[store.file_at] or len(old) != len(new):
+        return False
+    skip = {store.file_at, store.line_at}
+    return all(a == b for i, (a, b) in enumerate(zip(old, new)) if i not in skip)  # noqa: B905
 
 
 def _where(names: Sequence[str], file: int, line: int) -> str:
@@ -457,6 +476,9 @@ class MultiRecordReader:
         items = store.items
         old = items.get(key)
         if change == "I":
+            if old is not None and _same_record_in_another_file(store, old, record):
+                self.tally.repeated += 1
+                return None
             if old is not None:
                 where = _where(self.names, old[store.file_at], old[store.line_at])
                 return f"duplicate {store.label} {_show(key)}: kept the first, at {where}"

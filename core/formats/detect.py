@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..input_checks import shown, unreadable_first_row
 from ..records import LoadStats
 from ..sources import Source, first_row, iter_rows
 from . import addressbase, addressbase_plus_core, dtf73, open_uprn
@@ -96,6 +97,9 @@ def detect_address_format_with_reason(sources: Sequence[Source]) -> tuple[str, s
     fields = first_row(sources[0])
     if fields is None:
         raise ValueError(f"{sources[0].name} is empty")
+    unreadable = unreadable_first_row(sources[0].name, fields)
+    if unreadable:
+        raise ValueError(unreadable)
     if open_uprn.looks_like(fields):
         return open_uprn.NAME, "Open UPRN header row"
     if addressbase_plus_core.looks_like_core(fields):
@@ -106,5 +110,5 @@ def detect_address_format_with_reason(sources: Sequence[Source]) -> tuple[str, s
         return sniff_multi_record(sources)
     raise ValueError(
         f"could not recognise the format of {sources[0].name} from its first row "
-        f"({','.join(fields[:6])[:120]}…); choose the format explicitly"
+        f"({shown(fields)}…); choose the format explicitly"
     )
