@@ -27,6 +27,10 @@ BENCHMARKS = {
         "address matching, against uk-address-matcher (see bench/matching/README.md)",
     ),
     "matching_sweep": ("bench.matching.sweep", "matching precision/recall per threshold"),
+    "load_national": (
+        "bench.load_national",
+        "national-size DTF 7.3 loads into PostGIS and GeoPackage, against ogr2ogr",
+    ),
     "distances": (
         "bench.distances",
         "nearest schools by walking route, against native:shortestpathpointtolayer",

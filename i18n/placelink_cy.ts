@@ -150,8 +150,120 @@
       <translation>Gosod pecynnau Python sydd ar goll…</translation>
     </message>
     <message>
+      <source>Apply change-only updates</source>
+      <translation>Cymhwyso diweddariadau newid-yn-unig</translation>
+    </message>
+    <message>
+      <source>Load</source>
+      <translation>Llwytho</translation>
+    </message>
+    <message>
+      <source>LLPG</source>
+      <translation>LLPG</translation>
+    </message>
+    <message>
+      <source>UPRN</source>
+      <translation>UPRN</translation>
+    </message>
+    <message>
+      <source>COU</source>
+      <translation>COU</translation>
+    </message>
+    <message>
+      <source>change-only update</source>
+      <translation>diweddariad newid-yn-unig</translation>
+    </message>
+    <message>
+      <source>DTF 7.3</source>
+      <translation>DTF 7.3</translation>
+    </message>
+    <message>
+      <source>AddressBase</source>
+      <translation>AddressBase</translation>
+    </message>
+    <message>
+      <source>gazetteer maintenance</source>
+      <translation>cynnal y gazetiadur</translation>
+    </message>
+    <message>
+      <source>PostGIS</source>
+      <translation>PostGIS</translation>
+    </message>
+    <message>
+      <source>Applies change-only update files (GeoPlace DTF 7.3 or OS AddressBase Premium change-only, header file type C, change types I, U and D) to an addresses layer you loaded before (TARGET: a GeoPackage layer or a PostGIS table). This is the one PlaceLink tool that changes your layer: that is what it is for.
+
+The files are applied in the order given, all in ONE transaction: if a file cannot be read or applied, or you cancel, nothing is changed. A BLPU insert adds an address, a BLPU or LPI update rebuilds it (records the file lacks, such as the BLPU of an LPI change or a street's names, are taken from TARGET), a BLPU delete removes it.
+
+REJECTED lists the changes that could not be applied, with the reason: an update of a UPRN that TARGET does not hold, a delete of one already gone, an insert of one already there, and any row the reader cannot use. Each file gets a row in the table placelink_update_log beside TARGET (when, file, counts, plugin version).</source>
+      <translation>Yn cymhwyso ffeiliau diweddaru newid-yn-unig (GeoPlace DTF 7.3 neu OS AddressBase Premium newid-yn-unig, math ffeil pennyn C, mathau newid I, U a D) i haen gyfeiriadau a lwythwyd gennych o'r blaen (TARGET: haen GeoPackage neu dabl PostGIS). Dyma'r un offeryn PlaceLink sy'n newid eich haen: dyna'i bwrpas.
+
+Cymhwysir y ffeiliau yn y drefn a roddir, i gyd mewn UN trafodyn: os na ellir darllen neu gymhwyso ffeil, neu os byddwch yn canslo, ni newidir dim. Mae mewnosod BLPU yn ychwanegu cyfeiriad, mae diweddaru BLPU neu LPI yn ei ailadeiladu (cymerir o TARGET y cofnodion sydd ar goll o'r ffeil, fel BLPU newid LPI neu enwau stryd), ac mae dileu BLPU yn ei dynnu.
+
+Mae REJECTED yn rhestru'r newidiadau na ellid eu cymhwyso, gyda'r rheswm: diweddaru UPRN nad yw yn TARGET, dileu un sydd eisoes wedi mynd, mewnosod un sydd eisoes yno, ac unrhyw res na all y darllenydd ei defnyddio. Caiff pob ffeil res yn y tabl placelink_update_log wrth ymyl TARGET (pryd, ffeil, cyfrifon, fersiwn yr ategyn).</translation>
+    </message>
+    <message>
+      <source>Change-only update files, in the order to apply</source>
+      <translation>Ffeiliau diweddaru newid-yn-unig, yn y drefn i'w cymhwyso</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Fformat</translation>
+    </message>
+    <message>
+      <source>Addresses layer to update</source>
+      <translation>Haen gyfeiriadau i'w diweddaru</translation>
+    </message>
+    <message>
+      <source>Rejected changes</source>
+      <translation>Newidiadau a wrthodwyd</translation>
+    </message>
+    <message>
+      <source>Update log table</source>
+      <translation>Tabl log diweddaru</translation>
+    </message>
+    <message>
+      <source>Give at least one change-only file as INPUT.</source>
+      <translation>Rhowch o leiaf un ffeil newid-yn-unig fel INPUT.</translation>
+    </message>
+    <message>
+      <source>TARGET is not a vector layer.</source>
+      <translation>Nid haen fector yw TARGET.</translation>
+    </message>
+    <message>
+      <source>Could not create REJECTED.</source>
+      <translation>Methu creu REJECTED.</translation>
+    </message>
+    <message>
+      <source>Auto-detect</source>
+      <translation>Canfod yn awtomatig</translation>
+    </message>
+    <message>
+      <source>{file}: {i} inserted, {u} updated, {d} deleted, {r} rejected ({n} rows)</source>
+      <translation>{file}: {i} wedi'u mewnosod, {u} wedi'u diweddaru, {d} wedi'u dileu, {r} wedi'u gwrthod ({n} rhes)</translation>
+    </message>
+    <message>
+      <source>Could not open TARGET for update: {why}</source>
+      <translation>Methu agor TARGET i'w diweddaru: {why}</translation>
+    </message>
+    <message>
+      <source>Applying {name}</source>
+      <translation>Yn cymhwyso {name}</translation>
+    </message>
+    <message>
+      <source>Cancelled ({why}): nothing was changed in TARGET.</source>
+      <translation>Wedi canslo ({why}): ni newidiwyd dim yn TARGET.</translation>
+    </message>
+    <message>
+      <source>{why}. Nothing was changed in TARGET.</source>
+      <translation>{why}. Ni newidiwyd dim yn TARGET.</translation>
+    </message>
+    <message>
       <source>gazetteer</source>
       <translation>gazetiadur</translation>
+    </message>
+    <message>
+      <source>Cancelled: no output was kept ({count} unfinished file(s) removed).</source>
+      <translation>Wedi canslo: ni chadwyd unrhyw allbwn (tynnwyd {count} ffeil anorffenedig).</translation>
     </message>
     <message>
       <source>Catchment map</source>
@@ -268,10 +380,6 @@ O'i redeg yn QGIS, ychwanegir yr haenau wedi'u steilio a'r cynllun argraffu at y
     <message>
       <source>capacity</source>
       <translation>capasiti</translation>
-    </message>
-    <message>
-      <source>UPRN</source>
-      <translation>UPRN</translation>
     </message>
     <message>
       <source>Finds, for every address, its nearest facility (school, library, depot…) along the street network, draws catchment polygons that tile the area, and the areas within distance bands of each facility.
@@ -454,10 +562,6 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Ansawdd</translation>
     </message>
     <message>
-      <source>LLPG</source>
-      <translation>LLPG</translation>
-    </message>
-    <message>
       <source>NSG</source>
       <translation>NSG</translation>
     </message>
@@ -476,10 +580,6 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
     <message>
       <source>GeoPlace</source>
       <translation>GeoPlace</translation>
-    </message>
-    <message>
-      <source>AddressBase</source>
-      <translation>AddressBase</translation>
     </message>
     <message>
       <source>Addresses (point layer)</source>
@@ -526,6 +626,10 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Methu creu'r haenau allbwn.</translation>
     </message>
     <message>
+      <source>Reading {n:,} addresses…</source>
+      <translation>Yn darllen {n:,} cyfeiriad…</translation>
+    </message>
+    <message>
       <source>The BOUNDARY layer has no polygons.</source>
       <translation>Does dim polygonau yn haen BOUNDARY.</translation>
     </message>
@@ -534,8 +638,24 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Does dim maes 'postcode' yn haen POSTCODES.</translation>
     </message>
     <message>
+      <source>{issues:,} problem(s) from {checked} rule(s); overall {score:.1f}% of checks passed. Report: {report}</source>
+      <translation>{issues:,} problem o {checked} rheol; pasiodd {score:.1f}% o'r gwiriadau i gyd. Adroddiad: {report}</translation>
+    </message>
+    <message>
+      <source>Could not prepare {layer}: {error}</source>
+      <translation>Methu paratoi {layer}: {error}</translation>
+    </message>
+    <message>
       <source>Cancelled while reading the layers.</source>
       <translation>Wedi canslo wrth ddarllen yr haenau.</translation>
+    </message>
+    <message>
+      <source>{layer}: {read:,} features read, {kept:,} kept</source>
+      <translation>{layer}: darllenwyd {read:,} nodwedd, cadwyd {kept:,}</translation>
+    </message>
+    <message>
+      <source>Could not read {layer}: {error}</source>
+      <translation>Methu darllen {layer}: {error}</translation>
     </message>
     <message>
       <source>Facility distances (home to school)</source>
@@ -710,14 +830,6 @@ Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math =
       <translation>Llwytho cyfeiriadau</translation>
     </message>
     <message>
-      <source>Load</source>
-      <translation>Llwytho</translation>
-    </message>
-    <message>
-      <source>DTF 7.3</source>
-      <translation>DTF 7.3</translation>
-    </message>
-    <message>
       <source>Open UPRN</source>
       <translation>Open UPRN</translation>
     </message>
@@ -739,6 +851,7 @@ DTF 7.3 and AddressBase Premium are multi-record files: each address is built fr
 INPUT: one or more CSV files, or zip archives of CSV files (read without unpacking). UTF-8 (with or without BOM) and Windows-1252 are read; CRLF is fine.
 OUTPUT: the canonical addresses (uprn, usrn, SAO/PAO parts, street, town, postcode, classification, status, single-line address, alternatives, source).
 REJECTED: every row that could not be used, with its file, line number, raw text and the reason (coordinates outside the British National Grid, a duplicate UPRN, an unknown record type, a truncated row, an LPI without a BLPU…). OUTPUT rows, rows merged into them and REJECTED rows account for every data row read, and the log says so in one line (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). A trailer (99) whose record count disagrees with the file is reported as a warning.
+Multi-record supplies of any size (national AddressBase Premium included) are staged in a temporary SQLite file beside QGIS's other temporary files, so memory does not grow with the supply; allow free disk space of about twice the files' size. A PostGIS OUTPUT is written with one COPY into a new table in a single transaction, then indexed (primary key, spatial, uprn, usrn) and analysed; cancelling leaves no table behind.
 When OUTPUT is added to the project it gets the style resources/styles/addresses.qml (points by logical status).</source>
       <translation>Yn darllen ffeiliau gazetiadur cyfeiriadau i haen gyfeiriadau ganonaidd PlaceLink (pwyntiau EPSG:27700 wedi'u allweddu yn ôl UPRN), y siâp y mae pob un o offer eraill PlaceLink yn ei ddefnyddio.
 
@@ -749,11 +862,24 @@ Ffeiliau aml-gofnod yw DTF 7.3 ac AddressBase Premium: adeiledir pob cyfeiriad o
 INPUT: un neu ragor o ffeiliau CSV, neu archifau zip o ffeiliau CSV (fe'u darllenir heb eu dadbacio). Darllenir UTF-8 (gyda BOM neu hebddo) a Windows-1252; mae CRLF yn iawn.
 OUTPUT: y cyfeiriadau canonaidd (uprn, usrn, rhannau SAO/PAO, stryd, tref, cod post, dosbarthiad, statws, cyfeiriad un llinell, alternatives, source).
 REJECTED: pob rhes na ellid ei defnyddio, gyda'i ffeil, rhif y llinell, y testun crai a'r rheswm (cyfesurynnau y tu allan i Grid Cenedlaethol Prydain, UPRN dyblyg, math cofnod anhysbys, rhes wedi'i thorri, LPI heb BLPU…). Mae rhesi OUTPUT, y rhesi a unwyd iddynt a rhesi REJECTED yn cyfrif am bob rhes ddata a ddarllenwyd, ac mae'r log yn dweud hynny mewn un llinell (ROWS_READ = LOADED + REJECTED_COUNT + MERGED_COUNT). Adroddir fel rhybudd am drelar (99) y mae nifer ei gofnodion yn anghytuno â'r ffeil.
+Caiff cyflenwadau aml-gofnod o unrhyw faint (gan gynnwys AddressBase Premium cenedlaethol) eu llwyfannu mewn ffeil SQLite dros dro wrth ymyl ffeiliau dros dro eraill QGIS, fel nad yw'r cof yn tyfu gyda'r cyflenwad; gadewch le rhydd ar y ddisg o tua dwywaith maint y ffeiliau. Ysgrifennir OUTPUT PostGIS gydag un COPY i dabl newydd mewn un trafodyn, yna caiff ei fynegeio (allwedd gynradd, gofodol, uprn, usrn) a'i ddadansoddi; nid yw canslo yn gadael unrhyw dabl ar ôl.
 Pan ychwanegir OUTPUT at y prosiect caiff y steil resources/styles/addresses.qml (pwyntiau yn ôl statws rhesymegol).</translation>
     </message>
     <message>
       <source>Give at least one address file as INPUT.</source>
       <translation>Rhowch o leiaf un ffeil gyfeiriadau fel INPUT.</translation>
+    </message>
+    <message>
+      <source>{rows} rows read</source>
+      <translation>Darllenwyd {rows} rhes</translation>
+    </message>
+    <message>
+      <source>Cancelled: {why}.</source>
+      <translation>Wedi canslo: {why}.</translation>
+    </message>
+    <message>
+      <source>Cancelled ({why}): no table was written.</source>
+      <translation>Wedi canslo ({why}): ni ysgrifennwyd unrhyw dabl.</translation>
     </message>
     <message>
       <source>Load postcodes</source>
@@ -830,14 +956,6 @@ REJECTED: pob cofnod na chafodd ei lwytho, gyda'r ffeil, y llinell, y testun cra
     <message>
       <source>Rejected rows</source>
       <translation>Rhesi a wrthodwyd</translation>
-    </message>
-    <message>
-      <source>Format</source>
-      <translation>Fformat</translation>
-    </message>
-    <message>
-      <source>Auto-detect</source>
-      <translation>Canfod yn awtomatig</translation>
     </message>
     <message>
       <source>Match addresses to UPRNs</source>
@@ -926,6 +1044,14 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
     <message>
       <source>Could not create the output layer.</source>
       <translation>Methu creu'r haen allbwn.</translation>
+    </message>
+    <message>
+      <source>Matching {n:,} records</source>
+      <translation>Yn paru {n:,} cofnod</translation>
+    </message>
+    <message>
+      <source>Indexing {n:,} addresses</source>
+      <translation>Yn mynegeio {n:,} cyfeiriad</translation>
     </message>
     <message>
       <source>Council workflow</source>

@@ -50,6 +50,16 @@ class ApplyUpdates(PlaceLinkAlgorithm):
     NAME = "Apply change-only updates"
     GROUP = "Load"
     GROUP_ID = "load"
+    TAGS = (
+        "LLPG",
+        "UPRN",
+        "COU",
+        "change-only update",
+        "DTF 7.3",
+        "AddressBase",
+        "gazetteer maintenance",
+        "PostGIS",
+    )
     ICON = "load_addresses.svg"
     HELP = (
         "Applies change-only update files (GeoPlace DTF 7.3 or OS AddressBase Premium "
@@ -131,6 +141,7 @@ class ApplyUpdates(PlaceLinkAlgorithm):
             if name:
                 feedback.pushInfo(self.tr("Applying {name}").format(name=name))
 
+        failure = None
         try:
             target.begin()
             result = apply_updates(paths, fmt, target, feedback.isCanceled, progress)
@@ -150,16 +161,16 @@ class ApplyUpdates(PlaceLinkAlgorithm):
             target.commit()
         except UpdateCancelledError as exc:
             target.rollback()
-            raise QgsProcessingException(
-                self.tr("Cancelled ({why}): nothing was changed in TARGET.").format(why=exc)
-            ) from exc
+            failure = self.tr("Cancelled ({why}): nothing was changed in TARGET.").format(why=exc)
         except (OSError, ValueError, RuntimeError) as exc:
             target.rollback()
-            raise QgsProcessingException(
-                self.tr("{why}. Nothing was changed in TARGET.").format(why=exc)
-            ) from exc
+            failure = self.tr("{why}. Nothing was changed in TARGET.").format(why=exc)
         finally:
             target.close()
+        if failure is not None:
+            # raised here, not chained to the error: its traceback would keep OGR features
+            # of the closed dataset alive until QGIS exits, and GDAL crashes freeing them then
+            raise QgsProcessingException(failure)
         if result.rejects:
             features = [reject_feature(r) for r in result.rejects]
             if not rejects.addFeatures(features, SINK_FAST_INSERT):

@@ -262,7 +262,9 @@ class CheckQuality(PlaceLinkAlgorithm):
         )
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise QgsProcessingException(
-                self.tr(f"Could not prepare {source.sourceName()}: {writer.errorMessage()}")
+                self.tr("Could not prepare {layer}: {error}").format(
+                    layer=source.sourceName(), error=writer.errorMessage()
+                )
             )
         request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
         ids: list[int] = []
@@ -293,7 +295,9 @@ class CheckQuality(PlaceLinkAlgorithm):
                 os.remove(path)
         if len(frame) != len(ids):
             raise QgsProcessingException(
-                self.tr(f"{source.sourceName()}: {len(ids):,} features read, {len(frame):,} kept")
+                self.tr("{layer}: {read:,} features read, {kept:,} kept").format(
+                    layer=source.sourceName(), read=len(ids), kept=len(frame)
+                )
             )
         geoms = _geometries(frame.pop(geometry_column).to_numpy(dtype=object))
         frame.columns = [str(c).lower() for c in frame.columns]  # field names match any case
@@ -304,7 +308,9 @@ class CheckQuality(PlaceLinkAlgorithm):
     def _write(self, writer, batch: list, source) -> None:  # noqa: ANN001
         if batch and not writer.addFeatures(batch):
             raise QgsProcessingException(
-                self.tr(f"Could not read {source.sourceName()}: {writer.errorMessage()}")
+                self.tr("Could not read {layer}: {error}").format(
+                    layer=source.sourceName(), error=writer.errorMessage()
+                )
             )
 
     def _points(self, source, context, feedback, start: float):  # noqa: ANN001, ANN202
@@ -351,7 +357,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
-        feedback.pushInfo(self.tr(f"Reading {addresses.featureCount():,} addresses…"))
+        feedback.pushInfo(self.tr("Reading {n:,} addresses…").format(n=addresses.featureCount()))
         address_frame = self._points(addresses, context, feedback, 0)
         street_frame = None
         if streets is not None:
@@ -375,7 +381,7 @@ class CheckQuality(PlaceLinkAlgorithm):
 
         def progress(done: int, total: int, rule) -> None:  # noqa: ANN001
             feedback.setProgress(25 + 65 * done / total)
-            feedback.setProgressText(self.tr(f"{rule.id} {rule.title}"))
+            feedback.setProgressText(f"{rule.id} {rule.title}")
 
         try:
             issues, summary = run_checks(
@@ -456,9 +462,9 @@ class CheckQuality(PlaceLinkAlgorithm):
         score = 100.0 * (1 - int(checked["failures"].sum()) / total) if total else 100.0
         feedback.pushInfo(
             self.tr(
-                f"{len(issues):,} problem(s) from {len(checked)} rule(s); "
-                f"overall {score:.1f}% of checks passed. Report: {report_path}"
-            )
+                "{issues:,} problem(s) from {checked} rule(s); overall {score:.1f}% of checks "
+                "passed. Report: {report}"
+            ).format(issues=len(issues), checked=len(checked), score=score, report=report_path)
         )
         self._issues_dest = issues_dest
         self._results = {

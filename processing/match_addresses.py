@@ -203,7 +203,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
                 raise QgsProcessingException(str(exc)) from exc
             if feedback.isCanceled():
                 return None  # a part of the gazetteer: neither indexed nor cached
-            feedback.setProgressText(self.tr(f"Indexing {len(records):,} addresses"))
+            feedback.setProgressText(self.tr("Indexing {n:,} addresses").format(n=len(records)))
             return records
 
         matcher = matcher_for_file(
@@ -218,7 +218,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
         features = list(source.getFeatures(QgsFeatureRequest()))
         texts = [_joined(feature, address_fields) for feature in features]
         postcodes = [_text(f[postcode_field]) for f in features] if postcode_field else None
-        feedback.setProgressText(self.tr(f"Matching {len(features):,} records"))
+        feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(features)))
         try:
             results = matcher.match_batch(
                 texts,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "addresses"
 FULL, COU = FIXTURES / "dtf73_full.csv", FIXTURES / "dtf73_cou.csv"
@@ -50,6 +50,9 @@ def _log(path: Path) -> list[dict]:
 def _apply(run_alg, inputs: list[Path], target: Path, feedback=None) -> dict:  # noqa: ANN001
     layer = QgsVectorLayer(f"{target}|layername={target.stem}", "target", "ogr")
     assert layer.isValid()
+    # owned by the project, as a user's layer is: freed before QGIS exits (a layer held by a
+    # failed run's traceback and freed after QGIS's exit crashes in GDAL)
+    QgsProject.instance().addMapLayer(layer, False)
     return run_alg(
         "placelink:applyupdates",
         {

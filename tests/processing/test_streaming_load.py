@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from osgeo import ogr
 from placelink.core.formats.assemble import AddressLoadStats
 from placelink.core.loaders import load_addresses
@@ -93,6 +94,9 @@ def _supply(path: Path, uprns: int) -> None:
 def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
     big = tmp_path / "big.csv"
     _supply(big, 12_000)  # more than two write batches, so the cancel cuts the load
-    result, _, _ = _run(run_alg, [big], tmp_path, feedback=_CancelAtOnce())
-    assert 0 < result["LOADED"] < 12_000
-    assert _staging_files() == []
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was kept"):
+        _run(run_alg, [big], tmp_path, feedback=_CancelAtOnce())
+    assert _staging_files() == []  # nor the staging file
+    assert not (tmp_path / "out.gpkg").exists()

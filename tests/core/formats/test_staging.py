@@ -52,7 +52,7 @@ def test_staged_equals_in_memory(paths: list[Path], tmp_path: Path) -> None:
     assert staged == in_memory
     rows, counts = staged
     assert any(isinstance(r, dict) for r in rows)
-    total = sum(counts[k] for k in ("accepted", "merged", "reference", "not_needed"))
+    total = sum(counts[k] for k in ("accepted", "merged", "reference", "not_needed", "repeated"))
     assert total + counts["replaced"] + counts["rejected"] == counts["data_rows"]
     assert list(tmp_path.iterdir()) == []  # the staging file is removed at the end
 
