@@ -12,6 +12,8 @@ command -v qgis_process >/dev/null 2>&1 || need_apt+=(qgis qgis-providers)
 /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need_apt+=(python3-venv)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
+# The tests start their own PostgreSQL + PostGIS (tests/postgis_server.py): any version.
+ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need_apt+=(postgresql postgis)
 if ((${#need_apt[@]})); then
     if [ "$(id -u)" != 0 ]; then
         echo "PlaceLink set-up needs these Debian packages: ${need_apt[*]}" >&2
@@ -23,6 +25,12 @@ if ((${#need_apt[@]})); then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends qgis python3-qgis qgis-providers \
         python3-venv python3-pip xvfb xauth >/dev/null
+    if [[ " ${need_apt[*]} " == *" postgis "* ]]; then
+        # `postgis` only recommends the extension for the server's own major version.
+        apt-get install -y -qq --no-install-recommends postgresql postgis >/dev/null
+        pg_major=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+        apt-get install -y -qq --no-install-recommends "postgresql-$pg_major-postgis-3" >/dev/null
+    fi
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then

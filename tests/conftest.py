@@ -137,3 +137,20 @@ def make_dock(placelink_plugin, iface):  # noqa: ANN001, ANN201
     for dock in made:
         if not sip.isdeleted(dock):
             sip.delete(dock)
+
+
+@pytest.fixture(scope="session")
+def postgis_server():  # noqa: ANN201
+    """A real PostgreSQL + PostGIS started once for the session (tests/postgis_server.py).
+
+    Fails (never skips) with the reason when the server cannot start; always stopped and
+    its folder removed at the end of the session.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from postgis_server import PostgisServer
+
+    server = PostgisServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
