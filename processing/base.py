@@ -13,6 +13,23 @@ from ..core.dependencies import refusal_message
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
+def loadable_results(results):  # noqa: ANN001, ANN201
+    """Results whose PostGIS outputs the next step can open.
+
+    QGIS 3.22 gives a ``postgis:`` destination back as ``postgis:<uri>``, which no input
+    parameter resolves (a model's next step then finds no layer); ``postgres://<uri>`` is
+    the form QGIS opens as a PostgreSQL layer.
+    """
+    if not isinstance(results, dict):
+        return results
+    return {
+        key: "postgres://" + value[len("postgis:") :]
+        if isinstance(value, str) and value.startswith("postgis:")
+        else value
+        for key, value in results.items()
+    }
+
+
 class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     """Names, help, icon, group and dependency checks shared by all PlaceLink algorithms.
 
@@ -36,7 +53,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         if inner is not None and not getattr(inner, "_records_provenance", False):
 
             def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN202, N802
-                results = inner(self, parameters, context, feedback)
+                results = loadable_results(inner(self, parameters, context, feedback))
                 self._provenance = self.provenance_record(parameters, context, feedback, results)
                 return results
 
@@ -47,7 +64,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         if post is not None and not getattr(post, "_stamps_provenance", False):
 
             def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN202, N802
-                results = post(self, context, feedback)
+                results = loadable_results(post(self, context, feedback))
                 self.stamp_provenance(context, feedback)
                 return results
 
