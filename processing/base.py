@@ -146,7 +146,12 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         message = refusal_message(self.REQUIRES)
         if message:
             return False, message
-        return super().checkParameterValues(parameters, context)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok and message:  # QGIS repeats a bad layer's URI, password and all
+            from .provenance import without_password
+
+            message = without_password(message)
+        return ok, message
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ANN001
         message = refusal_message(self.REQUIRES)

@@ -175,6 +175,26 @@ def _identifier(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _exists(connection, target: str) -> bool:  # noqa: ANN001
+    rows = connection.executeSql(f"SELECT to_regclass({_literal(target)}) IS NOT NULL")
+    return bool(rows) and str(rows[0][0]).lower() in ("true", "t", "1")
+
+
+def share_table(connection, target: str) -> None:  # noqa: ANN001
+    """Let every role read and append to *target* (a log shared by all officers)."""
+    connection.executeSql(f"GRANT SELECT, INSERT ON {target} TO PUBLIC")
+    sequences = connection.executeSql(f"SELECT pg_get_serial_sequence({_literal(target)}, 'id')")
+    if sequences and sequences[0][0]:
+        connection.executeSql(f"GRANT USAGE ON SEQUENCE {sequences[0][0]} TO PUBLIC")
+
+
+def ensure_shared_table(connection, target: str, create_sql: str) -> None:  # noqa: ANN001
+    """Create *target* with *create_sql* if it is missing, shared with every role."""
+    if not _exists(connection, target):
+        connection.executeSql(create_sql)
+        share_table(connection, target)
+
+
 def stamp_postgis(layer: QgsMapLayer, provenance: dict, output: str = "") -> bool:
     """Append *provenance* to ``placelink_provenance`` beside a PostGIS output table.
 
@@ -189,12 +209,15 @@ def stamp_postgis(layer: QgsMapLayer, provenance: dict, output: str = "") -> boo
     connection = metadata.createConnection(layer.source(), {})
     target = f"{_identifier(schema)}.{_identifier(PROVENANCE_TABLE)}"
     document = json.dumps(provenance, sort_keys=True)
-    connection.executeSql(
-        f"CREATE TABLE IF NOT EXISTS {target} ("
-        "id bigserial PRIMARY KEY, table_schema text NOT NULL, table_name text NOT NULL, "
-        "output text, algorithm text NOT NULL, plugin text NOT NULL, "
-        "made_at timestamptz NOT NULL, provenance jsonb NOT NULL)"
-    )
+    if not _exists(connection, target):
+        # one table for every officer's runs: whoever makes it lets the others add rows
+        connection.executeSql(
+            f"CREATE TABLE IF NOT EXISTS {target} ("
+            "id bigserial PRIMARY KEY, table_schema text NOT NULL, table_name text NOT NULL, "
+            "output text, algorithm text NOT NULL, plugin text NOT NULL, "
+            "made_at timestamptz NOT NULL, provenance jsonb NOT NULL)"
+        )
+        share_table(connection, target)
     connection.executeSql(
         f"INSERT INTO {target} (table_schema, table_name, output, algorithm, plugin, made_at, "
         f"provenance) VALUES ({_literal(schema)}, {_literal(table)}, {_literal(output)}, "

@@ -21,12 +21,14 @@ from qgis.core import (
 )
 
 from ..core.review_decisions import (
+    AUDIT_TABLE,
     Decision,
     Stamp,
     audit_table_sql,
     postgres_decision_sql,
     postgres_stamp_sql,
 )
+from ..processing.provenance import ensure_shared_table
 
 
 class RefusedError(Exception):
@@ -87,7 +89,8 @@ def _write_postgres(layer, feature, shown, decision, changes, geometry) -> None:
         shape = (uri.geometryColumn(), wkt, layer.crs().postgisSrid())
     connection = _connection(layer)
     try:
-        connection.executeSql(audit_table_sql(schema))
+        audit = f'"{schema}"."{AUDIT_TABLE}"'
+        ensure_shared_table(connection, audit, audit_table_sql(schema))
         rows = connection.executeSql(
             postgres_decision_sql(schema, table, key, shown, decision, values, shape)
         )
