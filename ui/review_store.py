@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qgis.core import (
+    QgsCoordinateTransformContext,
     QgsDataSourceUri,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProviderRegistry,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -124,3 +126,50 @@ def _write_provider(layer, feature, shown, decision, changes, geometry) -> None:
         ok = provider.changeAttributeValues({feature.id(): attribute_map})
     if not ok:
         raise NotSavedError("the data source refused the change")
+    if layer.providerType() == "ogr":
+        _append_file_audit(layer, decision)
+
+
+AUDIT_FIELDS = (
+    "None?field=match_table:string(200)&field=row_key:long&field=old_uprn:long"
+    "&field=new_uprn:long&field=decision:string(20)&field=decided_by:string(100)"
+    "&field=decided_at:string(25)"
+)
+
+
+def _append_file_audit(layer: QgsVectorLayer, decision: Decision) -> None:
+    """Append the decision to ``placelink_review_audit`` in the layer's GeoPackage.
+
+    Written just after the decision (its own transaction): a crash between the two
+    keeps the decision, whose row still carries who and when.
+    """
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path", "")
+    if not path.lower().endswith(".gpkg"):
+        return
+    audit = QgsVectorLayer(f"{path}|layername={AUDIT_TABLE}", AUDIT_TABLE, "ogr")
+    if not audit.isValid():
+        template = QgsVectorLayer(AUDIT_FIELDS, AUDIT_TABLE, "memory")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", AUDIT_TABLE
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            template, path, QgsCoordinateTransformContext(), options
+        )
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise NotSavedError(f"the audit table could not be made: {error[1]}")
+        audit = QgsVectorLayer(f"{path}|layername={AUDIT_TABLE}", AUDIT_TABLE, "ogr")
+    row = QgsFeature(audit.fields())
+    values = {
+        "match_table": parts.get("layerName") or layer.name(),
+        "row_key": decision.key,
+        "old_uprn": decision.old_uprn,
+        "new_uprn": decision.new_uprn,
+        "decision": decision.decision,
+        "decided_by": decision.by,
+        "decided_at": decision.at,
+    }
+    for name, value in values.items():
+        row[name] = value
+    if not audit.dataProvider().addFeatures([row])[0]:
+        raise NotSavedError("the decision was saved but its audit row was not")

@@ -73,6 +73,10 @@ def test_kill_during_review_writes_loses_nothing(tmp_path) -> None:  # noqa: ANN
             db.execute("SELECT fid, uprn FROM matches WHERE review_decision = 'changed'")
         )
         assert db.execute("SELECT count(*) FROM matches").fetchone() == (ROWS,)
+        audited = dict(db.execute("SELECT row_key, new_uprn FROM placelink_review_audit"))
+    # every decision that returned has its audit row; only the one in flight may lack it
+    assert all(audited.get(fid) == decided[fid] for fid in written)
+    assert len(written) <= len(audited) <= len(decided)
     assert all(decided.get(fid) is not None for fid in written)  # no written decision lost
     assert len(decided) in (len(written), len(written) + 1)  # at most the one in flight
     layer = QgsVectorLayer(f"{gpkg}|layername=matches", "reopened", "ogr")
