@@ -29,6 +29,23 @@ def run_leaving_nothing_half_written(alg, inner, parameters, context, feedback):
     return results
 
 
+def loadable_results(results):  # noqa: ANN001, ANN201
+    """Results whose PostGIS outputs the next step can open.
+
+    QGIS 3.22 gives a ``postgis:`` destination back as ``postgis:<uri>``, which no input
+    parameter resolves (a model's next step then finds no layer); ``postgres://<uri>`` is
+    the form QGIS opens as a PostgreSQL layer.
+    """
+    if not isinstance(results, dict):
+        return results
+    return {
+        key: "postgres://" + value[len("postgis:") :]
+        if isinstance(value, str) and value.startswith("postgis:")
+        else value
+        for key, value in results.items()
+    }
+
+
 class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     """Names, help, icon, group and dependency checks shared by all PlaceLink algorithms.
 
@@ -55,8 +72,8 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         if inner is not None and not getattr(inner, "_records_provenance", False):
 
             def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN202, N802
-                results = run_leaving_nothing_half_written(
-                    self, inner, parameters, context, feedback
+                results = loadable_results(
+                    run_leaving_nothing_half_written(self, inner, parameters, context, feedback)
                 )
                 self._provenance = self.provenance_record(parameters, context, feedback, results)
                 return results
@@ -68,7 +85,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         if post is not None and not getattr(post, "_stamps_provenance", False):
 
             def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN202, N802
-                results = post(self, context, feedback)
+                results = loadable_results(post(self, context, feedback))
                 self.stamp_provenance(context, feedback)
                 return results
 
@@ -169,7 +186,12 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         message = refusal_message(self.REQUIRES)
         if message:
             return False, message
-        return super().checkParameterValues(parameters, context)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok and message:  # QGIS repeats a bad layer's URI, password and all
+            from .provenance import without_password
+
+            message = without_password(message)
+        return ok, message
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ANN001
         message = refusal_message(self.REQUIRES)

@@ -26,6 +26,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -82,6 +83,7 @@ class PostgisServer:
         self.user = SERVICE_USER
         self.root: Path | None = None
         self._started = False
+        self._guard: subprocess.Popen | None = None
 
     # ---- life cycle -------------------------------------------------------------------
     def __enter__(self) -> PostgisServer:
@@ -177,6 +179,7 @@ class PostgisServer:
             result = self._run(command, check=False)
             if result.returncode == 0:
                 self._started = True
+                self._start_guard()
                 return
             last = (result.stdout + result.stderr).strip() + "\n" + self._log_tail()
             if "already in use" not in last and "could not bind" not in last:
@@ -189,6 +192,10 @@ class PostgisServer:
             return
         with contextlib.suppress(Exception):
             atexit.unregister(self.stop)
+        guard, self._guard = getattr(self, "_guard", None), None
+        if guard is not None and guard.poll() is None:
+            guard.kill()  # the guard this server started; the server is stopped below
+            guard.wait(10)
         if self._started and self.bindir is not None:
             pg_ctl = str(self.bindir / "pg_ctl")
             self._run(
@@ -197,6 +204,31 @@ class PostgisServer:
             self._started = False
         shutil.rmtree(self.root, ignore_errors=True)
         self.root = None
+
+    def _start_guard(self) -> None:
+        """A watchdog process that stops the server and removes its folder if this process
+        dies without ``stop()`` (a segfault or SIGKILL skips every finaliser)."""
+        command = self._wrap([str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data_dir),
+                              "-m", "immediate", "-w"])  # fmt: skip
+        script = (
+            "import os, shutil, subprocess, sys, time\n"
+            "parent, root, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]\n"
+            "while True:\n"
+            "    try:\n"
+            "        os.kill(parent, 0)\n"
+            "    except ProcessLookupError:\n"
+            "        break\n"
+            "    time.sleep(1)\n"
+            "subprocess.run(command, capture_output=True, check=False)\n"
+            "shutil.rmtree(root, ignore_errors=True)\n"
+        )
+        self._guard = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-c", script, str(os.getpid()), str(self.root), *command],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     # ---- use --------------------------------------------------------------------------
     def sql(self, statement: str, dbname: str | None = None) -> str:
@@ -284,16 +316,21 @@ class PostgisServer:
         os.chown(path, entry.pw_uid, entry.pw_gid)
         os.chmod(path, 0o700)
 
+    def _wrap(self, command: list[str]) -> list[str]:
+        """*command* run as the ``postgres`` user when the tests run as root."""
+        if os.geteuid() != 0:
+            return command
+        try:
+            pwd.getpwnam(SERVICE_USER)
+        except KeyError as error:
+            raise PostgisServerError(
+                "tests run as root but there is no `postgres` user to run the server "
+                "(installing Debian's postgresql package creates it)"
+            ) from error
+        return ["runuser", "-u", SERVICE_USER, "--", *command]
+
     def _run(self, command: list[str], check: bool = True) -> subprocess.CompletedProcess:
-        if os.geteuid() == 0:
-            try:
-                pwd.getpwnam(SERVICE_USER)
-            except KeyError as error:
-                raise PostgisServerError(
-                    "tests run as root but there is no `postgres` user to run the server "
-                    "(installing Debian's postgresql package creates it)"
-                ) from error
-            command = ["runuser", "-u", SERVICE_USER, "--", *command]
+        command = self._wrap(command)
         env = {key: value for key, value in os.environ.items() if not key.startswith("PG")}
         env["LC_ALL"] = "C.UTF-8"
         result = subprocess.run(  # noqa: S603 - fixed programs from the PostgreSQL bindir

@@ -24,13 +24,16 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..core.matching.review import REVIEW_MARGIN, review_expression, review_priority
+from ..core.review_decisions import Decision, Stamp
 from ..i18n import tr
 from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..processing.fields import plain_value
 from ..processing.match_addresses import MATCH_FIELDS
+from ..processing.provenance import without_password
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
 from .map_focus import focus_points
+from .review_store import NotSavedError, RefusedError, stamp_of, write_decision
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
 #: Field names that hold identifiers, not address text.
@@ -79,6 +82,9 @@ class ReviewDock(QgsDockWidget):
         ui.searchEdit.textChanged.connect(self.search_gazetteer)
         self.queue: list[int] = []
         self.position = 0
+        #: (feature id, decision stamp) of the row on screen: a decision is written only
+        #: if the row still has that stamp (nobody else decided it meanwhile).
+        self.shown: tuple[int, Stamp] | None = None
 
     # the queue ---------------------------------------------------------------------------
     def layer(self) -> QgsVectorLayer | None:
@@ -133,6 +139,7 @@ class ReviewDock(QgsDockWidget):
             return
         self.position = max(0, min(position, len(self.queue) - 1))
         feature = self.current()
+        self.shown = (feature.id(), stamp_of(feature))
         layer = self.layer()
         record = self.record_text(feature)
         self.ui.positionLabel.setText(f"{self.position + 1} of {len(self.queue)}")
@@ -293,23 +300,40 @@ class ReviewDock(QgsDockWidget):
     def _decide(
         self, feature: QgsFeature, decision: str, changes: dict, geometry: QgsGeometry | None = None
     ) -> bool:
-        """Write the decision with who and when to the layer's data source, then move on."""
+        """Write the decision with who and when to the layer's data source, then move on.
+
+        RefusedError, with who and when, if someone else decided the row since it was shown.
+        """
         layer = self.layer()
-        fields = layer.fields()
-        values = dict(changes)
-        values.update(
-            review_decision=decision,
-            reviewed_by=reviewer(),
-            reviewed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        shown = self.shown[1] if self.shown and self.shown[0] == feature.id() else stamp_of(feature)
+        new_uprn = changes.get("uprn", feature["uprn"])
+        record = Decision(
+            key=feature.id(),
+            old_uprn=_uprn(feature["uprn"]),
+            new_uprn=_uprn(new_uprn),
+            decision=decision,
+            by=reviewer(),
+            at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
-        attribute_map = {fields.indexOf(k): v for k, v in values.items() if fields.indexOf(k) >= 0}
-        provider = layer.dataProvider()
-        ok = provider.changeAttributeValues({feature.id(): attribute_map})
-        if ok and geometry is not None:
-            ok = provider.changeGeometryValues({feature.id(): geometry})
-        if not ok:
+        try:
+            write_decision(layer, feature, shown, record, changes, geometry)
+        except RefusedError as refused:
+            layer.reload()
+            self.queue.pop(self.position)
+            self.show_row(self.position)
             self.ui.statusLabel.setText(
-                self.tr("Could not save the decision: {source}").format(source=layer.source())
+                self.tr(
+                    "Not saved: {who} already decided this record ({decision}) at {when}. "
+                    "Moved on to the next one."
+                ).format(who=refused.stamp.by, decision=refused.stamp.decision,
+                         when=refused.stamp.at)
+            )  # fmt: skip
+            return False
+        except NotSavedError as error:
+            self.ui.statusLabel.setText(
+                self.tr("Could not save the decision on {layer}: {reason}").format(
+                    layer=layer.name(), reason=without_password(str(error))
+                )
             )
             return False
         layer.reload()
@@ -322,3 +346,10 @@ class ReviewDock(QgsDockWidget):
         )
         self.show_row(self.position)
         return True
+
+
+def _uprn(value: object) -> int | None:
+    try:
+        return int(value) if value is not None and str(value) != "NULL" else None
+    except (TypeError, ValueError):
+        return None

@@ -138,6 +138,11 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     assert len(rejected) == 1 and str(rejected[0]["uprn"]) in ("None", "NULL")
     assert rejected[0]["match_status"] == "unmatched" and rejected[0].geometry().isEmpty()
     assert len(dock.load_queue()) == len(queue) - 2  # decided rows leave the queue
+    audit = QgsVectorLayer(f"{out}|layername=placelink_review_audit", "audit", "ogr")
+    rows = sorted((f["decision"], f["row_key"]) for f in audit.getFeatures())
+    assert len(rows) == 2 and rows[1][0] == "rejected"  # one audit row per decision
+    assert rows[0][0] in ("accepted", "changed")
+    assert first.id() in {key for _, key in rows}
 
 
 def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
