@@ -21,7 +21,7 @@ test: setup
 	$(MAKE) --no-print-directory lint test-core test-qgis
 
 test-core: setup
-	$(PY) -m pytest -p no:qgis tests/core
+	$(PY) -m pytest -p no:qgis tests/core tests/batch
 
 test-qgis: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)

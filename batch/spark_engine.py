@@ -61,15 +61,21 @@ def session(master: str | None, partitions: int, app: str = "placelink-batch"): 
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
-    return (
+    builder = (
         builder.appName(app)
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.adaptive.enabled", "false")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", os.environ.get("SPARK_LOCAL_IP", "127.0.0.1"))
-        .getOrCreate()
     )
+    if master is not None and master.startswith("local"):  # one machine: stay on loopback
+        builder = (
+            builder.config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.ui.enabled", "false")
+        )
+    elif os.environ.get("SPARK_LOCAL_IP"):
+        builder = builder.config("spark.driver.host", os.environ["SPARK_LOCAL_IP"])
+    return builder.getOrCreate()
 
 
 def gazetteer_parquet(source: str, folder: Path) -> str:

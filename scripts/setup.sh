@@ -12,6 +12,7 @@ command -v qgis_process >/dev/null 2>&1 || need_apt+=(qgis qgis-providers)
 /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need_apt+=(python3-venv)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb xauth)
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)  # pyspark (tests/batch)
 if ((${#need_apt[@]})); then
     if [ "$(id -u)" != 0 ]; then
         echo "PlaceLink set-up needs these Debian packages: ${need_apt[*]}" >&2
@@ -22,7 +23,7 @@ if ((${#need_apt[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends qgis python3-qgis qgis-providers \
-        python3-venv python3-pip xvfb xauth >/dev/null
+        python3-venv python3-pip xvfb xauth "${need_apt[@]}" >/dev/null
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then
