@@ -36,6 +36,8 @@ _RESULT_COLUMNS = (
     ("margin", "double"),
     ("x", "double"),
     ("y", "double"),
+    ("area_uprns", "long"),  # the area's gazetteer size and the Python worker's peak memory,
+    ("worker_peak_kb", "long"),  # reported on the progress stream for sizing executors
 )
 RESULT_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in _RESULT_COLUMNS)
 
@@ -125,9 +127,19 @@ def _match_area(thresholds: Thresholds, match_parents: bool) -> Callable:
             results = matcher.match_batch(texts, postcodes, workers=1)
         out = pd.DataFrame([r.as_dict() for r in results])
         out.insert(0, "rid", recs["rid"].to_numpy())
+        out["area_uprns"] = len(gaz)
+        out["worker_peak_kb"] = _peak_kb()
         return out[[name for name, _ in _RESULT_COLUMNS]]
 
     return run
+
+
+def _peak_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def match_spark(
@@ -185,6 +197,11 @@ def match_spark(
         answers = matched.toPandas()
     if own:
         spark.stop()
+    if len(answers):
+        say(
+            f"largest area {int(answers['area_uprns'].max()):,} UPRNs; peak Python worker "
+            f"memory {int(answers['worker_peak_kb'].max()) / 1024:,.0f} MB"
+        )
     say(f"merging {len(answers):,} area answers")
     return merge(answers, len(texts), thresholds)
 
