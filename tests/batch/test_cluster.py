@@ -16,7 +16,7 @@ from placelink.core.matching import Thresholds
 def test_standalone_cluster_equals_local(national: dict, standalone_cluster: str) -> None:
     records = io.read_records(national["records"])
     texts, postcodes = io.record_inputs(records, ["address"], "postcode")
-    texts, postcodes = texts[:600], postcodes[:600]
+    texts, postcodes = texts[:300], postcodes[:300]
     expected = match_local(io.read_gazetteer(national["parquet"]), texts, postcodes,
                            Thresholds(), workers=2)  # fmt: skip
     os.environ["PYSPARK_PYTHON"] = sys.executable

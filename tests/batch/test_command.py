@@ -93,7 +93,7 @@ def test_spark_engine_writes_the_same_answers_to_a_geopackage(
     from osgeo import ogr
 
     sample = tmp_path / "sample.csv"
-    records = io.read_records(national["records"]).head(200)
+    records = io.read_records(national["records"]).head(100)
     records.to_csv(sample, index=False)
     run = _run(command, "match", national["gpkg"], str(sample), str(tmp_path / "spark.gpkg"),
                "--address-field", "address", "--postcode-field", "postcode",
