@@ -27,7 +27,7 @@ test-matrix:
 	bash scripts/test_matrix.sh
 
 test-core: setup
-	$(PY) -m pytest -p no:qgis tests/core
+	$(PY) -m pytest -p no:qgis tests/core tests/batch
 
 test-qgis: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)

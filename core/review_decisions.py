@@ -117,7 +117,7 @@ def postgres_decision_sql(
     ]
     audit = f"{identifier(schema)}.{identifier(AUDIT_TABLE)}"
     return (
-        f"WITH changed AS (UPDATE {target} SET {', '.join(sets)} "
+        f"WITH changed AS (UPDATE {target} SET {', '.join(sets)} "  # nosec B608 - quoted by identifier()/literal()
         f"WHERE {' AND '.join(conditions)} RETURNING {identifier(key_column)} AS row_key), "
         f"logged AS (INSERT INTO {audit} (match_table, row_key, old_uprn, new_uprn, decision, "
         f"decided_by, decided_at) SELECT {literal(f'{schema}.{table}')}, row_key, "
@@ -131,6 +131,6 @@ def postgres_stamp_sql(schema: str, table: str, key_column: str, key: int) -> st
     """The row's current stamp (to say who decided it when a decision is refused)."""
     columns = ", ".join(f"COALESCE({identifier(c)}, '')" for c in STAMP_FIELDS)
     return (
-        f"SELECT {columns} FROM {identifier(schema)}.{identifier(table)} "
+        f"SELECT {columns} FROM {identifier(schema)}.{identifier(table)} "  # nosec B608 - quoted by identifier()
         f"WHERE {identifier(key_column)} = {int(key)}"
     )

@@ -238,6 +238,14 @@ Mae REJECTED yn rhestru'r newidiadau na ellid eu cymhwyso, gyda'r rheswm: diwedd
       <translation>Canfod yn awtomatig</translation>
     </message>
     <message>
+      <source>Cancelled ({why}): nothing was changed in TARGET.</source>
+      <translation>Wedi canslo ({why}): ni newidiwyd dim yn TARGET.</translation>
+    </message>
+    <message>
+      <source>{why}. Nothing was changed in TARGET.</source>
+      <translation>{why}. Ni newidiwyd dim yn TARGET.</translation>
+    </message>
+    <message>
       <source>{file}: {i} inserted, {u} updated, {d} deleted, {r} rejected ({n} rows)</source>
       <translation>{file}: {i} wedi'u mewnosod, {u} wedi'u diweddaru, {d} wedi'u dileu, {r} wedi'u gwrthod ({n} rhes)</translation>
     </message>
@@ -248,14 +256,6 @@ Mae REJECTED yn rhestru'r newidiadau na ellid eu cymhwyso, gyda'r rheswm: diwedd
     <message>
       <source>Applying {name}</source>
       <translation>Yn cymhwyso {name}</translation>
-    </message>
-    <message>
-      <source>Cancelled ({why}): nothing was changed in TARGET.</source>
-      <translation>Wedi canslo ({why}): ni newidiwyd dim yn TARGET.</translation>
-    </message>
-    <message>
-      <source>{why}. Nothing was changed in TARGET.</source>
-      <translation>{why}. Ni newidiwyd dim yn TARGET.</translation>
     </message>
     <message>
       <source>gazetteer</source>
@@ -1402,8 +1402,12 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>{n:,} cofnod i'w adolygu.</translation>
     </message>
     <message>
-      <source>Could not save the decision: {source}</source>
-      <translation>Methu cadw'r penderfyniad: {source}</translation>
+      <source>Not saved: {who} already decided this record ({decision}) at {when}. Moved on to the next one.</source>
+      <translation>Heb ei gadw: roedd {who} eisoes wedi penderfynu ar y cofnod hwn ({decision}) am {when}. Symudwyd ymlaen i'r nesaf.</translation>
+    </message>
+    <message>
+      <source>Could not save the decision on {layer}: {reason}</source>
+      <translation>Methu cadw'r penderfyniad ar {layer}: {reason}</translation>
     </message>
     <message>
       <source>{name} finished, but its outputs could not be added to the map ({error}). They are saved where the run wrote them; see the PlaceLink log for details.</source>

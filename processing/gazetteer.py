@@ -26,7 +26,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core import schema
 from .fields import plain_value
 
 _MATCHERS: dict[str, object] = {}
@@ -45,10 +44,10 @@ def cache_dir() -> Path:
 
 def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa: ANN001
     """Canonical address records (only the fields the layer has) with ``x``/``y``."""
+    from ..core.matching.gazetteer_rows import matcher_fields
+
     names = [f.name() for f in source.fields()]
-    wanted = [f.name for f in schema.ADDRESS_FIELDS if f.name in names]
-    if "uprn" not in wanted:
-        raise ValueError("the gazetteer has no 'uprn' field: is it a canonical addresses layer?")
+    wanted = matcher_fields(names)
     indexes = [names.index(name) for name in wanted]
     records = []
     total = max(source.featureCount(), 1)

@@ -219,7 +219,7 @@ def stamp_postgis(layer: QgsMapLayer, provenance: dict, output: str = "") -> boo
         )
         share_table(connection, target)
     connection.executeSql(
-        f"INSERT INTO {target} (table_schema, table_name, output, algorithm, plugin, made_at, "
+        f"INSERT INTO {target} (table_schema, table_name, output, algorithm, plugin, made_at, "  # nosec B608 - quoted by _identifier()/_literal()
         f"provenance) VALUES ({_literal(schema)}, {_literal(table)}, {_literal(output)}, "
         f"{_literal(provenance['algorithm'])}, {_literal(provenance['plugin'])}, "
         f"{_literal(provenance['time'])}, {_literal(document)}::jsonb)"

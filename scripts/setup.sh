@@ -19,20 +19,33 @@ command -v proj >/dev/null 2>&1 || need_apt+=(proj-bin)
 [ -x /usr/lib/qt5/bin/lrelease ] || command -v lrelease >/dev/null 2>&1 || need_apt+=(qttools5-dev-tools)
 # The tests start their own PostgreSQL + PostGIS (tests/postgis_server.py): any version.
 ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need_apt+=(postgresql postgis)
-if ((${#need_apt[@]})); then
+# setuptools builds the checkout as a package (the placelink-batch command's test).
+/usr/bin/python3 -c "import setuptools" >/dev/null 2>&1 || need_apt+=(python3-setuptools)
+# Java for pyspark (tests/batch): 17 where the release has it (Debian 12, sid), else 21 (13).
+need_java=0
+command -v java >/dev/null 2>&1 || need_java=1
+if ((${#need_apt[@]})) || ((need_java)); then
     if [ "$(id -u)" != 0 ]; then
+        ((need_java)) && need_apt+=(openjdk-17-jre-headless)
         echo "PlaceLink set-up needs these Debian packages: ${need_apt[*]}" >&2
         echo "Run as root, or: sudo apt-get install -y --no-install-recommends ${need_apt[*]}" >&2
         exit 1
     fi
-    echo "Installing ${need_apt[*]} from apt…"
+    echo "Installing from apt: ${need_apt[*]}$( ((need_java)) && echo ' and Java')"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
+    if ((need_java)); then
+        for jre in openjdk-17-jre-headless openjdk-21-jre-headless; do
+            if apt-cache show "$jre" 2>/dev/null | grep -q '^Package:'; then
+                need_apt+=("$jre")
+                break
+            fi
+        done
+    fi
     apt-get install -y -qq --no-install-recommends qgis python3-qgis qgis-providers \
-        python3-venv python3-pip xvfb xauth proj-bin qttools5-dev-tools >/dev/null
+        python3-venv python3-pip xvfb xauth "${need_apt[@]}" >/dev/null
     if [[ " ${need_apt[*]} " == *" postgis "* ]]; then
         # `postgis` only recommends the extension for the server's own major version.
-        apt-get install -y -qq --no-install-recommends postgresql postgis >/dev/null
         pg_major=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
         apt-get install -y -qq --no-install-recommends "postgresql-$pg_major-postgis-3" >/dev/null
     fi

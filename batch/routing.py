@@ -1,0 +1,138 @@
+"""Postcode areas for the Spark engine: which area(s) a record is matched in, and the best
+answer kept across areas.
+
+Each gazetteer row belongs to its postcode's area (``NB`` of ``NB1 2AB``; ``""`` when it
+has none). A record goes to its postcode's area when the gazetteer has that area, and to
+every area whose street or place names (town, locality) it spells out, found through a
+small name → areas table the driver broadcasts. The per-area answers are merged by
+``best_across_areas``: the highest score wins, and a different UPRN from another area
+scoring close to it is the runner-up, exactly as it would be within one area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..core import postcode as pc
+from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
+from ..core.parse import parse
+
+#: A record naming only names found in more areas than this is routed by postcode alone.
+MAX_AREAS = 8
+_STATUS_RANK = {MATCHED: 0, AMBIGUOUS: 1, UNMATCHED: 2}
+
+
+def area_of(postcode: object) -> str:
+    """The postcode area (letters of the outward code) or ``""``."""
+    code = pc.normalise(str(postcode)) if postcode else None
+    return pc.area(code) if code else ""
+
+
+def name_key(text: object) -> str:
+    """A street or place name as the parser reads it (so records and gazetteer agree)."""
+    if not text:
+        return ""
+    return " ".join(parse(str(text)).words)
+
+
+def name_index(
+    rows: Iterable[tuple[str, object, object, object]],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``({street: areas}, {place: areas})`` from (area, street, locality, town) rows."""
+    streets: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
+    for area, street, *place_names in rows:
+        key = name_key(street)
+        if key:
+            streets.setdefault(key, set()).add(area)
+        for name in place_names:
+            key = name_key(name)
+            if key:
+                places.setdefault(key, set()).add(area)
+    return (
+        {k: sorted(v) for k, v in streets.items()},
+        {k: sorted(v) for k, v in places.items()},
+    )
+
+
+def _named(words: Sequence[str], table: Mapping[str, Sequence[str]]) -> list[set[str]]:
+    found = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            areas = table.get(" ".join(words[i : i + size]))
+            if areas:
+                found.append(set(areas))
+    return found
+
+
+def _narrowest(sets: list[set[str]]) -> set[str]:
+    """The areas every named place shares; else those of the most specific place."""
+    if not sets:
+        return set()
+    common = set.intersection(*sets)
+    return common or min(sets, key=len)
+
+
+def areas_for(
+    text: str,
+    postcode: str | None,
+    names: tuple[Mapping[str, Sequence[str]], Mapping[str, Sequence[str]]],
+    areas: set[str],
+) -> list[str]:
+    """The area(s) a record is matched in: its postcode's area when the places it names
+    (town, locality) lie there or it names none; else the places' areas; with neither,
+    the areas of the streets it names (at most MAX_AREAS); else ``""`` (no candidates)."""
+    streets, places = names
+    parsed = parse(text, postcode or None)
+    home = pc.area(parsed.postcode) if parsed.postcode else ""
+    home = home if home in areas else ""
+    placed = _narrowest(_named(parsed.words, places))
+    if home and (not placed or home in placed):
+        return [home]
+    if placed and len(placed) <= MAX_AREAS:
+        return sorted(placed)
+    if home:
+        return [home]
+    street_areas = _narrowest(_named(parsed.words, streets))
+    if street_areas and len(street_areas) <= MAX_AREAS:
+        return sorted(street_areas)
+    return [""]
+
+
+def best_across_areas(results: Sequence[MatchResult], thresholds: Thresholds) -> MatchResult:
+    """One answer from the answers of several areas (see the module's docstring)."""
+    ranked = sorted(
+        results,
+        key=lambda r: (
+            r.uprn is None,
+            -r.match_score,
+            _STATUS_RANK.get(r.match_status, 3),
+            r.uprn or 0,
+        ),
+    )
+    best = ranked[0]
+    if best.uprn is None:
+        return best
+    rivals = [r for r in ranked[1:] if r.uprn is not None and r.uprn != best.uprn]
+    if not rivals:
+        return best
+    rival = rivals[0]
+    margin = round(max(0.0, best.match_score - rival.match_score), 1)
+    if margin >= best.margin:
+        return best
+    status = best.match_status
+    reason = best.match_reason
+    if status == MATCHED and margin < thresholds.min_margin:
+        status = AMBIGUOUS
+        reason = f"{reason}; tied with UPRN {rival.uprn} (margin {margin:.1f})"
+    return MatchResult(
+        uprn=best.uprn,
+        match_score=best.match_score,
+        match_status=status,
+        matched_address=best.matched_address,
+        match_reason=reason,
+        runner_up_uprn=rival.uprn,
+        margin=margin,
+        x=best.x,
+        y=best.y,
+    )

@@ -1,0 +1,233 @@
+"""``--engine spark``: the same core matcher, one matcher per postcode area, on Apache Spark.
+
+The gazetteer is read by Spark (Parquet; other sources are first streamed to a Parquet
+file beside the output) and tagged with its postcode area. Records are tagged with the
+area(s) ``routing.areas_for`` gives them, using a broadcast name → areas table. Gazetteer
+and records are co-grouped by area and ``applyInPandas`` builds each area's matcher inside
+an executor (the index never reaches the driver) and matches that area's records with the
+public ``Matcher.match_batch``. The per-area answers are merged by
+``routing.best_across_areas``. The package's code is shipped to the executors as a zip, so
+executors need only its dependencies (numpy, pandas, pyarrow, rapidfuzz) in the Python
+named by ``PYSPARK_PYTHON`` (the driver's own Python by default).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.matching import MatchResult, Thresholds
+from . import routing
+
+_RESULT_COLUMNS = (
+    ("rid", "long"),
+    ("uprn", "long"),
+    ("match_score", "double"),
+    ("match_status", "string"),
+    ("matched_address", "string"),
+    ("match_reason", "string"),
+    ("runner_up_uprn", "long"),
+    ("margin", "double"),
+    ("x", "double"),
+    ("y", "double"),
+    ("area_uprns", "long"),  # the area's gazetteer size and the Python worker's peak memory,
+    ("worker_peak_kb", "long"),  # reported on the progress stream for sizing executors
+)
+RESULT_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in _RESULT_COLUMNS)
+
+
+def package_zip(folder: str | Path) -> Path:
+    """A zip of the ``placelink`` package's pure-Python parts (core, batch) for executors."""
+    root = Path(__file__).resolve().parent.parent
+    target = Path(folder) / "placelink.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("placelink/__init__.py", (root / "__init__.py").read_text(encoding="utf-8"))
+        for sub in ("core", "batch"):
+            for path in sorted((root / sub).rglob("*")):
+                if path.is_file() and path.suffix in (".py", ".csv", ".json"):
+                    zf.write(path, f"placelink/{path.relative_to(root).as_posix()}")
+    return target
+
+
+def session(master: str | None, partitions: int, app: str = "placelink-batch"):  # noqa: ANN201
+    """A Spark session whose executors run this Python (unless PYSPARK_PYTHON says else);
+    *master* None keeps spark-submit's (or pyspark's default, local[*])."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    builder = (
+        builder.appName(app)
+        .config("spark.sql.shuffle.partitions", str(partitions))
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.adaptive.enabled", "false")
+    )
+    if master is not None and master.startswith("local"):  # one machine: stay on loopback
+        builder = (
+            builder.config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.ui.enabled", "false")
+        )
+    elif os.environ.get("SPARK_LOCAL_IP"):
+        builder = builder.config("spark.driver.host", os.environ["SPARK_LOCAL_IP"])
+    return builder.getOrCreate()
+
+
+def gazetteer_parquet(source: str, folder: Path) -> str:
+    """*source* itself when Parquet, else its matcher records streamed into a Parquet file."""
+    if source.lower().endswith((".parquet", ".parq", ".pq")):
+        return source
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .io import gazetteer_chunks
+
+    target = folder / "gazetteer.parquet"
+    writer = None
+    for chunk in gazetteer_chunks(source):
+        table = pa.Table.from_pandas(pd.DataFrame.from_records(chunk), preserve_index=False)
+        if writer is None:
+            schema = table.schema
+            writer = pq.ParquetWriter(target, schema)
+        writer.write_table(table.cast(schema))
+    if writer is None:
+        raise ValueError(f"the gazetteer {source!r} is empty")
+    writer.close()
+    return str(target)
+
+
+def _match_area(thresholds: Thresholds, match_parents: bool) -> Callable:
+    def run(gaz: pd.DataFrame, recs: pd.DataFrame) -> pd.DataFrame:
+        from placelink.core.matching import Matcher
+        from placelink.core.matching.gazetteer_rows import gazetteer_record, matcher_fields
+
+        if recs.empty:
+            return pd.DataFrame({name: [] for name, _ in _RESULT_COLUMNS})
+        texts = recs["text"].tolist()
+        postcodes = recs["postcode"].tolist()
+        if gaz.empty:
+            results = [MatchResult(None, 0.0, "unmatched", "", "no candidate found", None, 0.0)]
+            results = results * len(texts)
+        else:
+            fields = matcher_fields(list(gaz.columns))
+            has_xy = "x" in gaz.columns and "y" in gaz.columns
+            rows = gaz.to_dict("records")
+            records = [
+                gazetteer_record(r, fields, r["x"] if has_xy else None, r["y"] if has_xy else None)
+                for r in rows
+            ]
+            matcher = Matcher(records, match_parents=match_parents, thresholds=thresholds)
+            results = matcher.match_batch(texts, postcodes, workers=1)
+        out = pd.DataFrame([r.as_dict() for r in results])
+        out.insert(0, "rid", recs["rid"].to_numpy())
+        out["area_uprns"] = len(gaz)
+        out["worker_peak_kb"] = _peak_kb()
+        return out[[name for name, _ in _RESULT_COLUMNS]]
+
+    return run
+
+
+def _peak_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def match_spark(
+    gazetteer: str,
+    texts: Sequence[str],
+    postcodes: Sequence[str] | None,
+    thresholds: Thresholds,
+    match_parents: bool = False,
+    master: str | None = None,
+    partitions: int = 64,
+    progress: Callable[[str], None] | None = None,
+    spark=None,  # noqa: ANN001 - an existing SparkSession (tests, notebooks)
+) -> list[MatchResult]:
+    """One result per text (input order), equal to ``--engine local``'s."""
+    from pyspark.sql import functions as sf
+    from pyspark.sql import types as st
+
+    say = progress or (lambda _msg: None)
+    own = spark is None
+    spark = spark or session(master, partitions)
+    with tempfile.TemporaryDirectory(prefix="placelink-spark-") as tmp:
+        folder = Path(tmp)
+        spark.sparkContext.addPyFile(str(package_zip(folder)))
+        say("reading the gazetteer")
+        gaz = spark.read.parquet(gazetteer_parquet(gazetteer, folder))
+        area_udf = sf.udf(routing.area_of, st.StringType())
+        gaz = gaz.withColumn("area", area_udf(sf.col("postcode")))
+        say("building the area routing table")
+        name_cols = [
+            sf.col(c) if c in gaz.columns else sf.lit(None).cast("string").alias(c)
+            for c in ("street_description", "locality", "town")
+        ]
+        rows = gaz.select("area", *name_cols).distinct().collect()
+        names = routing.name_index(tuple(r) for r in rows)
+        areas = {r[0] for r in rows}
+        say(f"{len(areas):,} postcode areas, {len(names[0]):,} streets, {len(names[1]):,} places")
+        table = spark.sparkContext.broadcast((names, areas))
+
+        def route(text: str, postcode: str) -> list[str]:
+            found_names, found_areas = table.value
+            return routing.areas_for(text, postcode, found_names, found_areas)
+
+        pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
+        frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})
+        recs = spark.createDataFrame(frame, "rid long, text string, postcode string")
+        recs = recs.repartition(partitions).withColumn(
+            "area", sf.explode(sf.udf(route, st.ArrayType(st.StringType()))("text", "postcode"))
+        )
+        say(f"matching {len(texts):,} records area by area")
+        matched = (
+            gaz.groupBy("area")
+            .cogroup(recs.groupBy("area"))
+            .applyInPandas(_match_area(thresholds, match_parents), RESULT_SCHEMA)
+        )
+        answers = matched.toPandas()
+    if own:
+        spark.stop()
+    if len(answers):
+        say(
+            f"largest area {int(answers['area_uprns'].max()):,} UPRNs; peak Python worker "
+            f"memory {int(answers['worker_peak_kb'].max()) / 1024:,.0f} MB"
+        )
+    say(f"merging {len(answers):,} area answers")
+    return merge(answers, len(texts), thresholds)
+
+
+def _none(value: object) -> object:
+    return None if value is None or pd.isna(value) else value
+
+
+def merge(answers: pd.DataFrame, n: int, thresholds: Thresholds) -> list[MatchResult]:
+    """One ``MatchResult`` per record id 0..n-1 from the per-area answers."""
+    by_rid: dict[int, list[MatchResult]] = {}
+    for row in answers.itertuples(index=False):
+        uprn, runner = _none(row.uprn), _none(row.runner_up_uprn)
+        result = MatchResult(
+            uprn=int(uprn) if uprn is not None else None,
+            match_score=float(row.match_score),
+            match_status=row.match_status,
+            matched_address=row.matched_address or "",
+            match_reason=row.match_reason,
+            runner_up_uprn=int(runner) if runner is not None else None,
+            margin=float(row.margin),
+            x=_none(row.x),
+            y=_none(row.y),
+        )
+        by_rid.setdefault(int(row.rid), []).append(result)
+    missing = [i for i in range(n) if i not in by_rid]
+    if missing:
+        raise RuntimeError(f"{len(missing)} records got no answer (first: {missing[0]})")
+    return [routing.best_across_areas(by_rid[i], thresholds) for i in range(n)]

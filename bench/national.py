@@ -1,0 +1,120 @@
+"""A national-shaped synthetic gazetteer and queries for the Spark engine's tests and bench.
+
+Many councils from ``bench.matching.gazetteer.build_council`` (houses, converted houses
+with flats, blocks, named houses, shops), each given its own three postcode areas, its own
+town names and its own UPRN/USRN range; street and locality names repeat across councils,
+as Church Road does across Great Britain. Queries are addresses of the gazetteer written
+as a service system would hold them: most with a postcode, some without, some with a
+wrong one, some misspelt, a few from nowhere. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Iterator
+
+from placelink.core.address_text import format_address
+
+from .matching.gazetteer import build_council
+
+_FIRST = "ABCDEFGHJKLMNOPRSTUWYZ"
+_SECOND = "ABCDEFGHKLMNOPQRSTUVWXY"
+_OLD_AREAS = ("NB", "KL", "MF")
+_OLD_TOWNS = ("NORTHBRIDGE", "KELLINGTON", "MARSHFIELD")
+_SYLLABLES = (
+    "AL BAR BOR BRAD CAR CHEL DAR DON ELL FAR GLAN HAL HAR KEN KIR LAN LEI MAL MOR NEW "
+    "OAK PEN RAV ROCH SAL SHER STAN TAM THORN WAL WEST WHIT WIN WOL YAR"
+).split()
+_ENDINGS = ("TON", "BY", "FORD", "HAM", "LEY", "WICK", "BURY", "MOUTH", "FIELD", "CASTER")
+
+
+def area_codes() -> Iterator[str]:
+    """Two-letter postcode areas, in a fixed order."""
+    for a in _FIRST:
+        for b in _SECOND:
+            if a + b not in _OLD_AREAS:
+                yield a + b
+
+
+def town_names(seed: int = 7) -> Iterator[str]:
+    """Distinct made-up town names."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    while True:
+        name = rng.choice(_SYLLABLES) + rng.choice(_SYLLABLES).lower() + rng.choice(_ENDINGS)
+        name = name.upper()
+        if name not in seen and name not in _OLD_TOWNS:
+            seen.add(name)
+            yield name
+
+
+def national_gazetteer(
+    uprns: int, per_council: int = 20_000, seed: int = 1
+) -> list[dict[str, object]]:
+    """About *uprns* canonical address records in ``ceil(uprns / per_council)`` councils."""
+    areas, towns = area_codes(), town_names(seed)
+    out: list[dict[str, object]] = []
+    councils = max(1, -(-uprns // per_council))
+    for k in range(councils):
+        size = min(per_council, uprns - len(out)) if k == councils - 1 else per_council
+        rename = {old: (next(areas), next(towns)) for old in _OLD_AREAS}
+        town_of = {t: rename[a][1] for a, t in zip(_OLD_AREAS, _OLD_TOWNS, strict=True)}
+        for rec in build_council(max(size, 500), seed=seed * 1000 + k):
+            rec = dict(rec)
+            for key in ("uprn", "parent_uprn"):
+                if rec.get(key) is not None:
+                    rec[key] = int(rec[key]) + k * 10_000_000  # type: ignore[call-overload]
+            if rec.get("usrn") is not None:
+                rec["usrn"] = int(rec["usrn"]) + k * 100_000  # type: ignore[call-overload]
+            pcode = rec.get("postcode")
+            if pcode:
+                rec["postcode"] = rename[str(pcode)[:2]][0] + str(pcode)[2:]
+            for key in ("town", "locality"):
+                if rec.get(key) in town_of:
+                    rec[key] = town_of[rec[key]]  # type: ignore[index]
+            rec["x"] = float(rec["x"]) + (k % 20) * 30_000  # type: ignore[arg-type]
+            rec["y"] = float(rec["y"]) + (k // 20) * 30_000  # type: ignore[arg-type]
+            rec["alternatives"] = None
+            rec["address"] = format_address(rec)
+            out.append(rec)
+    return out
+
+
+def _misspell(rng: random.Random, text: str) -> str:
+    words = text.split(" ")
+    long = [i for i, w in enumerate(words) if len(w) > 4 and w.isalpha()]
+    if not long:
+        return text
+    i = rng.choice(long)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 1)
+    words[i] = w[:j] + rng.choice(string.ascii_uppercase) + w[j + 1 :]
+    return " ".join(words)
+
+
+def national_queries(
+    gazetteer: list[dict[str, object]], n: int, seed: int = 2
+) -> list[dict[str, str]]:
+    """*n* records (record_id, address, postcode): 70% with their postcode, 12% without,
+    5% with another area's postcode, 10% misspelt, 3% addresses that do not exist."""
+    rng = random.Random(seed)
+    postcodes = sorted({str(r["postcode"]) for r in gazetteer if r.get("postcode")})
+    rows = []
+    for i in range(n):
+        rec = gazetteer[rng.randrange(len(gazetteer))]
+        pcode = str(rec.get("postcode") or "")
+        text = str(rec["address"])
+        if pcode and text.endswith(pcode):
+            text = text[: -len(pcode)].rstrip(", ")
+        roll = rng.random()
+        if roll < 0.12:
+            pcode = ""
+        elif roll < 0.17:
+            pcode = rng.choice(postcodes)
+        elif roll < 0.27:
+            text = _misspell(rng, text)
+        elif roll < 0.30:
+            text = f"{rng.randint(900, 999)} NOWHERE LANE, {text.split(', ')[-1]}"
+        rows.append({"record_id": f"q{i}", "address": text, "postcode": pcode})
+    return rows

@@ -1,0 +1,132 @@
+"""``placelink-batch`` as a user runs it: pip-installed from the checkout into a fresh
+virtual environment, then run as a subprocess (help, both engines, every output format)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from placelink.batch import io
+from placelink.batch.local_engine import match_local
+from placelink.core.matching import RESULT_FIELDS, Thresholds
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def command(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``placelink-batch`` of a new venv where ``pip install <checkout>`` put it (offline:
+    no build isolation, the dependencies seen from this interpreter's site-packages)."""
+    venv = tmp_path_factory.mktemp("venv") / "v"
+    subprocess.run(
+        ["/usr/bin/python3", "-m", "venv", "--system-site-packages", str(venv)], check=True
+    )
+    site = next(venv.glob("lib/python3*/site-packages"))
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
+         "--no-build-isolation", "--no-index", "--disable-pip-version-check", str(ROOT)],
+        check=True, cwd=venv,
+    )  # fmt: skip
+    # installed, not read from the checkout: the package's files live in the venv
+    shown = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import placelink.batch; print(placelink.__file__)"],
+        check=True, capture_output=True, text=True, cwd=venv,
+    ).stdout  # fmt: skip
+    assert shown.startswith(str(venv)), shown
+    return venv / "bin" / "placelink-batch"
+
+
+def _run(command: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(command), *args], capture_output=True, text=True, timeout=600)
+
+
+def test_help_documents_every_option(command: Path) -> None:
+    top = _run(command, "--help")
+    assert top.returncode == 0 and "match" in top.stdout
+    helped = _run(command, "match", "--help")
+    assert helped.returncode == 0
+    for option in ("GAZETTEER", "RECORDS", "OUTPUT", "--address-field", "--postcode-field",
+                   "--engine", "--spark-master", "--partitions", "PG:", "Parquet",
+                   "record_id", *(f.name for f in RESULT_FIELDS)):  # fmt: skip
+        assert option in helped.stdout, option
+
+
+def test_local_engine_writes_parquet_and_csv(command: Path, national: dict, tmp_path: Path) -> None:
+    out = tmp_path / "matched.parquet"
+    run = _run(command, "match", national["gpkg"], national["records"], str(out),
+               "--address-field", "address", "--postcode-field", "postcode")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "matching: 100%" in run.stderr and "records:" in run.stderr  # progress on stderr
+    frame = pd.read_parquet(out)
+    records = io.read_records(national["records"])
+    assert len(frame) == len(records)
+    assert list(frame.columns[:3]) == ["record_id", "address", "postcode"]
+    assert [f.name for f in RESULT_FIELDS] == list(frame.columns[3:10])
+    assert frame["record_id"].tolist() == records["record_id"].tolist()
+    texts, postcodes = io.record_inputs(records, ["address"], "postcode")
+    expected = match_local(io.read_gazetteer(national["parquet"]), texts, postcodes,
+                           Thresholds(), workers=2)  # fmt: skip
+    got = [(None if pd.isna(u) else int(u), s) for u, s in zip(frame.uprn, frame.match_status)]  # noqa: B905
+    assert got == [(r.uprn, r.match_status) for r in expected]
+    assert not list(tmp_path.glob(".*partial*"))
+
+    # CSV records without record_id: the row number is the record_id; CSV output
+    plain = tmp_path / "plain.csv"
+    records.drop(columns=["record_id"]).head(50).to_csv(plain, index=False)
+    out_csv = tmp_path / "matched.csv"
+    run = _run(command, "match", national["parquet"], str(plain), str(out_csv),
+               "--address-field", "address", "--workers", "1")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    written = pd.read_csv(out_csv)
+    assert written["record_id"].tolist() == list(range(1, 51))
+    assert set(written["match_status"]) <= {"matched", "ambiguous", "unmatched"}
+
+
+def test_spark_engine_writes_the_same_answers_to_a_geopackage(
+    command: Path, national: dict, tmp_path: Path
+) -> None:
+    from osgeo import ogr
+
+    sample = tmp_path / "sample.csv"
+    records = io.read_records(national["records"]).head(100)
+    records.to_csv(sample, index=False)
+    run = _run(command, "match", national["gpkg"], str(sample), str(tmp_path / "spark.gpkg"),
+               "--address-field", "address", "--postcode-field", "postcode",
+               "--engine", "spark", "--spark-master", "local[2]", "--partitions", "2")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "12 postcode areas" in run.stderr
+    texts, postcodes = io.record_inputs(records, ["address"], "postcode")
+    expected = match_local(io.read_gazetteer(national["gpkg"]), texts, postcodes,
+                           Thresholds(), workers=2)  # fmt: skip
+    dataset = ogr.Open(str(tmp_path / "spark.gpkg"))
+    layer = dataset.GetLayer(0)
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "27700"
+    spark = [(f.GetField("uprn"), f.GetField("match_status"), f.GetGeometryRef()) for f in layer]
+    assert [(u, s) for u, s, _ in spark] == [(r.uprn, r.match_status) for r in expected]
+    assert all((g is not None) == (u is not None) for u, _, g in spark)
+    assert [f.GetField("record_id") for f in layer] == records["record_id"].tolist()
+
+
+def test_bad_input_is_a_clear_error(command: Path, national: dict, tmp_path: Path) -> None:
+    run = _run(command, "match", national["parquet"], national["records"],
+               str(tmp_path / "x.parquet"), "--address-field", "nope")  # fmt: skip
+    assert run.returncode == 2
+    assert "RECORDS has no field(s) 'nope'" in run.stderr
+    assert not (tmp_path / "x.parquet").exists()
+    run = _run(command, "match", national["parquet"], national["records"],
+               str(tmp_path / "x.txt"), "--address-field", "address")  # fmt: skip
+    assert run.returncode == 2 and "OUTPUT must end in" in run.stderr
+
+
+def test_python_minus_m_runs_the_same_command() -> None:
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "build" / "pluginpath")}
+    run = subprocess.run([sys.executable, "-m", "placelink.batch", "match", "--help"],
+                         capture_output=True, text=True, env=env)  # fmt: skip
+    assert run.returncode == 0 and "--engine" in run.stdout

@@ -1,0 +1,94 @@
+"""The Spark engine gives exactly the answers of --engine local (the whole gazetteer in
+one matcher), on a national-shaped gazetteer with no-postcode and wrong-postcode records."""
+
+from __future__ import annotations
+
+import pytest
+from placelink.batch import io, routing
+from placelink.batch.local_engine import match_local
+from placelink.batch.spark_engine import match_spark
+from placelink.core.matching import MATCHED, Thresholds
+
+
+@pytest.fixture(scope="module")
+def inputs(national: dict) -> tuple[list[str], list[str]]:
+    records = io.read_records(national["records"])
+    return io.record_inputs(records, ["address"], "postcode")
+
+
+@pytest.fixture(scope="module")
+def local_answers(national: dict, inputs: tuple) -> list:
+    texts, postcodes = inputs
+    gazetteer = io.read_gazetteer(national["gpkg"])
+    return match_local(gazetteer, texts, postcodes, Thresholds(), workers=2)
+
+
+def _keys(results: list) -> list[tuple]:
+    return [(r.uprn, r.match_status) for r in results]
+
+
+def test_gazetteer_readers_agree(national: dict) -> None:
+    """GeoPackage (OGR) and Parquet give the matcher the same records."""
+    from_gpkg = io.read_gazetteer(national["gpkg"])
+    from_parquet = io.read_gazetteer(national["parquet"])
+    assert len(from_gpkg) == len(from_parquet) == len(national["gazetteer"])
+    assert from_gpkg[:50] == from_parquet[:50]
+    assert from_gpkg[-1]["uprn"] == national["gazetteer"][-1]["uprn"]
+
+
+def test_local_engine_finds_most_records(national: dict, local_answers: list) -> None:
+    matched = sum(r.match_status == MATCHED for r in local_answers)
+    assert matched / len(local_answers) > 0.8
+
+
+def test_spark_local2_equals_local(national: dict, inputs: tuple, local_answers: list,
+                                   spark_local: object) -> None:  # fmt: skip
+    texts, postcodes = inputs
+    answers = match_spark(
+        national["gpkg"], texts, postcodes, Thresholds(), partitions=4, spark=spark_local
+    )
+    assert len(answers) == len(local_answers)
+    differ = [
+        i
+        for i, (a, b) in enumerate(zip(_keys(answers), _keys(local_answers), strict=True))
+        if a != b
+    ]
+    assert differ == [], [(texts[i], postcodes[i], answers[i], local_answers[i]) for i in differ]
+    # the no-postcode records reached their addresses through the broadcast name table
+    no_postcode = [i for i, p in enumerate(postcodes) if not p]
+    assert len(no_postcode) > 100
+    assert sum(answers[i].match_status == MATCHED for i in no_postcode) > 0.7 * len(no_postcode)
+
+
+def test_routing_by_postcode_place_and_street() -> None:
+    rows = [
+        ("AB", "CHURCH ROAD", None, "ALTON"),
+        ("CD", "CHURCH ROAD", "HOLTON", "BARTON"),
+        ("EF", "MILL LANE", "HOLTON", "CRAWLEY"),
+    ]
+    names = routing.name_index(rows)
+    areas = {"AB", "CD", "EF"}
+    assert routing.areas_for("3 CHURCH ROAD, ALTON", "AB1 2CD", names, areas) == ["AB"]
+    # a wrong postcode: the named town decides
+    assert routing.areas_for("3 CHURCH ROAD, BARTON", "AB1 2CD", names, areas) == ["CD"]
+    # no postcode: the places named (locality ∩ town)
+    assert routing.areas_for("3 MILL LANE, HOLTON, CRAWLEY", "", names, areas) == ["EF"]
+    # no postcode, no place: the street's areas, best answer kept across them
+    assert routing.areas_for("3 CHURCH ROAD", "", names, areas) == ["AB", "CD"]
+    # nothing known: the empty area (unmatched)
+    assert routing.areas_for("NOWHERE", "", names, areas) == [""]
+    # a postcode whose area the gazetteer lacks falls back to names
+    assert routing.areas_for("3 MILL LANE", "ZZ1 1ZZ", names, areas) == ["EF"]
+
+
+def test_best_across_areas_keeps_a_close_rival_as_runner_up() -> None:
+    from placelink.core.matching import AMBIGUOUS, MatchResult
+
+    a = MatchResult(1, 90.0, MATCHED, "1 A", "street exact", 5, 40.0)
+    b = MatchResult(2, 88.0, MATCHED, "1 B", "street exact", 6, 40.0)
+    none = MatchResult(None, 0.0, "unmatched", "", "no candidate found", None, 0.0)
+    best = routing.best_across_areas([b, none, a], Thresholds())
+    assert (best.uprn, best.match_status, best.runner_up_uprn, best.margin) == (
+        1, AMBIGUOUS, 2, 2.0,
+    )  # fmt: skip
+    assert routing.best_across_areas([none, a], Thresholds()) == a
