@@ -216,12 +216,21 @@ def normalise(text: object) -> str:
     """Normalised single-line text without separators: ``10 High St.`` → ``10 HIGH STREET``."""
     if isinstance(text, str):
         return _normalise_str(text)
-    return " ".join(t for t in tokens(text) if t != ",")
+    return _normalise_str(clean(text))
 
 
 @lru_cache(maxsize=200_000)
 def _normalise_str(text: str) -> str:
-    return " ".join(t for t in tokens(text) if t != ",")
+    # Read again without its separators until nothing changes, so that normalised text is
+    # a fixed point: a Saint ``ST`` after a comma (``&, ST``) or spelled ``SAINT`` reads as
+    # Street once the comma is gone, and must read the same on every later pass.
+    out = " ".join(t for t in tokens(text) if t != ",")
+    for _ in range(4):
+        again = " ".join(tokens(out))
+        if again == out:
+            break
+        out = again
+    return out
 
 
 def split_number(token: str) -> tuple[int, str] | None:
