@@ -32,6 +32,12 @@ FLOOR_KEYS = {
 #: Words naming a unit inside a building.
 _FLOOR_KEY_SET = frozenset(FLOOR_KEYS.values())
 UNIT_NOUNS = frozenset({"FLAT", "UNIT", "ROOM", "STUDIO", "MAISONETTE", "SUITE"})
+#: Weight of reading a suffix as a flat letter (9B as FLAT B, 9) and the reverse: the
+#: literal reading wins clearly when the gazetteer has both, the other one is still found
+#: when it is the only one.
+SUFFIX_FLAT_WEIGHT = 0.6
+#: Unit nouns that also end business names (``HAIR STUDIO``) when no identifier follows.
+_NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
 #: never taken for ``FLAT 5`` (``5``) of the same building.
 NON_DWELLING = {"PARKING": "PS", "BAY": "PS", "CARPORT": "PS", "GARAGE": "GA", "STORE": "ST"}
@@ -242,6 +248,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 flat = nxt  # FLAT 3/2 (Scottish floor/position): the whole token is the unit
                 i += 2
                 continue
+            if t in _NAME_NOUNS and segments[-1]:
+                # "LAWSON HAIR STUDIO", "FUNCTION ROOM": the noun ends a name, no unit
+                words.append(t)
+                segments[-1].append(t)
+                i += 1
+                continue
             bare_unit = True  # "FLAT, 19 HIGH STREET", "FLAT OVER": a flat, id unknown
             i += 1
             continue
@@ -345,7 +357,7 @@ def _readings(
             if len(numbers) > 1:
                 add(flat, numbers[-1], 0.9)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
-                add("", (numbers[0][0], flat, None), 0.95)  # Flat A, 45 ↔ 45A
+                add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A
         else:
             add(flat, None, 1.0)
         return out
@@ -362,7 +374,7 @@ def _readings(
         a, sa, ea = numbers[0]
         add("", numbers[0], 1.0)
         if sa:
-            add(sa, (a, "", None), 0.95)  # 9B as flat B of 9
+            add(sa, (a, "", None), SUFFIX_FLAT_WEIGHT)  # 9B as flat B of 9
         if ea is not None:
             add("", (a, sa, None), 0.85)
             add("", (ea, "", None), 0.8)
