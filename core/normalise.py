@@ -133,6 +133,7 @@ _PUNCT = re.compile(r"[^A-Z0-9,/\- ]+")
 _DIGIT_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d[A-Z])\s*-\s*(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
+_UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
 
 
 def is_street_type(token: str) -> bool:
@@ -190,6 +191,10 @@ def tokens(text: object) -> list[str]:
     raw = clean(text).replace(",", " , ").split()
     expanded: list[str] = []
     for tok in raw:
+        m = _UNIT_STUCK.match(tok)
+        if m:  # FLT10, APT3B, RM5: the unit word and its id typed together
+            expanded.extend(m.groups())
+            continue
         if tok in FLOOR_SHORTHAND:
             expanded.extend(FLOOR_SHORTHAND[tok])
             continue

@@ -24,7 +24,7 @@ from ..normalise import is_street_type, normalise, tokens
 from ..parse import flat_digits, flat_key, is_floor_key, parse
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
