@@ -419,8 +419,10 @@ def _readings(
         (a, sa, ea), (b, sb, eb) = numbers[0], numbers[1]
         if ea is None:
             add(f"{a}{sa}", numbers[1], 1.0)  # 2, 67 HIGH ST: flat 2 of 67
-        add("", numbers[0], 0.9)
-        add("", numbers[1], 0.85)
+        # one of two numbers left unexplained is weak evidence (7, MAPLE COURT, 131 FERN
+        # DRIVE is not 7 FERN DRIVE)
+        add("", numbers[0], 0.6)
+        add("", numbers[1], 0.55)
         if eb is None:
             add(f"{b}{sb}", numbers[0], 0.65)  # 10 PARK AVENUE, 2: flat 2 of 10
         add(f"{a}{sa}", None, 0.8)

@@ -41,7 +41,7 @@ class Weights:
     flat_match: float = 24
     flat_mismatch: float = -55
     flat_missing_in_record: float = -24
-    flat_extra_in_record: float = -16
+    flat_extra_in_record: float = -30
     street_max: float = 22
     street_min: float = -30
     street_type_contradiction: float = -22
