@@ -71,6 +71,10 @@ def join_fields(row: Mapping[str, object], fields: Sequence[str]) -> str:
     return ", ".join(parts)
 
 
+#: BS 7666 language codes named in reasons.
+LANGUAGE_NAMES = {"ENG": "English", "CYM": "Welsh", "GAE": "Gaelic"}
+
+
 @dataclass
 class MatchResult:
     """The outcome for one input record."""
@@ -210,7 +214,12 @@ class Matcher:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")
         if self.index.is_alternative[top.entry]:
-            notes.insert(0, "matched an alternative address")
+            language = getattr(self.index, "alt_language", {}).get(top.entry)
+            name = LANGUAGE_NAMES.get(language or "", language)
+            notes.insert(
+                0,
+                f"matched its {name} address" if name else "matched an alternative address",
+            )
         xy = self.index.xy_of.get(uprn)
         return MatchResult(
             uprn=uprn if status != UNMATCHED else None,

@@ -103,3 +103,31 @@ def test_position_word_alone_is_no_unit() -> None:
 )
 def test_unit_word_stuck_to_its_id(text: str, expected: str) -> None:
     assert normalise(text) == expected
+
+
+def test_welsh_and_english_addresses_find_one_uprn_and_the_reason_names_the_language() -> None:
+    english = empty_address(
+        uprn=500,
+        pao_start_number=3,
+        street_description="CHURCH STREET",
+        town="LLANDEILO",
+        postcode="SA19 6AA",
+        language="ENG",
+        alternatives="LPI1/CYM: 3 STRYD YR EGLWYS, LLANDEILO, SA19 6AA",
+    )
+    other = empty_address(
+        uprn=501,
+        pao_start_number=5,
+        street_description="CHURCH STREET",
+        town="LLANDEILO",
+        postcode="SA19 6AA",
+        language="ENG",
+        alternatives="LPI1/CYM: 5 STRYD YR EGLWYS, LLANDEILO, SA19 6AA",
+    )
+    m = Matcher([english, other])
+    welsh = m.match_one("3 Stryd yr Eglwys, Llandeilo", "SA19 6AA")
+    assert (welsh.match_status, welsh.uprn) == (MATCHED, 500)
+    assert "Welsh" in welsh.match_reason
+    plain = m.match_one("3 Church Street, Llandeilo", "SA19 6AA")
+    assert (plain.match_status, plain.uprn) == (MATCHED, 500)
+    assert "Welsh" not in plain.match_reason
