@@ -133,6 +133,7 @@ _PUNCT = re.compile(r"[^A-Z0-9,/\- ]+")
 _DIGIT_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d[A-Z])\s*-\s*(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
+_UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
 
 
 def is_street_type(token: str) -> bool:
@@ -190,6 +191,10 @@ def tokens(text: object) -> list[str]:
     raw = clean(text).replace(",", " , ").split()
     expanded: list[str] = []
     for tok in raw:
+        m = _UNIT_STUCK.match(tok)
+        if m:  # FLT10, APT3B, RM5: the unit word and its id typed together
+            expanded.extend(m.groups())
+            continue
         if tok in FLOOR_SHORTHAND:
             expanded.extend(FLOOR_SHORTHAND[tok])
             continue
@@ -216,12 +221,21 @@ def normalise(text: object) -> str:
     """Normalised single-line text without separators: ``10 High St.`` → ``10 HIGH STREET``."""
     if isinstance(text, str):
         return _normalise_str(text)
-    return " ".join(t for t in tokens(text) if t != ",")
+    return _normalise_str(clean(text))
 
 
 @lru_cache(maxsize=200_000)
 def _normalise_str(text: str) -> str:
-    return " ".join(t for t in tokens(text) if t != ",")
+    # Read again without its separators until nothing changes, so that normalised text is
+    # a fixed point: a Saint ``ST`` after a comma (``&, ST``) or spelled ``SAINT`` reads as
+    # Street once the comma is gone, and must read the same on every later pass.
+    out = " ".join(t for t in tokens(text) if t != ",")
+    for _ in range(4):
+        again = " ".join(tokens(out))
+        if again == out:
+            break
+        out = again
+    return out
 
 
 def split_number(token: str) -> tuple[int, str] | None:

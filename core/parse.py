@@ -30,8 +30,30 @@ FLOOR_KEYS = {
     "TOP": "FTOP",
 }
 #: Words naming a unit inside a building.
-_FLOOR_KEY_SET = frozenset(FLOOR_KEYS.values())
+_FLOOR_KEY_SET = frozenset(FLOOR_KEYS.values()) | {"FX"}
+_FLOOR_CODES = {k: 100_000 + i for i, k in enumerate(sorted(_FLOOR_KEY_SET))}
+#: Position words that are part of a unit's identity next to a floor or a unit noun
+#: (``GROUND FLOOR REAR FLAT``, ``UPPER MAISONETTE``, ``GARDEN FLAT``, ``LEFT FLAT``).
+POSITIONS = {
+    "FRONT": "FRONT",
+    "REAR": "REAR",
+    "BACK": "REAR",
+    "LEFT": "LEFT",
+    "RIGHT": "RIGHT",
+    "UPPER": "UPPER",
+    "LOWER": "LOWER",
+    "MIDDLE": "MIDDLE",
+    "GARDEN": "GARDEN",
+    "GARDENS": "GARDEN",  # normalise spells GARDEN as the street type GARDENS
+    "TOP": "TOP",
+}
 UNIT_NOUNS = frozenset({"FLAT", "UNIT", "ROOM", "STUDIO", "MAISONETTE", "SUITE"})
+#: Weight of reading a suffix as a flat letter (9B as FLAT B, 9) and the reverse: the
+#: literal reading wins clearly when the gazetteer has both, the other one is still found
+#: when it is the only one.
+SUFFIX_FLAT_WEIGHT = 0.6
+#: Unit nouns that also end business names (``HAIR STUDIO``) when no identifier follows.
+_NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
 #: never taken for ``FLAT 5`` (``5``) of the same building.
 NON_DWELLING = {"PARKING": "PS", "BAY": "PS", "CARPORT": "PS", "GARAGE": "GA", "STORE": "ST"}
@@ -92,14 +114,18 @@ class ParsedAddress:
 
 
 def flat_digits(key: str) -> int:
-    """The number inside a flat key (``1A`` → 1, ``B12`` → 12); -1 when it has none."""
+    """The number inside a flat key (``1A`` → 1, ``B12`` → 12); -1 when it has none. A
+    floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart)."""
+    if is_floor_key(key):
+        return _FLOOR_CODES[key.partition("/")[0]]
     digits = "".join(c for c in key if c.isdigit())
-    return int(digits) if digits and not is_floor_key(key) and len(digits) <= 4 else -1
+    return int(digits) if digits and len(digits) <= 4 else -1
 
 
 def is_floor_key(key: str) -> bool:
-    """True for floor keys (``F0``, ``F-1``, ``FTOP``)."""
-    return key in _FLOOR_KEY_SET
+    """True for floor keys (``F0``, ``F-1``, ``FTOP``), with or without a position
+    (``F0/REAR``; ``FX/LEFT`` for a position on no named floor)."""
+    return key.partition("/")[0] in _FLOOR_KEY_SET
 
 
 def flat_key(text: object, number: object = None, suffix: object = None) -> str:
@@ -165,7 +191,41 @@ def _unit_id(token: str) -> str:
     return stripped if stripped and stripped[0].isdigit() else token
 
 
+def _bare_unit_at(toks: list[str], i: int) -> bool:
+    """A unit noun at *i* with no identifier after it (``FLAT``, not ``FLAT 2``)."""
+    if i >= len(toks) or toks[i] not in UNIT_NOUNS:
+        return False
+    return not (i + 1 < len(toks) and _UNIT_ID.match(toks[i + 1]))
+
+
 def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
+    """(floor key, tokens used) for a floor phrase at *i*, with a position word before or
+    after it as part of the key: ``GROUND FLOOR (FLAT)`` → ``F0``, ``GROUND FLOOR REAR
+    FLAT`` / ``REAR GROUND FLOOR`` → ``F0/REAR``, ``UPPER MAISONETTE`` → ``FX/UPPER``,
+    ``TOP FLAT`` → ``FTOP``; (``""``, 0) otherwise. A position word alone is no unit
+    (``LOWER ROAD``, ``ROSE GARDENS``): a floor or a bare unit noun must be next to it.
+    """
+    key, used = _floor_core(toks, i)
+    n = len(toks)
+    if used:
+        j = i + used
+        if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
+            if j + 1 >= n or toks[j + 1] == "," or toks[j + 1] in UNIT_NOUNS:
+                key = f"{key}/{POSITIONS[toks[j]]}"
+                used += 1 + _bare_unit_at(toks, j + 1)
+        return key, used
+    pos = POSITIONS.get(toks[i])
+    if pos is None:
+        return "", 0
+    key, used = _floor_core(toks, i + 1) if i + 1 < n else ("", 0)
+    if used:
+        return (key if pos == "TOP" else f"{key}/{pos}"), used + 1
+    if i + 1 < n and toks[i + 1] in UNIT_NOUNS:  # the noun stays when an id may follow
+        return ("FTOP" if pos == "TOP" else f"FX/{pos}"), 1 + _bare_unit_at(toks, i + 1)
+    return "", 0
+
+
+def _floor_core(toks: list[str], i: int) -> tuple[str, int]:
     """(floor key, tokens used) for a floor phrase at *i*: ``GROUND FLOOR (FLAT)``,
     ``BASEMENT (FLAT)``, ``LOWER GROUND FLOOR``, ``TOP FLOOR``; (``""``, 0) otherwise.
 
@@ -174,7 +234,7 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     if t == "LOWER" and nxt == "GROUND":
-        key, used = _floor_at(toks, i + 1)
+        key, used = _floor_core(toks, i + 1)
         return ("F-1", used + 1) if used else ("", 0)
     if t not in FLOOR_KEYS:
         return "", 0
@@ -241,6 +301,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             if nxt and _SLASH.match(nxt) and not flat:
                 flat = nxt  # FLAT 3/2 (Scottish floor/position): the whole token is the unit
                 i += 2
+                continue
+            if t in _NAME_NOUNS and segments[-1]:
+                # "LAWSON HAIR STUDIO", "FUNCTION ROOM": the noun ends a name, no unit
+                words.append(t)
+                segments[-1].append(t)
+                i += 1
                 continue
             bare_unit = True  # "FLAT, 19 HIGH STREET", "FLAT OVER": a flat, id unknown
             i += 1
@@ -345,7 +411,7 @@ def _readings(
             if len(numbers) > 1:
                 add(flat, numbers[-1], 0.9)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
-                add("", (numbers[0][0], flat, None), 0.95)  # Flat A, 45 ↔ 45A
+                add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A
         else:
             add(flat, None, 1.0)
         return out
@@ -353,8 +419,10 @@ def _readings(
         (a, sa, ea), (b, sb, eb) = numbers[0], numbers[1]
         if ea is None:
             add(f"{a}{sa}", numbers[1], 1.0)  # 2, 67 HIGH ST: flat 2 of 67
-        add("", numbers[0], 0.9)
-        add("", numbers[1], 0.85)
+        # one of two numbers left unexplained is weak evidence (7, MAPLE COURT, 131 FERN
+        # DRIVE is not 7 FERN DRIVE)
+        add("", numbers[0], 0.6)
+        add("", numbers[1], 0.55)
         if eb is None:
             add(f"{b}{sb}", numbers[0], 0.65)  # 10 PARK AVENUE, 2: flat 2 of 10
         add(f"{a}{sa}", None, 0.8)
@@ -362,10 +430,11 @@ def _readings(
         a, sa, ea = numbers[0]
         add("", numbers[0], 1.0)
         if sa:
-            add(sa, (a, "", None), 0.95)  # 9B as flat B of 9
+            add(sa, (a, "", None), SUFFIX_FLAT_WEIGHT)  # 9B as flat B of 9
         if ea is not None:
-            add("", (a, sa, None), 0.85)
-            add("", (ea, "", None), 0.8)
+            # one number of a range typed in full is weak: 48-50 is the range's own UPRN
+            add("", (a, sa, None), 0.5)
+            add("", (ea, "", None), 0.45)
         else:
             if not named_first:
                 add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block

@@ -45,6 +45,7 @@ from placelink.core.matching import MATCHED, Matcher  # noqa: E402
 from placelink.core.matching.index import GazetteerIndex  # noqa: E402
 
 from .gazetteer import build_council, from_components, to_components  # noqa: E402
+from .guardrail import guardrail_line  # noqa: E402
 from .records import Record, generate  # noqa: E402
 
 
@@ -247,6 +248,7 @@ def main(argv: list[str] | None = None) -> None:
             uam = None if args.no_uam else run_uam(canonical, messy, records, args.workers)
             rows.append((profile, seed, pl, uam))
             _print_row(profile, seed, len(records), pl, uam)
+            print(guardrail_line(records, pl["results"]))
             if args.dump:
                 _dump(
                     folder,

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
-from .scoring import Scorer, Weights
+from .scoring import SHADOWED_STREET_SIM, Scorer, Weights
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
 
@@ -114,7 +114,7 @@ def _places(index: GazetteerIndex, tables: Tables, named: set[str], sid: int, w:
         return w.place_contradiction
     pts = w.place_agree
     if loc and loc not in named:
-        pts += w.locality_omitted
+        pts += w.locality_omitted_named
     if any(index.places.get(p) == "locality" for p in named - mine):
         pts += w.locality_contradiction
     return pts
@@ -173,6 +173,8 @@ def _street_columns(
                     other, name_ok = "", False
                 if stype and sim_full < 95 and name_ok:
                     sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
+                if s in sc.shadowed:
+                    sim = min(sim, SHADOWED_STREET_SIM)
                 sm = smax
                 if other:
                     pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
@@ -335,13 +337,14 @@ class PairBatch:
                 w.number_in_range,
                 w.number_mismatch,
                 w.number_in_range,
-                w.number_match,
+                w.number_match + np.where(rs > 0, w.suffix_match, 0.0),
                 w.suffix_mismatch,
                 w.number_in_range,
             ],
             w.number_mismatch,
         )
         n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
+        n_max = n_max + np.where(eq_suf & (re_ < 0) & (rs > 0), w.suffix_match, 0.0)
 
         c_flat = index.flat_code[e].astype(np.int64)
         c_floor = index.flat_floor[e]
@@ -428,7 +431,8 @@ class PairBatch:
         _, best_row = self._best_reading(row_pts, self.m, self.row_pair, self.offsets)
         s_ub = max(w.street_max, w.street_absent, 0.0)
         pa, lo_, lc = w.place_agree, w.locality_omitted, w.locality_contradiction
-        pl_ub = max(0.0, lo_, w.place_contradiction, pa, pa + lo_, pa + lc, pa + lo_ + lc)
+        lon = w.locality_omitted_named
+        pl_ub = max(0.0, lo_, w.place_contradiction, pa, pa + lon, pa + lc, pa + lon + lc)
         return row_pts[best_row] + s_ub + self.p_pts + pl_ub + b_ub
 
     def exact(self, sel: np.ndarray | None = None) -> PairScores:

@@ -107,6 +107,19 @@ def named_streets(index: GazetteerIndex, words: list[str]) -> set[int]:
     return out
 
 
+def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:
+    """Named streets whose full name is only part of a longer street the record also names
+    (``HATHERLEY ROAD`` inside ``OLD HATHERLEY ROAD``): the record spells the longer one."""
+    if len(named) < 2:
+        return frozenset()
+    fulls = {sid: f" {index.streets[sid].full} " for sid in named}
+    return frozenset(
+        s
+        for s, f in fulls.items()
+        if any(t != s and len(g) > len(f) and f in g for t, g in fulls.items())
+    )
+
+
 def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Route 1: entries sharing the record's postcode."""
     postcode = ctx.parsed.postcode

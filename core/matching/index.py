@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import postcode as pc
 from ..address_text import format_address
-from ..alternatives import alternative_addresses
+from ..alternatives import alternative_addresses, parse_alternatives
 from ..normalise import is_street_type, normalise, tokens
 from ..parse import flat_digits, flat_key, is_floor_key, parse
 from . import index_cache
@@ -57,6 +57,13 @@ def split_street(description: str) -> tuple[str, str]:
     if len(words) >= 2 and is_street_type(words[-1]):
         return " ".join(words[:-1]), words[-1]
     return " ".join(words), ""
+
+
+def _alternatives_with_language(value: object) -> list[tuple[str, str | None]]:
+    """``alternatives_of`` with each one's language when PlaceLink's format declares it."""
+    if isinstance(value, str) and ": " in value:
+        return [(a, lang) for _kind, _status, lang, a in parse_alternatives(value) if a]
+    return [(a, None) for a in alternatives_of(value)]
 
 
 def alternatives_of(value: object) -> list[str]:
@@ -123,6 +130,8 @@ class GazetteerIndex:
     by_sector_number: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     by_street_number: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     by_street: dict[int, list[int]] = field(default_factory=dict)
+    #: Language (BS 7666 code: ENG, CYM, GAE) of each alternative entry that declares one.
+    alt_language: dict[int, str] = field(default_factory=dict)
     street_tokens: dict[str, list[int]] = field(default_factory=dict)
     building_tokens: dict[str, list[int]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
@@ -171,6 +180,7 @@ class GazetteerIndex:
         streets: list[Street] = []
         address_of: dict[int, str] = {}
         xy_of: dict[int, tuple[float, float]] = {}
+        alt_language: dict[int, str] = {}
         parent_of: dict[int, int] = {}
         has_children: set[int] = set()
         for rec in records:
@@ -222,7 +232,9 @@ class GazetteerIndex:
                 streets.append(Street(*key))
             org = normalise(rec.get("organisation"))
             _append(rows, uprn, entry, org, sid, postcode, is_parent, False)
-            for alt in alternatives_of(rec.get("alternatives")):
+            for alt, language in _alternatives_with_language(rec.get("alternatives")):
+                if language:
+                    alt_language[len(rows["uprn"])] = language
                 parsed = parse(alt)
                 alt_name, alt_type = _street_from_words(parsed.words, streets[sid])
                 alt_key = (alt_name, alt_type, locality, town)
@@ -256,6 +268,7 @@ class GazetteerIndex:
             address_of=address_of,
             xy_of=xy_of,
             parent_of=parent_of,
+            alt_language=alt_language,
         )
         index._build_keys()
         index.fingerprint = known_fingerprint or fingerprint(records)

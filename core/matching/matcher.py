@@ -72,6 +72,10 @@ def join_fields(row: Mapping[str, object], fields: Sequence[str]) -> str:
     return ", ".join(parts)
 
 
+#: BS 7666 language codes named in reasons.
+LANGUAGE_NAMES = {"ENG": "English", "CYM": "Welsh", "GAE": "Gaelic"}
+
+
 @dataclass
 class MatchResult:
     """The outcome for one input record."""
@@ -103,6 +107,11 @@ class Thresholds:
     min_ambiguous: float = 35.0
     #: When the postcode block's best reaches this score and margin, wider routes are skipped.
     early_stop: float = 88.0
+    #: A match that needs its numbers read another way than written (9B as flat B of 9,
+    #: one of two numbers ignored) is a guess: its score is capped here, under review's 75.
+    guess_score_cap: float = 74.0
+    #: Readings weighing less than this are such guesses.
+    guess_weight: float = 0.7
 
 
 class Matcher:
@@ -202,8 +211,16 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
+        if status == MATCHED and top.reading.weight < th.guess_weight:
+            score = min(score, th.guess_score_cap)
+            notes.append("numbers read another way than written")
         if self.index.is_alternative[top.entry]:
-            notes.insert(0, "matched an alternative address")
+            language = getattr(self.index, "alt_language", {}).get(top.entry)
+            name = LANGUAGE_NAMES.get(language or "", language)
+            notes.insert(
+                0,
+                f"matched its {name} address" if name else "matched an alternative address",
+            )
         xy = self.index.xy_of.get(uprn)
         return MatchResult(
             uprn=uprn if status != UNMATCHED else None,

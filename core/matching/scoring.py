@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .. import postcode as pc
 from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, is_floor_key
-from .candidates import RecordContext
+from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
 
 
@@ -33,13 +33,15 @@ class Weights:
     number_in_range: float = 15
     number_mismatch: float = -60
     suffix_mismatch: float = -45
+    #: A suffix that agrees (12A = 12A) identifies a unit as a flat letter does.
+    suffix_match: float = 24
     number_missing_in_record: float = -10
     number_missing_named: float = -2
     number_extra_in_record: float = -20
     flat_match: float = 24
     flat_mismatch: float = -55
     flat_missing_in_record: float = -24
-    flat_extra_in_record: float = -16
+    flat_extra_in_record: float = -30
     street_max: float = 22
     street_min: float = -30
     street_type_contradiction: float = -22
@@ -57,6 +59,9 @@ class Weights:
     place_contradiction: float = -22
     locality_contradiction: float = -10
     locality_omitted: float = -2
+    #: The record names a place but not the candidate's locality: another address whose
+    #: full text has no locality fits the record exactly (one street name, two villages).
+    locality_omitted_named: float = -4
     reading_penalty: float = 20
 
 
@@ -82,6 +87,10 @@ class Scored:
         return max(0.0, min(100.0, 100.0 * self.points / self.best_possible))
 
 
+#: A street named only inside a longer named street is at best this similar (not exact).
+SHADOWED_STREET_SIM = 90.0
+
+
 class Scorer:
     """Scores candidates for one record, caching per-street and per-building similarity."""
 
@@ -93,6 +102,8 @@ class Scorer:
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
         self._left: dict[int, bool] = {}
+        #: Streets the record names only as part of a longer street it names.
+        self.shadowed = shadowed_streets(index, ctx.streets)
         mine = ctx.parsed.postcode
         self.pc_codes = (
             (index.postcode_codes.get(mine, -2), index.sector_codes.get(pc.sector(mine), -2),
@@ -126,6 +137,8 @@ class Scorer:
             if st.type and sim_full < 95 and name_ok:
                 # the name without its type word ("School, Denholm" for School Mews)
                 sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
+            if sid in self.shadowed:
+                sim = min(sim, SHADOWED_STREET_SIM)
             if other_type:
                 # the name agrees; the record's street word differs (Church Street, Church Road)
                 pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
@@ -210,7 +223,7 @@ class Scorer:
             return w.place_contradiction, ("place", "differs", "/".join(sorted(named)))
         pts = w.place_agree
         if st.locality and st.locality not in named:
-            pts += w.locality_omitted
+            pts += w.locality_omitted_named
         if any(self.index.places.get(p) == "locality" for p in others):
             return pts + w.locality_contradiction, (
                 "place",
@@ -250,7 +263,8 @@ class Scorer:
                         "in range",
                         f"{cand} in {r.number}-{r.end}",
                     )
-                return w.number_match, w.number_match, "=", cand
+                both = w.number_match + (w.suffix_match if suffix else 0.0)
+                return both, both, "=", cand
             return w.suffix_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
         if r.end is not None and r.number <= number <= r.end:
             return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"

@@ -101,3 +101,23 @@ def test_normalise_never_raises_and_is_clean(text: str) -> None:
 def test_normalise_is_idempotent(text: str) -> None:
     once = normalise(text)
     assert normalise(once) == once
+
+
+_ADDRESS_WORDS = ["&", ",", "ST", "SAINT", "St.", "GF", "FFF", "Apt", "Flt", "FLAT", "2", "10A"]
+_ADDRESS_WORDS += ["12-14", "2/1", "HIGH", "ROAD", "Rd", "AND", "OF", "MARY'S", "GRD", "FLR", "-"]
+
+
+@pytest.mark.parametrize(
+    "text", ["&,ST", "AND, ST", "CHURCH OF SAINT MARY", "HIGH STREET, ST ALBANS"]
+)
+def test_normalise_is_a_fixed_point_after_a_comma_or_saint(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ADDRESS_WORDS), max_size=12), st.sampled_from([" ", "", ", "]))
+def test_normalise_of_address_word_soup_is_idempotent(words: list[str], sep: str) -> None:
+    once = normalise(sep.join(words))
+    assert normalise(once) == once
+    assert normalise(once.lower()) == once
