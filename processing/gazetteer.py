@@ -26,6 +26,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core import schema
 from .fields import plain_value
 
 _MATCHERS: dict[str, object] = {}
