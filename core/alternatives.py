@@ -41,7 +41,7 @@ def parse_alternatives(value: str | None) -> list[tuple[str, int | None, str | N
         if head.startswith("LPI"):
             status, _, language = head[3:].partition("/")
             result.append(
-                ("LPI", int(status) if status.isdigit() else None, language or None, address)
+                ("LPI", int(status) if status.isdecimal() else None, language or None, address)
             )
         else:
             result.append((head, None, None, address))

@@ -255,7 +255,7 @@ def _python_identity(executable: str) -> tuple[int, int, str] | None:
         return None
     lines = done.stdout.splitlines()
     parts = lines[0].split() if lines else []
-    if done.returncode != 0 or len(lines) != 2 or not all(p.isdigit() for p in parts[:2]):
+    if done.returncode != 0 or len(lines) != 2 or not all(p.isdecimal() for p in parts[:2]):
         return None
     return _identity(parts, lines[1])
 

@@ -240,7 +240,7 @@ def _normalise_str(text: str) -> str:
 
 def split_number(token: str) -> tuple[int, str] | None:
     """``12`` → (12, ''); ``12A`` → (12, 'A'); anything else → None."""
-    if token.isdigit():
+    if token.isdecimal():
         return int(token), ""
     m = _NUM_LETTER.match(token)
     return (int(m.group(1)), m.group(2)) if m else None

@@ -118,7 +118,7 @@ def flat_digits(key: str) -> int:
     floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart)."""
     if is_floor_key(key):
         return _FLOOR_CODES[key.partition("/")[0]]
-    digits = "".join(c for c in key if c.isdigit())
+    digits = "".join(c for c in key if c.isdecimal())
     return int(digits) if digits and len(digits) <= 4 else -1
 
 
@@ -177,7 +177,7 @@ def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
             floor = floor or key
             i += used
             continue
-        if not unit and _UNIT_ID.match(t) and (t[0].isdigit() or len(toks) == 1):
+        if not unit and _UNIT_ID.match(t) and (t[0].isdecimal() or len(toks) == 1):
             unit = t
         else:
             rest.append(t)
@@ -188,7 +188,7 @@ def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
 def _unit_id(token: str) -> str:
     """``003`` → ``3``; ``01A`` → ``1A``; letters unchanged."""
     stripped = token.lstrip("0")
-    return stripped if stripped and stripped[0].isdigit() else token
+    return stripped if stripped and stripped[0].isdecimal() else token
 
 
 def _bare_unit_at(toks: list[str], i: int) -> bool:
@@ -313,7 +313,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             continue
         if t in NON_DWELLING and not flat:  # "PARKING SPACE 5", "GARAGE 3"
             j = i + 1 + (i + 1 < n and toks[i + 1] in ("SPACE", "BAY", "NO"))
-            if j < n and _UNIT_ID.match(toks[j]) and toks[j][0].isdigit():
+            if j < n and _UNIT_ID.match(toks[j]) and toks[j][0].isdecimal():
                 flat = NON_DWELLING[t] + _unit_id(toks[j])
                 i = j + 1
                 continue

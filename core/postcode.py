@@ -72,7 +72,7 @@ def extract(text: str) -> tuple[str | None, str]:
     upper = text.upper()
     for match in reversed(list(_LOOSE.finditer(upper))):
         out, inw = match.group(1), match.group(2)
-        if not any(c.isdigit() for c in match.group(0)):
+        if not any(c.isdecimal() for c in match.group(0)):
             continue  # a word such as CLOSE is not a mis-keyed postcode
         if not out[0].isalpha() or not inw[1:].isalpha():
             continue  # "17 OLD", "11 1ST": numbers and words, not a postcode

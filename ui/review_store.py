@@ -152,11 +152,13 @@ def _append_file_audit(layer: QgsVectorLayer, decision: Decision) -> None:
         template = QgsVectorLayer(AUDIT_FIELDS, AUDIT_TABLE, "memory")
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName, options.layerName = "GPKG", AUDIT_TABLE
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        )
         error = QgsVectorFileWriter.writeAsVectorFormatV3(
             template, path, QgsCoordinateTransformContext(), options
         )
-        if error[0] != QgsVectorFileWriter.NoError:
+        if error[0] != QgsVectorFileWriter.WriterError.NoError:
             raise NotSavedError(f"the audit table could not be made: {error[1]}")
         audit = QgsVectorLayer(f"{path}|layername={AUDIT_TABLE}", AUDIT_TABLE, "ogr")
     row = QgsFeature(audit.fields())

@@ -62,7 +62,7 @@ def is_motorway(values: Sequence[object]) -> np.ndarray:
         word = str(value).strip().lower()
         out[i] = (
             any(w in word for w in _MOTORWAY_WORDS)
-            or (len(word) > 1 and word[0] == "m" and word[1].isdigit())
+            or (len(word) > 1 and word[0] == "m" and word[1].isdecimal())
             or word.endswith("(m)")
         )
     return out

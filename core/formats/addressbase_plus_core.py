@@ -91,7 +91,7 @@ def looks_like_plus(fields: list[str]) -> bool:
     names = _header(fields)
     if "UPRN" in names and "PAO_START_NUMBER" in names and "CLASS" in names:
         return True
-    return len(fields) == len(PLUS_COLUMNS) and fields[0].strip().isdigit()
+    return len(fields) == len(PLUS_COLUMNS) and fields[0].strip().isdecimal()
 
 
 def looks_like_core(fields: list[str]) -> bool:
@@ -99,7 +99,7 @@ def looks_like_core(fields: list[str]) -> bool:
     names = _header(fields)
     if "UPRN" in names and "SINGLE_LINE_ADDRESS" in names:
         return True
-    return len(fields) == len(CORE_COLUMNS) and fields[0].strip().isdigit()
+    return len(fields) == len(CORE_COLUMNS) and fields[0].strip().isdecimal()
 
 
 def _is_header(fields: list[str]) -> bool:
@@ -114,7 +114,7 @@ def _get(fields: list[str], columns: dict[str, int], name: str) -> str:
 def _number_and_suffix(value: str) -> tuple[int | None, str | None, str | None]:
     """``12`` → (12, None, None); ``12A`` → (12, 'A', None); ``ROSE`` → (None, None, 'ROSE')."""
     digits = len(value) - len(value.lstrip("0123456789"))
-    if (digits and len(value) - digits <= 2 and value[digits:].isalpha()) or value.isdigit():
+    if (digits and len(value) - digits <= 2 and value[digits:].isalpha()) or value.isdecimal():
         return int(value[:digits]), value[digits:].upper() or None, None
     return None, None, value or None
 

@@ -75,16 +75,16 @@ _intern = sys.intern
 # --- shared field parsers used by the layouts ----------------------------------------------
 def whole(text: str, what: str, required: bool = False) -> int | None:
     """A whole number, None when empty (ValueError naming *what* when required or not a number)."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     value = text.strip()
     if not value:
         if required:
             raise ValueError(f"{what} is empty")
         return None
-    if value.isdigit():
+    if value.isdecimal():
         return int(value)
-    if value.endswith(".0") and value[:-2].isdigit():
+    if value.endswith(".0") and value[:-2].isdecimal():
         return int(value[:-2])
     raise ValueError(f"{what} {value!r} is not a whole number")
 
@@ -116,9 +116,9 @@ def numbers(f: list[str], at: int, what: str) -> tuple:
     if not (start or start_suffix or end or end_suffix):
         return _NO_NUMBERS
     return (
-        int(start) if start.isdigit() else whole(start, f"{what} start number"),
+        int(start) if start.isdecimal() else whole(start, f"{what} start number"),
         suffix(start_suffix, f"{what} start suffix"),
-        int(end) if end.isdigit() else whole(end, f"{what} end number"),
+        int(end) if end.isdecimal() else whole(end, f"{what} end number"),
         suffix(end_suffix, f"{what} end suffix"),
     )
 
@@ -184,7 +184,7 @@ def code_text(value: str) -> str:
 
 def uprn(value: str) -> int:
     """``parse_uprn`` with a fast path for the plain digits nearly every row has."""
-    if value.isdigit() and len(value) <= 12 and value.strip("0"):
+    if value.isdecimal() and len(value) <= 12 and value.strip("0"):
         return int(value)
     return parse_uprn(value)
 
@@ -192,7 +192,7 @@ def uprn(value: str) -> int:
 def looks_like_postcode(value: str) -> bool:
     """Cheap shape test (no regex): ``AB1 2CD``-like text."""
     value = value.strip()
-    return 5 <= len(value) <= 8 and value[0].isalpha() and value[-3].isdigit() and " " in value
+    return 5 <= len(value) <= 8 and value[0].isalpha() and value[-3].isdecimal() and " " in value
 
 
 class Layout(Protocol):

@@ -87,8 +87,8 @@ def looks_like(fields: list[str]) -> bool:
     return (
         len(fields) >= 4
         and pc.normalise(fields[0]) is not None
-        and fields[1].strip().isdigit()
-        and fields[2].strip().isdigit()
+        and fields[1].strip().isdecimal()
+        and fields[2].strip().isdecimal()
     )
 
 
@@ -146,7 +146,7 @@ def _record(fields: list[str], columns: dict[str, int]) -> dict:
     if postcode is None:
         raise ValueError(f"{text.strip()!r} is not a valid postcode")
     quality_text = at("PQ").strip()
-    if not quality_text.isdigit():
+    if not quality_text.isdecimal():
         raise ValueError(f"positional quality {quality_text!r} is not a whole number")
     quality = int(quality_text)
     if quality == NO_COORDINATES:

@@ -67,7 +67,7 @@ def sniff_multi_record(sources: Sequence[Source], limit: int = SNIFF_ROWS) -> tu
             return addressbase.NAME, "delivery point records (28), which only AddressBase has"
         elif kind == "21" and len(f) > 8:
             cls = f[7].strip()
-            if cls and not cls.isdigit():
+            if cls and not cls.isdecimal():
                 return dtf73.NAME, f"BLPU records carry a class code ({cls}) in field 8"
             if len(f) in (19, 22):
                 return (

@@ -84,7 +84,7 @@ class Layout(SharedRecords):
     def blpu(self, f: list[str], file: int, line: int) -> tuple:
         dates = self.dates
         cls, parent = f[7].strip(), f[8].strip()
-        if cls.isdigit() and parent and not parent.isdigit():  # PARENT_UPRN before BLPU_CLASS
+        if cls.isdecimal() and parent and not parent.isdecimal():  # PARENT_UPRN before BLPU_CLASS
             cls, parent = parent, cls
             self.swapped_class += 1
         x, y = point(f[9], f[10])

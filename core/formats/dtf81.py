@@ -123,7 +123,7 @@ def parse_int(text: str, what: str) -> int:
         value = value[:-2]
     if not value:
         raise ValueError(f"{what} is empty")
-    if not value.lstrip("-").isdigit():
+    if not value.lstrip("-").isdecimal():
         raise ValueError(f"{what} {value!r} is not a whole number")
     return int(value)
 
@@ -493,7 +493,7 @@ class DtfStreetReader:
             fields = row.fields
             first = fields[0].strip()
             appenders = keep.get(first)
-            if appenders is None and first.isdigit():  # "011" is record type 11 too
+            if appenders is None and first.isdecimal():  # "011" is type 11 too
                 appenders = keep.get(str(int(first)))
             if appenders is not None:
                 state.records += 1
@@ -511,10 +511,10 @@ class DtfStreetReader:
             if first.upper() == "RECORD_IDENTIFIER":  # a column-name row some exports add
                 continue
             state.records += 1
-            if first.isdigit() and int(first) in self.not_street:
+            if first.isdecimal() and int(first) in self.not_street:
                 run.skipped[self.not_street[int(first)]] += 1
                 continue
-            if first.isdigit():
+            if first.isdecimal():
                 run.unknown[int(first)] += 1
                 reason = f"unknown record type {int(first)} for {self.name}"
             else:

@@ -27,7 +27,7 @@ def parse_uprn(text: str) -> int:
         raise ValueError("UPRN is empty")
     if value.endswith(".0"):  # spreadsheets turn 100012345678 into 100012345678.0
         value = value[:-2]
-    if not value.isdigit():
+    if not value.isdecimal():
         raise ValueError(f"UPRN {value!r} is not a whole number")
     uprn = int(value)
     if not 0 < uprn <= MAX_UPRN:

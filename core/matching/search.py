@@ -225,7 +225,7 @@ class AddressSearch:
 
 def _natural(text: str) -> tuple:
     """A sort key reading numbers as numbers: FLAT 2 before FLAT 10."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
+    return tuple((0, int(p), "") if p.isdecimal() else (1, 0, p) for p in re.split(r"(\d+)", text))
 
 
 def _words_in(words: str, address: str) -> bool:
