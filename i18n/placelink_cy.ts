@@ -12,36 +12,76 @@
       <translation>Cyfleusterau</translation>
     </message>
     <message>
+      <source>The facilities (schools, libraries, depots…) as points.</source>
+      <translation>Y cyfleusterau (ysgolion, llyfrgelloedd, depos…) fel pwyntiau.</translation>
+    </message>
+    <message>
       <source>Name field</source>
       <translation>Maes enw</translation>
+    </message>
+    <message>
+      <source>The field holding each facility's name (used in the legend, labels and reasons).</source>
+      <translation>Y maes sy'n dal enw pob cyfleuster (a ddefnyddir yn yr allwedd, y labeli a'r rhesymau).</translation>
     </message>
     <message>
       <source>Addresses</source>
       <translation>Cyfeiriadau</translation>
     </message>
     <message>
+      <source>The addresses to assign: a canonical addresses layer or any points.</source>
+      <translation>Y cyfeiriadau i'w neilltuo: haen gyfeiriadau ganonaidd neu unrhyw bwyntiau.</translation>
+    </message>
+    <message>
       <source>Method</source>
       <translation>Dull</translation>
+    </message>
+    <message>
+      <source>Straight line, along the street network, or along the network with each facility's capacity.</source>
+      <translation>Llinell syth, ar hyd y rhwydwaith strydoedd, neu ar hyd y rhwydwaith gyda chapasiti pob cyfleuster.</translation>
     </message>
     <message>
       <source>Street network</source>
       <translation>Rhwydwaith strydoedd</translation>
     </message>
     <message>
+      <source>The street network to measure along (lines); only for the network methods.</source>
+      <translation>Y rhwydwaith strydoedd i fesur ar ei hyd (llinellau); dim ond ar gyfer dulliau'r rhwydwaith.</translation>
+    </message>
+    <message>
       <source>Capacity field</source>
       <translation>Maes capasiti</translation>
+    </message>
+    <message>
+      <source>The field holding each facility's places; only for the capacity method.</source>
+      <translation>Y maes sy'n dal lleoedd pob cyfleuster; dim ond ar gyfer y dull capasiti.</translation>
     </message>
     <message>
       <source>Boundary</source>
       <translation>Ffin</translation>
     </message>
     <message>
+      <source>Optional: the council's boundary, to clip the catchments to.</source>
+      <translation>Dewisol: ffin y cyngor, i docio'r dalgylchoedd iddi.</translation>
+    </message>
+    <message>
       <source>Bands</source>
       <translation>Bandiau</translation>
     </message>
     <message>
+      <source>Distance bands to draw, e.g. 400,800,1600 (metres), or minutes with a speed.</source>
+      <translation>Bandiau pellter i'w llunio, e.e. 400,800,1600 (metrau), neu funudau gyda chyflymder.</translation>
+    </message>
+    <message>
       <source>400,800,1600</source>
       <translation>400,800,1600</translation>
+    </message>
+    <message>
+      <source>Whether the bands are metres or minutes.</source>
+      <translation>Ai metrau neu funudau yw'r bandiau.</translation>
+    </message>
+    <message>
+      <source>Walking speed for bands in minutes.</source>
+      <translation>Cyflymder cerdded ar gyfer bandiau mewn munudau.</translation>
     </message>
     <message>
       <source> km/h</source>
@@ -52,16 +92,32 @@
       <translation>Teitl y map</translation>
     </message>
     <message>
+      <source>The title of the catchment map.</source>
+      <translation>Teitl map y dalgylchoedd.</translation>
+    </message>
+    <message>
       <source>Catchment areas</source>
       <translation>Ardaloedd dalgylch</translation>
+    </message>
+    <message>
+      <source>Make the catchments in the background (placelink:catchments, then placelink:catchmentmap); results go to the project's results folder.</source>
+      <translation>Gwneud y dalgylchoedd yn y cefndir (placelink:catchments, yna placelink:catchmentmap); mae'r canlyniadau'n mynd i ffolder canlyniadau'r prosiect.</translation>
     </message>
     <message>
       <source>Make catchments</source>
       <translation>Gwneud dalgylchoedd</translation>
     </message>
     <message>
+      <source>Stop the run; nothing half-written is kept.</source>
+      <translation>Atal y rhediad; ni chedwir dim sydd wedi'i hanner ysgrifennu.</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Canslo</translation>
+    </message>
+    <message>
+      <source>How far the run has got.</source>
+      <translation>Pa mor bell mae'r rhediad wedi mynd.</translation>
     </message>
     <message>
       <source>Choose facilities and addresses, then make the catchments.</source>
@@ -1106,6 +1162,18 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>munudau</translation>
     </message>
     <message>
+      <source>Off: the straight-line method needs no network.</source>
+      <translation>I ffwrdd: nid oes angen rhwydwaith ar y dull llinell syth.</translation>
+    </message>
+    <message>
+      <source>Off: only the method with capacities uses places.</source>
+      <translation>I ffwrdd: dim ond y dull gyda chapasiti sy'n defnyddio lleoedd.</translation>
+    </message>
+    <message>
+      <source>Off: bands in metres need no speed.</source>
+      <translation>I ffwrdd: nid oes angen cyflymder ar fandiau mewn metrau.</translation>
+    </message>
+    <message>
       <source>Address assignments</source>
       <translation>Aseiniadau cyfeiriadau</translation>
     </message>
@@ -1180,6 +1248,30 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
     <message>
       <source>m</source>
       <translation>m</translation>
+    </message>
+    <message>
+      <source>Optional: the schools' gates as points; a school is reached at its nearest gate (without gates, at its point).</source>
+      <translation>Dewisol: gatiau'r ysgolion fel pwyntiau; cyrhaeddir ysgol wrth ei gât agosaf (heb gatiau, wrth ei phwynt).</translation>
+    </message>
+    <message>
+      <source>The gates' field holding their school's name.</source>
+      <translation>Maes y gatiau sy'n dal enw eu hysgol.</translation>
+    </message>
+    <message>
+      <source>A UPRN or part of an address; Enter lists its nearest schools.</source>
+      <translation>UPRN neu ran o gyfeiriad; mae Enter yn rhestru ei ysgolion agosaf.</translation>
+    </message>
+    <message>
+      <source>Click an address on the map to list its nearest schools.</source>
+      <translation>Cliciwch gyfeiriad ar y map i restru ei ysgolion agosaf.</translation>
+    </message>
+    <message>
+      <source>The route to the nearest school and its length as a one-page PDF (for a decision letter); on once an address is chosen.</source>
+      <translation>Y llwybr i'r ysgol agosaf a'i hyd fel PDF un dudalen (ar gyfer llythyr penderfyniad); ymlaen unwaith y dewisir cyfeiriad.</translation>
+    </message>
+    <message>
+      <source>The nearest schools by the shortest walking route, nearest first.</source>
+      <translation>Yr ysgolion agosaf ar hyd y llwybr cerdded byrraf, yr agosaf yn gyntaf.</translation>
     </message>
     <message>
       <source>Choose schools, addresses and a street network above.</source>

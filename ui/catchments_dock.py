@@ -68,10 +68,19 @@ class CatchmentsDock(AlgorithmDock):
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.distances)
 
     def _method_changed(self) -> None:
-        method = self.ui.methodCombo.currentIndex()
-        self.ui.networkCombo.setEnabled(method > 0)
-        self.ui.capacityField.setEnabled(method == 2)
-        self.ui.speedSpin.setEnabled(self.ui.bandUnits.currentIndex() == 1)
+        """Enable what the method uses; a disabled control says why in its tooltip."""
+        ui, method = self.ui, self.ui.methodCombo.currentIndex()
+        ui.networkCombo.setEnabled(method > 0)
+        ui.capacityField.setEnabled(method == 2)
+        ui.speedSpin.setEnabled(ui.bandUnits.currentIndex() == 1)
+        for widget, why in (
+            (ui.networkCombo, self.tr("Off: the straight-line method needs no network.")),
+            (ui.capacityField, self.tr("Off: only the method with capacities uses places.")),
+            (ui.speedSpin, self.tr("Off: bands in metres need no speed.")),
+        ):
+            tip = widget.property("enabledTip") or widget.toolTip()
+            widget.setProperty("enabledTip", tip)
+            widget.setToolTip(tip if widget.isEnabled() else f"{why} {tip}")
 
     def parameters(self) -> dict:
         """The placelink:catchments parameters the form describes."""

@@ -83,6 +83,23 @@ class DistancesPanel(QGroupBox):
         self.answerLabel = QLabel(self)
         self.answerLabel.setWordWrap(True)
         layout.addWidget(self.answerLabel)
+        for name, widget, tip in (
+            ("gatesCombo", self.gatesCombo,
+             self.tr("Optional: the schools' gates as points; a school is reached at its "
+                     "nearest gate (without gates, at its point).")),
+            ("gateField", self.gateField, self.tr("The gates' field holding their school's name.")),
+            ("findEdit", self.findEdit,
+             self.tr("A UPRN or part of an address; Enter lists its nearest schools.")),
+            ("pickButton", self.pickButton,
+             self.tr("Click an address on the map to list its nearest schools.")),
+            ("pdfButton", self.pdfButton,
+             self.tr("The route to the nearest school and its length as a one-page PDF "
+                     "(for a decision letter); on once an address is chosen.")),
+            ("distancesTable", self.table,
+             self.tr("The nearest schools by the shortest walking route, nearest first.")),
+        ):  # fmt: skip
+            widget.setObjectName(name)
+            widget.setToolTip(tip)
         self.route_layer: QgsVectorLayer | None = None
         self.answer: dict | None = None
         self._walk_key: tuple | None = None

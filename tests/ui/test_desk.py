@@ -24,6 +24,7 @@ CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLi
         ("quality_dock", "QualityDock"),
         ("find_address_dock", "FindAddressDock"),
         ("review_dock", "ReviewDock"),
+        ("catchments_dock", "CatchmentsDock"),  # with its Distances part
     ],
 )
 def test_every_control_has_a_tooltip(make_dock, module: str, class_name: str) -> None:  # noqa: ANN001
@@ -61,3 +62,15 @@ def test_pickers_start_on_a_layer_of_the_right_kind(make_dock) -> None:  # noqa:
     assert quality.ui.boundaryCombo.currentLayer() is None  # optional, none loaded
     find = make_dock(FindAddressDock)
     assert find.ui.gazetteerCombo.currentLayer() is gazetteer
+
+
+def test_a_disabled_control_says_why(make_dock) -> None:  # noqa: ANN001
+    from placelink.ui.catchments_dock import CatchmentsDock
+
+    dock = make_dock(CatchmentsDock)
+    dock.ui.methodCombo.setCurrentIndex(0)  # straight line: no network, no capacity
+    assert not dock.ui.networkCombo.isEnabled()
+    assert dock.ui.networkCombo.toolTip().startswith("Off: the straight-line method")
+    dock.ui.methodCombo.setCurrentIndex(2)  # with capacities: both used
+    assert dock.ui.capacityField.isEnabled()
+    assert not dock.ui.capacityField.toolTip().startswith("Off")
