@@ -36,7 +36,10 @@ if ((${#need_apt[@]})) || ((need_java)); then
     apt-get update -qq
     if ((need_java)); then
         for jre in openjdk-17-jre-headless openjdk-21-jre-headless; do
-            if apt-cache show "$jre" 2>/dev/null | grep -q '^Package:'; then
+            # (sed reads all of it: a grep -q would end the pipe early, and pipefail would
+            # call that a failure)
+            candidate=$(apt-cache policy "$jre" 2>/dev/null | sed -n 's/^ *Candidate: //p' || true)
+            if [ -n "$candidate" ] && [ "$candidate" != "(none)" ]; then
                 need_apt+=("$jre")
                 break
             fi
