@@ -70,6 +70,9 @@ def session(master: str | None, partitions: int, app: str = "placelink-batch"): 
         .config("spark.sql.adaptive.enabled", "false")
     )
     if master is not None and master.startswith("local"):  # one machine: stay on loopback
+        # (also spares spark-submit's look-up of the machine's own name, which fails where
+        # the name is in no hosts file)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (
             builder.config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")

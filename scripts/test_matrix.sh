@@ -86,6 +86,8 @@ mount_into() {
 copy_host_config() {
     local root=$1
     cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    # the machine's own name resolves inside as it does outside (Spark looks it up)
+    cp -L /etc/hosts "$root/etc/hosts" 2>/dev/null || true
     if compgen -G "/usr/local/share/ca-certificates/*" >/dev/null; then
         mkdir -p "$root/usr/local/share/ca-certificates"
         cp -r /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
