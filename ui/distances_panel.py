@@ -322,7 +322,7 @@ class DistancesPanel(QGroupBox):
         from qgis.PyQt.QtGui import QFont
 
         from ..core.catchments.distances import MILE
-        from ..processing.compat import LAYOUT_MM
+        from ..processing.compat import LAYOUT_MM, set_label_font
         from ..processing.map_layout import (
             MARGIN,
             OS_ATTRIBUTION,
@@ -332,12 +332,13 @@ class DistancesPanel(QGroupBox):
             build_layout,
             export,
         )
+        from .results_folder import result_path
 
         if not self.answer or self.answer.get("route") is None or self.route_layer is None:
             return None
         school, metres = self.answer["schools"][0]
         if path is None:
-            path = str(Path(self.dock._workdir) / f"route_{self.answer['uprn']}.pdf")
+            path = str(result_path(f"route_{self.answer['uprn']}.pdf"))
         layers = [self.route_layer]
         network = self._inputs()[3]
         if network is not None:
@@ -362,7 +363,7 @@ class DistancesPanel(QGroupBox):
         )
         details = QgsLayoutItemLabel(layout)
         details.setText(self.length_text)
-        details.setFont(QFont("Sans Serif", 10))
+        set_label_font(details, QFont("Sans Serif", 10))
         layout.addLayoutItem(details)
         details.attemptMove(QgsLayoutPoint(PAGE_W - MARGIN - PANEL_W, PAGE_H - 100, LAYOUT_MM))
         details.attemptResize(QgsLayoutSize(PANEL_W, 45, LAYOUT_MM))
