@@ -1,12 +1,16 @@
 """The Distances part of the Catchments dock: one address's nearest schools and its route.
 
-Pick an address (click on the map, or type a UPRN or part of an address in Find address),
-see its nearest schools by the shortest walking route (to each school's nearest gate) and
-the route to the nearest drawn on the map; export that route and its length as a one-page
-PDF for a decision letter. The look-up asks ``core.catchments.distances`` directly (an
-interactive look-up must answer at once); the whole-area table is the
-``placelink:facilitydistances`` algorithm. The walking graph is built once per network,
-facilities and gates, then each look-up costs a few array operations.
+Pick an address (click on the map with *Pick on map*, or type it in the Find address dock
+or the locator bar and go to it: both set ``current_address.CURRENT``, which this part
+follows), see its nearest schools by the shortest walking route (to each school's nearest
+gate) and the route to the nearest drawn on the map; export that route and its length as
+a one-page PDF for a decision letter. An address picked while the Catchments dock is
+closed (or behind another tab) is answered when the dock is shown, so looking addresses
+up elsewhere never builds a walking graph nobody asked for. The look-up asks
+``core.catchments.distances`` directly (an interactive look-up must answer at once);
+the whole-area table is the ``placelink:facilitydistances`` algorithm. The walking graph
+is built once per network, facilities and gates, then each look-up costs a few array
+operations.
 """
 
 from __future__ import annotations
@@ -31,7 +35,6 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..processing.compat import LAYER_POINT
+from .current_address import CURRENT
 
 NEAREST = 3
 
@@ -61,12 +65,11 @@ class DistancesPanel(QGroupBox):
         self.gatesCombo.setLayer(None)
         self.gateField = QgsFieldComboBox(self)
         self.gatesCombo.layerChanged.connect(self.gateField.setLayer)
-        self.findEdit = QLineEdit(self)
-        self.findEdit.setPlaceholderText(self.tr("UPRN or part of an address"))
-        self.findEdit.returnPressed.connect(self.find)
+        self.addressLabel = QLabel(self.tr("none yet: go to one in Find address, or pick on map"))
+        self.addressLabel.setWordWrap(True)
         form.addRow(self.tr("Gates (optional)"), self.gatesCombo)
         form.addRow(self.tr("Gate's school field"), self.gateField)
-        form.addRow(self.tr("Find address"), self.findEdit)
+        form.addRow(self.tr("Address"), self.addressLabel)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.pickButton = QPushButton(self.tr("Pick on map"), self)
@@ -88,8 +91,9 @@ class DistancesPanel(QGroupBox):
              self.tr("Optional: the schools' gates as points; a school is reached at its "
                      "nearest gate (without gates, at its point).")),
             ("gateField", self.gateField, self.tr("The gates' field holding their school's name.")),
-            ("findEdit", self.findEdit,
-             self.tr("A UPRN or part of an address; Enter lists its nearest schools.")),
+            ("addressLabel", self.addressLabel,
+             self.tr("The address answered for: the one last picked in the Find address "
+                     "dock, the locator bar or on the map.")),
             ("pickButton", self.pickButton,
              self.tr("Click an address on the map to list its nearest schools.")),
             ("pdfButton", self.pdfButton,
@@ -105,6 +109,10 @@ class DistancesPanel(QGroupBox):
         self._walk_key: tuple | None = None
         self._walk = None
         self._tool = None
+        self._pending = False
+        self._own_pick = False
+        CURRENT.changed.connect(self._follow)
+        dock.visibilityChanged.connect(self._shown)
 
     # -- inputs -------------------------------------------------------------------------
 
@@ -200,7 +208,8 @@ class DistancesPanel(QGroupBox):
         canvas.unsetMapTool(self._tool)
 
     def pick_point(self, point: QgsPointXY, tolerance: float = 50.0) -> dict | None:
-        """Answer for the address nearest *point* (in the addresses layer's CRS)."""
+        """Answer for the address nearest *point* (in the addresses layer's CRS); it
+        becomes the current address (``CURRENT``) for every panel that follows it."""
         addresses = self._inputs()[2]
         if addresses is None:
             return None
@@ -214,34 +223,81 @@ class DistancesPanel(QGroupBox):
         if best is None:
             self.answerLabel.setText(self.tr("No address within {m:.0f} m.").format(m=tolerance))
             return None
-        return self.show_address(best[1])
-
-    def find(self, text: str | None = None) -> dict | None:
-        """Answer for the first address whose UPRN is *text*, or whose address contains it."""
-        text = (self.findEdit.text() if text is None else text).strip()
-        addresses = self._inputs()[2]
-        if not text or addresses is None:
-            return None
+        feature = best[1]
         fields = addresses.fields()
-        if text.isdigit() and fields.lookupField("uprn") >= 0:
-            expression = f'"uprn" = {int(text)}'
-        elif fields.lookupField("address") >= 0:
-            escaped = text.replace("'", "''")
-            expression = f"\"address\" ILIKE '%{escaped}%'"
+        uprn = feature["uprn"] if fields.lookupField("uprn") >= 0 else feature.id()
+        label = str(feature["address"]) if fields.lookupField("address") >= 0 else ""
+        self._own_pick = True
+        try:
+            CURRENT.set(addresses, uprn, feature.geometry().asPoint(), label, "map")
+        finally:
+            self._own_pick = False
+        return self.answer_current()
+
+    # -- following the current address --------------------------------------------------
+
+    def _follow(self) -> None:
+        """The officer picked an address elsewhere: answer now if the dock is shown, else
+        when it is."""
+        if self._own_pick:
+            return
+        try:
+            shown = self.dock.isVisible()
+        except RuntimeError:  # the dock was deleted (the plugin unloaded)
+            return
+        if shown:
+            self.answer_current()
         else:
-            self.answerLabel.setText(self.tr("The addresses layer has no address field."))
+            self._pending = True
+            self.addressLabel.setText(self._address_text())
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._pending:
+            self.answer_current()
+
+    def _address_text(self) -> str:
+        text = str(CURRENT.uprn) if CURRENT.uprn is not None else ""
+        if CURRENT.label:
+            text = f"{CURRENT.label} ({text})" if text else CURRENT.label
+        return text
+
+    def answer_current(self) -> dict | None:
+        """Nearest schools of the current address, listed, with the route to the nearest
+        drawn. The address's point is its own on the chosen addresses layer (found by
+        UPRN), or the point it was picked at when that layer does not hold it."""
+        self._pending = False
+        if CURRENT.point is None:
             return None
-        request = QgsFeatureRequest().setFilterExpression(expression).setLimit(1)
-        feature = next(addresses.getFeatures(request), None)
-        if feature is None:
-            self.answerLabel.setText(self.tr("No address matches {text}.").format(text=text))
+        self.addressLabel.setText(self._address_text())
+        addresses = self._inputs()[2]
+        if addresses is None:
+            self.answerLabel.setText(
+                self.tr("Choose schools, addresses and a street network above.")
+            )
             return None
-        return self.show_address(feature)
+        point = CURRENT.point
+        if CURRENT.crs.isValid() and CURRENT.crs != addresses.crs():
+            transform = QgsCoordinateTransform(CURRENT.crs, addresses.crs(), QgsProject.instance())
+            point = transform.transform(point)
+        label = CURRENT.label
+        if (
+            CURRENT.uprn is not None
+            and CURRENT.layer_id != addresses.id()
+            and addresses.fields().lookupField("uprn") >= 0
+        ):
+            request = QgsFeatureRequest().setFilterExpression(f'"uprn" = {int(CURRENT.uprn)}')
+            feature = next(addresses.getFeatures(request.setLimit(1)), None)
+            if feature is not None and not feature.geometry().isEmpty():
+                point = feature.geometry().asPoint()
+                if addresses.fields().lookupField("address") >= 0:
+                    label = str(feature["address"])
+        return self.answer_for(CURRENT.uprn, label, point)
 
     # -- answering ----------------------------------------------------------------------
 
-    def show_address(self, feature: QgsFeature) -> dict | None:
-        """Nearest schools of one address, listed, with the route to the nearest drawn."""
+    def answer_for(self, uprn: int | None, label: str, point: QgsPointXY) -> dict | None:
+        """Nearest schools of the address at *point* (addresses layer's CRS), listed,
+        with the route to the nearest drawn."""
         from ..core.catchments import distances as dist
 
         facilities, _name, addresses, network = self._inputs()
@@ -251,11 +307,8 @@ class DistancesPanel(QGroupBox):
             )
             return None
         walk, searches, names, crs = self._walking()
-        p = feature.geometry().asPoint()
-        xy = np.array([[p.x(), p.y()]])
+        xy = np.array([[point.x(), point.y()]])
         near = dist.nearest_facilities(walk, xy, names, k=NEAREST, searches=searches)
-        uprn = feature["uprn"] if addresses.fields().lookupField("uprn") >= 0 else feature.id()
-        label = str(feature["address"]) if addresses.fields().lookupField("address") >= 0 else ""
         self.table.setRowCount(0)
         rows = []
         for r in range(near.facility.shape[1]):
@@ -270,7 +323,7 @@ class DistancesPanel(QGroupBox):
             self.table.setItem(r, 2, QTableWidgetItem(f"{metres:,.0f}"))
         if not rows:
             self.answerLabel.setText(str(near.status[0]))
-            self.answer = {"uprn": uprn, "schools": [], "route": None}
+            self.answer = {"uprn": uprn, "address": label, "schools": [], "route": None}
             self.pdfButton.setEnabled(False)
             return self.answer
         line = dist.route(walk, searches, near.places, xy, 0, int(near.facility[0, 0]))
@@ -309,7 +362,9 @@ class DistancesPanel(QGroupBox):
         provider.truncate()
         feature = QgsFeature(self.route_layer.fields())
         feature.setGeometry(geometry)
-        feature.setAttributes([int(uprn), nearest[0], round(nearest[1], 1)])
+        feature.setAttributes(
+            [int(uprn) if uprn is not None else None, nearest[0], round(nearest[1], 1)]
+        )
         provider.addFeatures([feature])
         self.route_layer.updateExtents()
         self.route_layer.triggerRepaint()

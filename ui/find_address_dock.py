@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..i18n import tr
 from ..processing.compat import LAYER_POINT
 from .address_search import SEARCHES
+from .current_address import CURRENT
 from .dock_base import load_form, set_scrolling_body
 from .layer_defaults import prefer_layer
 from .map_focus import Highlight, select_uprn
@@ -150,6 +151,7 @@ class FindAddressDock(QgsDockWidget):
             point = feature.geometry().centroid().asPoint()
             x, y = point.x(), point.y()
         self.highlight.show(QgsPointXY(x, y), layer.crs())
+        CURRENT.set(layer, uprn, QgsPointXY(x, y), item.text(), "find address")
         searcher = self.searcher
         stacked = searcher.same_point(uprn) if searcher is not None else []
         if len(stacked) > 1:

@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .address_search import SEARCHES, default_gazetteer
+from .current_address import CURRENT
 from .map_focus import Highlight, select_uprn
 
 MAX_RESULTS = 20
@@ -84,3 +85,4 @@ class AddressLocatorFilter(QgsLocatorFilter):
         select_uprn(layer, uprn)
         if x is not None and y is not None and layer is not None:
             self.highlight.show(QgsPointXY(x, y), layer.crs())
+            CURRENT.set(layer, uprn, QgsPointXY(x, y), result.displayString, "locator")

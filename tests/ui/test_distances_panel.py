@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsPointXY, QgsProject, QgsVectorLayer
 
 pytest.importorskip("scipy")
 pytest.importorskip("shapely")
@@ -20,6 +21,22 @@ def _layer(name: str, subset: str = "") -> QgsVectorLayer:
     return layer
 
 
+def _find_address(make_dock, gazetteer: QgsVectorLayer, text: str):  # noqa: ANN001, ANN202
+    """Type *text* in the Find address dock and press Enter, as an officer does."""
+    from placelink.ui.find_address_dock import FindAddressDock
+
+    finder = make_dock(FindAddressDock)
+    finder.ui.gazetteerCombo.setLayer(gazetteer)
+    finder.ui.searchEdit.setText(text)  # the first search builds the index in the background
+    deadline = time.monotonic() + 60
+    while finder.searcher is None and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert finder.ui.resultsList.count() >= 1, finder.ui.statusLabel.text()
+    finder.ui.searchEdit.returnPressed.emit()  # Enter goes to the best result
+    return finder
+
+
 def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -> None:  # noqa: ANN001
     from placelink.core.catchments import distances as dist
     from placelink.ui.catchments_dock import CatchmentsDock
@@ -32,14 +49,18 @@ def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -
     dock.ui.nameField.setField("name")
     dock.ui.addressesCombo.setLayer(addresses)
     dock.ui.networkCombo.setLayer(network)
+    dock.show()
     panel = dock.distances
     assert panel.title() == "Distances" and not panel.pdfButton.isEnabled()
 
+    # the address is typed once, in the Find address dock: the Distances part follows it
     first = next(addresses.getFeatures())
-    panel.findEdit.setText(str(first["uprn"]))
-    panel.findEdit.returnPressed.emit()
+    finder = _find_address(make_dock, addresses, str(first["uprn"]))
+    assert [f["uprn"] for f in addresses.selectedFeatures()] == [first["uprn"]]
     answer = panel.answer
     assert answer is not None and answer["uprn"] == first["uprn"]
+    assert answer["address"] == first["address"]
+    assert str(first["uprn"]) in panel.addressLabel.text()
     assert panel.table.rowCount() == 3
     names = [panel.table.item(r, 0).text() for r in range(3)]
     assert sorted(names) == sorted(f["name"] for f in schools.getFeatures())
@@ -86,7 +107,31 @@ def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -
     clicked = panel.pick_point(QgsPointXY(p.x() + 1.0, p.y()))
     assert clicked["uprn"] == other["uprn"]
 
-    # text search by address words
-    assert panel.find(str(other["address"])[:25])["uprn"] is not None
-    assert panel.find("no such street anywhere") is None
-    assert "No address matches" in panel.answerLabel.text()
+    assert panel.addressLabel.text().endswith(f"({other['uprn']})")
+
+    # an address typed in Find address while the Catchments dock is closed is answered
+    # when the dock is shown again (no walking graph is built for a closed dock)
+    third = list(addresses.getFeatures())[2000]
+    dock.hide()
+    finder.ui.searchEdit.setText(str(third["address"]))
+    finder.ui.searchEdit.returnPressed.emit()
+    assert panel.answer["uprn"] == other["uprn"]
+    assert str(third["uprn"]) in panel.addressLabel.text()
+    dock.show()
+    QgsApplication.processEvents()
+    assert panel.answer["uprn"] == third["uprn"]
+    assert panel.table.rowCount() == 3
+    drawn = next(route.getFeatures())
+    assert drawn["uprn"] == third["uprn"]
+    assert drawn.geometry().asPolyline()[0] == third.geometry().asPoint()
+
+
+def test_no_address_near_a_click_says_so(make_dock) -> None:  # noqa: ANN001
+    from placelink.ui.catchments_dock import CatchmentsDock
+
+    addresses = _layer("addresses")
+    dock = make_dock(CatchmentsDock)
+    dock.ui.addressesCombo.setLayer(addresses)
+    far = addresses.extent()
+    assert dock.distances.pick_point(QgsPointXY(far.xMinimum() - 5000, far.yMinimum())) is None
+    assert "No address within 50 m" in dock.distances.answerLabel.text()
