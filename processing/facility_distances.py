@@ -12,7 +12,10 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -35,7 +38,9 @@ from .compat import (
     SINK_FAST_INSERT,
     SOURCE_LINE,
     SOURCE_POINT,
+    SOURCE_VECTOR,
     WKB_LINESTRING,
+    WKB_NONE,
     WKB_POINT,
 )
 from .fields import qgs_fields
@@ -57,6 +62,17 @@ ROUTE_FIELDS = (
     schema.Field("network_m", schema.REAL),
     schema.Field("gate", schema.TEXT, 60),
 )
+#: ALL_DISTANCES: every address to every facility, nearest first (rank NULL: no route).
+TABLE_FIELDS = (
+    schema.Field("uprn", schema.INT),
+    schema.Field("rank", schema.INT),
+    schema.Field("facility_name", schema.TEXT, 120),
+    schema.Field("network_m", schema.REAL),
+    schema.Field("straight_m", schema.REAL),
+    schema.Field("gate", schema.TEXT, 60),
+)
+#: Rows per batch written to ALL_DISTANCES.
+TABLE_BATCH_ROWS = 500_000
 #: Network fields that decide walking (first found of each kind wins).
 CLASS_FIELDS = (
     "class", "road_classification", "roadclassification", "classification",
@@ -102,7 +118,14 @@ class FacilityDistances(PlaceLinkAlgorithm):
         "within a millimetre of each other are ordered by name, or at random with SEED "
         "(TIE_BREAK). Every address gets at least one row; an address with no reachable "
         "facility gets one row without a rank, saying why in reason. ROUTES holds the "
-        "measured route of each address to its nearest facility."
+        "measured route of each address to its nearest facility.\n\n"
+        "ALL_DISTANCES (optional, a table without geometry) holds every address to every "
+        "facility kept, for admissions ranking against any school: one row per address and "
+        "facility with uprn, rank (1 = nearest, ranked as OUTPUT ranks; NULL when no walking "
+        "route), facility_name, network_m, straight_m and gate, each address's facilities "
+        "nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage, "
+        "CSV or SQLite file is written in large batches when the Python packages pyogrio and "
+        "pyarrow are installed (a minute or so), other destinations feature by feature."
     )
 
     ADDRESSES = "ADDRESSES"
@@ -119,6 +142,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
     SEED = "SEED"
     OUTPUT = "OUTPUT"
     ROUTES = "ROUTES"
+    ALL_DISTANCES = "ALL_DISTANCES"
 
     def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
         self.addParameter(
@@ -207,6 +231,15 @@ class FacilityDistances(PlaceLinkAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.ROUTES, self.tr("Routes to the nearest"), optional=True, createByDefault=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ALL_DISTANCES,
+                self.tr("Every address to every facility (table)"),
+                SOURCE_VECTOR,
+                optional=True,
+                createByDefault=False,
             )
         )
         self.addOutput(
@@ -376,8 +409,12 @@ class FacilityDistances(PlaceLinkAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
         feedback.setProgress(20)
 
+        table_dest = self.parameterAsOutputLayer(parameters, self.ALL_DISTANCES, context)
+        # progress: 0-20 reading and graph, then searches, OUTPUT (and ALL_DISTANCES)
+        searched, written = (60, 75) if table_dest else (70, 100)
+
         def progress(done: int, total: int) -> None:
-            feedback.setProgress(20 + 50 * done / total)
+            feedback.setProgress(20 + (searched - 20) * done / total)
 
         phase_word = phase.casefold() if phase else "facility"
         try:
@@ -463,7 +500,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                     )
                     r_sink.addFeature(rf, flags)
             if i % BATCH == 0:
-                feedback.setProgress(70 + 30 * i / max(m, 1))
+                feedback.setProgress(searched + (written - searched) * i / max(m, 1))
                 if feedback.isCanceled():
                     raise QgsProcessingException(self.tr("Cancelled."))
         feedback.pushInfo(
@@ -474,7 +511,102 @@ class FacilityDistances(PlaceLinkAlgorithm):
         results = {self.OUTPUT: dest, "UNREACHED": unreached}
         if r_dest:
             results[self.ROUTES] = r_dest
+        if table_dest:
+            feedback.setProgressText(self.tr("Writing every address to every facility"))
+            try:
+                table = dist.distance_table(
+                    walk,
+                    result.searches,
+                    result.places,
+                    a_xy,
+                    names,
+                    tie,
+                    seed,
+                    cancelled=feedback.isCanceled,
+                )
+            except dist.CancelledError:
+                raise QgsProcessingException(self.tr("Cancelled.")) from None
+            results[self.ALL_DISTANCES] = self._write_table(
+                parameters, context, feedback, table, uprns, names, gate_label, written
+            )
         return results
+
+    # -- the full table -----------------------------------------------------------------
+
+    def _write_table(
+        self,
+        parameters: dict,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        table: object,
+        uprns: list,
+        names: list[str],
+        labels: list[str],
+        start: float,
+    ) -> str:
+        """ALL_DISTANCES: in batches to a GeoPackage/CSV/SQLite file, else through the sink."""
+        from . import table_writer
+
+        m, f = table.facility.shape
+        total = m * f
+        destination = self.parameterAsOutputLayer(parameters, self.ALL_DISTANCES, context)
+
+        def progress(rows: int) -> None:
+            feedback.setProgress(start + (100 - start) * rows / max(total, 1))
+
+        target = table_writer.fast_file(destination)
+        if target is not None:
+            path, driver = target
+            try:
+                rows = table_writer.write_batches(
+                    path,
+                    driver,
+                    _table_batches(table, uprns, names, labels),
+                    progress,
+                    feedback.isCanceled,
+                )
+            except table_writer.CancelledError:
+                raise QgsProcessingException(self.tr("Cancelled.")) from None
+            except Exception as exc:  # noqa: BLE001 - GDAL's reason, with the file named
+                raise QgsProcessingException(
+                    self.tr("Could not write ALL_DISTANCES to {path}: {reason}").format(
+                        path=path, reason=exc
+                    )
+                ) from exc
+            feedback.pushInfo(
+                f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows, "
+                f"written to {path} in batches ({driver}, pyogrio)."
+            )
+            _load_on_completion(parameters.get(self.ALL_DISTANCES), str(path), context, self)
+            return str(path)
+        missing = table_writer.missing_packages()
+        if missing and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
+            feedback.pushInfo(
+                f"ALL_DISTANCES is written feature by feature ({', '.join(missing)} missing): "
+                f"{total:,} rows take a while."
+            )
+        sink, dest = self.parameterAsSink(
+            parameters, self.ALL_DISTANCES, context, qgs_fields(TABLE_FIELDS), WKB_NONE
+        )
+        if sink is None:
+            raise QgsProcessingException(self.tr("Could not create ALL_DISTANCES."))
+        fields = qgs_fields(TABLE_FIELDS)
+        rows = 0
+        for batch in _table_batches(table, uprns, names, labels):
+            features = []
+            for values in zip(*(column.to_pylist() for column in batch.columns)):  # noqa: B905
+                feature = QgsFeature(fields)
+                feature.setAttributes(list(values))
+                features.append(feature)
+            sink.addFeatures(features, SINK_FAST_INSERT)
+            rows += len(features)
+            progress(rows)
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+        feedback.pushInfo(
+            f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows (feature sink)."
+        )
+        return dest
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
         """Style OUTPUT as eligibility (within / beyond each limit) and ROUTES as lines."""
@@ -484,6 +616,58 @@ class FacilityDistances(PlaceLinkAlgorithm):
             style_output(dest, str(eligibility_qml(limits)), context, feedback)
             style_output(styles["routes"], "facility_routes.qml", context, feedback)
         return {}
+
+
+def _table_batches(table, uprns, names, labels):  # noqa: ANN001, ANN202
+    """ALL_DISTANCES as pyarrow record batches of about TABLE_BATCH_ROWS rows."""
+    import pyarrow as pa
+
+    m, f = table.facility.shape
+    try:
+        uprn = pa.array(uprns, type=pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        uprn = pa.array([_as_int(u) for u in uprns], type=pa.int64())
+    name_values = pa.array([str(n) for n in names], type=pa.string())
+    label_values = pa.array([str(g) for g in labels], type=pa.string())
+    step = max(1, TABLE_BATCH_ROWS // max(f, 1))
+    for begin in range(0, m, step):
+        end = min(m, begin + step)
+        reached = table.rank[begin:end].reshape(-1) > 0
+        network = np.round(table.network_m[begin:end].reshape(-1), 2)
+        straight = np.round(table.straight_m[begin:end].reshape(-1), 2)
+        yield pa.record_batch(
+            [
+                uprn.take(pa.array(np.repeat(np.arange(begin, end), f))),
+                pa.array(table.rank[begin:end].reshape(-1), mask=~reached),
+                pa.DictionaryArray.from_arrays(
+                    pa.array(table.facility[begin:end].reshape(-1)), name_values
+                ),
+                pa.array(network, mask=~reached),
+                pa.array(straight, mask=np.isnan(straight)),
+                pa.DictionaryArray.from_arrays(
+                    pa.array(table.gate[begin:end].reshape(-1).astype(np.int32), mask=~reached),
+                    label_values,
+                ),
+            ],
+            names=[field.name for field in TABLE_FIELDS],
+        )
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _load_on_completion(value, path: str, context, alg) -> None:  # noqa: ANN001
+    """Load a file written outside the sink into the project when the run asks for it (as
+    ``parameterAsSink`` does for the Processing dialog's "Open output file")."""
+    if not isinstance(value, QgsProcessingOutputLayerDefinition) or not value.destinationProject:
+        return
+    name = value.destinationName or alg.parameterDefinition(alg.ALL_DISTANCES).description()
+    details = QgsProcessingContext.LayerDetails(name, value.destinationProject, alg.ALL_DISTANCES)
+    context.addLayerToLoadOnCompletion(path, details)
 
 
 LIMIT_COLOURS = ("#f28e2b", "#e15759", "#b07aa1", "#76b7b2")

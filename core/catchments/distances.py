@@ -268,8 +268,7 @@ def rank_nearest(dist: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
     """
     m, f = dist.shape
     k = min(k, f)
-    mm = np.where(np.isfinite(dist), np.round(dist * 1000.0), 1e13).astype(np.int64)
-    composite = mm * f + np.broadcast_to(keys, (m, f))
+    composite = _composite(dist, keys)
     if k < f:
         part = np.argpartition(composite, k - 1, axis=1)[:, :k]
     else:
@@ -279,6 +278,13 @@ def rank_nearest(dist: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
     top = np.take_along_axis(part, order, axis=1)
     reachable = np.isfinite(np.take_along_axis(dist, top, axis=1))
     return np.where(reachable, top, -1)
+
+
+def _composite(dist: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Distance to the millimetre (unreachable last), then the tie key, as one integer."""
+    m, f = dist.shape
+    mm = np.where(np.isfinite(dist), np.round(dist * 1000.0), 1e13).astype(np.int64)
+    return mm * f + np.broadcast_to(keys, (m, f))
 
 
 def straight_to_facility(
@@ -365,6 +371,47 @@ def nearest_facilities(
         searches,
         places,
     )
+
+
+@dataclass
+class DistanceTable:
+    """Every address to every facility, each address's facilities nearest first (the
+    unreachable ones last, in tie-key order)."""
+
+    facility: np.ndarray  #: (M, F) facility index in that order
+    rank: np.ndarray  #: (M, F) 1 = nearest; 0 where no walking route
+    network_m: np.ndarray  #: (M, F), inf where no walking route
+    straight_m: np.ndarray  #: (M, F) to the facility's nearest gate, NaN without coordinates
+    gate: np.ndarray  #: (M, F) gate index reached, -1 where no walking route
+
+
+def distance_table(
+    walk: WalkNetwork,
+    searches: Searches,
+    places: AddressPlaces,
+    address_xy: np.ndarray,
+    names: Sequence[str],
+    tie_break: str = TIE_NAME,
+    seed: int = 0,
+    cancelled: Callable[[], bool] | None = None,
+) -> DistanceTable:
+    """The full address × facility table, ranked as :func:`nearest_facilities` ranks (the
+    same distances, tie keys and seed, so its ranks 1..k are that function's rows)."""
+    dist, gates = distance_matrix(searches, places)
+    m, f = dist.shape
+    keys = tie_keys(names, m, tie_break, seed)
+    order = np.argsort(_composite(dist, keys), axis=1, kind="stable").astype(np.int32)
+    if cancelled is not None and cancelled():
+        raise CancelledError("distance table")
+    network_m = np.take_along_axis(dist, order, axis=1)
+    reached = np.isfinite(network_m)
+    rank = np.where(reached, np.arange(1, f + 1, dtype=np.int32)[None, :], 0).astype(np.int32)
+    gate = np.where(reached, np.take_along_axis(gates, order, axis=1), -1)
+    straight = np.empty((m, f))
+    for column in range(f):
+        straight[:, column] = straight_to_facility(walk, address_xy, column)
+    straight = np.take_along_axis(straight, order, axis=1)
+    return DistanceTable(order, rank, network_m, straight, gate)
 
 
 def beyond_limit(nearest_m: np.ndarray, limits: Sequence[float]) -> np.ndarray:

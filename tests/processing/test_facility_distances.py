@@ -71,7 +71,7 @@ def _town():
     return network, schools, gates, addresses
 
 
-def _run(run_alg, **overrides):  # noqa: ANN001, ANN202
+def _run(run_alg, feedback=None, **overrides):  # noqa: ANN001, ANN202
     network, schools, gates, addresses = _town()
     params = {
         "ADDRESSES": addresses,
@@ -88,6 +88,8 @@ def _run(run_alg, **overrides):  # noqa: ANN001, ANN202
         "ROUTES": "TEMPORARY_OUTPUT",
     }
     params.update(overrides)
+    if feedback is not None:
+        return run_alg("placelink:facilitydistances", params, feedback=feedback)
     return run_alg("placelink:facilitydistances", params)
 
 
@@ -198,3 +200,113 @@ def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:  #
             feedback=feedback,
         )
     assert not out.exists()  # nothing was written
+
+
+def _table_rows(layer) -> dict:  # noqa: ANN001
+    out: dict = {}
+    for f in layer.getFeatures():
+        out.setdefault(f["uprn"], []).append(
+            (
+                None if _null(f["rank"]) else f["rank"],
+                f["facility_name"],
+                None if _null(f["network_m"]) else f["network_m"],
+                f["straight_m"],
+                None if _null(f["gate"]) else f["gate"],
+            )
+        )
+    return out
+
+
+def test_all_distances_every_address_to_every_facility(run_alg, tmp_path) -> None:  # noqa: ANN001
+    """The full table in batches to a GeoPackage, and the same rows through the sink."""
+    import sqlite3
+
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        lines: list = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    out = tmp_path / "all_distances.gpkg"
+    log = Log()
+    result = _run(run_alg, log, ALL_DISTANCES=str(out), ROUTES=None)
+    assert result["ALL_DISTANCES"] == str(out)
+    assert any("= 10 rows, written to" in line and "in batches" in line for line in log.lines)
+    assert not list(tmp_path.glob("*partial*"))
+    layer = QgsVectorLayer(str(out), "all", "ogr")
+    assert layer.isValid() and layer.featureCount() == 5 * 2  # 5 addresses × 2 primaries
+    assert [f.name() for f in layer.fields()][1:] == [
+        "uprn", "rank", "facility_name", "network_m", "straight_m", "gate"
+    ]  # fmt: skip
+    table = _table_rows(layer)
+    ranked = _rows(result["OUTPUT"])
+    for uprn, rows in table.items():  # nearest first; ranks 1..k are OUTPUT's rows
+        reached = [r for r in rows if r[0] is not None]
+        assert [r[0] for r in reached] == list(range(1, len(reached) + 1))
+        assert rows[: len(reached)] == reached
+        near = [(f["rank"], f["facility_name"], f["network_m"]) for f in ranked[uprn]]
+        assert [r[:3] for r in reached] == [n for n in near if not _null(n[0])]
+    assert [r[:2] for r in table[1]] == [(1, "Oak Primary"), (2, "St Mary's")]
+    assert table[1][1][2] == pytest.approx(5300.0) and table[1][1][4].startswith("gate ")
+    assert table[1][1][3] == pytest.approx(((5300**2) + 100) ** 0.5, abs=0.01)
+    island = table[3]  # no walking route: no rank, no distance, still its straight line
+    assert [(r[0], r[2], r[4]) for r in island] == [(None, None, None)] * 2
+    assert all(r[3] > 2000 for r in island)
+    history = "".join(layer.metadata().history())
+    assert "placelink:facilitydistances" in history  # provenance stamped on the table
+    with sqlite3.connect(out) as db:  # GeoPackage 1.2: QGIS 3.22's GDAL reads it fully
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 10200
+
+    through_sink = _run(run_alg, ALL_DISTANCES="TEMPORARY_OUTPUT", ROUTES=None)
+    assert _table_rows(through_sink["ALL_DISTANCES"]) == table
+
+
+def test_all_distances_to_csv_is_spreadsheet_safe(run_alg, tmp_path) -> None:  # noqa: ANN001
+    import csv
+
+    network, schools, gates, addresses = _town()
+    schools.dataProvider().changeAttributeValues({1: {0: "=HYPERLINK(1)"}})  # a hostile name
+    gates.dataProvider().changeAttributeValues({1: {0: "=HYPERLINK(1)"}, 2: {0: "=HYPERLINK(1)"}})
+    out = tmp_path / "all.csv"
+    run_alg(
+        "placelink:facilitydistances",
+        {
+            "ADDRESSES": addresses,
+            "FACILITIES": schools,
+            "NAME_FIELD": "name",
+            "NETWORK": network,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "ALL_DISTANCES": str(out),
+        },
+    )
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 5 * 3  # every school this time (no phase)
+    names = {r["facility_name"] for r in rows}
+    assert "=HYPERLINK(1)" not in names and any("HYPERLINK" in n for n in names)
+    assert {r["rank"] for r in rows if r["uprn"] == "3"} == {""}  # the island: no route
+
+
+def test_cancel_while_writing_all_distances_keeps_the_old_file(
+    run_alg, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001
+    from placelink.processing import facility_distances
+    from qgis.core import QgsProcessingFeedback
+
+    monkeypatch.setattr(facility_distances, "TABLE_BATCH_ROWS", 2)  # five batches of rows
+
+    class CancelWhileWriting(QgsProcessingFeedback):
+        def setProgress(self, progress: float) -> None:  # noqa: N802
+            super().setProgress(progress)
+            if progress > 75:  # the first batch of the table is written
+                self.cancel()
+
+    out = tmp_path / "all_distances.gpkg"
+    out.write_bytes(b"last year's table")
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        _run(run_alg, ALL_DISTANCES=str(out), ROUTES=None, feedback=CancelWhileWriting())
+    assert out.read_bytes() == b"last year's table"  # untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all_distances.gpkg"]

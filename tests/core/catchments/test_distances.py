@@ -19,6 +19,7 @@ from placelink.core.catchments.distances import (
     TIE_NAME,
     TIE_RANDOM,
     beyond_limit,
+    distance_table,
     limit_words,
     nearest_facilities,
     parse_limits,
@@ -149,6 +150,28 @@ def test_nearest_k_equal_reference_with_gates(seed, grid):
         result.beyond_limit_m, beyond_limit(result.network_m[:, 0], [300.0, 500.0])
     )
 
+    # the full table: every facility of every address equals the reference, nearest
+    # first, unreachable last without a rank; its ranks 1..3 are the nearest-3 rows
+    table = distance_table(walk, result.searches, result.places, addresses, names)
+    assert table.facility.shape == (len(addresses), k_fac)
+    for i in range(len(addresses)):
+        assert sorted(table.facility[i]) == list(range(k_fac))
+        np.testing.assert_allclose(table.network_m[i], want[i, table.facility[i]], atol=1e-6)
+        reached = np.isfinite(want[i, table.facility[i]])
+        assert list(table.rank[i]) == [r + 1 if ok else 0 for r, ok in enumerate(reached)]
+        assert reached[: reached.sum()].all()  # the unreachable ones come last
+        for r in range(int(reached.sum())):
+            g = table.gate[i, r]
+            assert gate_fac[g] == table.facility[i, r]
+            assert per_gate[i, g] == pytest.approx(table.network_m[i, r], abs=1e-6)
+        assert (table.gate[i, ~reached] == -1).all()
+        straight = [
+            np.hypot(*(gate_xy[gate_fac == f] - addresses[i]).T).min() for f in table.facility[i]
+        ]
+        np.testing.assert_allclose(table.straight_m[i], straight)
+    top = result.facility
+    np.testing.assert_array_equal(np.where(top >= 0, table.facility[:, :3], -1), top)
+
 
 def test_one_way_streets_are_ignored_for_walking(grid):
     lines = [shapely.LineString([(0, 0), (100, 0)]), shapely.LineString([(100, 0), (200, 0)])]
@@ -191,6 +214,10 @@ def test_ties_by_name_then_seeded_random():
         walk, addresses, ["Zeta", "Alpha"], k=2, tie_break=TIE_RANDOM, seed=8
     )
     np.testing.assert_array_equal(one.facility, two.facility)
+    table = distance_table(
+        walk, one.searches, one.places, addresses, ["Zeta", "Alpha"], TIE_RANDOM, 7
+    )
+    np.testing.assert_array_equal(table.facility, one.facility)  # the same seeded draw
     assert one.seed == 7
     share = (one.facility[:, 0] == 0).mean()
     assert 0.3 < share < 0.7  # both schools win some draws
