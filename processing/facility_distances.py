@@ -436,51 +436,58 @@ class FacilityDistances(PlaceLinkAlgorithm):
             feedback.pushInfo(f"Ties broken at random with seed {seed} (recorded in provenance).")
 
         feedback.setProgressText(self.tr("Writing distances"))
+        from . import table_writer
+
         fields = qgs_fields(OUTPUT_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.tr("Could not create OUTPUT."))
+        flags = SINK_FAST_INSERT
+        m = len(a_ids)
+        unreached = int((result.facility[:, 0] < 0).sum())
+        rows = 0
+        sink = None
+        fast = table_writer.fast_file(
+            self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",)
+        )
+        if fast is not None:  # a GeoPackage file: column batches, not feature by feature
+            path, driver = fast
+            total = int((result.facility >= 0).sum()) + unreached
+
+            def written_rows(count: int) -> None:
+                feedback.setProgress(searched + (written - searched) * count / max(total, 1))
+
+            try:
+                rows = table_writer.write_batches(
+                    path,
+                    driver,
+                    _output_batches(result, a_xy, uprns, names, gate_label, limits, phase_word),
+                    written_rows,
+                    feedback.isCanceled,
+                    ("geom", "Point", crs.toWkt()),
+                )
+            except table_writer.CancelledError:
+                raise QgsProcessingException(self.tr("Cancelled.")) from None
+            except Exception as exc:  # noqa: BLE001 - GDAL's reason, with the file named
+                raise QgsProcessingException(
+                    self.tr("Could not write OUTPUT to {path}: {reason}").format(
+                        path=path, reason=exc
+                    )
+                ) from exc
+            dest = str(path)
+            _load_on_completion(parameters.get(self.OUTPUT), dest, context, self, self.OUTPUT)
+        else:
+            sink, dest = self.parameterAsSink(
+                parameters, self.OUTPUT, context, fields, WKB_POINT, crs
+            )
+            if sink is None:
+                raise QgsProcessingException(self.tr("Could not create OUTPUT."))
         r_sink, r_dest = self.parameterAsSink(
             parameters, self.ROUTES, context, qgs_fields(ROUTE_FIELDS), WKB_LINESTRING, crs
         )
-        flags = SINK_FAST_INSERT
-        rows = unreached = 0
-        m = len(a_ids)
-        for i in range(m):
-            geom = QgsGeometry()
-            if np.isfinite(a_xy[i]).all():
-                geom = QgsGeometry.fromPointXY(QgsPointXY(float(a_xy[i, 0]), float(a_xy[i, 1])))
+        for i in range(m) if sink is not None or r_sink is not None else ():
             uprn = uprns[i]
-            beyond = float(result.beyond_limit_m[i])
-            beyond = None if np.isnan(beyond) else beyond
-            if result.facility[i, 0] < 0:
-                unreached += 1
-                feature = QgsFeature(fields)
-                feature.setGeometry(geom)
-                feature.setAttributes([uprn, None, None, None, None, None, None, result.status[i]])
-                sink.addFeature(feature, flags)
-                rows += 1
-            for r in range(k):
-                f = int(result.facility[i, r]) if r < result.facility.shape[1] else -1
-                if f < 0:
-                    break
-                metres = float(result.network_m[i, r])
-                feature = QgsFeature(fields)
-                feature.setGeometry(geom)
-                feature.setAttributes(
-                    [
-                        uprn,
-                        r + 1,
-                        names[f],
-                        round(metres, 2),
-                        round(float(result.straight_m[i, r]), 2),
-                        gate_label[int(result.gate[i, r])],
-                        beyond,
-                        dist.reason(r + 1, phase_word, names[f], metres, limits),
-                    ]
+            if sink is not None:
+                rows += self._write_rows(
+                    sink, fields, result, a_xy, i, uprn, names, gate_label, limits, phase_word
                 )
-                sink.addFeature(feature, flags)
-                rows += 1
             if r_sink is not None and result.facility[i, 0] >= 0:
                 line = dist.route(
                     walk, result.searches, result.places, a_xy, i, int(result.facility[i, 0])
@@ -505,7 +512,8 @@ class FacilityDistances(PlaceLinkAlgorithm):
                     raise QgsProcessingException(self.tr("Cancelled."))
         feedback.pushInfo(
             f"{m:,} addresses read: {m - unreached:,} with a facility + {unreached:,} with none "
-            f"= {m:,}; {rows:,} rows written."
+            f"= {m:,}; {rows:,} rows written"
+            + (" in batches (GPKG, pyogrio)." if fast is not None else ".")
         )
         self._styles = {"output": (dest, limits), "routes": r_dest}
         results = {self.OUTPUT: dest, "UNREACHED": unreached}
@@ -530,6 +538,46 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 parameters, context, feedback, table, uprns, names, gate_label, written
             )
         return results
+
+    @staticmethod
+    def _write_rows(sink, fields, result, a_xy, i, uprn, names, labels, limits, phase) -> int:  # noqa: ANN001
+        """OUTPUT's rows of address *i* through the sink; returns how many."""
+        from ..core.catchments import distances as dist
+
+        geom = QgsGeometry()
+        if np.isfinite(a_xy[i]).all():
+            geom = QgsGeometry.fromPointXY(QgsPointXY(float(a_xy[i, 0]), float(a_xy[i, 1])))
+        beyond = float(result.beyond_limit_m[i])
+        beyond = None if np.isnan(beyond) else beyond
+        rows = 0
+        if result.facility[i, 0] < 0:
+            feature = QgsFeature(fields)
+            feature.setGeometry(geom)
+            feature.setAttributes([uprn, None, None, None, None, None, None, result.status[i]])
+            sink.addFeature(feature, SINK_FAST_INSERT)
+            return 1
+        for r in range(result.facility.shape[1]):
+            f = int(result.facility[i, r])
+            if f < 0:
+                break
+            metres = float(result.network_m[i, r])
+            feature = QgsFeature(fields)
+            feature.setGeometry(geom)
+            feature.setAttributes(
+                [
+                    uprn,
+                    r + 1,
+                    names[f],
+                    round(metres, 2),
+                    round(float(result.straight_m[i, r]), 2),
+                    labels[int(result.gate[i, r])],
+                    beyond,
+                    dist.reason(r + 1, phase, names[f], metres, limits),
+                ]
+            )
+            sink.addFeature(feature, SINK_FAST_INSERT)
+            rows += 1
+        return rows
 
     # -- the full table -----------------------------------------------------------------
 
@@ -577,7 +625,9 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows, "
                 f"written to {path} in batches ({driver}, pyogrio)."
             )
-            _load_on_completion(parameters.get(self.ALL_DISTANCES), str(path), context, self)
+            _load_on_completion(
+                parameters.get(self.ALL_DISTANCES), str(path), context, self, self.ALL_DISTANCES
+            )
             return str(path)
         missing = table_writer.missing_packages()
         if missing and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
@@ -623,10 +673,7 @@ def _table_batches(table, uprns, names, labels):  # noqa: ANN001, ANN202
     import pyarrow as pa
 
     m, f = table.facility.shape
-    try:
-        uprn = pa.array(uprns, type=pa.int64())
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        uprn = pa.array([_as_int(u) for u in uprns], type=pa.int64())
+    uprn = _uprn_array(uprns)
     name_values = pa.array([str(n) for n in names], type=pa.string())
     label_values = pa.array([str(g) for g in labels], type=pa.string())
     step = max(1, TABLE_BATCH_ROWS // max(f, 1))
@@ -660,14 +707,81 @@ def _as_int(value: object) -> int | None:
         return None
 
 
-def _load_on_completion(value, path: str, context, alg) -> None:  # noqa: ANN001
+def _load_on_completion(value, path: str, context, alg, output: str) -> None:  # noqa: ANN001
     """Load a file written outside the sink into the project when the run asks for it (as
     ``parameterAsSink`` does for the Processing dialog's "Open output file")."""
     if not isinstance(value, QgsProcessingOutputLayerDefinition) or not value.destinationProject:
         return
-    name = value.destinationName or alg.parameterDefinition(alg.ALL_DISTANCES).description()
-    details = QgsProcessingContext.LayerDetails(name, value.destinationProject, alg.ALL_DISTANCES)
+    name = value.destinationName or alg.parameterDefinition(output).description()
+    details = QgsProcessingContext.LayerDetails(name, value.destinationProject, output)
     context.addLayerToLoadOnCompletion(path, details)
+
+
+def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa: ANN001, ANN202
+    """OUTPUT as pyarrow record batches with point WKB: the rows the sink would get, in
+    the same order (each address's ranks; one row with its reason when none)."""
+    import pyarrow as pa
+    import shapely
+
+    from ..core.catchments import distances as dist
+
+    m, k = result.facility.shape
+    uprn = _uprn_array(uprns)
+    name_values = pa.array([str(n) for n in names], type=pa.string())
+    label_values = pa.array([str(g) for g in labels], type=pa.string())
+    step = max(1, TABLE_BATCH_ROWS // max(k, 1))
+    for begin in range(0, m, step):
+        end = min(m, begin + step)
+        top = result.facility[begin:end]
+        keep = (top >= 0) | ((top[:, :1] < 0) & (np.arange(k)[None, :] == 0))
+        row, col = np.nonzero(keep)
+        address = row + begin
+        facility = top[row, col]
+        ranked = facility >= 0
+        metres = result.network_m[begin:end][row, col]
+        xy = a_xy[address]
+        has_xy = np.isfinite(xy).all(axis=1)
+        wkb = np.full(len(row), None, dtype=object)
+        wkb[has_xy] = shapely.to_wkb(shapely.points(xy[has_xy]))
+        beyond = result.beyond_limit_m[address]
+        straight = np.round(result.straight_m[begin:end][row, col], 2)
+        reasons = [
+            dist.reason(int(c) + 1, phase, names[f], float(d), limits)
+            if f >= 0
+            else result.status[a]
+            for a, c, f, d in zip(address, col, facility, metres)  # noqa: B905 - py3.9
+        ]
+        yield pa.record_batch(
+            [
+                uprn.take(pa.array(address)),
+                pa.array((col + 1).astype(np.int32), mask=~ranked),
+                pa.DictionaryArray.from_arrays(
+                    pa.array(np.maximum(facility, 0).astype(np.int32), mask=~ranked), name_values
+                ),
+                pa.array(np.round(metres, 2), mask=~ranked),
+                pa.array(straight, mask=~ranked | np.isnan(straight)),
+                pa.DictionaryArray.from_arrays(
+                    pa.array(
+                        np.maximum(result.gate[begin:end][row, col], 0).astype(np.int32),
+                        mask=~ranked,
+                    ),
+                    label_values,
+                ),
+                pa.array(beyond, mask=np.isnan(beyond)),
+                pa.array(reasons, type=pa.string()),
+                pa.array(wkb, type=pa.binary()),
+            ],
+            names=[field.name for field in OUTPUT_FIELDS] + ["geom"],
+        )
+
+
+def _uprn_array(uprns):  # noqa: ANN001, ANN202
+    import pyarrow as pa
+
+    try:
+        return pa.array(uprns, type=pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return pa.array([_as_int(u) for u in uprns], type=pa.int64())
 
 
 LIMIT_COLOURS = ("#f28e2b", "#e15759", "#b07aa1", "#76b7b2")

@@ -1,4 +1,4 @@
-"""Write a large table without geometry to a file destination in column batches.
+"""Write a large table to a file destination in column batches.
 
 A Processing feature sink takes one ``QgsFeature`` at a time: for the 15 million rows of
 an address × school distance table that is minutes of Python. When the destination is a
@@ -24,6 +24,13 @@ from pathlib import Path
 DRIVERS = {".gpkg": "GPKG", ".csv": "CSV", ".sqlite": "SQLite"}
 #: Options that keep the file readable by older GDAL (QGIS 3.22 on Debian 12 has 3.6).
 DATASET_OPTIONS = {"GPKG": {"VERSION": "1.2"}}
+#: SQLite without journal or syncs while the file is built (it is moved into place only
+#: when complete, so a crash leaves the destination as it was): about half the time.
+FAST_SQLITE = {
+    "OGR_SQLITE_SYNCHRONOUS": "OFF",
+    "OGR_SQLITE_JOURNAL": "OFF",
+    "OGR_SQLITE_CACHE": "512",
+}
 
 
 class CancelledError(Exception):
@@ -46,14 +53,15 @@ def missing_packages() -> list[str]:
     return missing
 
 
-def fast_file(destination: str) -> tuple[Path, str] | None:
-    """(path, GDAL driver) when *destination* is a plain file path written in batches."""
+def fast_file(destination: str, drivers: tuple[str, ...] | None = None) -> tuple[Path, str] | None:
+    """(path, GDAL driver) when *destination* is a plain file path written in batches (and
+    its driver one of *drivers*, when given)."""
     text = str(destination or "")
     if not text or "|" in text or "://" in text or text.startswith(("memory:", "ogr:")):
         return None
     path = Path(text)
     driver = DRIVERS.get(path.suffix.lower())
-    if driver is None or missing_packages():
+    if driver is None or (drivers is not None and driver not in drivers) or missing_packages():
         return None
     return path, driver
 
@@ -64,10 +72,12 @@ def write_batches(
     batches: Iterator,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    geometry: tuple[str, str, str] | None = None,
 ) -> int:
     """Write pyarrow record *batches* (all of one schema) as the only layer of *path*
     (named after the file, as QGIS names a sink's layer); returns the rows written.
-    *progress* gets the rows written so far; *cancelled* is asked between batches."""
+    *progress* gets the rows written so far; *cancelled* is asked between batches.
+    *geometry* is (WKB column, geometry type such as ``Point``, CRS as WKT) or None."""
     import pyarrow as pa
     import pyogrio
 
@@ -93,6 +103,11 @@ def write_batches(
     partial = path.with_name(f"{path.stem}.partial{path.suffix}")
     _remove(partial)
     reader = pa.RecordBatchReader.from_batches(first.schema, stream())
+    where = {}
+    if geometry is not None:
+        where = {"geometry_name": geometry[0], "geometry_type": geometry[1], "crs": geometry[2]}
+    saved = {key: pyogrio.get_gdal_config_option(key) for key in FAST_SQLITE}
+    pyogrio.set_gdal_config_options(FAST_SQLITE)
     try:
         pyogrio.write_arrow(
             reader,
@@ -100,6 +115,7 @@ def write_batches(
             layer=path.stem,
             driver=driver,
             dataset_options=DATASET_OPTIONS.get(driver),
+            **where,
         )
         if cancelled is not None and cancelled():
             raise CancelledError
@@ -109,6 +125,8 @@ def write_batches(
         if cancelled is not None and cancelled():
             raise CancelledError from exc
         raise
+    finally:
+        pyogrio.set_gdal_config_options(saved)
     return written[0]
 
 

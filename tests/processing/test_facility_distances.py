@@ -310,3 +310,56 @@ def test_cancel_while_writing_all_distances_keeps_the_old_file(
         _run(run_alg, ALL_DISTANCES=str(out), ROUTES=None, feedback=CancelWhileWriting())
     assert out.read_bytes() == b"last year's table"  # untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all_distances.gpkg"]
+
+
+def test_geopackage_output_in_batches_equals_the_sink(run_alg, tmp_path) -> None:  # noqa: ANN001
+    """OUTPUT to a GeoPackage (written in column batches) holds exactly the rows, points
+    and reasons the feature sink writes: unreached and point-less addresses included."""
+    network, schools, gates, addresses = _town()
+    no_point = QgsFeature(addresses.fields())
+    no_point.setAttributes([6])
+    assert addresses.dataProvider().addFeatures([no_point])
+    params = {
+        "ADDRESSES": addresses,
+        "FACILITIES": schools,
+        "NAME_FIELD": "name",
+        "NETWORK": network,
+        "ACCESS_POINTS": gates,
+        "ACCESS_NAME_FIELD": "school",
+        "NEAREST": 2,
+        "LIMITS": "3218.69",
+    }
+
+    def rows(layer) -> list:  # noqa: ANN001
+        out = []
+        for f in layer.getFeatures():
+            values = [None if _null(v) else v for v in f.attributes()]
+            geometry = f.geometry()
+            point = None if geometry.isNull() or geometry.isEmpty() else geometry.asWkt(2)
+            out.append((*values[-8:], point))
+        return out
+
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        lines: list = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    out = tmp_path / "nearest.gpkg"
+    log = Log()
+    batched = run_alg("placelink:facilitydistances", {**params, "OUTPUT": str(out)}, feedback=log)
+    assert any(
+        line.endswith("rows written in batches (GPKG, pyogrio).") for line in log.lines
+    ), log.lines
+    sink = run_alg("placelink:facilitydistances", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = QgsVectorLayer(batched["OUTPUT"], "nearest", "ogr")
+    assert layer.isValid() and layer.crs().authid() == "EPSG:27700"
+    assert rows(layer) == rows(sink["OUTPUT"])
+    by_uprn = {r[0]: r for r in rows(layer)}
+    assert by_uprn[6][1] is None and "coordinates" in by_uprn[6][7] and by_uprn[6][8] is None
+    assert by_uprn[3][1] is None and "not joined" in by_uprn[3][7]
+    assert layer.renderer().type() == "RuleRenderer"  # styled as eligibility
+    assert batched["UNREACHED"] == sink["UNREACHED"] == 2
