@@ -742,12 +742,16 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
 
 Distances run from where the address meets the network (its position along its street) to the facility's nearest gate (ACCESS_POINTS whose ACCESS_NAME_FIELD holds the facility's name; without gates, the facility point) at its position along its street. Walking rules: motorways (a road classification or number field naming a motorway) and lines marked unsuitable (an 'unsuitable' field that is yes/1, or a 'walkable'/'foot' field that is no/0) are left out; one-way streets are walked both ways.
 
-PHASE_FIELD and PHASE keep only matching facilities (e.g. type = primary school). LIMITS are metres (3218.69,4828.03 are 2 and 3 miles): beyond_limit_m holds the largest limit the nearest facility's distance exceeds, NULL when within. Facilities within a millimetre of each other are ordered by name, or at random with SEED (TIE_BREAK). Every address gets at least one row; an address with no reachable facility gets one row without a rank, saying why in reason. ROUTES holds the measured route of each address to its nearest facility.</source>
+PHASE_FIELD and PHASE keep only matching facilities (e.g. type = primary school). LIMITS are metres (3218.69,4828.03 are 2 and 3 miles): beyond_limit_m holds the largest limit the nearest facility's distance exceeds, NULL when within. Facilities within a millimetre of each other are ordered by name, or at random with SEED (TIE_BREAK). Every address gets at least one row; an address with no reachable facility gets one row without a rank, saying why in reason. ROUTES holds the measured route of each address to its nearest facility.
+
+ALL_DISTANCES (optional, a table without geometry) holds every address to every facility kept, for admissions ranking against any school: one row per address and facility with uprn, rank (1 = nearest, ranked as OUTPUT ranks; NULL when no walking route), facility_name, network_m, straight_m and gate, each address's facilities nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage, CSV or SQLite file is written in large batches when the Python packages pyogrio and pyarrow are installed (a minute or so), other destinations feature by feature.</source>
       <translation>Y NEAREST cyfleuster (ysgol) agosaf at bob cyfeiriad ar hyd y llwybr cerdded byrraf, ar gyfer trefnu derbyniadau a chymhwysedd ar gyfer cludiant o'r cartref i'r ysgol.
 
 Mae'r pellteroedd yn rhedeg o'r man lle mae'r cyfeiriad yn cwrdd â'r rhwydwaith (ei safle ar hyd ei stryd) at gât agosaf y cyfleuster (ACCESS_POINTS y mae eu ACCESS_NAME_FIELD yn dal enw'r cyfleuster; heb gatiau, pwynt y cyfleuster) yn ei safle ar hyd ei stryd. Rheolau cerdded: hepgorir traffyrdd (maes dosbarthiad neu rif ffordd sy'n enwi traffordd) a llinellau sydd wedi'u marcio'n anaddas (maes 'unsuitable' sy'n yes/1, neu faes 'walkable'/'foot' sy'n no/0); cerddir strydoedd unffordd y ddwy ffordd.
 
-Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math = ysgol gynradd). Metrau yw LIMITS (3218.69,4828.03 yw 2 a 3 milltir): mae beyond_limit_m yn dal y terfyn mwyaf y mae pellter y cyfleuster agosaf yn ei groesi, NULL pan fo o fewn. Trefnir cyfleusterau o fewn milimetr i'w gilydd yn ôl enw, neu ar hap gyda SEED (TIE_BREAK). Caiff pob cyfeiriad o leiaf un rhes; caiff cyfeiriad heb gyfleuster o fewn cyrraedd un rhes heb safle, gan ddweud pam yn reason. Mae ROUTES yn dal llwybr mesuredig pob cyfeiriad at ei gyfleuster agosaf.</translation>
+Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math = ysgol gynradd). Metrau yw LIMITS (3218.69,4828.03 yw 2 a 3 milltir): mae beyond_limit_m yn dal y terfyn mwyaf y mae pellter y cyfleuster agosaf yn ei groesi, NULL pan fo o fewn. Trefnir cyfleusterau o fewn milimetr i'w gilydd yn ôl enw, neu ar hap gyda SEED (TIE_BREAK). Caiff pob cyfeiriad o leiaf un rhes; caiff cyfeiriad heb gyfleuster o fewn cyrraedd un rhes heb safle, gan ddweud pam yn reason. Mae ROUTES yn dal llwybr mesuredig pob cyfeiriad at ei gyfleuster agosaf.
+
+Mae ALL_DISTANCES (dewisol, tabl heb geometreg) yn dal pob cyfeiriad at bob cyfleuster a gedwir, ar gyfer trefnu derbyniadau yn erbyn unrhyw ysgol: un rhes ar gyfer pob cyfeiriad a chyfleuster gyda uprn, rank (1 = agosaf, wedi'i drefnu fel y mae OUTPUT yn trefnu; NULL pan nad oes llwybr cerdded), facility_name, network_m, straight_m a gate, a chyfleusterau pob cyfeiriad yn eu trefn, yr agosaf yn gyntaf. Mae 500,000 o gyfeiriadau a 30 o ysgolion yn gwneud 15 miliwn o resi: ysgrifennir ffeil GeoPackage, CSV neu SQLite mewn sypiau mawr pan fo'r pecynnau Python pyogrio a pyarrow wedi'u gosod (tua munud), a chyrchfannau eraill fesul nodwedd.</translation>
     </message>
     <message>
       <source>no walking route</source>
@@ -830,6 +834,10 @@ Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math =
       <translation>Llwybrau at yr agosaf</translation>
     </message>
     <message>
+      <source>Every address to every facility (table)</source>
+      <translation>Pob cyfeiriad at bob cyfleuster (tabl)</translation>
+    </message>
+    <message>
       <source>ADDRESSES, FACILITIES and NETWORK are required.</source>
       <translation>Mae angen ADDRESSES, FACILITIES a NETWORK.</translation>
     </message>
@@ -862,8 +870,12 @@ Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math =
       <translation>Does dim pwynt gan un cyfleuster.</translation>
     </message>
     <message>
-      <source>Could not create OUTPUT.</source>
-      <translation>Methu creu OUTPUT.</translation>
+      <source>Writing every address to every facility</source>
+      <translation>Yn ysgrifennu pob cyfeiriad at bob cyfleuster</translation>
+    </message>
+    <message>
+      <source>Could not create ALL_DISTANCES.</source>
+      <translation>Methu creu ALL_DISTANCES.</translation>
     </message>
     <message>
       <source>by facility name</source>
@@ -874,12 +886,24 @@ Mae PHASE_FIELD a PHASE yn cadw dim ond y cyfleusterau sy'n cyfateb (e.e. math =
       <translation>ar hap (gyda hedyn)</translation>
     </message>
     <message>
+      <source>Could not create OUTPUT.</source>
+      <translation>Methu creu OUTPUT.</translation>
+    </message>
+    <message>
       <source>beyond the {limit} limit</source>
       <translation>y tu hwnt i'r terfyn {limit}</translation>
     </message>
     <message>
       <source>FACILITIES has no field {name}.</source>
       <translation>Does dim maes {name} yn FACILITIES.</translation>
+    </message>
+    <message>
+      <source>Could not write OUTPUT to {path}: {reason}</source>
+      <translation>Methu ysgrifennu OUTPUT i {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>Could not write ALL_DISTANCES to {path}: {reason}</source>
+      <translation>Methu ysgrifennu ALL_DISTANCES i {path}: {reason}</translation>
     </message>
     <message>
       <source>Load addresses</source>
@@ -1214,8 +1238,8 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>Pellteroedd</translation>
     </message>
     <message>
-      <source>UPRN or part of an address</source>
-      <translation>UPRN neu ran o gyfeiriad</translation>
+      <source>none yet: go to one in Find address, or pick on map</source>
+      <translation>dim un eto: ewch at un yn Dod o hyd i gyfeiriad, neu dewiswch ar y map</translation>
     </message>
     <message>
       <source>Gates (optional)</source>
@@ -1224,6 +1248,10 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
     <message>
       <source>Gate's school field</source>
       <translation>Maes ysgol y gât</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Cyfeiriad</translation>
     </message>
     <message>
       <source>Pick on map</source>
@@ -1258,8 +1286,8 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>Maes y gatiau sy'n dal enw eu hysgol.</translation>
     </message>
     <message>
-      <source>A UPRN or part of an address; Enter lists its nearest schools.</source>
-      <translation>UPRN neu ran o gyfeiriad; mae Enter yn rhestru ei ysgolion agosaf.</translation>
+      <source>The address answered for: the one last picked in the Find address dock, the locator bar or on the map.</source>
+      <translation>Y cyfeiriad a atebir amdano: yr un a ddewiswyd ddiwethaf yn y panel Dod o hyd i gyfeiriad, y bar chwilio neu ar y map.</translation>
     </message>
     <message>
       <source>Click an address on the map to list its nearest schools.</source>
@@ -1286,10 +1314,6 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>Llwybr cerdded i {school}</translation>
     </message>
     <message>
-      <source>The addresses layer has no address field.</source>
-      <translation>Does dim maes address yn yr haen gyfeiriadau.</translation>
-    </message>
-    <message>
       <source>{miles:.2f} miles ({metres:,.0f} m) by the shortest walking route</source>
       <translation>{miles:.2f} milltir ({metres:,.0f} m) ar hyd y llwybr cerdded byrraf</translation>
     </message>
@@ -1300,10 +1324,6 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
     <message>
       <source>No address within {m:.0f} m.</source>
       <translation>Does dim cyfeiriad o fewn {m:.0f} m.</translation>
-    </message>
-    <message>
-      <source>No address matches {text}.</source>
-      <translation>Does dim cyfeiriad yn cyfateb i {text}.</translation>
     </message>
     <message>
       <source>Running…</source>
