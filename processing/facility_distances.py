@@ -255,6 +255,10 @@ class FacilityDistances(PlaceLinkAlgorithm):
 
         request = QgsFeatureRequest()
         request.setDestinationCrs(crs, context.transformContext())
+        if fields:  # only the fields used: a gazetteer has thirty
+            request.setSubsetOfAttributes(fields, source.fields())
+        else:
+            request.setNoAttributes()
         idx = {name: source.fields().lookupField(name) for name in fields}
         ids, geoms, values = [], [], {name: [] for name in fields}
         for feature in source.getFeatures(request):
@@ -268,16 +272,19 @@ class FacilityDistances(PlaceLinkAlgorithm):
                     geoms.append((p.x(), p.y()))
             else:
                 empty = geom is None or geom.isEmpty()
-                geoms.append(None if empty else shapely.from_wkb(bytes(geom.asWkb())))
+                geoms.append(None if empty else bytes(geom.asWkb()))
             attrs = feature.attributes()
             for name in fields:
                 v = attrs[idx[name]]
                 values[name].append(
                     None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
                 )
-        out = (
-            np.array(geoms, dtype=float).reshape(-1, 2) if points else np.array(geoms, dtype=object)
-        )
+        if points:
+            out = np.array(geoms, dtype=float).reshape(-1, 2)
+        else:  # one vectorised parse of every line's WKB
+            wkb = np.empty(len(geoms), dtype=object)
+            wkb[:] = geoms
+            out = shapely.from_wkb(wkb)
         return np.array(ids, dtype=np.int64), out, values
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201, C901

@@ -37,14 +37,28 @@ class CancelledError(Exception):
     """The caller cancelled between two batches."""
 
 
+def gdal_shared_with_the_process() -> bool:
+    """True when a GDAL library is in the process's global symbol scope, as in the QGIS
+    application and ``qgis_process`` on Linux. pyogrio's own GDAL would then resolve to
+    QGIS's (another version: it crashes), so pyogrio must not even be imported."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False  # Windows and macOS bind each library to its own GDAL
+    try:
+        return hasattr(ctypes.CDLL(None), "GDALVersionInfo")
+    except (OSError, TypeError):
+        return False
+
+
 def missing_packages() -> list[str]:
-    """The packages the batch writer needs that are not installed."""
-    missing = []
-    for name in ("pyogrio", "pyarrow"):
-        try:
-            __import__(name)
-        except ImportError:
-            missing.append(name)
+    """Why the batch writer cannot run here (the packages it needs), or an empty list."""
+    import importlib.util
+
+    missing = [n for n in ("pyogrio", "pyarrow") if importlib.util.find_spec(n) is None]
+    if not missing and gdal_shared_with_the_process():
+        return ["pyogrio with its own GDAL (this process shares QGIS's GDAL)"]
     if not missing:
         import pyogrio
 

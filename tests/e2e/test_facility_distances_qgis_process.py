@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
     qp = QgisProcess(tmp_path / "qp")
     qp.enable_plugin()
     out = tmp_path / "distances.gpkg"
+    table = tmp_path / "all_distances.csv"
     result = qp.run(
         "placelink:facilitydistances",
         {
@@ -28,6 +30,7 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
             "NEAREST": 2,
             "LIMITS": "3218.69,4828.03",
             "OUTPUT": out,
+            "ALL_DISTANCES": table,
         },
     )
     assert any(line.startswith("5,000 addresses read") for line in result["log"]["info"])
@@ -52,3 +55,10 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
             if r["rank"] is not None:
                 assert r["network_m"] >= r["straight_m"] - 100  # access walks not counted
                 assert r["reason"].startswith(("nearest primary school", "2nd nearest"))
+    # the full table: every address against all three primaries, its ranks 1-2 are OUTPUT's
+    with table.open(newline="", encoding="utf-8") as handle:
+        full = list(csv.DictReader(handle))
+    assert len(full) == 5000 * 3
+    assert any("= 15,000 rows" in line for line in result["log"]["info"])
+    firsts = {(r["uprn"], r["facility_name"]) for r in full if r["rank"] == "1"}
+    assert firsts == {(str(r["uprn"]), r["facility_name"]) for r in rows if r["rank"] == 1}
