@@ -113,6 +113,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", default="1000000,3000000", help="sizes, comma-separated")
     parser.add_argument("--pg", default="", help="libpq connection string of a PostGIS db")
+    parser.add_argument(
+        "--start-pg",
+        action="store_true",
+        help="start a throw-away PostgreSQL + PostGIS (tests/postgis_server.py) for the run",
+    )
     parser.add_argument("--targets", default="gpkg,pg", help="gpkg and/or pg (pg needs --pg)")
     parser.add_argument("--national", type=int, default=40_000_000, help="addresses")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -123,6 +128,21 @@ def main() -> None:
         return
     from bench.load_addresses import generate
 
+    if args.start_pg and not args.pg:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from postgis_server import PostgisServer
+
+        server = PostgisServer(dbname="placelink_bench").start()
+        args.pg = server.conninfo()
+        try:
+            _bench(args, generate)
+        finally:
+            server.stop()
+        return
+    _bench(args, generate)
+
+
+def _bench(args: argparse.Namespace, generate) -> None:  # noqa: ANN001
     if shutil.which("ogr2ogr") is None:
         sys.exit("ogr2ogr is needed for the baseline (apt-get install gdal-bin)")
     OUT.mkdir(parents=True, exist_ok=True)
