@@ -60,13 +60,23 @@ def _copy_text(value: object) -> str:
     return str(value)
 
 
+def lines_ewkt(record: dict, srid: int) -> str:
+    """A record's ``lines`` (a coordinate list per part) as EWKT, ``\\N`` when it has none."""
+    parts = record.get("lines")
+    if not parts:
+        return "\\N"
+    text = "),(".join(", ".join(f"{x!r} {y!r}" for x, y in part) for part in parts)
+    return f"SRID={srid};MULTILINESTRING(({text}))"
+
+
 def copy_line_maker(
-    fields: Sequence[schema.Field], srid: int = 27700
+    fields: Sequence[schema.Field], srid: int = 27700, geometry: str = "Point"
 ) -> tuple[Callable[[dict], str], list[int]]:
     """A function making one COPY text line from a record (its *fields*, then the point
-    from ``x``/``y``), shortening text values to their field's length; and the count of
-    values it shortened. One list comprehension per record: most values need no escaping
-    or cutting, and those only pay for a few C-level ``in`` scans."""
+    from ``x``/``y``, or with *geometry* ``MultiLineString`` the ``lines``), shortening
+    text values to their field's length; and the count of values it shortened. One list
+    comprehension per record: most values need no escaping or cutting, and those only pay
+    for a few C-level ``in`` scans."""
     names = [f.name for f in fields]
     limits = [f.length if f.kind == schema.TEXT and f.length else 1 << 62 for f in fields]
     getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
@@ -78,12 +88,12 @@ def copy_line_maker(
             cut[0] += 1
         return _copy_text(value)
 
-    def line(record: dict) -> str:
+    def attributes(record: dict) -> str:
         try:
             values = getter(record)
         except KeyError:
             values = [record.get(n) for n in names]
-        text = "\t".join(
+        return "\t".join(
             [
                 "\\N"
                 if v is None
@@ -97,8 +107,15 @@ def copy_line_maker(
                 for v, limit in zip(values, limits)
             ]
         )
-        return f"{text}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
 
+    def line(record: dict) -> str:
+        return f"{attributes(record)}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+
+    def multiline(record: dict) -> str:
+        return f"{attributes(record)}\t{lines_ewkt(record, srid)}\n"
+
+    if geometry == "MultiLineString":
+        return multiline, cut
     return line, cut
 
 
@@ -136,8 +153,10 @@ def copy_to_postgis(
     records: Iterable[dict],
     srid: int = 27700,
     cut: list[int] | None = None,
+    geometry_type: str = "Point",
 ) -> int:
-    """COPY *records* (dicts with the *fields* and ``x``/``y``) into the table *uri* names;
+    """COPY *records* (dicts with the *fields* and ``x``/``y``, or ``lines`` for a
+    *geometry_type* ``MultiLineString``) into the table *uri* names;
     return the number of rows (text values longer than their field are shortened, counted
     in *cut*). Raises on any error, with nothing left behind."""
     if psycopg2 is None:
@@ -155,7 +174,7 @@ def copy_to_postgis(
     ]
     names = [f.name for f in fields]
     count = [0]
-    make_line, shortened = copy_line_maker(fields, srid)
+    make_line, shortened = copy_line_maker(fields, srid, geometry_type)
 
     def lines() -> Iterator[str]:
         for record in records:
@@ -169,7 +188,7 @@ def copy_to_postgis(
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
                 f"CREATE UNLOGGED TABLE {temp} ({_quote(key)} bigserial, "
-                f"{', '.join(columns)}, {_quote(geometry)} geometry(Point, {srid}))"
+                f"{', '.join(columns)}, {_quote(geometry)} geometry({geometry_type}, {srid}))"
             )
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
             cursor.copy_expert(
@@ -177,7 +196,7 @@ def copy_to_postgis(
             )
             cursor.execute(f"ALTER TABLE {temp} ADD PRIMARY KEY ({_quote(key)})")
             cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
-            for indexed in ("uprn", "usrn"):
+            for indexed in ("uprn", "usrn", "link_id"):
                 if indexed in names:
                     cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             cursor.execute(f"ALTER TABLE {temp} SET LOGGED")
@@ -201,9 +220,10 @@ def layer_uri(uri: QgsDataSourceUri) -> str:
     return written.uri(False)
 
 
-def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noqa: ANN001
-    """``loader.write_records`` for a ``postgis:`` OUTPUT: addresses by COPY, rejects to
-    their sink in batches; ``LoadCancelledError`` on cancel (the COPY is rolled back)."""
+def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type="Point") -> int:  # noqa: ANN001
+    """``loader.write_records`` for a ``postgis:`` OUTPUT: records by COPY (points, or
+    streets' MultiLineStrings), rejects to their sink in batches; ``LoadCancelledError`` on
+    cancel (the COPY is rolled back)."""
     from ..core.formats.assemble import LoadCancelledError
     from ..core.records import Reject
     from .compat import SINK_FAST_INSERT
@@ -241,7 +261,9 @@ def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noq
                     raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
 
     try:
-        written = copy_to_postgis(uri, factory.schema, addresses(), cut=cut)
+        written = copy_to_postgis(
+            uri, factory.schema, addresses(), cut=cut, geometry_type=geometry_type
+        )
     except Exception:
         if failure:
             raise failure[0] from None

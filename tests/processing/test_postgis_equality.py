@@ -265,3 +265,39 @@ def test_applyupdates_on_postgis_equals_geopackage(run_alg, postgis_server, tmp_
     )
     second = f"dtf73_cou.csv|0|{results['pg']['UPDATED']}|0|{results['pg']['REJECTED_COUNT']}"
     assert log.splitlines() == ["dtf73_cou.csv|1|1|1|0", second]
+
+
+STREETS = Path(__file__).resolve().parents[1] / "fixtures" / "streets"
+
+
+def test_loadstreets_into_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:  # noqa: ANN001
+    """DTF 8.1 with change-only updates (written to PostGIS with COPY) and OS Open USRN."""
+    inputs = [str(STREETS / n) for n in ("dtf81_full.csv", "dtf81_cou_1.csv", "dtf81_cou_2.csv")]
+    results = {}
+    for store, output, rejected in (
+        ("pg", _pg(postgis_server, "eq_streets"), _pg(postgis_server, "eq_streets_rej", None)),
+        ("gpkg", str(tmp_path / "streets.gpkg"), str(tmp_path / "streets_rej.gpkg")),
+    ):
+        results[store] = run_alg(
+            "placelink:loadstreets",
+            {"INPUT": inputs, "FORMAT": 1, "OUTPUT": output, "REJECTED": rejected},
+        )
+    keep = ("ROWS_READ", "LOADED", "REJECTED_COUNT", "FEATURES")
+    assert {k: results["pg"][k] for k in keep} == {k: results["gpkg"][k] for k in keep}
+    streets = _assert_same(
+        _pg_layer(postgis_server, "eq_streets"), _gpkg_layer(tmp_path / "streets.gpkg")
+    )
+    assert streets == results["pg"]["FEATURES"] > 0
+    rejected = _assert_same(
+        _pg_layer(postgis_server, "eq_streets_rej", None),
+        _gpkg_layer(tmp_path / "streets_rej.gpkg"),
+    )
+    assert rejected == results["pg"]["REJECTED_COUNT"] > 0
+    assert postgis_server.sql(
+        "SELECT GeometryType(geom) || ' ' || ST_SRID(geom) FROM public.eq_streets LIMIT 1"
+    ) == ("MULTILINESTRING 27700")
+    indexes = postgis_server.sql(
+        "SELECT string_agg(indexdef, E'\\n') FROM pg_indexes WHERE tablename = 'eq_streets'"
+    )
+    assert "gist" in indexes and "(usrn)" in indexes  # indexed, then analysed
+    assert _provenance(postgis_server, "eq_streets")[-1].startswith("placelink:loadstreets|")
