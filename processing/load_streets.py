@@ -152,7 +152,11 @@ class LoadStreets(PlaceLinkAlgorithm):
         "Grid, record superseded or deleted by an update, …). For DTF files several records "
         "make one street: OUTPUT rows count the records merged into streets (FEATURES counts "
         "the streets). OUTPUT rows plus REJECTED rows account for every data row read, and "
-        "the log says so."
+        "the log says so.\n"
+        "DTF records are kept in temporary files while they are read (removed at the end, "
+        "also after a cancel), so memory holds only a few numbers per record. A PostGIS "
+        "OUTPUT is written with one COPY into a new table in a single transaction, then "
+        "indexed (primary key, spatial, usrn) and analysed; cancelling leaves no table behind."
     )
 
     INPUT = "INPUT"
