@@ -774,8 +774,9 @@ class DtfStreetReader:
         # 2. ESU coordinates: valid points of current ESUs, ordered by COORD_NUMBER
         esu = t[ESU]
         esu_rows = np.flatnonzero(alive[ESU])
-        esu_ids = esu.col["esuid"][esu_rows].astype(np.int64)
-        esu_row_of = dict(zip(esu_ids.tolist(), esu_rows.tolist()))
+        esu_ids = esu.col["esuid"][esu_rows].astype(np.int64)  # one alive record per ESU
+        by_id = np.argsort(esu_ids, kind="stable")
+        esu_ids, esu_rows = esu_ids[by_id], esu_rows[by_id]  # sorted: looked up by searchsorted
         coord = t[ESU_COORD]
         c_rows = np.flatnonzero(alive[ESU_COORD])
         c_esu = coord.col["esuid"][c_rows].astype(np.int64)
@@ -812,21 +813,30 @@ class DtfStreetReader:
         differs = (xy != first_xy).any(axis=1)
         usable = np.bincount(group, weights=differs, minlength=len(line_ids)) > 0
         distinct = np.where(usable, 2, np.minimum(counts, 1))
-        declared = esu.col["num_coords"][[esu_row_of[e] for e in line_ids.tolist()]]
+        line_at = np.searchsorted(esu_ids, line_ids)  # every line's ESU has a record
+        declared = esu.col["num_coords"][esu_rows[line_at]]
         with np.errstate(invalid="ignore"):
             run.coord_count_mismatch += int(np.sum(np.isfinite(declared) & (declared != counts)))
-        esu_problem: dict[int, str] = {}
-        counted = dict(zip(line_ids.tolist(), distinct.tolist()))
-        for esuid in esu_ids.tolist():
-            if counted.get(esuid, 0) < 2:
-                esu_problem[esuid] = (
-                    f"ESU {esuid} has {counted.get(esuid, 0)} usable coordinate(s); a line needs 2"
-                )
-        point_rows = dict(zip(line_ids.tolist(), np.split(g_rows, start[1:]) if len(start) else []))
+        esu_distinct = np.zeros(len(esu_ids), dtype=np.int64)
+        esu_distinct[line_at] = distinct
+        esu_problem: dict[int, str] = {}  # only the ESUs that cannot make a line
+        for esuid, found in zip(
+            esu_ids[esu_distinct < 2].tolist(), esu_distinct[esu_distinct < 2].tolist()
+        ):
+            esu_problem[esuid] = f"ESU {esuid} has {found} usable coordinate(s); a line needs 2"
+
+        def point_rows(esuid: int) -> np.ndarray:
+            """The coordinate rows of ESU *esuid* (none when it has no usable point)."""
+            at = int(np.searchsorted(line_ids, esuid))
+            if at == len(line_ids) or line_ids[at] != esuid:
+                return g_rows[:0]
+            return g_rows[start[at] : start[at] + counts[at]]
+
         keep = usable[group]
         renumber = np.cumsum(usable) - 1  # shapely wants indices 0..k-1 without gaps
         lines = shapely.linestrings(xy[keep], indices=renumber[group[keep]])
-        line_of = dict(zip(line_ids[usable].tolist(), lines))
+        line_ids_usable = line_ids[usable]  # sorted, beside lines
+        del xy, first_xy, differs, group, keep, renumber
 
         # 3. cross references: USRN → ESUs
         xref = t[XREF]
@@ -834,7 +844,7 @@ class DtfStreetReader:
         x_usrn = xref.col["usrn"][x_rows].astype(np.int64)
         x_esu = xref.col["esuid"][x_rows].astype(np.int64)
         known_street = np.isin(x_usrn, np.fromiter(streets, np.int64, len(streets)))
-        known_line = np.isin(x_esu, np.fromiter(line_of, np.int64, len(line_of)))
+        known_line = np.isin(x_esu, line_ids_usable)
         run.reject(
             XREF,
             x_rows[~known_street],
@@ -848,23 +858,22 @@ class DtfStreetReader:
         used = known_street & known_line
         u_usrn, u_esu = x_usrn[used], x_esu[used]
         accepted += int(used.sum())
-        used_esus = set(u_esu.tolist())
-        for esuid in esu_ids.tolist():
-            if esuid in used_esus:
-                accepted += 1 + len(point_rows[esuid])
-                continue
+        used_array = np.unique(u_esu)
+        esu_used = np.isin(esu_ids, used_array)
+        # a used ESU has a line: its record and all its coordinate records are accepted
+        accepted += int(esu_used.sum()) + int(counts[np.isin(line_ids, used_array)].sum())
+        for esuid, row in zip(esu_ids[~esu_used].tolist(), esu_rows[~esu_used].tolist()):
             problem = esu_problem.get(esuid) or (
                 f"ESU {esuid} is not cross-referenced (type 12) to any loaded street"
             )
-            run.reject(ESU, [esu_row_of[esuid]], problem)
+            run.reject(ESU, [row], problem)
             run.reject(
                 ESU_COORD,
-                point_rows.get(esuid, []),
+                point_rows(esuid),
                 f"belongs to ESU {esuid}, which was rejected: {problem}",
             )
 
         # 4. one way exemptions and highway dedications hang off used ESUs
-        used_array = np.fromiter(used_esus, np.int64, len(used_esus))
         dedication = pd.DataFrame({"esuid": [], "code": []})
         for rtype in (ONE_WAY, DEDICATION):
             table = t[rtype]
@@ -889,7 +898,8 @@ class DtfStreetReader:
             ["usrn", "esuid"], kind="stable"
         )
         geometries = _merge_lines(
-            links["usrn"].to_numpy(), [line_of[e] for e in links["esuid"].tolist()]
+            links["usrn"].to_numpy(),
+            lines[np.searchsorted(line_ids_usable, links["esuid"].to_numpy())],
         )
         classes = (
             links.merge(dedication, on="esuid")
@@ -1036,11 +1046,11 @@ class _Lines:
         return [list(map(tuple, coords[b:e].tolist())) for b, e in self.parts[owner]]
 
 
-def _merge_lines(owners: np.ndarray, lines: list) -> _Lines:
+def _merge_lines(owners: np.ndarray, lines: np.ndarray) -> _Lines:
     """Join each owner's lines (shapely ``line_merge``)."""
     import shapely
 
-    if not lines:
+    if not len(lines):
         return _Lines(np.empty((0, 2)), {})
     keys, index = np.unique(owners, return_inverse=True)
     merged = shapely.line_merge(shapely.multilinestrings(lines, indices=index))
