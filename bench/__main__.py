@@ -31,6 +31,10 @@ BENCHMARKS = {
         "bench.load_national",
         "national-size DTF 7.3 loads into PostGIS and GeoPackage, against ogr2ogr",
     ),
+    "load_streets": (
+        "bench.load_streets",
+        "DTF 8.1 street loads at growing sizes: peak RSS, time against ogr2ogr",
+    ),
     "spark_match": (
         "bench.spark_match",
         "placelink-batch on Spark local[2] against --engine local, national-shaped",

@@ -24,12 +24,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from time import perf_counter
+from time import perf_counter, process_time
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+#: CPU seconds (user + system) of the last child: steadier than wall time on a busy machine.
+LAST_CPU = [0.0]
 
 
 def child_rss(args: list[str]) -> tuple[float, float, str]:
@@ -43,6 +47,7 @@ def child_rss(args: list[str]) -> tuple[float, float, str]:
     seconds = perf_counter() - start
     if process.returncode:
         raise RuntimeError(f"{' '.join(args[:3])} failed: {err.decode()[-3000:]}")
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     return seconds, usage.ru_maxrss / 1024, out.decode()
 
 
@@ -60,6 +65,7 @@ def points_csv(supply: Path, target: Path) -> int:
 
 
 def ogr2ogr(points: Path, destination: list[str]) -> float:
+    """ogr2ogr's wall seconds (its CPU seconds in ``LAST_CPU``)."""
     args = ["ogr2ogr", *destination, str(points), "-oo", "X_POSSIBLE_NAMES=x",
             "-oo", "Y_POSSIBLE_NAMES=y", "-a_srs", "EPSG:27700", "-nln", "plain_points",
             "-overwrite", "-gt", "65536"]  # fmt: skip
@@ -96,9 +102,7 @@ def run_child(supply: str, output: str) -> None:
     QgsApplication.processingRegistry().addProvider(provider)
     if not output.startswith("postgis:"):
         Path(output).unlink(missing_ok=True)
-    from time import perf_counter
-
-    start = perf_counter()
+    start, cpu = perf_counter(), process_time()
     result = processing.run(
         "placelink:loadaddresses",
         {"INPUT": [supply], "FORMAT": 1, "OUTPUT": output, "REJECTED": "TEMPORARY_OUTPUT"},
@@ -106,6 +110,7 @@ def run_child(supply: str, output: str) -> None:
     keep = ("ROWS_READ", "LOADED", "REJECTED_COUNT", "MERGED_COUNT")
     counts = {k: result[k] for k in keep}
     counts["seconds"] = perf_counter() - start  # the load itself, without QGIS start-up
+    counts["cpu"] = process_time() - cpu  # this process's CPU (not the database server's)
     print(json.dumps(counts))
 
 
@@ -113,6 +118,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", default="1000000,3000000", help="sizes, comma-separated")
     parser.add_argument("--pg", default="", help="libpq connection string of a PostGIS db")
+    parser.add_argument(
+        "--start-pg",
+        action="store_true",
+        help="start a throw-away PostgreSQL + PostGIS (tests/postgis_server.py) for the run",
+    )
     parser.add_argument("--targets", default="gpkg,pg", help="gpkg and/or pg (pg needs --pg)")
     parser.add_argument("--national", type=int, default=40_000_000, help="addresses")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -123,6 +133,21 @@ def main() -> None:
         return
     from bench.load_addresses import generate
 
+    if args.start_pg and not args.pg:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from postgis_server import PostgisServer
+
+        server = PostgisServer(dbname="placelink_bench").start()
+        args.pg = server.conninfo()
+        try:
+            _bench(args, generate)
+        finally:
+            server.stop()
+        return
+    _bench(args, generate)
+
+
+def _bench(args: argparse.Namespace, generate) -> None:  # noqa: ANN001
     if shutil.which("ogr2ogr") is None:
         sys.exit("ogr2ogr is needed for the baseline (apt-get install gdal-bin)")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -145,6 +170,7 @@ def main() -> None:
             targets.append(("PostGIS", table, ["-f", "PostgreSQL", f"PG:{args.pg}"]))
         for name, output, ogr_destination in targets:
             t_ogr = ogr2ogr(points, ogr_destination)
+            cpu_ogr = LAST_CPU[0]
             total, rss, result = load(supply, output)
             seconds = result["seconds"]
             per_address = seconds / max(result["LOADED"], 1)
@@ -153,7 +179,9 @@ def main() -> None:
                 f"QGIS start-up), ogr2ogr "
                 f"{t_ogr:6.1f} s ({n_points:,} points): {seconds / t_ogr:4.1f}x; "
                 f"peak RSS {rss:6.0f} MB; {result['LOADED']:,} addresses, "
-                f"{result['REJECTED_COUNT']:,} rejected"
+                f"{result['REJECTED_COUNT']:,} rejected; CPU {result['cpu']:.1f} s vs ogr2ogr "
+                f"{cpu_ogr:.1f} s: {result['cpu'] / max(cpu_ogr, 0.01):.1f}x; load average "
+                f"{os.getloadavg()[0]:.1f}"
             )
             print(line, flush=True)
             summary.append((name, rows, seconds, t_ogr, rss, per_address, result["LOADED"]))

@@ -10,12 +10,15 @@ from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingUtils,
     QgsVectorLayer,
 )
 
 from ..core import schema
 from ..core.formats import open_roads, open_usrn
+from ..core.formats.assemble import LoadCancelledError
 from ..core.records import LoadStats
 from ..core.street_loaders import (
     STREET_FORMATS,
@@ -33,6 +36,7 @@ from .compat import SOURCE_LINE, WKB_MULTILINESTRING, WKB_NONE
 from .fields import REJECTS, FeatureFactory, plain_value
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 from .secondary import secondary_sink
 
 BATCH = 5000
@@ -148,7 +152,11 @@ class LoadStreets(PlaceLinkAlgorithm):
         "Grid, record superseded or deleted by an update, …). For DTF files several records "
         "make one street: OUTPUT rows count the records merged into streets (FEATURES counts "
         "the streets). OUTPUT rows plus REJECTED rows account for every data row read, and "
-        "the log says so."
+        "the log says so.\n"
+        "DTF records are kept in temporary files while they are read (removed at the end, "
+        "also after a cancel), so memory holds only a few numbers per record. A PostGIS "
+        "OUTPUT is written with one COPY into a new table in a single transaction, then "
+        "indexed (primary key, spatial, usrn) and analysed; cancelling leaves no table behind."
     )
 
     INPUT = "INPUT"
@@ -203,20 +211,47 @@ class LoadStreets(PlaceLinkAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
         factory = FeatureFactory(street_fields(fmt))
         crs = QgsCoordinateReferenceSystem(schema.CRS)
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, factory.fields, WKB_MULTILINESTRING, crs
-        )
+        # A postgis: OUTPUT is written with COPY in one transaction (postgis_copy.py).
+        table = postgis_destination(parameters.get(self.OUTPUT), context)
+        if table is None:
+            sink, dest = self.parameterAsSink(
+                parameters, self.OUTPUT, context, factory.fields, WKB_MULTILINESTRING, crs
+            )
+        else:
+            sink, dest = (
+                None,
+                QgsProcessingUtils.encodeProviderKeyAndUri("postgres", layer_uri(table)),
+            )
         rejects, rejects_dest = secondary_sink(
             self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
-        if sink is None or rejects is None:
+        if (sink is None and table is None) or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
         self._dest = dest
         for line in stats.detected:
             feedback.pushInfo(line)
         shown = len(stats.detected)
 
-        written = write_records(records, factory, factory.lines, sink, rejects, feedback, stats)
+        if table is None:
+            written = write_records(records, factory, factory.lines, sink, rejects, feedback, stats)
+        else:
+            try:
+                written = copy_records(
+                    records, factory, table, rejects, feedback, stats, "MultiLineString"
+                )
+            except LoadCancelledError as exc:
+                raise QgsProcessingException(
+                    self.tr("Cancelled ({why}): no table was written.").format(why=exc)
+                ) from exc
+            except (OSError, ValueError, *DATABASE_ERRORS) as exc:
+                raise QgsProcessingException(str(exc)) from exc
+            finally:
+                close = getattr(records, "close", None)
+                if close is not None:
+                    close()  # the reader's temporary files go, also after a cancel
+            context.addLayerToLoadOnCompletion(
+                dest, QgsProcessingContext.LayerDetails("Streets", context.project(), "OUTPUT")
+            )
         report(stats, feedback, shown)
         feedback.pushInfo(f"{written:,} street feature(s) written to OUTPUT")
         return {

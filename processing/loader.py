@@ -4,6 +4,7 @@ sinks, and the closing report."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from qgis.core import (
     QgsProcessingException,
@@ -52,15 +53,25 @@ def add_loader_parameters(
 
 def fitter(factory: FeatureFactory):  # noqa: ANN202
     """A function shortening text values to their field's length, counting how many it cut."""
-    limits = {f.name: f.length for f in factory.schema if f.kind == schema.TEXT and f.length}
+    limited = [f for f in factory.schema if f.kind == schema.TEXT and f.length]
+    names = [f.name for f in limited]
+    limits = [f.length for f in limited]
+    getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r.get(names[0]),))
     cut = [0]
 
     def fit(record: dict) -> dict:
-        for name, limit in limits.items():
-            value = record.get(name)
-            if isinstance(value, str) and len(value) > limit:
-                record[name] = value[:limit]
-                cut[0] += 1
+        if not names:
+            return record
+        try:
+            values = getter(record)
+        except KeyError:
+            values = [record.get(n) for n in names]
+        # one comprehension finds the rare long value; only then is anything changed
+        if True in [v.__class__ is str and len(v) > n for v, n in zip(values, limits)]:
+            for name, value, limit in zip(names, values, limits):
+                if isinstance(value, str) and len(value) > limit:
+                    record[name] = value[:limit]
+                    cut[0] += 1
         return record
 
     return fit, cut

@@ -11,7 +11,8 @@ does). A cancel or an error rolls everything back: no half-written table survive
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 
 from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition
 
@@ -59,11 +60,71 @@ def _copy_text(value: object) -> str:
     return str(value)
 
 
+def lines_ewkt(record: dict, srid: int) -> str:
+    """A record's ``lines`` (a coordinate list per part) as EWKT, ``\\N`` when it has none."""
+    parts = record.get("lines")
+    if not parts:
+        return "\\N"
+    text = "),(".join(", ".join(f"{x!r} {y!r}" for x, y in part) for part in parts)
+    return f"SRID={srid};MULTILINESTRING(({text}))"
+
+
+def copy_line_maker(
+    fields: Sequence[schema.Field], srid: int = 27700, geometry: str = "Point"
+) -> tuple[Callable[[dict], str], list[int]]:
+    """A function making one COPY text line from a record (its *fields*, then the point
+    from ``x``/``y``, or with *geometry* ``MultiLineString`` the ``lines``), shortening
+    text values to their field's length; and the count of values it shortened. One list
+    comprehension per record: most values need no escaping or cutting, and those only pay
+    for a few C-level ``in`` scans."""
+    names = [f.name for f in fields]
+    limits = [f.length if f.kind == schema.TEXT and f.length else 1 << 62 for f in fields]
+    getter = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
+    cut = [0]
+
+    def fix(value: str, limit: int) -> str:
+        if len(value) > limit:
+            value = value[:limit]
+            cut[0] += 1
+        return _copy_text(value)
+
+    def attributes(record: dict) -> str:
+        try:
+            values = getter(record)
+        except KeyError:
+            values = [record.get(n) for n in names]
+        return "\t".join(
+            [
+                "\\N"
+                if v is None
+                else (
+                    v
+                    if len(v) <= limit and not ("\\" in v or "\t" in v or "\n" in v or "\r" in v)
+                    else fix(v, limit)
+                )
+                if v.__class__ is str
+                else (fix(v, limit) if isinstance(v, str) else str(v))
+                for v, limit in zip(values, limits)
+            ]
+        )
+
+    def line(record: dict) -> str:
+        return f"{attributes(record)}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+
+    def multiline(record: dict) -> str:
+        return f"{attributes(record)}\t{lines_ewkt(record, srid)}\n"
+
+    if geometry == "MultiLineString":
+        return multiline, cut
+    return line, cut
+
+
 class _Stream(io.RawIOBase):
-    """A file-like object ``copy_expert`` reads, filled from an iterator of text lines."""
+    """A file-like object ``copy_expert`` reads, filled from an iterator of text lines
+    (joined and encoded a block at a time)."""
 
     def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
+        self.lines: Iterator[str] | None = lines
         self.buffer = b""
 
     def readable(self) -> bool:
@@ -71,16 +132,19 @@ class _Stream(io.RawIOBase):
 
     def read(self, size: int = -1) -> bytes:
         size = CHUNK if size is None or size < 0 else size
-        parts, length = [self.buffer], len(self.buffer)
-        for line in self.lines:
-            data = line.encode("utf-8")
-            parts.append(data)
-            length += len(data)
-            if length >= size:
-                break
-        joined = b"".join(parts)
-        self.buffer = joined[size:]
-        return joined[:size]
+        while len(self.buffer) < size and self.lines is not None:
+            block: list[str] = []
+            chars = 0
+            for line in self.lines:
+                block.append(line)
+                chars += len(line)
+                if chars >= size:
+                    break
+            else:
+                self.lines = None  # no more lines
+            self.buffer += "".join(block).encode("utf-8")
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
 
 
 def copy_to_postgis(
@@ -88,9 +152,13 @@ def copy_to_postgis(
     fields: Sequence[schema.Field],
     records: Iterable[dict],
     srid: int = 27700,
+    cut: list[int] | None = None,
+    geometry_type: str = "Point",
 ) -> int:
-    """COPY *records* (dicts with the *fields* and ``x``/``y``) into the table *uri* names;
-    return the number of rows. Raises on any error, with nothing left behind."""
+    """COPY *records* (dicts with the *fields* and ``x``/``y``, or ``lines`` for a
+    *geometry_type* ``MultiLineString``) into the table *uri* names;
+    return the number of rows (text values longer than their field are shortened, counted
+    in *cut*). Raises on any error, with nothing left behind."""
     if psycopg2 is None:
         raise ValueError("writing to PostGIS with COPY needs the Python package psycopg2")
     table_schema = uri.schema() or "public"
@@ -106,12 +174,12 @@ def copy_to_postgis(
     ]
     names = [f.name for f in fields]
     count = [0]
+    make_line, shortened = copy_line_maker(fields, srid, geometry_type)
 
     def lines() -> Iterator[str]:
         for record in records:
             count[0] += 1
-            values = "\t".join(_copy_text(record.get(name)) for name in names)
-            yield f"{values}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+            yield make_line(record)
 
     connection = psycopg2.connect(uri.connectionInfo(True))
     try:
@@ -120,7 +188,7 @@ def copy_to_postgis(
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
                 f"CREATE UNLOGGED TABLE {temp} ({_quote(key)} bigserial, "
-                f"{', '.join(columns)}, {_quote(geometry)} geometry(Point, {srid}))"
+                f"{', '.join(columns)}, {_quote(geometry)} geometry({geometry_type}, {srid}))"
             )
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
             cursor.copy_expert(
@@ -128,7 +196,7 @@ def copy_to_postgis(
             )
             cursor.execute(f"ALTER TABLE {temp} ADD PRIMARY KEY ({_quote(key)})")
             cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
-            for indexed in ("uprn", "usrn"):
+            for indexed in ("uprn", "usrn", "link_id"):
                 if indexed in names:
                     cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             cursor.execute(f"ALTER TABLE {temp} SET LOGGED")
@@ -138,6 +206,8 @@ def copy_to_postgis(
         connection.cursor().execute(f"ANALYZE {full}")
     finally:
         connection.close()
+        if cut is not None:
+            cut[0] += shortened[0]
     return count[0]
 
 
@@ -150,16 +220,17 @@ def layer_uri(uri: QgsDataSourceUri) -> str:
     return written.uri(False)
 
 
-def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noqa: ANN001
-    """``loader.write_records`` for a ``postgis:`` OUTPUT: addresses by COPY, rejects to
-    their sink in batches; ``LoadCancelledError`` on cancel (the COPY is rolled back)."""
+def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type="Point") -> int:  # noqa: ANN001
+    """``loader.write_records`` for a ``postgis:`` OUTPUT: records by COPY (points, or
+    streets' MultiLineStrings), rejects to their sink in batches; ``LoadCancelledError`` on
+    cancel (the COPY is rolled back)."""
     from ..core.formats.assemble import LoadCancelledError
     from ..core.records import Reject
     from .compat import SINK_FAST_INSERT
     from .fields import reject_feature
-    from .loader import BATCH, fitter
+    from .loader import BATCH
 
-    fit, cut = fitter(factory)
+    cut = [0]
     pending: list = []
 
     def flush() -> None:
@@ -183,14 +254,16 @@ def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noq
                 if len(pending) >= BATCH:
                     flush()
             else:
-                yield fit(item)
+                yield item
             if count % BATCH == 0:
                 feedback.setProgressText(f"{stats.data_rows:,} rows read")
                 if feedback.isCanceled():
                     raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
 
     try:
-        written = copy_to_postgis(uri, factory.schema, addresses())
+        written = copy_to_postgis(
+            uri, factory.schema, addresses(), cut=cut, geometry_type=geometry_type
+        )
     except Exception:
         if failure:
             raise failure[0] from None

@@ -58,7 +58,11 @@ import csv
 import functools
 import gc
 import io
+import marshal
 import re
+import sys
+import tempfile
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -93,6 +97,7 @@ _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 MAX_USRN = 99_999_999  # USRNs have at most 8 digits
 OUTSIDE = "outside the British National Grid"
+_dumps, _loads = marshal.dumps, marshal.loads
 
 
 def on_grid(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -323,25 +328,85 @@ def _label(rtype: int, key: tuple) -> str:
     return f"ESU {key[0]} {kind} {key[1]}"
 
 
+class _Spool:
+    """Byte records appended to an anonymous temporary file, read back by row number.
+
+    The file has no name (``tempfile.TemporaryFile``): it is gone when closed, also after
+    a cancel or a crash. Memory per record is one 8-byte offset.
+    """
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile(prefix="placelink_streets_")  # noqa: SIM115
+        self.offsets = array("q", [0])
+        self.end = 0
+
+    def append(self, data: bytes) -> None:
+        self.file.write(data)
+        self.end += len(data)
+        self.offsets.append(self.end)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def span(self, begin: int, end: int) -> bytes:
+        """Records *begin* to *end* (exclusive), as the bytes they were written as."""
+        self.file.flush()
+        self.file.seek(self.offsets[begin])
+        return self.file.read(self.offsets[end] - self.offsets[begin])
+
+    def __getitem__(self, row: int) -> bytes:
+        return self.span(row, row + 1)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class _Table:
-    """The records of one type, in read order: raw text while reading, then number columns."""
+    """The records of one type, in read order: raw text spooled to a temporary file while
+    reading (memory holds a few numbers per record), then number columns."""
 
     def __init__(self, rtype: int) -> None:
         self.rtype = rtype
         self.spec = RECORD_SPECS[rtype]
         self.what = RECORD_NAMES[rtype]
-        self.line: list[int] = []
-        self.raw: list[str] = []
-        self.counts: list[int] = []
-        self.fields: list[list[str]] = []
+        self.line = array("q")
+        self.raws = _Spool()  # each record's raw text + "\n", UTF-8
+        self.counts = array("i")
+        self.kept = _Spool() if self.spec.keep_fields else None  # marshalled stripped fields
+        self.language: list[str] = []  # descriptors only
         self.segments: list[tuple[int, int]] = []  # (first row, file index) per source
 
+    def add(self, raw: str, line: int, fields: list[str]) -> None:
+        self.raws.append(raw.encode("utf-8", "surrogateescape") + b"\n")
+        self.line.append(line)
+        self.counts.append(len(fields))
+        if self.kept is not None:
+            stripped = [f.strip() for f in fields]
+            self.kept.append(_dumps(stripped))
+            if self.rtype == DESCRIPTOR:
+                language = (stripped[8].upper() if len(stripped) > 8 else "") or "ENG"
+                self.language.append(sys.intern(language))
+
+    def raw(self, row: int) -> str:
+        """The raw text of record *row* (for rejects)."""
+        return self.raws[row][:-1].decode("utf-8", "surrogateescape")
+
+    def fields(self, row: int) -> list[str]:
+        """The stripped fields of record *row* (streets and descriptors only)."""
+        assert self.kept is not None
+        return _loads(self.kept[row])
+
+    def close(self) -> None:
+        self.raws.close()
+        if self.kept is not None:
+            self.kept.close()
+
     def start_file(self, file_index: int) -> None:
-        self.segments.append((len(self.raw), file_index))
+        self.segments.append((len(self.raws), file_index))
 
     def finish(self) -> None:
         """Parse the number columns (pandas, a chunk at a time) into ``col``, ``change``, …"""
-        self.n = n = len(self.raw)
+        self.n = n = len(self.raws)
         starts = [start for start, _ in self.segments] + [n]
         self.file = np.repeat(
             [index for _, index in self.segments], np.diff(starts).astype(int)
@@ -357,22 +422,19 @@ class _Table:
             name: np.concatenate(parts) if parts else np.empty(0) for name, parts in chunks.items()
         }
         self.change = np.concatenate(changes) if changes else np.empty(0, dtype=np.int8)
-        self.nfields = np.array(self.counts, dtype=np.int32)
-        self.language = (
-            [((f[8].upper() if len(f) > 8 else "") or "ENG") for f in self.fields]
-            if self.rtype == DESCRIPTOR
-            else []
-        )
+        self.nfields = np.frombuffer(self.counts, dtype=np.int32).copy()
 
     def _columns(self, begin: int, end: int) -> pd.DataFrame:
         import pandas as pd
 
-        raws = self.raw[begin:end]
+        text = self.raws.span(begin, end)
         indices = [1, *self.spec.numbers.values()]
         width = max(max(self.counts[begin:end]), max(indices) + 1)
         try:  # pandas' C parser reads the chunk's columns in one pass
             frame = pd.read_csv(
-                io.StringIO("\n".join(raws)),
+                io.BytesIO(text),
+                encoding="utf-8",
+                encoding_errors="surrogateescape",
                 header=None,
                 names=range(width),
                 usecols=indices,
@@ -381,12 +443,12 @@ class _Table:
                 skip_blank_lines=False,
                 engine="c",
             )
-            if len(frame) == len(raws):
+            if len(frame) == end - begin:
                 return frame
         except (ValueError, pd.errors.ParserError):
             pass
         # an unbalanced quote made one record of several lines: split each record alone
-        rows = [next(csv.reader(io.StringIO(r)), []) for r in raws]
+        rows = [next(csv.reader(io.StringIO(self.raw(r))), []) for r in range(begin, end)]
         return pd.DataFrame(
             {i: [f[i] if len(f) > i else "" for f in rows] for i in indices}, dtype=object
         )
@@ -443,6 +505,13 @@ class DtfStreetReader:
     def read(self, sources: Iterable[Source], stats: LoadStats) -> Iterator[dict | Reject]:
         """Yield the rejects (in file and line order), then one street per USRN (sorted)."""
         run = _Run()
+        try:
+            yield from self._read(run, sources, stats)
+        finally:
+            for table in run.tables.values():
+                table.close()  # the spool files go, also after a cancel or an error
+
+    def _read(self, run: _Run, sources: Iterable[Source], stats: LoadStats) -> Iterator:
         early: list[Reject] = []
         for source in sources:
             early.extend(self._read_source(source, stats, run))
@@ -460,7 +529,7 @@ class DtfStreetReader:
             Reject(
                 run.files[run.tables[t].file[row]],
                 run.tables[t].line[row],
-                run.tables[t].raw[row],
+                run.tables[t].raw(row),
                 reason,
             )
             for t, row, reason in run.rejects
@@ -480,30 +549,20 @@ class DtfStreetReader:
         run.files.append(source.name)
         rejects: list[Reject] = []
         tables = run.tables
-        keep = {}  # per record type: the appenders of its table
+        keep = {}  # per record type: its table's append
         for rtype, table in tables.items():
             table.start_file(file_index)
-            keep[str(rtype)] = (
-                table.raw.append,
-                table.line.append,
-                table.counts.append,
-                table.fields.append if table.spec.keep_fields else None,
-            )
+            keep[str(rtype)] = table.add
         for row in iter_rows(source, stats):
             fields = row.fields
             first = fields[0].strip()
-            appenders = keep.get(first)
-            if appenders is None and first.isdecimal():  # "011" is type 11 too
-                appenders = keep.get(str(int(first)))
-            if appenders is not None:
+            add = keep.get(first)
+            if add is None and first.isdecimal():  # "011" is type 11 too
+                add = keep.get(str(int(first)))
+            if add is not None:
                 state.records += 1
                 stats.data_rows += 1
-                add_raw, add_line, add_count, add_fields = appenders
-                add_raw(row.raw)
-                add_line(row.line)
-                add_count(len(fields))
-                if add_fields is not None:
-                    add_fields([f.strip() for f in fields])
+                add(row.raw, row.line, fields)
                 continue
             if first in ("10", "99"):
                 self._header_or_trailer(int(first), fields, row.line, state, stats)
@@ -574,7 +633,7 @@ class DtfStreetReader:
         run.reject(
             rtype,
             np.flatnonzero(~ok),
-            lambda i: f"change type {_field(table.raw[i], 1)!r} is not I, U or D",
+            lambda i: f"change type {_field(table.raw(i), 1)!r} is not I, U or D",
         )
         needed = np.where(table.change == _CHANGES["D"], spec.key_fields, spec.min_fields)
         short = ok & (table.nfields < needed)
@@ -603,7 +662,7 @@ class DtfStreetReader:
                 rtype,
                 np.flatnonzero(bad),
                 lambda i, name=name, index=index: (
-                    f"{table.what} record: {_key_problem(name, _field(table.raw[i], index))}"
+                    f"{table.what} record: {_key_problem(name, _field(table.raw(i), index))}"
                 ),
             )
             ok &= ~bad
@@ -694,7 +753,7 @@ class DtfStreetReader:
         street_row: dict[int, int] = {}
         street_problem: dict[int, str] = {}
         for row in np.flatnonzero(alive[STREET]):
-            fields = t[STREET].fields[row]
+            fields = t[STREET].fields(row)
             usrn = int(t[STREET].col["usrn"][row])
             attrs = parse_street(fields)
             run.bad_dates += sum(
@@ -715,8 +774,9 @@ class DtfStreetReader:
         # 2. ESU coordinates: valid points of current ESUs, ordered by COORD_NUMBER
         esu = t[ESU]
         esu_rows = np.flatnonzero(alive[ESU])
-        esu_ids = esu.col["esuid"][esu_rows].astype(np.int64)
-        esu_row_of = dict(zip(esu_ids.tolist(), esu_rows.tolist()))
+        esu_ids = esu.col["esuid"][esu_rows].astype(np.int64)  # one alive record per ESU
+        by_id = np.argsort(esu_ids, kind="stable")
+        esu_ids, esu_rows = esu_ids[by_id], esu_rows[by_id]  # sorted: looked up by searchsorted
         coord = t[ESU_COORD]
         c_rows = np.flatnonzero(alive[ESU_COORD])
         c_esu = coord.col["esuid"][c_rows].astype(np.int64)
@@ -732,7 +792,7 @@ class DtfStreetReader:
         run.reject(
             ESU_COORD,
             c_rows[bad_number],
-            lambda i: "ESU coordinate: " + _coordinate_problem(coord.raw[i]),
+            lambda i: "ESU coordinate: " + _coordinate_problem(coord.raw(i)),
         )
         inside = on_grid(cx, cy)
         off_grid = has_esu & numeric & ~inside
@@ -753,21 +813,30 @@ class DtfStreetReader:
         differs = (xy != first_xy).any(axis=1)
         usable = np.bincount(group, weights=differs, minlength=len(line_ids)) > 0
         distinct = np.where(usable, 2, np.minimum(counts, 1))
-        declared = esu.col["num_coords"][[esu_row_of[e] for e in line_ids.tolist()]]
+        line_at = np.searchsorted(esu_ids, line_ids)  # every line's ESU has a record
+        declared = esu.col["num_coords"][esu_rows[line_at]]
         with np.errstate(invalid="ignore"):
             run.coord_count_mismatch += int(np.sum(np.isfinite(declared) & (declared != counts)))
-        esu_problem: dict[int, str] = {}
-        counted = dict(zip(line_ids.tolist(), distinct.tolist()))
-        for esuid in esu_ids.tolist():
-            if counted.get(esuid, 0) < 2:
-                esu_problem[esuid] = (
-                    f"ESU {esuid} has {counted.get(esuid, 0)} usable coordinate(s); a line needs 2"
-                )
-        point_rows = dict(zip(line_ids.tolist(), np.split(g_rows, start[1:]) if len(start) else []))
+        esu_distinct = np.zeros(len(esu_ids), dtype=np.int64)
+        esu_distinct[line_at] = distinct
+        esu_problem: dict[int, str] = {}  # only the ESUs that cannot make a line
+        for esuid, found in zip(
+            esu_ids[esu_distinct < 2].tolist(), esu_distinct[esu_distinct < 2].tolist()
+        ):
+            esu_problem[esuid] = f"ESU {esuid} has {found} usable coordinate(s); a line needs 2"
+
+        def point_rows(esuid: int) -> np.ndarray:
+            """The coordinate rows of ESU *esuid* (none when it has no usable point)."""
+            at = int(np.searchsorted(line_ids, esuid))
+            if at == len(line_ids) or line_ids[at] != esuid:
+                return g_rows[:0]
+            return g_rows[start[at] : start[at] + counts[at]]
+
         keep = usable[group]
         renumber = np.cumsum(usable) - 1  # shapely wants indices 0..k-1 without gaps
         lines = shapely.linestrings(xy[keep], indices=renumber[group[keep]])
-        line_of = dict(zip(line_ids[usable].tolist(), lines))
+        line_ids_usable = line_ids[usable]  # sorted, beside lines
+        del xy, first_xy, differs, group, keep, renumber
 
         # 3. cross references: USRN → ESUs
         xref = t[XREF]
@@ -775,7 +844,7 @@ class DtfStreetReader:
         x_usrn = xref.col["usrn"][x_rows].astype(np.int64)
         x_esu = xref.col["esuid"][x_rows].astype(np.int64)
         known_street = np.isin(x_usrn, np.fromiter(streets, np.int64, len(streets)))
-        known_line = np.isin(x_esu, np.fromiter(line_of, np.int64, len(line_of)))
+        known_line = np.isin(x_esu, line_ids_usable)
         run.reject(
             XREF,
             x_rows[~known_street],
@@ -789,23 +858,22 @@ class DtfStreetReader:
         used = known_street & known_line
         u_usrn, u_esu = x_usrn[used], x_esu[used]
         accepted += int(used.sum())
-        used_esus = set(u_esu.tolist())
-        for esuid in esu_ids.tolist():
-            if esuid in used_esus:
-                accepted += 1 + len(point_rows[esuid])
-                continue
+        used_array = np.unique(u_esu)
+        esu_used = np.isin(esu_ids, used_array)
+        # a used ESU has a line: its record and all its coordinate records are accepted
+        accepted += int(esu_used.sum()) + int(counts[np.isin(line_ids, used_array)].sum())
+        for esuid, row in zip(esu_ids[~esu_used].tolist(), esu_rows[~esu_used].tolist()):
             problem = esu_problem.get(esuid) or (
                 f"ESU {esuid} is not cross-referenced (type 12) to any loaded street"
             )
-            run.reject(ESU, [esu_row_of[esuid]], problem)
+            run.reject(ESU, [row], problem)
             run.reject(
                 ESU_COORD,
-                point_rows.get(esuid, []),
+                point_rows(esuid),
                 f"belongs to ESU {esuid}, which was rejected: {problem}",
             )
 
         # 4. one way exemptions and highway dedications hang off used ESUs
-        used_array = np.fromiter(used_esus, np.int64, len(used_esus))
         dedication = pd.DataFrame({"esuid": [], "code": []})
         for rtype in (ONE_WAY, DEDICATION):
             table = t[rtype]
@@ -830,7 +898,8 @@ class DtfStreetReader:
             ["usrn", "esuid"], kind="stable"
         )
         geometries = _merge_lines(
-            links["usrn"].to_numpy(), [line_of[e] for e in links["esuid"].tolist()]
+            links["usrn"].to_numpy(),
+            lines[np.searchsorted(line_ids_usable, links["esuid"].to_numpy())],
         )
         classes = (
             links.merge(dedication, on="esuid")
@@ -840,8 +909,7 @@ class DtfStreetReader:
         )
         for usrn in list(streets):
             attrs = streets[usrn]
-            if usrn in geometries:
-                attrs["lines"] = geometries[usrn]
+            if usrn in geometries:  # the lines are made as the street is yielded
                 attrs["geometry_source"] = GEOMETRY_ESU
                 if not attrs["classification"] and usrn in classes:
                     attrs["classification"] = classes[usrn]
@@ -871,11 +939,22 @@ class DtfStreetReader:
             if best is None or rank < (desc.language[best] != "ENG", desc.language[best]):
                 chosen[usrn] = row
 
-        result = []
+        stats.accepted += accepted + len(streets)
+        missing = len(streets) - len(chosen)
+        if missing:
+            stats.warnings.append(
+                f"{missing:,} street(s) have no street descriptor (type 15): loaded without a name"
+            )
+        return self._streets(streets, chosen, desc, geometries)
+
+    def _streets(
+        self, streets: dict[int, dict], chosen: dict[int, int], desc: _Table, geometries: _Lines
+    ) -> Iterator[dict]:
+        """The streets in USRN order, each completed (name, lines) only as it is yielded."""
         for usrn in sorted(streets):
-            attrs = streets[usrn]
+            attrs = streets.pop(usrn)
             row = chosen.get(usrn)
-            f = desc.fields[row] if row is not None else []
+            f = desc.fields(row) if row is not None else []
             attrs.update(
                 street_description=text_or_none(f[4] if len(f) > 4 else None),
                 locality=text_or_none(f[5] if len(f) > 5 else None),
@@ -883,16 +962,10 @@ class DtfStreetReader:
                 administrative_area=text_or_none(f[7] if len(f) > 7 else None),
                 source=self.name,
             )
+            if attrs["geometry_source"] == GEOMETRY_ESU:
+                attrs["lines"] = geometries[usrn]
             del attrs["_ends"], attrs["_ends_problem"]
-            result.append(attrs)
-        accepted += len(result)
-        stats.accepted += accepted
-        missing = len(result) - len(chosen)
-        if missing:
-            stats.warnings.append(
-                f"{missing:,} street(s) have no street descriptor (type 15): loaded without a name"
-            )
-        return result
+            yield attrs
 
     def _report(self, run: _Run, stats: LoadStats) -> None:
         for label, count in sorted(run.skipped.items()):
@@ -958,12 +1031,27 @@ def _raw_date(fields: list[str], name: str) -> str:
     return fields[index].strip() if index is not None and index < len(fields) else ""
 
 
-def _merge_lines(owners: np.ndarray, lines: list) -> dict[int, list[list[tuple]]]:
-    """Join each owner's lines (shapely ``line_merge``); parts as coordinate lists per owner."""
+class _Lines:
+    """Each owner's merged lines as coordinate arrays; coordinate lists made on request."""
+
+    def __init__(self, coords: np.ndarray, parts: dict[int, list[tuple[int, int]]]) -> None:
+        self.coords = coords
+        self.parts = parts
+
+    def __contains__(self, owner: int) -> bool:
+        return owner in self.parts
+
+    def __getitem__(self, owner: int) -> list[list[tuple]]:
+        coords = self.coords
+        return [list(map(tuple, coords[b:e].tolist())) for b, e in self.parts[owner]]
+
+
+def _merge_lines(owners: np.ndarray, lines: np.ndarray) -> _Lines:
+    """Join each owner's lines (shapely ``line_merge``)."""
     import shapely
 
-    if not lines:
-        return {}
+    if not len(lines):
+        return _Lines(np.empty((0, 2)), {})
     keys, index = np.unique(owners, return_inverse=True)
     merged = shapely.line_merge(shapely.multilinestrings(lines, indices=index))
     parts, part_owner = shapely.get_parts(merged, return_index=True)
@@ -971,11 +1059,10 @@ def _merge_lines(owners: np.ndarray, lines: list) -> dict[int, list[list[tuple]]
     bounds = np.flatnonzero(np.diff(coord_part)) + 1
     starts = np.concatenate(([0], bounds)).tolist()
     ends = np.concatenate((bounds, [len(coords)])).tolist()
-    points = coords.tolist()
-    result: dict[int, list[list[tuple]]] = {}
+    result: dict[int, list[tuple[int, int]]] = {}
     for owner, begin, end in zip(part_owner.tolist(), starts, ends):
-        result.setdefault(int(keys[owner]), []).append(list(map(tuple, points[begin:end])))
-    return result
+        result.setdefault(int(keys[owner]), []).append((begin, end))
+    return _Lines(coords, result)
 
 
 READER = DtfStreetReader(

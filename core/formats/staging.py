@@ -40,6 +40,9 @@ from .assemble import (
 CACHE_KIB = 64 * 1024
 #: Writes kept in memory before they go to SQLite in one executemany.
 WRITE_BATCH = 20_000
+#: Slots of each store's "maybe stored" table (one byte each, fixed size): a key whose slot
+#: is empty was never stored, so looking it up needs no SQL (most keys of a full supply).
+SEEN_SLOTS = 1 << 23
 
 _UPRN_AT = {"21": B_UPRN, "24": L_UPRN, "32": C_UPRN, "31": O_UPRN, "28": D_UPRN}
 _dumps, _loads = marshal.dumps, marshal.loads
@@ -69,6 +72,7 @@ class DiskItems:
         self.count = 0
         # the last key looked up, and its record
         self.last: tuple[str | None, object] = (None, None)
+        self.seen = bytearray(SEEN_SLOTS)
         db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, u INTEGER, v BLOB)")
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
@@ -79,6 +83,8 @@ class DiskItems:
             return default if found is None else found
         if self.last[0] == k:
             found = self.last[1]
+        elif not self.seen[hash(k) & (SEEN_SLOTS - 1)]:
+            found = None  # never stored: no need to ask SQLite
         else:
             row = self.db.execute(self._select, (k,)).fetchone()
             found = None if row is None else _loads(row[0])
@@ -98,6 +104,7 @@ class DiskItems:
         k = _key(key)
         if self.get(k) is None:
             self.count += 1
+        self.seen[hash(k) & (SEEN_SLOTS - 1)] = 1
         self.pending[k] = record
         self.last = (None, None)
         if len(self.pending) >= WRITE_BATCH:

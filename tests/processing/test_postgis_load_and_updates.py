@@ -124,3 +124,47 @@ def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_pat
         postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled%'")
         == "0"
     )
+
+
+def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+    supply = tmp_path / "streets.csv"
+    with supply.open("w", encoding="utf-8", newline="") as fh:
+        fh.write('10,"TEST",9999,2024-07-04,1,2024-07-04,12:00:00,"8.1","F"\r\n')
+        for s in range(6_000):  # more than a write batch of streets: cancelled mid-COPY
+            usrn, esu, x = 10_000_000 + s, 4_000_000_000_000 + s, 400_000 + s
+            fh.write(
+                f'11,"I",1,{usrn},1,9999,2,1995-05-21,1,1,1995-05-21,1995-05-21,1995-05-21,,'
+                f"{x},200000,{x},200100,1,1\r\n"
+                f'15,"I",2,{usrn},"STREET {s}",,"TOWN","COUNCIL","ENG"\r\n'
+                f'12,"I",3,{usrn},1,{esu},1\r\n'
+                f'13,"I",4,{esu},1,2,1,1995-05-21,1995-05-21,1995-05-21,,1\r\n'
+                f'14,"I",5,{esu},1,1,{x},200000\r\n14,"I",6,{esu},1,2,{x},200100\r\n'
+            )
+    with pytest.raises(QgsProcessingException, match="no table was written"):
+        run_alg(
+            "placelink:loadstreets",
+            {
+                "INPUT": [str(supply)],
+                "FORMAT": 1,
+                "OUTPUT": "postgis:" + postgis_server.uri(table="cancelled_streets"),
+                "REJECTED": "TEMPORARY_OUTPUT",
+            },
+            feedback=_CancelAtOnce(),
+        )
+    assert (
+        postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled_s%'")
+        == "0"
+    )
+    # the same file loads whole when nobody cancels
+    result = run_alg(
+        "placelink:loadstreets",
+        {
+            "INPUT": [str(supply)],
+            "FORMAT": 1,
+            "OUTPUT": "postgis:" + postgis_server.uri(table="whole_streets"),
+            "REJECTED": "TEMPORARY_OUTPUT",
+        },
+    )
+    assert (
+        result["FEATURES"] == 6_000 == int(postgis_server.sql("SELECT count(*) FROM whole_streets"))
+    )

@@ -120,11 +120,13 @@ def _peak(path: Path, folder: Path | None) -> tuple[int, int]:
 
 
 def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    """Through a small in-memory budget (a 2,000-record write buffer, 2 MB of page cache),
+    """Through a small in-memory budget (a 2,000-record write buffer, 2 MB of page cache,
+    4 KB of "maybe stored" slots),
     four times the supply needs about the same Python memory staged; the in-memory reader
     needs about four times as much (so the test can fail)."""
     monkeypatch.setattr(staging, "WRITE_BATCH", 2_000)
     monkeypatch.setattr(staging, "CACHE_KIB", 2_048)
+    monkeypatch.setattr(staging, "SEEN_SLOTS", 1 << 12)
     small, large = tmp_path / "small.csv", tmp_path / "large.csv"
     _generate(small, 3_000)
     _generate(large, 12_000)
