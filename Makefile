@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 
-PLUGIN_CODE := plugin.py __init__.py i18n.py metadata.py core processing ui
+PLUGIN_CODE := plugin.py __init__.py i18n.py metadata.py core processing qgis_support ui
 
 .PHONY: setup test test-core test-qgis test-matrix demo screenshots lint package deploy sample readme bench clean
 

@@ -28,8 +28,7 @@ from qgis.core import (
 )
 
 from ..core import schema
-from .base import PlaceLinkAlgorithm
-from .compat import (
+from ..qgis_support.compat import (
     NUMBER_DOUBLE,
     SINK_FAST_INSERT,
     SOURCE_LINE,
@@ -39,7 +38,8 @@ from .compat import (
     WKB_NONE,
     WKB_POINT,
 )
-from .fields import qgs_fields
+from ..qgis_support.fields import qgs_fields
+from .base import PlaceLinkAlgorithm
 from .output_style import style_output
 from .secondary import secondary_sink, secondary_sink_parameter
 

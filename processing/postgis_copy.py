@@ -155,8 +155,8 @@ def copy_records(records, factory, uri, rejects, feedback, stats) -> int:  # noq
     their sink in batches; ``LoadCancelledError`` on cancel (the COPY is rolled back)."""
     from ..core.formats.assemble import LoadCancelledError
     from ..core.records import Reject
-    from .compat import SINK_FAST_INSERT
-    from .fields import reject_feature
+    from ..qgis_support.compat import SINK_FAST_INSERT
+    from ..qgis_support.fields import reject_feature
     from .loader import BATCH, fitter
 
     fit, cut = fitter(factory)

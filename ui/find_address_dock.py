@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..i18n import tr
-from ..processing.compat import LAYER_POINT
+from ..qgis_support.compat import LAYER_POINT
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
 from .layer_defaults import prefer_layer

@@ -7,7 +7,6 @@ included), so they are kept even if QGIS closes; nothing is held only in memory.
 from __future__ import annotations
 
 import getpass
-import json
 import re
 from datetime import datetime, timezone
 
@@ -23,13 +22,15 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
+from ..core.matching.results import AMBIGUOUS, MATCHED, UNMATCHED, is_match_field, record_text
+from ..core.matching.results import run_fields as match_run_fields
 from ..core.matching.review import REVIEW_MARGIN, review_expression, review_priority
 from ..core.review_decisions import Decision, Stamp
 from ..i18n import tr
-from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
-from ..processing.fields import plain_value
-from ..processing.match_addresses import MATCH_FIELDS
-from ..processing.provenance import without_password
+from ..processing.match_addresses import MatchAddresses
+from ..qgis_support.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
+from ..qgis_support.fields import plain_value
+from ..qgis_support.provenance import run_parameters, without_password
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body
 from .map_focus import focus_points
@@ -38,7 +39,6 @@ from .review_store import NotSavedError, RefusedError, stamp_of, write_decision
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
 #: Field names that hold identifiers, not address text.
 ID_NAME = re.compile(r"(^fid$|^id$|_id$|^id_|ref|account|record|^uprn|^usrn)", re.IGNORECASE)
-MATCH_NAMES = {name for name, _kind, _length in MATCH_FIELDS}
 
 
 def reviewer() -> str:
@@ -162,41 +162,27 @@ class ReviewDock(QgsDockWidget):
         focus_points(self.iface, points, layer.crs())
 
     def record_text(self, feature: QgsFeature) -> str:
-        """The address the matcher was given: the ADDRESS_FIELDS and POSTCODE_FIELD of the run
-        (read from the layer's provenance), else every text field that is not an id."""
-        names = self.address_fields(feature.fields())
-        parts = []
-        for name in names:
-            value = feature[name]
-            if value is not None and str(value).strip() and str(value) != "NULL":
-                parts.append(str(value).strip())
-        return ", ".join(parts)
+        """The address the matcher was given (``core.matching.results.record_text``): the
+        ADDRESS_FIELDS and POSTCODE_FIELD of the run, read from the layer's provenance, else
+        every text field that is neither an id nor the match's."""
+        row = {field.name(): plain_value(feature[field.name()]) for field in feature.fields()}
+        address, postcode = self.address_fields(feature.fields())
+        return record_text(row, address, postcode)
 
-    def address_fields(self, fields) -> list[str]:  # noqa: ANN001
-        """Names of the fields that hold the record's address."""
+    def address_fields(self, fields) -> tuple[list[str], str | None]:  # noqa: ANN001
+        """The fields that hold the record's address, and its postcode field if known."""
         layer = self.layer()
-        parameters = {}
-        history = layer.metadata().history() if layer is not None else []
-        for item in reversed(history):
-            try:
-                record = json.loads(item)
-            except ValueError:
-                continue
-            if record.get("algorithm") == "placelink:matchaddresses":
-                parameters = record.get("parameters", {})
-                break
-        chosen = parameters.get("ADDRESS_FIELDS") or []
-        chosen = [chosen] if isinstance(chosen, str) else list(chosen)
-        if parameters.get("POSTCODE_FIELD"):
-            chosen.append(parameters["POSTCODE_FIELD"])
+        algorithm = f"placelink:{MatchAddresses.ID}"
+        parameters = run_parameters(layer, algorithm) if layer is not None else {}
+        chosen, postcode = match_run_fields(parameters)
         present = [name for name in chosen if fields.indexOf(name) >= 0]
         if present:
-            return present
-        return [
+            return present, postcode if postcode and fields.indexOf(postcode) >= 0 else None
+        guessed = [
             f.name() for f in fields
-            if f.name() not in MATCH_NAMES and not f.name().startswith("match_")
-            and not ID_NAME.search(f.name()) and not f.isNumeric()
+            if not is_match_field(f.name()) and not ID_NAME.search(f.name()) and not f.isNumeric()
         ]  # fmt: skip
+        return guessed, None
 
     def fill_candidates(self, record: str, feature: QgsFeature) -> None:
         """The matcher's best addresses for the record (the matched one ticked); the index
@@ -269,7 +255,7 @@ class ReviewDock(QgsDockWidget):
         feature = self.current()
         if feature is None or feature["uprn"] is None:
             return False
-        if feature["match_status"] == "ambiguous":
+        if feature["match_status"] == AMBIGUOUS:
             self.ui.statusLabel.setText(
                 self.tr(
                     "This record is tied between several addresses: choose the right one in "
@@ -277,13 +263,13 @@ class ReviewDock(QgsDockWidget):
                 )
             )
             return False
-        return self._decide(feature, "accepted", {"match_status": "matched"})
+        return self._decide(feature, "accepted", {"match_status": MATCHED})
 
     def reject_match(self) -> bool:
         feature = self.current()
         if feature is None:
             return False
-        changes = {"match_status": "unmatched", "uprn": None, "matched_address": None}
+        changes = {"match_status": UNMATCHED, "uprn": None, "matched_address": None}
         return self._decide(feature, "rejected", changes, geometry=QgsGeometry())
 
     def pick_selected(self) -> bool:
@@ -292,7 +278,7 @@ class ReviewDock(QgsDockWidget):
         if feature is None or item is None:
             return False
         uprn, address, x, y = item.data(CANDIDATE_ROLE)
-        changes = {"match_status": "matched", "uprn": uprn, "matched_address": address}
+        changes = {"match_status": MATCHED, "uprn": uprn, "matched_address": address}
         geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None else None
         decision = "accepted" if uprn == feature["uprn"] else "changed"
         return self._decide(feature, decision, changes, geometry)

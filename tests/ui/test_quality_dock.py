@@ -18,7 +18,7 @@ pytest.importorskip("pandas")
 
 def _addresses() -> QgsVectorLayer:
     from placelink.core import schema
-    from placelink.processing.fields import FeatureFactory
+    from placelink.qgis_support.fields import FeatureFactory
 
     factory = FeatureFactory(schema.ADDRESS_FIELDS)
     layer = QgsVectorLayer("Point?crs=EPSG:27700", "addresses", "memory")
