@@ -381,7 +381,7 @@ class CheckQuality(PlaceLinkAlgorithm):
 
         def progress(done: int, total: int, rule) -> None:  # noqa: ANN001
             feedback.setProgress(25 + 65 * done / total)
-            feedback.setProgressText(f"{rule.id} {rule.title}")
+            feedback.setProgressText(f"{rule.id} {self.tr(rule.title)}")
 
         try:
             issues, summary = run_checks(
@@ -430,7 +430,7 @@ class CheckQuality(PlaceLinkAlgorithm):
             table.addFeature(feature, flags)
 
         for row in summary.itertuples():
-            line = f"{row.rule_id} {row.title}: "
+            line = f"{row.rule_id} {self.tr(row.title)}: "
             if row.status == "checked":
                 line += f"{row.failures:,} of {row.checked:,} failing"
             else:
@@ -452,7 +452,9 @@ class CheckQuality(PlaceLinkAlgorithm):
         }
         labels = {label: f"{limits[key]:g}" for _name, key, label, _default in THRESHOLDS}
         title = f"Gazetteer data quality: {addresses.sourceName()}"
-        html = render_report(issues, summary, title=title, inputs=inputs, thresholds=labels)
+        html = render_report(
+            issues, summary, title=title, inputs=inputs, thresholds=labels, translate=self.tr
+        )
         if report_path:  # optional: a run may ask for the layers only
             write_report(report_path, html)
         feedback.setProgress(100)

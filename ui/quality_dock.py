@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
+from ..i18n import tr
 from ..qgis_support.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
 from .layer_defaults import prefer_layer
@@ -131,7 +132,9 @@ class QualityDock(AlgorithmDock):
         if layer is None:
             return
         for rule_id, severity, title, count in self._rule_counts(layer, summary):
-            group = QTreeWidgetItem([f"{rule_id} {title}".strip(), f"{count:,}"])
+            group = QTreeWidgetItem(
+                [f"{rule_id} {tr(title) if title else ''}".strip(), f"{count:,}"]
+            )
             group.setData(0, ISSUE_ROLE, {"severity": severity, "rule_id": rule_id, "count": count})
             group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(severity, "#000"))))
             group.setToolTip(0, _rule_help(rule_id, severity))
@@ -320,10 +323,9 @@ def _text_match(text: str) -> str:
 def _rule_help(rule_id: str, severity: str) -> str:
     """The rule's title, severity and explanation (what it means and how to fix it)."""
     try:
-        from ..core.quality.registry import RULES  # the rule families register on import
-    except ImportError:  # pandas missing: the id is all there is
+        from ..core.quality.registry import get_rule  # the rule families register on import
+
+        rule = get_rule(rule_id)
+    except (ImportError, KeyError):  # pandas missing, or a rule of another version
         return f"{rule_id} ({severity})"
-    rule = RULES.get(rule_id)
-    if rule is None:
-        return f"{rule_id} ({severity})"
-    return f"{rule.id} {rule.title} ({rule.severity}): {rule.explanation}"
+    return f"{rule.id} {tr(rule.title)} ({rule.severity}): {tr(rule.explanation)}"
