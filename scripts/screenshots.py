@@ -414,8 +414,9 @@ class Shooter:
         dock.ui.gazetteerCombo.setLayer(self.layers["addresses"])
         dock.ui.searchEdit.setFocus()
         dock.ui.searchEdit.setText(SEARCH_TEXT)  # what typing does: search on every change
-        self.wait(1)
         results = dock.ui.resultsList
+        self.wait(90, lambda: results.count() > 0)  # the index is built in the background
+        self.wait(0.5)
         if results.count() == 0:
             raise RuntimeError(f"Find address found nothing for {SEARCH_TEXT!r}")
         results.setCurrentRow(0)

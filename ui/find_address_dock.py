@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..i18n import tr
 from ..qgis_support.compat import LAYER_POINT
 from .address_search import SEARCHES
-from .dock_base import load_form, set_scrolling_body
+from .dock_base import load_form, set_scrolling_body, wrap_long_items
 from .layer_defaults import prefer_layer
 from .map_focus import Highlight, select_uprn
 
@@ -41,6 +41,7 @@ class FindAddressDock(QgsDockWidget):
         self.body = QWidget(self)
         self.ui = load_form("find_address_dock.ui", self.body)
         set_scrolling_body(self, self.body)
+        wrap_long_items(self.ui.resultsList)
         self.ui.gazetteerCombo.setFilters(LAYER_POINT)
         prefer_layer(self.ui.gazetteerCombo, ("uprn", "address"))
         self.ui.gazetteerCombo.layerChanged.connect(self._gazetteer_changed)

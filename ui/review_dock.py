@@ -32,7 +32,7 @@ from ..qgis_support.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
 from ..qgis_support.fields import plain_value
 from ..qgis_support.provenance import run_parameters, without_password
 from .address_search import SEARCHES
-from .dock_base import load_form, set_scrolling_body
+from .dock_base import load_form, set_scrolling_body, wrap_long_items
 from .map_focus import focus_points
 from .review_store import NotSavedError, RefusedError, stamp_of, write_decision
 
@@ -67,6 +67,7 @@ class ReviewDock(QgsDockWidget):
         self.ui = load_form("review_dock.ui", self.body)
         set_scrolling_body(self, self.body)
         ui = self.ui
+        wrap_long_items(ui.candidatesList)
         # enum properties are set here: Qt5's uic cannot read scoped ones, Qt6's unscoped ones
         ui.positionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ui.recordLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,15 +186,19 @@ class ReviewDock(QgsDockWidget):
         return guessed, None
 
     def fill_candidates(self, record: str, feature: QgsFeature) -> None:
-        """The matcher's best addresses for the record (the matched one ticked); the index
-        is built in the background the first time (the list fills when it is ready)."""
+        """The matcher's best addresses for the record (the matched one ticked; none that
+        scores 0); the index is built in the background the first time (the list fills when
+        it is ready)."""
         candidates = self.ui.candidatesList
         candidates.clear()
         search = self._search()
         if search is None:
             return
         for result in search.matcher.lookup(record, 8):
-            mark = "✓ " if result.uprn == feature["uprn"] else ""
+            chosen = result.uprn == feature["uprn"]
+            if result.match_score <= 0 and not chosen:
+                continue  # nothing of the record agrees: noise, not a candidate
+            mark = "✓ " if chosen else ""
             item = QListWidgetItem(f"{mark}{result.matched_address}  ({result.match_score:.0f})")
             item.setToolTip(f"UPRN {result.uprn}: {result.match_reason}")
             item.setData(CANDIDATE_ROLE, (result.uprn, result.matched_address, result.x, result.y))

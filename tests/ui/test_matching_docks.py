@@ -124,6 +124,10 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     # from the layer's provenance), not the ids around it
     assert dock.record_text(first) == f"{first['addr']}, {first['pc']}"
     assert dock.ui.candidatesList.count() >= 1
+    shown = [dock.ui.candidatesList.item(i) for i in range(dock.ui.candidatesList.count())]
+    # no noise: every candidate but the matcher's own choice has something in common
+    assert all(i.text().startswith("✓") or not i.text().endswith("(0)") for i in shown)
+    assert dock.ui.candidatesList.wordWrap()  # whole addresses, not cut at the dock's edge
     dock.ui.candidatesList.setCurrentRow(0)
     chosen = dock.ui.candidatesList.item(0).data(0x0100)[0]
     assert dock.pick_selected()
