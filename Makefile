@@ -38,7 +38,7 @@ demo: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/demo.py
 
-## screenshots: docs/screenshots/*.png of every dock, taken in real QGIS under Xvfb (runs the demo first if needed)
+## screenshots: docs/screenshots/<size>/*.png of every dock at 1366x768 and 1920x1080, taken in real QGIS under Xvfb (runs the demo first if needed)
 screenshots: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/screenshots.py

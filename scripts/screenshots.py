@@ -280,7 +280,7 @@ class Shooter:
         self.wait(1.5)  # flashes fade, labels settle
 
     def grab(self, name: str) -> None:
-        """Save the main window as docs/screenshots/<name>.png."""
+        """Save the main window as docs/screenshots/<size>/<name>.png."""
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtGui import QImage
 
@@ -398,7 +398,8 @@ class Shooter:
         groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
         biggest = max(groups, key=lambda item: item.childCount())
         biggest.setExpanded(True)  # a long list of one rule's problems
-        tree.header().resizeSection(0, 330)  # as a user would drag it, to read the messages
+        # as a user would drag it, to read the messages and still see each problem's key
+        tree.header().resizeSection(0, max(200, tree.viewport().width() - 120))
         leaf = biggest.child(min(2, biggest.childCount() - 1))
         tree.setCurrentItem(leaf)
         tree.scrollToItem(leaf)

@@ -51,6 +51,8 @@ class FindAddressDock(QgsDockWidget):
         self.ui.resultsList.itemClicked.connect(self.go_to)
         self.ui.resultsList.itemActivated.connect(self.go_to)  # Enter on the list
         self.highlight = Highlight(iface)
+        # the marker belongs to this dock: closing the dock takes it off the map
+        self.visibilityChanged.connect(lambda visible: visible or self.highlight.clear())
         self.last_ms = 0.0
 
     def tr(self, text: str) -> str:  # one translation context for all of PlaceLink

@@ -21,6 +21,7 @@ from ..i18n import tr
 from ..qgis_support.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
 from .layer_defaults import prefer_layer
+from .map_focus import Highlight
 from .results_folder import result_path
 
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
@@ -45,6 +46,10 @@ class QualityDock(AlgorithmDock):
 
     def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
         super().__init__(iface, parent)
+        #: A marker kept on the problem picked last (a flash alone is gone before one looks).
+        self.highlight = Highlight(iface)
+        # the marker belongs to this dock: closing the dock takes it off the map
+        self.visibilityChanged.connect(lambda visible: visible or self.highlight.clear())
         ui = self.ui
         ui.addressesCombo.setFilters(LAYER_POINT)
         for combo, kind in (
@@ -236,7 +241,8 @@ class QualityDock(AlgorithmDock):
         return {f["rule_id"] for f in self.issues_layer.getFeatures(request)}
 
     def show_issue(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        """Select the feature behind an issue on its layer, zoom to it and flash it."""
+        """Select the feature behind an issue on its layer, zoom to it, and mark the problem's
+        place until the next pick."""
         data = item.data(0, ISSUE_ROLE) or {}
         if "fid" not in data:
             return
@@ -250,11 +256,14 @@ class QualityDock(AlgorithmDock):
                 extent = source.boundingBoxOfSelected()
                 if canvas is not None:
                     canvas.flashFeatureIds(source, source.selectedFeatureIds())
-        if extent is None and self.issues_layer is not None:
-            feature = self.issues_layer.getFeature(data["fid"])
-            extent = feature.geometry().boundingBox()
+        issue = self.issues_layer.getFeature(data["fid"]) if self.issues_layer else None
+        where = issue.geometry() if issue is not None and issue.hasGeometry() else None
+        if extent is None and where is not None:
+            extent = where.boundingBox()
         if extent is not None and canvas is not None:
             self.zoom_to(canvas, extent)
+        if where is not None and not where.isEmpty():
+            self.highlight.show(where.centroid().asPoint(), self.issues_layer.crs())
 
     @staticmethod
     def zoom_to(canvas, extent: QgsRectangle, margin: float = 50.0) -> None:  # noqa: ANN001

@@ -44,6 +44,9 @@ def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None
     assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000011]
     assert iface.mapCanvas().extent().width() < 500
     assert dock.highlight.band is not None  # kept, not a flash
+    dock.show()
+    dock.hide()  # closing the dock takes its marker off the map (no stale pick elsewhere)
+    assert dock.highlight.band is None
 
     dock.ui.searchEdit.setText("AB1 2CE")  # a postcode alone: every address there
     assert [results.item(i).data(0x0100)[0] for i in range(results.count())] == [
