@@ -1482,6 +1482,10 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Haen dros dro yw hon: cadwch hi (Gwneud yn Barhaol) fel bod eich penderfyniadau'n goroesi cau QGIS.</translation>
     </message>
     <message>
+      <source>This record has no match to accept: choose an address in the list and press Use selected, or press No match.</source>
+      <translation>Does dim paru i'w dderbyn ar gyfer y cofnod hwn: dewiswch gyfeiriad yn y rhestr a phwyso Defnyddio'r un a ddewiswyd, neu pwyswch Dim pâr.</translation>
+    </message>
+    <message>
       <source>This record is tied between several addresses: choose the right one in the list (or search for it) and press Use selected.</source>
       <translation>Mae'r cofnod hwn yn gyfartal rhwng sawl cyfeiriad: dewiswch yr un cywir yn y rhestr (neu chwiliwch amdano) a phwyswch Defnyddio'r un a ddewiswyd.</translation>
     </message>

@@ -22,7 +22,14 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
-from ..core.matching.results import AMBIGUOUS, MATCHED, UNMATCHED, is_match_field, record_text
+from ..core.matching.results import (
+    AMBIGUOUS,
+    MATCHED,
+    UNMATCHED,
+    is_match_field,
+    names_in,
+    record_text,
+)
 from ..core.matching.results import run_fields as match_run_fields
 from ..core.matching.review import REVIEW_MARGIN, review_expression, review_priority
 from ..core.review_decisions import Decision, Stamp
@@ -83,6 +90,8 @@ class ReviewDock(QgsDockWidget):
         ui.searchEdit.textChanged.connect(self.search_gazetteer)
         self.queue: list[int] = []
         self.position = 0
+        #: The result fields' names in the layer (``match_uprn`` where the input had a uprn).
+        self.names = names_in([])
         #: (feature id, decision stamp) of the row on screen: a decision is written only
         #: if the row still has that stamp (nobody else decided it meanwhile).
         self.shown: tuple[int, Stamp] | None = None
@@ -90,9 +99,16 @@ class ReviewDock(QgsDockWidget):
     # the queue ---------------------------------------------------------------------------
     def layer(self) -> QgsVectorLayer | None:
         layer = self.ui.matchesCombo.currentLayer()
-        if layer is None or layer.fields().indexOf("match_status") < 0:
+        if layer is None:
+            return None
+        self.names = names_in(layer.fields().names())
+        if layer.fields().indexOf(self.names["match_status"]) < 0:
             return None
         return layer
+
+    def value(self, feature: QgsFeature, name: str) -> object:
+        """The result field *name* (``uprn``, ``match_status``…) of *feature*."""
+        return plain_value(feature[self.names[name]])
 
     def load_queue(self) -> list[int]:
         """Feature ids not yet decided that need a person (``core.matching.review``):
@@ -105,13 +121,13 @@ class ReviewDock(QgsDockWidget):
             self._show_nothing()
             return []
         below = self.ui.scoreSpin.value()
-        expression = review_expression(below, REVIEW_MARGIN)
+        expression = review_expression(below, REVIEW_MARGIN, self.names)
         request = QgsFeatureRequest().setFilterExpression(expression)
         request.setFlags(REQUEST_NO_GEOMETRY)
         self.queue = [
             fid
             for _key, fid in sorted(
-                (review_priority(plain_value(f["match_score"]), plain_value(f["margin"])), f.id())
+                (review_priority(self.value(f, "match_score"), self.value(f, "margin")), f.id())
                 for f in layer.getFeatures(request)
             )
         ]
@@ -145,9 +161,10 @@ class ReviewDock(QgsDockWidget):
         record = self.record_text(feature)
         self.ui.positionLabel.setText(f"{self.position + 1} of {len(self.queue)}")
         self.ui.recordLabel.setText(
-            f"<b>Record:</b> {record}<br><b>Status:</b> {feature['match_status']} "
-            f"({float(feature['match_score'] or 0):.0f})<br><b>Match:</b> "
-            f"{feature['matched_address'] or '—'}<br><b>Why:</b> {feature['match_reason'] or ''}"
+            f"<b>Record:</b> {record}<br><b>Status:</b> {self.value(feature, 'match_status')} "
+            f"({float(self.value(feature, 'match_score') or 0):.0f})<br><b>Match:</b> "
+            f"{self.value(feature, 'matched_address') or '—'}<br><b>Why:</b> "
+            f"{self.value(feature, 'match_reason') or ''}"
         )
         self.ui.searchEdit.blockSignals(True)  # a new record: its own candidates again
         self.ui.searchEdit.clear()
@@ -195,7 +212,7 @@ class ReviewDock(QgsDockWidget):
         if search is None:
             return
         for result in search.matcher.lookup(record, 8):
-            chosen = result.uprn == feature["uprn"]
+            chosen = result.uprn == self.value(feature, "uprn")
             if result.match_score <= 0 and not chosen:
                 continue  # nothing of the record agrees: noise, not a candidate
             mark = "✓ " if chosen else ""
@@ -219,7 +236,7 @@ class ReviewDock(QgsDockWidget):
         if search is None:
             return 0
         for hit in search.search(text, 30):
-            mark = "✓ " if feature is not None and hit.uprn == feature["uprn"] else ""
+            mark = "✓ " if feature is not None and hit.uprn == self.value(feature, "uprn") else ""
             item = QListWidgetItem(f"{mark}{hit.address}")
             item.setToolTip(f"UPRN {hit.uprn}: {hit.why}")
             item.setData(CANDIDATE_ROLE, (hit.uprn, hit.address, hit.x, hit.y))
@@ -258,9 +275,20 @@ class ReviewDock(QgsDockWidget):
         of one building): which of them is the officer's choice, never the first by
         default."""
         feature = self.current()
-        if feature is None or feature["uprn"] is None:
+        if feature is None:
             return False
-        if feature["match_status"] == AMBIGUOUS:
+        if self.shown and self.shown[0] == feature.id() and stamp_of(feature) != self.shown[1]:
+            # someone decided the row since it was shown: say who and when, move on
+            return self._decide(feature, "accepted", {"match_status": MATCHED})
+        if self.value(feature, "uprn") is None:
+            self.ui.statusLabel.setText(
+                self.tr(
+                    "This record has no match to accept: choose an address in the list and "
+                    "press Use selected, or press No match."
+                )
+            )
+            return False
+        if self.value(feature, "match_status") == AMBIGUOUS:
             self.ui.statusLabel.setText(
                 self.tr(
                     "This record is tied between several addresses: choose the right one in "
@@ -285,7 +313,7 @@ class ReviewDock(QgsDockWidget):
         uprn, address, x, y = item.data(CANDIDATE_ROLE)
         changes = {"match_status": MATCHED, "uprn": uprn, "matched_address": address}
         geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None else None
-        decision = "accepted" if uprn == feature["uprn"] else "changed"
+        decision = "accepted" if uprn == self.value(feature, "uprn") else "changed"
         return self._decide(feature, decision, changes, geometry)
 
     def _decide(
@@ -297,15 +325,16 @@ class ReviewDock(QgsDockWidget):
         """
         layer = self.layer()
         shown = self.shown[1] if self.shown and self.shown[0] == feature.id() else stamp_of(feature)
-        new_uprn = changes.get("uprn", feature["uprn"])
+        new_uprn = changes.get("uprn", self.value(feature, "uprn"))
         record = Decision(
             key=feature.id(),
-            old_uprn=_uprn(feature["uprn"]),
+            old_uprn=_uprn(self.value(feature, "uprn")),
             new_uprn=_uprn(new_uprn),
             decision=decision,
             by=reviewer(),
             at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
+        changes = {self.names.get(name, name): value for name, value in changes.items()}
         try:
             write_decision(layer, feature, shown, record, changes, geometry)
         except RefusedError as refused:

@@ -50,6 +50,17 @@ def output_names(columns: Sequence[str], fields: Sequence[Field] = OUTPUT_FIELDS
     return [f.name if f.name not in taken else f"match_{f.name}" for f in fields]
 
 
+def names_in(columns: Sequence[str], fields: Sequence[Field] = RESULT_FIELDS) -> dict[str, str]:
+    """Each of *fields*' name in a match output with *columns*: ``match_<name>`` where the
+    input had ``<name>`` of its own (both are then there), else ``<name>``. A dock reads and
+    writes a result through these, never the input's own ``uprn``."""
+    present = set(columns)
+    return {
+        f.name: f"match_{f.name}" if f.name in present and f"match_{f.name}" in present else f.name
+        for f in fields
+    }
+
+
 def is_match_field(name: str) -> bool:
     """True for a field the match added (``uprn``, ``match_uprn``, ``reviewed_by``…)."""
     return name in OUTPUT_NAMES or name.startswith("match_")

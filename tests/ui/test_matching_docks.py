@@ -186,3 +186,42 @@ def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
     assert dock.pick_selected()
     decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
     assert decided["uprn"] == 100000000022 and decided["review_decision"] == "changed"
+
+
+def test_review_decides_on_the_match_not_on_the_records_own_uprn(
+    make_dock, iface, run_alg, tmp_path
+) -> None:  # noqa: ANN001
+    """Records that already carry a uprn of their own get the match as match_uprn (the result
+    contract's names); the dock reads and writes match_uprn and never touches the input's."""
+    from placelink.ui.review_dock import ReviewDock
+    from qgis.core import QgsFeature
+
+    gazetteer = fixtures._gazetteer()
+    records = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=pc:string&field=uprn:string",
+        "records", "memory",
+    )  # fmt: skip
+    row = QgsFeature(records.fields())
+    row.setAttributes(["r4", "20 High Street", "AB1 2CE", "legacy-4"])  # flat 1 or flat 2?
+    records.dataProvider().addFeatures([row])
+    out = tmp_path / "own_uprn.gpkg"
+    run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+         "GAZETTEER": gazetteer, "OUTPUT": str(out)},
+    )  # fmt: skip
+    layer = QgsVectorLayer(str(out), "own", "ogr")
+    QgsProject.instance().addMapLayer(layer, False)
+    dock = make_dock(ReviewDock)
+    dock.ui.gazetteerCombo.setLayer(gazetteer)
+    dock.ui.matchesCombo.setLayer(layer)
+    assert dock.load_queue(), "the ambiguous record is in the queue"
+    assert dock.names["uprn"] == "match_uprn"
+    assert "ambiguous" in dock.ui.recordLabel.text()
+    assert not dock.accept()  # the tie is seen through match_status
+    assert dock.reject_match()
+    decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
+    assert decided["uprn"] == "legacy-4"  # the record's own field is untouched
+    assert (
+        str(decided["match_uprn"]) in ("None", "NULL") and decided["review_decision"] == "rejected"
+    )

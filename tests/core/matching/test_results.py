@@ -61,3 +61,12 @@ def test_the_contract_loads_without_the_matchers_packages() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(len(RESULT_FIELDS))
+
+
+def test_names_in_finds_the_match_where_the_input_had_the_name() -> None:
+    from placelink.core.matching.results import names_in
+
+    plain = names_in(["ref", "uprn", "match_score", "match_status"])
+    assert plain["uprn"] == "uprn" and plain["match_status"] == "match_status"
+    columns = ["ref", "uprn", *output_names(["ref", "uprn"])]
+    assert names_in(columns)["uprn"] == "match_uprn" and names_in(columns)["margin"] == "margin"
