@@ -7,9 +7,9 @@
 Strings are found where the code hands them to ``tr`` (one context, ``PlaceLink``: see
 ``i18n.py``) — literal arguments of ``tr(...)``/``self.tr(...)``, the algorithms' ``NAME``,
 ``GROUP``, ``HELP``, ``TAGS`` and the docks' ``TITLE``, the menu's and the catchment
-methods' tables — the data-quality rules' titles and explanations (``@rule(id, severity,
-title, explanation)`` in ``core/quality``: core has no Qt, so the report and the dock
-translate them where they show them) and in the Designer forms (context: the form's
+methods' tables — the data-quality rules' titles and explanations (read from the rule
+registry of ``core/quality``: core has no Qt, so the report and the dock translate them
+where they show them) and in the Designer forms (context: the form's
 class). A translator
 edits the ``.ts`` files with Qt Linguist or any XML editor; the ``.qm`` files are built,
 never committed.
@@ -18,6 +18,7 @@ never committed.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -30,8 +31,6 @@ CONTEXT = "PlaceLink"
 PYTHON = [ROOT / "plugin.py", *sorted((ROOT / "processing").glob("*.py")),
           *sorted((ROOT / "qgis_support").glob("*.py")),
           *sorted((ROOT / "ui").glob("*.py"))]  # fmt: skip
-#: The data-quality rule families, whose ``@rule(...)`` texts are shown translated.
-RULE_FAMILIES = sorted((ROOT / "core" / "quality").glob("*.py"))
 FORMS = sorted((ROOT / "ui" / "forms").glob("*.ui"))
 #: Class attributes whose text the code translates through a variable.
 TEXT_ATTRIBUTES = {"NAME", "GROUP", "HELP", "TITLE"}
@@ -80,22 +79,19 @@ def python_messages(path: Path) -> tuple[list[str], list[str]]:
     return texts, problems
 
 
-def rule_messages(path: Path) -> list[str]:
-    """The title and explanation of every ``@rule(id, severity, title, explanation, …)`` in
-    *path* (a rule family of ``core/quality``)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    texts: list[str] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        for decorator in node.decorator_list:
-            if (
-                isinstance(decorator, ast.Call)
-                and getattr(decorator.func, "id", None) == "rule"
-                and len(decorator.args) >= 4
-            ):
-                texts.extend(t for t in map(_literal, decorator.args[2:4]) if t)
-    return texts
+def rule_messages() -> list[str]:
+    """The title and explanation of every data-quality rule, as the registry holds them
+    (some explanations are built from constants, so they are read, not parsed)."""
+    if "placelink" not in sys.modules:  # this checkout as the ``placelink`` package
+        spec = importlib.util.spec_from_file_location(
+            "placelink", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+        )
+        package = importlib.util.module_from_spec(spec)
+        sys.modules["placelink"] = package
+        spec.loader.exec_module(package)
+    from placelink.core.quality import ordered
+
+    return [text for rule in ordered() for text in (rule.title, rule.explanation)]
 
 
 def form_messages(path: Path) -> tuple[str, list[str]]:
@@ -116,8 +112,7 @@ def messages() -> tuple[dict[str, list[str]], list[str]]:
         texts, bad = python_messages(path)
         found[CONTEXT].extend(texts)
         problems.extend(bad)
-    for path in RULE_FAMILIES:
-        found[CONTEXT].extend(rule_messages(path))
+    found[CONTEXT].extend(rule_messages())
     for path in FORMS:
         context, texts = form_messages(path)
         found.setdefault(context, []).extend(texts)
