@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 export PYTHONDONTWRITEBYTECODE := 1
 
-PLUGIN_CODE := plugin.py __init__.py i18n.py metadata.py core processing ui
+PLUGIN_CODE := plugin.py __init__.py i18n.py metadata.py core processing qgis_support ui
 
 .PHONY: setup test test-core test-qgis test-matrix demo screenshots lint package deploy sample readme bench clean
 
@@ -38,7 +38,7 @@ demo: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/demo.py
 
-## screenshots: docs/screenshots/*.png of every dock, taken in real QGIS under Xvfb (runs the demo first if needed)
+## screenshots: docs/screenshots/<size>/*.png of every dock at 1366x768 and 1920x1080, taken in real QGIS under Xvfb (runs the demo first if needed)
 screenshots: setup
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/screenshots.py

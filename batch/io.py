@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import schema
-from ..core.matching import RESULT_FIELDS, MatchResult
+from ..core.matching import RESULT_FIELDS, MatchResult, output_names
 from ..core.matching.gazetteer_rows import gazetteer_record, matcher_fields
 
 CHUNK_ROWS = 50_000
@@ -115,8 +115,9 @@ def record_inputs(
 
 
 def result_names(columns: Sequence[str]) -> list[str]:
-    """The match fields' names, ``match_<name>`` where the input already has the name."""
-    return [f.name if f.name not in columns else f"match_{f.name}" for f in RESULT_FIELDS]
+    """The match fields' names, ``match_<name>`` where the input already has the name (the
+    result contract's ``output_names``, as the Match addresses algorithm names them)."""
+    return output_names(columns, RESULT_FIELDS)
 
 
 def output_frame(records: pd.DataFrame, results: Sequence[MatchResult]) -> pd.DataFrame:

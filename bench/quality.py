@@ -163,8 +163,8 @@ def run_in_qgis(addresses: pd.DataFrame, streets: pd.DataFrame, report: Path) ->
     app.initQgis()
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
     from placelink.core import schema
-    from placelink.processing.fields import FeatureFactory
     from placelink.processing.provider import PlaceLinkProvider
+    from placelink.qgis_support.fields import FeatureFactory
 
     import processing  # QGIS's own Processing plugin
     from processing.core.Processing import Processing

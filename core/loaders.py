@@ -1,4 +1,5 @@
-"""One entry point per canonical layer: pick the reader for a format and stream its output."""
+"""One entry point per canonical layer: look the format's reader up in the format registry
+(``core.formats.registry``) and stream its output."""
 
 from __future__ import annotations
 
@@ -6,31 +7,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Union
 
-from .formats import (
-    addressbase,
-    addressbase_plus_core,
-    assemble,
-    detect,
-    dtf73,
-    open_uprn,
-    staging,
-)
+from .formats import detect, staging
 from .formats.assemble import AddressLoadStats
+from .formats.registry import ADDRESSES, format_named
 from .records import LoadStats, Reject
 from .sources import Source, expand_sources
 
 Reader = Callable[[Sequence[Source], LoadStats], Iterator[Union[dict, Reject]]]  # run time: 3.9
-
-_ADDRESS_READERS: dict[str, Reader] = {
-    open_uprn.NAME: open_uprn.read,
-    dtf73.NAME: lambda sources, stats: assemble.read(dtf73.Layout(), sources, stats),
-    addressbase.NAME: lambda sources, stats: assemble.read(addressbase.Layout(), sources, stats),
-    addressbase_plus_core.PLUS: addressbase_plus_core.read_plus,
-    addressbase_plus_core.CORE: addressbase_plus_core.read_core,
-}
-
-
-_LAYOUTS = {dtf73.NAME: dtf73.Layout, addressbase.NAME: addressbase.Layout}
 
 
 def load_addresses(
@@ -51,11 +34,9 @@ def load_addresses(
     if fmt == "auto":
         fmt, why = detect.detect_address_format_with_reason(sources)
         stats.detected.append(f"detected format: {fmt}")
-        if fmt in (dtf73.NAME, addressbase.NAME):
+        if format_named(fmt).layout is not None:  # told apart by their records' shapes
             stats.detected.append(f"told apart by: {why}")
-    if staging_folder is not None and fmt in _LAYOUTS:
-        return staging.read(_LAYOUTS[fmt](), sources, stats, staging_folder)
-    reader = _ADDRESS_READERS.get(fmt)
-    if reader is None:
-        raise ValueError(f"address format {fmt!r} is not supported")
-    return reader(sources, stats)
+    found = format_named(fmt, ADDRESSES)  # the format registry (core.formats.registry)
+    if staging_folder is not None and found.layout is not None:
+        return staging.read(found.layout(), sources, stats, staging_folder)
+    return found.reader(sources, stats)

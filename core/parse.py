@@ -107,11 +107,6 @@ class ParsedAddress:
                 out.update(range(r.number, r.end + 1))
         return out
 
-    @property
-    def word_text(self) -> str:
-        """The words joined by spaces (for fuzzy comparison)."""
-        return " ".join(self.words)
-
 
 def flat_digits(key: str) -> int:
     """The number inside a flat key (``1A`` → 1, ``B12`` → 12); -1 when it has none. A

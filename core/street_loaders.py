@@ -11,22 +11,17 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .formats import codepoint, dtf73_streets, dtf81, open_roads, open_usrn
+from .formats import codepoint, open_roads, open_usrn
+from .formats.registry import FILES, STREETS, VECTOR, choices, format_named, formats
 from .input_checks import shown, unreadable_first_row
 from .records import LoadStats, Reject
 from .schema import STREET_FIELDS, Field
 from .sources import Source, expand_sources, iter_rows
 
 #: Street formats in the order the FORMAT parameter lists them (index 0 = auto).
-STREET_FORMATS: tuple[str, ...] = (
-    "auto",
-    dtf81.NAME,
-    dtf73_streets.NAME,
-    open_usrn.NAME,
-    open_roads.NAME,
-)
-_CSV_READERS = {dtf81.NAME: dtf81.read, dtf73_streets.NAME: dtf73_streets.read}
-_VECTOR_READERS = {open_usrn.NAME: open_usrn.read, open_roads.NAME: open_roads.read}
+STREET_FORMATS: tuple[str, ...] = choices(STREETS)
+_CSV_READERS = {f.name: f.reader for f in formats(STREETS, FILES)}
+_VECTOR_READERS = {f.name: f.reader for f in formats(STREETS, VECTOR)}
 VECTOR_FORMATS = tuple(_VECTOR_READERS)
 VECTOR_SUFFIXES = (".gpkg", ".shp", ".gml", ".geojson", ".json", ".sqlite", ".fgb", ".gdb")
 _DATA_SUFFIXES = (".csv", ".txt", ".zip")
@@ -35,7 +30,10 @@ _SNIFF_ROWS = 200
 
 def street_fields(fmt: str) -> tuple[Field, ...]:
     """The output schema of a street format (Open Roads adds routing fields)."""
-    return open_roads.FIELDS if fmt == open_roads.NAME else STREET_FIELDS
+    try:
+        return format_named(fmt, STREETS).fields
+    except ValueError:  # "auto" before detection: the canonical schema
+        return STREET_FIELDS
 
 
 def expand_paths(
@@ -92,10 +90,9 @@ def detect_csv_street_format(sources: Sequence[Source]) -> str:
     unreadable = unreadable_first_row(sources[0].name, rows[0])
     if unreadable:
         raise ValueError(unreadable)
-    if dtf81.looks_like(rows):
-        return dtf81.NAME
-    if dtf73_streets.looks_like(rows):
-        return dtf73_streets.NAME
+    for fmt in formats(STREETS, FILES):  # DTF 8.1 first: its header decides
+        if fmt.looks_like is not None and fmt.looks_like(rows):
+            return fmt.name
     raise ValueError(
         f"could not recognise the street format of {sources[0].name} from its first rows "
         f"({shown(rows[0])}…); choose the format explicitly"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .formats import addressbase, detect, dtf73
+from .formats import detect
 from .formats.assemble import (
     CSV_ERROR,
     HEADER,
@@ -33,11 +33,13 @@ from .formats.assemble import (
     fast_rows,
     fetch_raw,
 )
-from .formats.open_uprn import parse_uprn
+from .formats.parsers import parse_uprn
+from .formats.registry import ADDRESSES, formats
 from .records import Reject
 from .sources import Source, expand_sources
 
-LAYOUTS = {dtf73.NAME: dtf73.Layout, addressbase.NAME: addressbase.Layout}
+#: The multi-record address formats, whose change-only supplies this applies.
+LAYOUTS = {f.name: f.layout for f in formats(ADDRESSES) if f.layout is not None}
 
 
 class Target(Protocol):

@@ -1504,6 +1504,10 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Haen dros dro yw hon: cadwch hi (Gwneud yn Barhaol) fel bod eich penderfyniadau'n goroesi cau QGIS.</translation>
     </message>
     <message>
+      <source>This record has no match to accept: choose an address in the list and press Use selected, or press No match.</source>
+      <translation>Does dim paru i'w dderbyn ar gyfer y cofnod hwn: dewiswch gyfeiriad yn y rhestr a phwyso Defnyddio'r un a ddewiswyd, neu pwyswch Dim pâr.</translation>
+    </message>
+    <message>
       <source>This record is tied between several addresses: choose the right one in the list (or search for it) and press Use selected.</source>
       <translation>Mae'r cofnod hwn yn gyfartal rhwng sawl cyfeiriad: dewiswch yr un cywir yn y rhestr (neu chwiliwch amdano) a phwyswch Defnyddio'r un a ddewiswyd.</translation>
     </message>
@@ -1538,6 +1542,334 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
     <message>
       <source>The sample council is missing: {path}</source>
       <translation>Mae'r cyngor enghreifftiol ar goll: {path}</translation>
+    </message>
+    <message>
+      <source>UPRN missing or duplicated</source>
+      <translation>UPRN ar goll neu wedi'i ddyblygu</translation>
+    </message>
+    <message>
+      <source>Every addressable object has one Unique Property Reference Number, and no two records of the layer may share it. A repeated UPRN usually means a record was copied or an import was loaded twice; a missing one means the record cannot be referenced by any other system. Fix: keep one record per UPRN (merge or retire the copy) and give every record its UPRN.</source>
+      <translation>Mae gan bob gwrthrych y gellir ei gyfeirio un Cyfeirnod Eiddo Unigryw (UPRN), ac ni chaiff dau gofnod yn yr haen ei rannu. Mae UPRN sy'n cael ei ailadrodd fel arfer yn golygu bod cofnod wedi'i gopïo neu fod mewnforiad wedi'i lwytho ddwywaith; mae un sydd ar goll yn golygu na all unrhyw system arall gyfeirio at y cofnod. I'w drwsio: cadwch un cofnod i bob UPRN (cyfunwch neu ymddeolwch y copi) a rhowch ei UPRN i bob cofnod.</translation>
+    </message>
+    <message>
+      <source>Coordinates missing or outside the British National Grid</source>
+      <translation>Cyfesurynnau ar goll neu y tu allan i Grid Cenedlaethol Prydain</translation>
+    </message>
+    <message>
+      <source>Each address point needs an easting and northing in British National Grid metres (eastings 0–700,000, northings 0–1,300,000). Missing coordinates, latitude/longitude typed into the grid fields, or swapped easting and northing put the point nowhere or in the sea. Fix: re-capture the point on the building (or land parcel) it represents.</source>
+      <translation>Mae angen dwyreiniad a gogleddiad mewn metrau Grid Cenedlaethol Prydain ar bob pwynt cyfeiriad (dwyreiniadau 0–700,000, gogleddiadau 0–1,300,000). Mae cyfesurynnau ar goll, lledred/hydred wedi'u teipio i feysydd y grid, neu ddwyreiniad a gogleddiad wedi'u cyfnewid yn rhoi'r pwynt yn unman neu yn y môr. I'w drwsio: ail-gipiwch y pwynt ar yr adeilad (neu'r llain o dir) y mae'n ei gynrychioli.</translation>
+    </message>
+    <message>
+      <source>Address outside the authority boundary</source>
+      <translation>Cyfeiriad y tu allan i ffin yr awdurdod</translation>
+    </message>
+    <message>
+      <source>An authority's gazetteer holds the addresses inside its own area. A point outside the boundary (beyond the boundary tolerance) is either mis-placed or belongs to a neighbouring authority. Fix: move the point to the right building, or hand the record to the authority it lies in.</source>
+      <translation>Mae gazetiadur awdurdod yn dal y cyfeiriadau y tu mewn i'w ardal ei hun. Mae pwynt y tu allan i'r ffin (y tu hwnt i oddefiant y ffin) naill ai yn y lle anghywir neu'n perthyn i awdurdod cyfagos. I'w drwsio: symudwch y pwynt i'r adeilad cywir, neu rhowch y cofnod i'r awdurdod y mae ynddo.</translation>
+    </message>
+    <message>
+      <source>Logical status invalid or incompatible with the BLPU state</source>
+      <translation>Statws rhesymegol annilys neu'n anghydnaws â chyflwr y BLPU</translation>
+    </message>
+    <message>
+      <source>The logical status says where a record is in its life (1 approved, 3 alternative, 5 candidate, 6 provisional, 7/9 rejected, 8 historic) and must be one of those codes. Where a BLPU state is recorded it must agree with the status: an approved record (1) is under construction, in use or unoccupied (state 1, 2 or 3); a provisional one (6) is 1, 5, 6 or 7; a historic one (8) is 4 or 7. Fix: correct the status or the state so that they describe the object as it is on the ground.</source>
+      <translation>Mae'r statws rhesymegol yn dweud ble mae cofnod yn ei fywyd (1 cymeradwy, 3 amgen, 5 ymgeisydd, 6 dros dro, 7/9 wedi'i wrthod, 8 hanesyddol) a rhaid iddo fod yn un o'r codau hynny. Lle cofnodir cyflwr BLPU rhaid iddo gytuno â'r statws: mae cofnod cymeradwy (1) yn cael ei adeiladu, yn cael ei ddefnyddio neu'n wag (cyflwr 1, 2 neu 3); mae un dros dro (6) yn 1, 5, 6 neu 7; mae un hanesyddol (8) yn 4 neu 7. I'w drwsio: cywirwch y statws neu'r cyflwr fel eu bod yn disgrifio'r gwrthrych fel y mae ar lawr gwlad.</translation>
+    </message>
+    <message>
+      <source>End date on a live record, or none on a historic one</source>
+      <translation>Dyddiad gorffen ar gofnod byw, neu ddim un ar gofnod hanesyddol</translation>
+    </message>
+    <message>
+      <source>A record that is still current (logical status 1, 3, 5 or 6) has no end date; a record that has been retired or rejected (7, 8 or 9) must say when, with an end date. Fix: remove the end date from the live record (or retire it properly), or add the date the historic record ended.</source>
+      <translation>Nid oes dyddiad gorffen gan gofnod sy'n dal yn gyfredol (statws rhesymegol 1, 3, 5 neu 6); rhaid i gofnod sydd wedi'i ymddeol neu ei wrthod (7, 8 neu 9) ddweud pryd, gyda dyddiad gorffen. I'w drwsio: tynnwch y dyddiad gorffen o'r cofnod byw (neu ymddeolwch ef yn iawn), neu ychwanegwch y dyddiad y daeth y cofnod hanesyddol i ben.</translation>
+    </message>
+    <message>
+      <source>Dates unreadable, in the future, or end before start</source>
+      <translation>Dyddiadau annarllenadwy, yn y dyfodol, neu'n gorffen cyn dechrau</translation>
+    </message>
+    <message>
+      <source>Start, end and last-update dates record when the object and its address came into and went out of use. A date in the future, a date that cannot be read (not YYYY-MM-DD), or an end date before the start date make the history impossible. Fix: enter the real dates as YYYY-MM-DD.</source>
+      <translation>Mae'r dyddiadau dechrau, gorffen a diweddaru olaf yn cofnodi pryd y daeth y gwrthrych a'i gyfeiriad i ddefnydd ac allan o ddefnydd. Mae dyddiad yn y dyfodol, dyddiad na ellir ei ddarllen (nid BBBB-MM-DD), neu ddyddiad gorffen cyn y dyddiad dechrau yn gwneud yr hanes yn amhosibl. I'w drwsio: rhowch y dyddiadau go iawn fel BBBB-MM-DD.</translation>
+    </message>
+    <message>
+      <source>Representative point code missing or obsolete</source>
+      <translation>Cod pwynt cynrychioliadol ar goll neu wedi darfod</translation>
+    </message>
+    <message>
+      <source>The representative point code (RPC) says how precisely the point was placed: 1 in the visual centre of the building or plot, 2 at a general internal point, 4 at the start of the street. Codes 3 (100 m grid square), 5 (1 km grid square) and 9 (postcode or area centroid) are obsolete: such points are only approximately placed. Fix: re-capture the point on the building and set RPC 1 (or 2).</source>
+      <translation>Mae'r cod pwynt cynrychioliadol (RPC) yn dweud pa mor fanwl y gosodwyd y pwynt: 1 yng nghanol gweledol yr adeilad neu'r llain, 2 mewn pwynt mewnol cyffredinol, 4 ar ddechrau'r stryd. Mae codau 3 (sgwâr grid 100 m), 5 (sgwâr grid 1 km) a 9 (canolbwynt cod post neu ardal) wedi darfod: dim ond yn fras y gosodwyd pwyntiau o'r fath. I'w drwsio: ail-gipiwch y pwynt ar yr adeilad a gosodwch RPC 1 (neu 2).</translation>
+    </message>
+    <message>
+      <source>Classification missing, unknown or not specific enough</source>
+      <translation>Dosbarthiad ar goll, yn anhysbys neu heb fod yn ddigon penodol</translation>
+    </message>
+    <message>
+      <source>Every record carries a code from the AddressBase classification scheme (primary, secondary, tertiary and sometimes quaternary levels, e.g. R → RD → RD04 Terraced). A missing or unknown code hides what the property is; residential and commercial properties (R…, C…) should be classified to the tertiary level (4 characters, e.g. RD06 flat, CR08 shop), because services, council tax and emergency planning depend on it. Fix: classify the property with the most specific code that fits.</source>
+      <translation>Mae pob cofnod yn cario cod o gynllun dosbarthu AddressBase (lefelau cynradd, eilaidd, trydyddol ac weithiau pedwaraidd, e.e. R → RD → RD04 Teras). Mae cod sydd ar goll neu'n anhysbys yn cuddio beth yw'r eiddo; dylid dosbarthu eiddo preswyl a masnachol (R…, C…) i'r lefel drydyddol (4 nod, e.e. RD06 fflat, CR08 siop), am fod gwasanaethau, y dreth gyngor a chynllunio at argyfwng yn dibynnu arno. I'w drwsio: dosbarthwch yr eiddo gyda'r cod mwyaf penodol sy'n gweddu.</translation>
+    </message>
+    <message>
+      <source>USRN missing</source>
+      <translation>USRN ar goll</translation>
+    </message>
+    <message>
+      <source>Every address (LPI) is on a street and carries that street's Unique Street Reference Number; without it the address cannot be tied to the street gazetteer (NSG). Fix: give the record the USRN of the street it is addressed from.</source>
+      <translation>Mae pob cyfeiriad (LPI) ar stryd ac yn cario Cyfeirnod Stryd Unigryw (USRN) y stryd honno; hebddo ni ellir clymu'r cyfeiriad wrth y gazetiadur strydoedd (NSG). I'w drwsio: rhowch i'r cofnod USRN y stryd y mae'n cael ei gyfeirio ohoni.</translation>
+    </message>
+    <message>
+      <source>USRN not in the street gazetteer</source>
+      <translation>USRN heb fod yn y gazetiadur strydoedd</translation>
+    </message>
+    <message>
+      <source>An address's USRN must be the USRN of a street in the street gazetteer (the STREETS layer). A USRN that is not there points at a street that was never recorded, was deleted, or was mistyped. Fix: correct the USRN, or add the missing street.</source>
+      <translation>Rhaid i USRN cyfeiriad fod yn USRN stryd yn y gazetiadur strydoedd (haen STREETS). Mae USRN nad yw yno yn pwyntio at stryd na chafodd ei chofnodi erioed, a gafodd ei dileu, neu a gafodd ei chamdeipio. I'w drwsio: cywirwch yr USRN, neu ychwanegwch y stryd sydd ar goll.</translation>
+    </message>
+    <message>
+      <source>Live address on a closed street</source>
+      <translation>Cyfeiriad byw ar stryd sydd wedi cau</translation>
+    </message>
+    <message>
+      <source>A street with state 4 is permanently closed (no longer exists or is no longer maintained), so a live address (logical status 1, 3, 5 or 6) cannot be reached from it. Fix: move the address to the street that now serves it, or retire the address if the property has gone.</source>
+      <translation>Mae stryd â chyflwr 4 wedi cau'n barhaol (nid yw'n bodoli mwyach neu nid yw'n cael ei chynnal mwyach), felly ni ellir cyrraedd cyfeiriad byw (statws rhesymegol 1, 3, 5 neu 6) ohoni. I'w drwsio: symudwch y cyfeiriad i'r stryd sy'n ei wasanaethu nawr, neu ymddeolwch y cyfeiriad os yw'r eiddo wedi mynd.</translation>
+    </message>
+    <message>
+      <source>No PAO number and no PAO text</source>
+      <translation>Dim rhif PAO a dim testun PAO</translation>
+    </message>
+    <message>
+      <source>The primary addressable object (the building or plot) is identified by a number, a name (PAO text), or both. With neither, the address cannot be found on the street. Fix: give the building its number, or its name where it has no number.</source>
+      <translation>Mae'r prif wrthrych y gellir ei gyfeirio (yr adeilad neu'r llain) yn cael ei adnabod gan rif, enw (testun PAO), neu'r ddau. Heb yr un o'r ddau, ni ellir dod o hyd i'r cyfeiriad ar y stryd. I'w drwsio: rhowch ei rif i'r adeilad, neu ei enw lle nad oes ganddo rif.</translation>
+    </message>
+    <message>
+      <source>PAO or SAO text that is only a number</source>
+      <translation>Testun PAO neu SAO sy'n ddim ond rhif</translation>
+    </message>
+    <message>
+      <source>Numbers belong in the number fields (start number and suffix), text in the text field. A PAO or SAO text of '12' or '12A' is a number typed in the wrong place: it will not sort, range-check or match as a number. Fix: move it to the start number (and suffix) and clear the text.</source>
+      <translation>Mae rhifau'n perthyn yn y meysydd rhif (rhif dechrau ac ôl-ddodiad), testun yn y maes testun. Mae testun PAO neu SAO o '12' neu '12A' yn rhif wedi'i deipio yn y lle anghywir: ni fydd yn trefnu, yn gwirio ystod nac yn cyfateb fel rhif. I'w drwsio: symudwch ef i'r rhif dechrau (a'r ôl-ddodiad) a chliriwch y testun.</translation>
+    </message>
+    <message>
+      <source>PAO/SAO numbers or suffixes invalid</source>
+      <translation>Rhifau neu ôl-ddodiaid PAO/SAO annilys</translation>
+    </message>
+    <message>
+      <source>BS 7666 numbers are whole numbers from 0 to 9999; a range has a start and an end above it (an end number needs a start number); a suffix is a letter (at most 2) that follows a number. Typical faults: an end number without a start, a range that runs backwards (14–12), a suffix with no number, '12' typed as a suffix. Fix: re-key the number, range and suffix from the street nameplate or building.</source>
+      <translation>Mae rhifau BS 7666 yn rhifau cyfan o 0 i 9999; mae gan ystod ddechrau a diwedd uwch ei ben (mae angen rhif dechrau ar rif diwedd); mae ôl-ddodiad yn llythyren (2 ar y mwyaf) sy'n dilyn rhif. Diffygion nodweddiadol: rhif diwedd heb ddechrau, ystod sy'n rhedeg tuag yn ôl (14–12), ôl-ddodiad heb rif, '12' wedi'i deipio fel ôl-ddodiad. I'w drwsio: ail-deipiwch y rhif, yr ystod a'r ôl-ddodiad o blât enw'r stryd neu'r adeilad.</translation>
+    </message>
+    <message>
+      <source>PAO text equal to SAO text</source>
+      <translation>Testun PAO yr un fath â thestun SAO</translation>
+    </message>
+    <message>
+      <source>The SAO (the flat or unit) and the PAO (the building) name different things. When both hold the same text the address repeats itself ('ROSE COURT, ROSE COURT') and is usually a building entered twice, or a flat that lost its own name or number. Fix: give the SAO the unit's own name or number, or clear it if the record is the whole building.</source>
+      <translation>Mae'r SAO (y fflat neu'r uned) a'r PAO (yr adeilad) yn enwi pethau gwahanol. Pan fo'r ddau'n dal yr un testun mae'r cyfeiriad yn ailadrodd ei hun ('ROSE COURT, ROSE COURT') ac fel arfer mae'n adeilad wedi'i gofnodi ddwywaith, neu'n fflat a gollodd ei enw neu ei rif ei hun. I'w drwsio: rhowch i'r SAO enw neu rif yr uned ei hun, neu cliriwch ef os yw'r cofnod yn adeilad cyfan.</translation>
+    </message>
+    <message>
+      <source>Stray characters or bad spacing in address text</source>
+      <translation>Nodau crwydr neu fylchau gwael yn nhestun y cyfeiriad</translation>
+    </message>
+    <message>
+      <source>Address text (organisation, SAO and PAO text, street, locality, town, administrative area) holds letters, digits, spaces and the punctuation BS 7666 allows (' - , . &amp; / ( ) !). Characters such as ? * # @ ; : " _ tabs or line breaks, spaces at the start or end, or two spaces in a row break matching, sorting and printed labels. Fix: retype the text without them.</source>
+      <translation>Mae testun cyfeiriad (sefydliad, testun SAO a PAO, stryd, ardal leol, tref, ardal weinyddol) yn dal llythrennau, digidau, bylchau a'r atalnodi y mae BS 7666 yn ei ganiatáu (' - , . &amp; / ( ) !). Mae nodau fel ? * # @ ; : " _, tabiau neu doriadau llinell, bylchau ar y dechrau neu'r diwedd, neu ddau fwlch yn olynol yn torri cyfateb, trefnu a labeli printiedig. I'w drwsio: ail-deipiwch y testun hebddynt.</translation>
+    </message>
+    <message>
+      <source>Address text longer than the field allows</source>
+      <translation>Testun cyfeiriad yn hwy nag y mae'r maes yn ei ganiatáu</translation>
+    </message>
+    <message>
+      <source>The GeoPlace data transfer format limits each text field (SAO/PAO text 90 characters, street description 100, locality, town and administrative area 35, organisation 100). Longer text is cut off when the gazetteer is exchanged with GeoPlace or other systems. Fix: shorten the text, using the standard abbreviations only where the convention allows.</source>
+      <translation>Mae fformat trosglwyddo data GeoPlace yn cyfyngu ar bob maes testun (testun SAO/PAO 90 nod, disgrifiad stryd 100, ardal leol, tref ac ardal weinyddol 35, sefydliad 100). Mae testun hwy yn cael ei dorri pan gyfnewidir y gazetiadur â GeoPlace neu systemau eraill. I'w drwsio: byrhewch y testun, gan ddefnyddio'r talfyriadau safonol dim ond lle mae'r confensiwn yn caniatáu.</translation>
+    </message>
+    <message>
+      <source>Postcode not in BS 7666 format</source>
+      <translation>Cod post heb fod yn fformat BS 7666</translation>
+    </message>
+    <message>
+      <source>A postcode is an outward code (area letters, district digits, e.g. TN13) and an inward code (a digit and two letters, e.g. 1AA) separated by one space, in capitals. Lower case, missing or extra spaces, or a letter O for a zero stop the postcode matching Royal Mail's and every other system's. Fix: retype the postcode in the standard form.</source>
+      <translation>Mae cod post yn god allanol (llythrennau'r ardal, digidau'r dosbarth, e.e. TN13) a chod mewnol (digid a dwy lythyren, e.e. 1AA) wedi'u gwahanu gan un bwlch, mewn priflythrennau. Mae llythrennau bach, bylchau ar goll neu ychwanegol, neu'r llythyren O yn lle sero yn atal y cod post rhag cyfateb i god y Post Brenhinol a phob system arall. I'w drwsio: ail-deipiwch y cod post yn y ffurf safonol.</translation>
+    </message>
+    <message>
+      <source>Postcode not in Code-Point Open</source>
+      <translation>Cod post heb fod yn Code-Point Open</translation>
+    </message>
+    <message>
+      <source>A postcode that Code-Point Open (the POSTCODES layer) does not list is either mistyped, new since that release, or retired by Royal Mail. Fix: check the postcode with Royal Mail's Postcode Address File and correct it, or load a newer Code-Point Open release.</source>
+      <translation>Mae cod post nad yw Code-Point Open (haen POSTCODES) yn ei restru naill ai wedi'i gamdeipio, yn newydd ers y rhyddhad hwnnw, neu wedi'i ymddeol gan y Post Brenhinol. I'w drwsio: gwiriwch y cod post gyda Ffeil Cyfeiriadau Codau Post y Post Brenhinol a'i gywiro, neu llwythwch ryddhad mwy diweddar o Code-Point Open.</translation>
+    </message>
+    <message>
+      <source>Address far from its postcode's centre</source>
+      <translation>Cyfeiriad ymhell o ganol ei god post</translation>
+    </message>
+    <message>
+      <source>The addresses of one postcode unit (about 15 on average) lie close together. An address far from its postcode's centre (the Code-Point Open point when POSTCODES is given, otherwise the median of the addresses sharing the postcode; the distance is a parameter: 1,000 m suits a town; rural authorities, whose postcodes follow long lanes, may raise it) has the wrong postcode or a misplaced point. Fix: check the postcode against Royal Mail's PAF and the point against the map.</source>
+      <translation>Mae cyfeiriadau un uned cod post (tua 15 ar gyfartaledd) yn agos at ei gilydd. Mae gan gyfeiriad ymhell o ganol ei god post (pwynt Code-Point Open pan roddir POSTCODES, fel arall canolrif y cyfeiriadau sy'n rhannu'r cod post; paramedr yw'r pellter: mae 1,000 m yn gweddu i dref; gall awdurdodau gwledig, y mae eu codau post yn dilyn lonydd hir, ei godi) y cod post anghywir neu bwynt yn y lle anghywir. I'w drwsio: gwiriwch y cod post yn erbyn PAF y Post Brenhinol a'r pwynt yn erbyn y map.</translation>
+    </message>
+    <message>
+      <source>Address far from its street</source>
+      <translation>Cyfeiriad ymhell o'i stryd</translation>
+    </message>
+    <message>
+      <source>An address is normally within a short distance of the street it is addressed from (the threshold is a parameter; 250 m suits a UK town, rural authorities with long drives may raise it). A point far from its street suggests the wrong USRN, or a point captured in the wrong place. Fix: check the USRN against the map and move the point or correct the street.</source>
+      <translation>Fel arfer mae cyfeiriad o fewn pellter byr i'r stryd y mae'n cael ei gyfeirio ohoni (paramedr yw'r trothwy; mae 250 m yn gweddu i dref yn y DU, gall awdurdodau gwledig â dreifiau hir ei godi). Mae pwynt ymhell o'i stryd yn awgrymu'r USRN anghywir, neu bwynt a gipiwyd yn y lle anghywir. I'w drwsio: gwiriwch yr USRN yn erbyn y map a symudwch y pwynt neu cywirwch y stryd.</translation>
+    </message>
+    <message>
+      <source>Parent UPRN not in the gazetteer</source>
+      <translation>UPRN rhiant heb fod yn y gazetiadur</translation>
+    </message>
+    <message>
+      <source>A parent UPRN links a flat or unit to the building that contains it, and must be the UPRN of a record in the same gazetteer. A parent that is not there was deleted, never created, or mistyped. Fix: correct the parent UPRN, or create the parent (building) record.</source>
+      <translation>Mae UPRN rhiant yn cysylltu fflat neu uned â'r adeilad sy'n ei gynnwys, a rhaid iddo fod yn UPRN cofnod yn yr un gazetiadur. Mae rhiant nad yw yno wedi'i ddileu, heb ei greu erioed, neu wedi'i gamdeipio. I'w drwsio: cywirwch yr UPRN rhiant, neu crëwch gofnod y rhiant (yr adeilad).</translation>
+    </message>
+    <message>
+      <source>Live child of a historic or rejected parent</source>
+      <translation>Plentyn byw i riant hanesyddol neu wedi'i wrthod</translation>
+    </message>
+    <message>
+      <source>A live record (logical status 1, 3, 5 or 6) cannot sit inside a building whose own record is historic or rejected (7, 8 or 9): either the building still exists, or its flats and units went with it. Fix: re-instate the parent, re-parent the child to the building that replaced it, or retire the child.</source>
+      <translation>Ni all cofnod byw (statws rhesymegol 1, 3, 5 neu 6) fod y tu mewn i adeilad y mae ei gofnod ei hun yn hanesyddol neu wedi'i wrthod (7, 8 neu 9): naill ai mae'r adeilad yn dal i fodoli, neu mae ei fflatiau a'i unedau wedi mynd gydag ef. I'w drwsio: adferwch y rhiant, rhowch y plentyn dan yr adeilad a ddaeth yn ei le, neu ymddeolwch y plentyn.</translation>
+    </message>
+    <message>
+      <source>Parent/child cycle</source>
+      <translation>Cylch rhiant/plentyn</translation>
+    </message>
+    <message>
+      <source>Following parent UPRNs upwards must end at a top-level record. A record that is its own parent, or a chain that comes back on itself (A's parent is B, B's parent is A), has no top and breaks every hierarchy-based report. Fix: clear the parent UPRN of the record that is really the top-level building.</source>
+      <translation>Rhaid i ddilyn yr UPRNau rhiant i fyny ddod i ben mewn cofnod lefel uchaf. Nid oes brig i gofnod sy'n rhiant iddo'i hun, nac i gadwyn sy'n dod yn ôl arni'i hun (rhiant A yw B, rhiant B yw A), ac mae'n torri pob adroddiad sy'n seiliedig ar yr hierarchaeth. I'w drwsio: cliriwch UPRN rhiant y cofnod sydd mewn gwirionedd yn adeilad lefel uchaf.</translation>
+    </message>
+    <message>
+      <source>Child's PAO differs from its parent's</source>
+      <translation>PAO y plentyn yn wahanol i PAO ei riant</translation>
+    </message>
+    <message>
+      <source>A flat or unit (the child) is addressed as part of its building (the parent), so it repeats the parent's PAO: 'FLAT 2, 10 HIGH STREET' has the PAO '10' of the building '10 HIGH STREET'. A different PAO means the child points at the wrong parent, or one of the two was renumbered alone. Fix: re-parent the child, or make the PAOs agree.</source>
+      <translation>Mae fflat neu uned (y plentyn) yn cael ei gyfeirio fel rhan o'i adeilad (y rhiant), felly mae'n ailadrodd PAO y rhiant: mae gan 'FLAT 2, 10 HIGH STREET' PAO '10' yr adeilad '10 HIGH STREET'. Mae PAO gwahanol yn golygu bod y plentyn yn pwyntio at y rhiant anghywir, neu fod un o'r ddau wedi'i ailrifo ar ei ben ei hun. I'w drwsio: rhowch y plentyn dan y rhiant cywir, neu gwnewch i'r PAOau gytuno.</translation>
+    </message>
+    <message>
+      <source>Child's USRN differs from its parent's</source>
+      <translation>USRN y plentyn yn wahanol i USRN ei riant</translation>
+    </message>
+    <message>
+      <source>A flat or unit is normally addressed from the same street as the building that contains it. A child on a different USRN from its parent points at the wrong parent, or at the wrong street. Fix: re-parent the child or correct its USRN (a building with entrances on two streets keeps its units on the street of their own entrance: accept those).</source>
+      <translation>Fel arfer mae fflat neu uned yn cael ei gyfeirio o'r un stryd â'r adeilad sy'n ei gynnwys. Mae plentyn ar USRN gwahanol i'w riant yn pwyntio at y rhiant anghywir, neu at y stryd anghywir. I'w drwsio: rhowch y plentyn dan y rhiant cywir neu cywirwch ei USRN (mae adeilad â mynedfeydd ar ddwy stryd yn cadw ei unedau ar stryd eu mynedfa eu hunain: derbyniwch y rheini).</translation>
+    </message>
+    <message>
+      <source>Two live addresses with the same text</source>
+      <translation>Dau gyfeiriad byw â'r un testun</translation>
+    </message>
+    <message>
+      <source>Two live records that print as the same single-line address cannot be told apart by a resident, a delivery driver or a matching system. Usually one is a duplicate of the other, or a flat or unit lost the name or number that tells it apart. Fix: retire the duplicate, or give each unit its own SAO.</source>
+      <translation>Ni all preswylydd, gyrrwr danfon na system gyfateb wahaniaethu rhwng dau gofnod byw sy'n argraffu fel yr un cyfeiriad un llinell. Fel arfer mae un yn ddyblygiad o'r llall, neu mae fflat neu uned wedi colli'r enw neu'r rhif sy'n ei wahaniaethu. I'w drwsio: ymddeolwch y dyblygiad, neu rhowch ei SAO ei hun i bob uned.</translation>
+    </message>
+    <message>
+      <source>USRN missing or duplicated</source>
+      <translation>USRN ar goll neu wedi'i ddyblygu</translation>
+    </message>
+    <message>
+      <source>Every street has one Unique Street Reference Number and no two street records share it. A repeated USRN splits one street across records (or gives two streets one number); a missing one leaves the street impossible to reference. Fix: merge the records of one street, or renumber the street that took another's USRN.</source>
+      <translation>Mae gan bob stryd un Cyfeirnod Stryd Unigryw (USRN) ac nid oes dau gofnod stryd yn ei rannu. Mae USRN sy'n cael ei ailadrodd yn rhannu un stryd rhwng cofnodion (neu'n rhoi un rhif i ddwy stryd); mae un sydd ar goll yn ei gwneud yn amhosibl cyfeirio at y stryd. I'w drwsio: cyfunwch gofnodion un stryd, neu ailrifwch y stryd a gymerodd USRN stryd arall.</translation>
+    </message>
+    <message>
+      <source>Street geometry missing, empty or of zero length</source>
+      <translation>Geometreg stryd ar goll, yn wag neu â hyd sero</translation>
+    </message>
+    <message>
+      <source>Each street record has a line that follows the street on the ground (in the NSG, the union of its Elementary Street Units). A missing, empty or zero-length line cannot be drawn, routed or used to check its addresses. Fix: digitise the street's centreline from its start to its end.</source>
+      <translation>Mae gan bob cofnod stryd linell sy'n dilyn y stryd ar lawr gwlad (yn yr NSG, uniad ei Hunedau Stryd Elfennol). Ni ellir tynnu, llwybro na defnyddio llinell sydd ar goll, yn wag neu â hyd sero i wirio ei chyfeiriadau. I'w drwsio: digideiddiwch linell ganol y stryd o'i dechrau i'w diwedd.</translation>
+    </message>
+    <message>
+      <source>Street geometry crosses itself</source>
+      <translation>Geometreg stryd yn croesi ei hun</translation>
+    </message>
+    <message>
+      <source>A street line that crosses or overlaps itself (a figure of eight, or a part digitised twice) double-counts its length and confuses routing. Fix: split the street where it really crosses itself, or delete the repeated part.</source>
+      <translation>Mae llinell stryd sy'n croesi neu'n gorgyffwrdd â hi ei hun (ffigur wyth, neu ran wedi'i digideiddio ddwywaith) yn cyfrif ei hyd ddwywaith ac yn drysu llwybro. I'w drwsio: rhannwch y stryd lle mae'n croesi ei hun go iawn, neu dilëwch y rhan sy'n cael ei hailadrodd.</translation>
+    </message>
+    <message>
+      <source>Street geometry has repeated vertices</source>
+      <translation>Fertigau wedi'u hailadrodd mewn geometreg stryd</translation>
+    </message>
+    <message>
+      <source>Two consecutive vertices at the same position add nothing but a zero-length segment, which breaks direction and snapping calculations and often marks a digitising slip. Fix: remove the repeated vertex (QGIS: Vertex tool, or Processing › Remove duplicate vertices).</source>
+      <translation>Nid yw dau fertig olynol yn yr un safle yn ychwanegu dim ond segment â hyd sero, sy'n torri cyfrifiadau cyfeiriad a snapio ac yn aml yn dangos llithriad digideiddio. I'w drwsio: tynnwch y fertig sy'n cael ei ailadrodd (QGIS: yr offeryn Fertigau, neu Processing › Remove duplicate vertices).</translation>
+    </message>
+    <message>
+      <source>Street not connected to the network</source>
+      <translation>Stryd heb ei chysylltu â'r rhwydwaith</translation>
+    </message>
+    <message>
+      <source>Streets join other streets: a street with no other street within the network tolerance (a parameter, default 1 m) is isolated, so routing and catchments cannot reach its addresses. Usually its end was not snapped to the street it meets. Fix: snap the end vertex to the junction (QGIS snapping or Processing › Snap geometries to layer).</source>
+      <translation>Mae strydoedd yn ymuno â strydoedd eraill: mae stryd heb stryd arall o fewn goddefiant y rhwydwaith (paramedr, 1 m yn ddiofyn) yn ynysig, felly ni all llwybro a dalgylchoedd gyrraedd ei chyfeiriadau. Fel arfer ni chafodd ei phen ei snapio i'r stryd y mae'n ei chyfarfod. I'w drwsio: snapiwch y fertig olaf i'r gyffordd (snapio QGIS neu Processing › Snap geometries to layer).</translation>
+    </message>
+    <message>
+      <source>Street descriptor, town or administrative area missing</source>
+      <translation>Disgrifydd stryd, tref neu ardal weinyddol ar goll</translation>
+    </message>
+    <message>
+      <source>A street record names the street (descriptor), the town and the administrative area it is in; these make up the street part of every address on it. Fix: fill in the missing name from the street naming order or the neighbouring streets.</source>
+      <translation>Mae cofnod stryd yn enwi'r stryd (disgrifydd), y dref a'r ardal weinyddol y mae ynddynt; mae'r rhain yn ffurfio rhan stryd pob cyfeiriad arni. I'w drwsio: llenwch yr enw sydd ar goll o'r gorchymyn enwi strydoedd neu o'r strydoedd cyfagos.</translation>
+    </message>
+    <message>
+      <source>Street locality equal to its town</source>
+      <translation>Ardal leol y stryd yr un fath â'i thref</translation>
+    </message>
+    <message>
+      <source>The locality names a village or district inside the town; repeating the town name in the locality puts it twice in every address ('HIGH STREET, SEVENOAKS, SEVENOAKS'). Fix: clear the locality, or enter the real locality.</source>
+      <translation>Mae'r ardal leol yn enwi pentref neu ardal y tu mewn i'r dref; mae ailadrodd enw'r dref yn yr ardal leol yn ei roi ddwywaith ym mhob cyfeiriad ('HIGH STREET, SEVENOAKS, SEVENOAKS'). I'w drwsio: cliriwch yr ardal leol, neu rhowch yr ardal leol go iawn.</translation>
+    </message>
+    <message>
+      <source>Spaces or stray characters in street names</source>
+      <translation>Bylchau neu nodau crwydr mewn enwau strydoedd</translation>
+    </message>
+    <message>
+      <source>Street descriptor, locality, town and administrative area must not start or end with a space, hold two spaces in a row, or carry characters outside letters, digits, spaces and ' - , . &amp; / ( ) !. Such text will not match the same name typed cleanly. Fix: retype the name.</source>
+      <translation>Ni chaiff disgrifydd stryd, ardal leol, tref ac ardal weinyddol ddechrau na gorffen â bwlch, dal dau fwlch yn olynol, na chario nodau heblaw llythrennau, digidau, bylchau a ' - , . &amp; / ( ) !. Ni fydd testun o'r fath yn cyfateb i'r un enw wedi'i deipio'n lân. I'w drwsio: ail-deipiwch yr enw.</translation>
+    </message>
+    <message>
+      <source>Same street name twice in one town on streets that do not touch</source>
+      <translation>Yr un enw stryd ddwywaith mewn un dref ar strydoedd nad ydynt yn cyffwrdd</translation>
+    </message>
+    <message>
+      <source>Two separate streets with the same name in the same town (and the same locality, when the streets record one) send visitors, deliveries and emergency services to the wrong one; street naming rules forbid it. Records of one street split into parts that touch are fine, and so is a road that keeps its name through different localities (villages) of a town, since the locality tells them apart. Fix: rename one of the streets, or, if they are one street, join the parts (and their USRNs).</source>
+      <translation>Mae dwy stryd ar wahân â'r un enw yn yr un dref (a'r un ardal leol, pan fo'r strydoedd yn cofnodi un) yn anfon ymwelwyr, danfoniadau a'r gwasanaethau brys i'r un anghywir; mae rheolau enwi strydoedd yn gwahardd hynny. Mae cofnodion un stryd wedi'i rhannu'n rhannau sy'n cyffwrdd yn iawn, ac felly hefyd ffordd sy'n cadw ei henw drwy wahanol ardaloedd lleol (pentrefi) tref, gan fod yr ardal leol yn gwahaniaethu rhyngddynt. I'w drwsio: ailenwch un o'r strydoedd, neu, os un stryd ydynt, unwch y rhannau (a'u USRNau).</translation>
+    </message>
+    <message>
+      <source>Numbered street without a road number</source>
+      <translation>Stryd â rhif heb rif ffordd</translation>
+    </message>
+    <message>
+      <source>A type 3 (numbered) street record carries the road's number as its descriptor: a reserved prefix M, A, B, C or U followed by the number, e.g. A21, B2042, M25, A1(M). A type 3 record without one is either another street type or a road number keyed wrongly. Fix: enter the road number, or change the street type.</source>
+      <translation>Mae cofnod stryd math 3 (â rhif) yn cario rhif y ffordd fel ei ddisgrifydd: rhagddodiad neilltuedig M, A, B, C neu U wedi'i ddilyn gan y rhif, e.e. A21, B2042, M25, A1(M). Mae cofnod math 3 heb un naill ai'n fath arall o stryd neu'n rhif ffordd wedi'i deipio'n anghywir. I'w drwsio: rhowch rif y ffordd, neu newidiwch fath y stryd.</translation>
+    </message>
+    <message>
+      <source>Street end date without state 4, or state 4 without an end date</source>
+      <translation>Dyddiad gorffen stryd heb gyflwr 4, neu gyflwr 4 heb ddyddiad gorffen</translation>
+    </message>
+    <message>
+      <source>A street that has closed (state 4) records the date it closed in its end date, and only closed streets have an end date. Fix: set state 4 on the street that ended, or remove the end date from the street that is still open; add the end date to a closed street.</source>
+      <translation>Mae stryd sydd wedi cau (cyflwr 4) yn cofnodi'r dyddiad y caeodd yn ei dyddiad gorffen, a dim ond strydoedd sydd wedi cau sydd â dyddiad gorffen. I'w drwsio: gosodwch gyflwr 4 ar y stryd a ddaeth i ben, neu tynnwch y dyddiad gorffen o'r stryd sy'n dal ar agor; ychwanegwch y dyddiad gorffen at stryd sydd wedi cau.</translation>
+    </message>
+    <message>
+      <source>Live designated street with no addresses</source>
+      <translation>Stryd ddynodedig fyw heb gyfeiriadau</translation>
+    </message>
+    <message>
+      <source>A live (not closed) street with an official name (type 1) usually has addresses. One with none may be newly named and not yet built on, or its addresses may carry another street's USRN. Fix: nothing if the street is new or has no properties; otherwise move its addresses onto it.</source>
+      <translation>Fel arfer mae gan stryd fyw (heb gau) ag enw swyddogol (math 1) gyfeiriadau. Efallai fod un heb ddim newydd ei henwi a heb ei hadeiladu arni eto, neu fod ei chyfeiriadau'n cario USRN stryd arall. I'w drwsio: dim os yw'r stryd yn newydd neu heb eiddo; fel arall symudwch ei chyfeiriadau arni.</translation>
+    </message>
+    <message>
+      <source>Street outside the authority boundary</source>
+      <translation>Stryd y tu allan i ffin yr awdurdod</translation>
+    </message>
+    <message>
+      <source>An authority's street gazetteer holds the streets in its area (streets crossing the boundary are fine). A street wholly outside the boundary (beyond the boundary tolerance) belongs to a neighbour or was digitised in the wrong place. Fix: remove it from this gazetteer, or move its geometry.</source>
+      <translation>Mae gazetiadur strydoedd awdurdod yn dal y strydoedd yn ei ardal (mae strydoedd sy'n croesi'r ffin yn iawn). Mae stryd sy'n gyfan gwbl y tu allan i'r ffin (y tu hwnt i oddefiant y ffin) yn perthyn i gymydog neu wedi'i digideiddio yn y lle anghywir. I'w drwsio: tynnwch hi o'r gazetiadur hwn, neu symudwch ei geometreg.</translation>
+    </message>
+    <message>
+      <source>Street dates unreadable, in the future, or end before start</source>
+      <translation>Dyddiadau stryd annarllenadwy, yn y dyfodol, neu'n gorffen cyn dechrau</translation>
+    </message>
+    <message>
+      <source>A street's start, end and state dates must be real dates (YYYY-MM-DD), not in the future, and a street cannot end before it starts. Fix: enter the real dates.</source>
+      <translation>Rhaid i ddyddiadau dechrau, gorffen a chyflwr stryd fod yn ddyddiadau go iawn (BBBB-MM-DD), nid yn y dyfodol, ac ni all stryd orffen cyn iddi ddechrau. I'w drwsio: rhowch y dyddiadau go iawn.</translation>
     </message>
   </context>
   <context>

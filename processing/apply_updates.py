@@ -20,9 +20,15 @@ from ..core.formats import addressbase, dtf73
 from ..core.updates import UpdateCancelledError, apply_updates
 from ..core.updates_target import LOG_TABLE, OgrTarget
 from ..metadata import plugin_version
+from ..qgis_support.compat import (
+    SINK_FAST_INSERT,
+    SOURCE_FILE,
+    SOURCE_POINT,
+    SOURCE_VECTOR,
+    WKB_NONE,
+)
+from ..qgis_support.fields import REJECTS, reject_feature
 from .base import PlaceLinkAlgorithm
-from .compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_POINT, SOURCE_VECTOR, WKB_NONE
-from .fields import REJECTS, reject_feature
 
 FORMATS = ("auto", dtf73.NAME, addressbase.NAME)
 

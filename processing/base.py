@@ -111,7 +111,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
 
     def provenance_record(self, parameters, context, feedback, results):  # noqa: ANN001, ANN201
         """Version, algorithm, parameters, input fingerprints and time of this run."""
-        from . import provenance
+        from ..qgis_support import provenance
 
         if not results:
             return None
@@ -127,7 +127,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
 
     def stamp_provenance(self, context, feedback) -> None:  # noqa: ANN001
         """Write the run's provenance into its output layers (now that they are closed)."""
-        from . import provenance
+        from ..qgis_support import provenance
 
         recorded = getattr(self, "_provenance", None)
         if not recorded:
@@ -188,7 +188,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             return False, message
         ok, message = super().checkParameterValues(parameters, context)
         if not ok and message:  # QGIS repeats a bad layer's URI, password and all
-            from .provenance import without_password
+            from ..qgis_support.provenance import without_password
 
             message = without_password(message)
         return ok, message

@@ -19,10 +19,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import styling
+from ..qgis_support import styling
+from ..qgis_support.compat import FLAG_NO_THREADING, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+from ..qgis_support.map_layout import OS_ATTRIBUTION, build_layout, export
 from .base import PlaceLinkAlgorithm
-from .compat import FLAG_NO_THREADING, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
-from .map_layout import OS_ATTRIBUTION, build_layout, export
 
 OS_SOURCES = re.compile(
     r"\bOS\b|Ordnance Survey|AddressBase|Open ?UPRN|Open ?USRN|Open ?Roads|Code-?Point|MasterMap",

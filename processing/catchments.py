@@ -22,8 +22,7 @@ from qgis.core import (
 )
 
 from ..core import schema
-from .base import PlaceLinkAlgorithm
-from .compat import (
+from ..qgis_support.compat import (
     NUMBER_DOUBLE,
     SINK_FAST_INSERT,
     SOURCE_LINE,
@@ -32,9 +31,10 @@ from .compat import (
     WKB_MULTIPOLYGON,
     WKB_POINT,
 )
-from .fields import qgs_fields
+from ..qgis_support.fields import qgs_fields
+from ..qgis_support.styling import style_catchment_outputs
+from .base import PlaceLinkAlgorithm
 from .secondary import secondary_sink, secondary_sink_parameter
-from .styling import style_catchment_outputs
 
 if hasattr(Qgis, "ProcessingFieldParameterDataType"):  # QGIS >= 3.36
     FIELD_ANY = Qgis.ProcessingFieldParameterDataType.Any

@@ -28,8 +28,7 @@ from qgis.core import (
 )
 
 from ..core import schema
-from .base import PlaceLinkAlgorithm
-from .compat import (
+from ..qgis_support.compat import (
     NUMBER_DOUBLE,
     SINK_FAST_INSERT,
     SOURCE_LINE,
@@ -39,7 +38,8 @@ from .compat import (
     WKB_NONE,
     WKB_POINT,
 )
-from .fields import qgs_fields
+from ..qgis_support.fields import qgs_fields
+from .base import PlaceLinkAlgorithm
 from .output_style import style_output
 from .secondary import secondary_sink, secondary_sink_parameter
 
@@ -381,7 +381,7 @@ class CheckQuality(PlaceLinkAlgorithm):
 
         def progress(done: int, total: int, rule) -> None:  # noqa: ANN001
             feedback.setProgress(25 + 65 * done / total)
-            feedback.setProgressText(f"{rule.id} {rule.title}")
+            feedback.setProgressText(f"{rule.id} {self.tr(rule.title)}")
 
         try:
             issues, summary = run_checks(
@@ -430,7 +430,7 @@ class CheckQuality(PlaceLinkAlgorithm):
             table.addFeature(feature, flags)
 
         for row in summary.itertuples():
-            line = f"{row.rule_id} {row.title}: "
+            line = f"{row.rule_id} {self.tr(row.title)}: "
             if row.status == "checked":
                 line += f"{row.failures:,} of {row.checked:,} failing"
             else:
@@ -452,7 +452,9 @@ class CheckQuality(PlaceLinkAlgorithm):
         }
         labels = {label: f"{limits[key]:g}" for _name, key, label, _default in THRESHOLDS}
         title = f"Gazetteer data quality: {addresses.sourceName()}"
-        html = render_report(issues, summary, title=title, inputs=inputs, thresholds=labels)
+        html = render_report(
+            issues, summary, title=title, inputs=inputs, thresholds=labels, translate=self.tr
+        )
         if report_path:  # optional: a run may ask for the layers only
             write_report(report_path, html)
         feedback.setProgress(100)

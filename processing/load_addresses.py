@@ -13,9 +13,9 @@ from ..core import schema
 from ..core.formats.assemble import AddressLoadStats, LoadCancelledError
 from ..core.formats.detect import ADDRESS_FORMATS
 from ..core.loaders import load_addresses
+from ..qgis_support.compat import SOURCE_POINT, WKB_NONE, WKB_POINT
+from ..qgis_support.fields import REJECTS, FeatureFactory
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
-from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination

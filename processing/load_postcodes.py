@@ -10,9 +10,9 @@ from qgis.core import (
 from ..core import schema
 from ..core.records import LoadStats
 from ..core.street_loaders import load_postcodes
+from ..qgis_support.compat import SOURCE_POINT, WKB_NONE, WKB_POINT
+from ..qgis_support.fields import REJECTS, FeatureFactory
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_POINT, WKB_NONE, WKB_POINT
-from .fields import REJECTS, FeatureFactory
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 from .secondary import secondary_sink

@@ -16,8 +16,8 @@ from qgis.core import (
 
 from ..core import schema
 from ..core.records import LoadStats, Reject
-from .compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_VECTOR
-from .fields import FeatureFactory, reject_feature
+from ..qgis_support.compat import SINK_FAST_INSERT, SOURCE_FILE, SOURCE_VECTOR
+from ..qgis_support.fields import FeatureFactory, reject_feature
 from .secondary import secondary_sink_parameter
 
 BATCH = 5000

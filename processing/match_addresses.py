@@ -21,8 +21,8 @@ from qgis.core import (
 )
 
 from ..core import schema
-from .base import PlaceLinkAlgorithm
-from .compat import (
+from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, join_fields, output_names
+from ..qgis_support.compat import (
     NUMBER_DOUBLE,
     SINK_FAST_INSERT,
     SOURCE_POINT,
@@ -31,36 +31,23 @@ from .compat import (
     make_field,
     parameter_as_fields,
 )
-from .gazetteer import file_key, matcher_for_file, read_records, read_records_ogr
+from ..qgis_support.fields import plain_value
+from ..qgis_support.gazetteer import file_key, matcher_for_file, read_records, read_records_ogr
+from .base import PlaceLinkAlgorithm
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
 #: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
 #: there; tests/processing/test_match_addresses.py keeps the two equal.
 DEFAULT_MIN_SCORE, DEFAULT_MIN_MARGIN = 50.0, 6.0
 
-#: Fields added to every input row: (name, kind, length).
-MATCH_FIELDS = (
-    ("uprn", schema.INT, 0),
-    ("match_score", schema.REAL, 0),
-    ("match_status", schema.TEXT, 12),
-    ("matched_address", schema.TEXT, 500),
-    ("match_reason", schema.TEXT, 500),
-    ("runner_up_uprn", schema.INT, 0),
-    ("margin", schema.REAL, 0),
-    ("review_decision", schema.TEXT, 20),
-    ("reviewed_by", schema.TEXT, 100),
-    ("reviewed_at", schema.TEXT, 25),
-)
-
 
 def output_fields(input_fields: QgsFields) -> tuple[QgsFields, list[str]]:
-    """Input fields plus the match fields (renamed ``match_<name>`` where the input has one)."""
+    """Input fields plus the result contract's fields (``core.matching.results``), renamed
+    ``match_<name>`` where the input has one."""
     fields = QgsFields(input_fields)
-    names = []
-    for name, kind, length in MATCH_FIELDS:
-        final = name if input_fields.indexOf(name) < 0 else f"match_{name}"
-        fields.append(make_field(final, kind, length))
-        names.append(final)
+    names = output_names(input_fields.names())
+    for field, name in zip(OUTPUT_FIELDS, names):  # noqa: B905 - Python 3.9
+        fields.append(make_field(name, field.kind, field.length))
     return fields, names
 
 
@@ -239,13 +226,10 @@ class MatchAddresses(PlaceLinkAlgorithm):
             raise QgsProcessingException(self.tr("Could not create the output layer."))
         counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
         batch = []
+        undecided = [None] * (len(OUTPUT_FIELDS) - len(RESULT_FIELDS))  # nobody reviewed yet
         for feature, result in zip(features, results):
             out = QgsFeature(fields)
-            out.setAttributes(
-                [*feature.attributes(), result.uprn, result.match_score, result.match_status,
-                 result.matched_address or None, result.match_reason, result.runner_up_uprn,
-                 result.margin, None, None, None]
-            )  # fmt: skip
+            out.setAttributes([*feature.attributes(), *_result_values(result), *undecided])
             if result.x is not None and result.y is not None and result.uprn is not None:
                 out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(result.x, result.y)))
             counts[result.match_status] = counts.get(result.match_status, 0) + 1
@@ -272,11 +256,17 @@ def _workers() -> int:
     return 1 if iface is not None else max(1, min(os.cpu_count() or 1, 4))
 
 
+def _result_values(result) -> list:  # noqa: ANN001
+    """A MatchResult's values in the contract's order (no address: NULL, not empty text)."""
+    return [getattr(result, f.name) or None if f.name == "matched_address"
+            else getattr(result, f.name) for f in RESULT_FIELDS]  # fmt: skip
+
+
 def _text(value: object) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
+    value = plain_value(value)
+    return "" if value is None else str(value).strip()
 
 
 def _joined(feature: QgsFeature, names: list[str]) -> str:
-    return ", ".join(part for part in (_text(feature[name]) for name in names) if part)
+    """The record's address fields joined as the contract joins them (NULLs skipped)."""
+    return join_fields({name: plain_value(feature[name]) for name in names}, names)

@@ -226,8 +226,8 @@ def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type=
     cancel (the COPY is rolled back)."""
     from ..core.formats.assemble import LoadCancelledError
     from ..core.records import Reject
-    from .compat import SINK_FAST_INSERT
-    from .fields import reject_feature
+    from ..qgis_support.compat import SINK_FAST_INSERT
+    from ..qgis_support.fields import reject_feature
     from .loader import BATCH
 
     cut = [0]

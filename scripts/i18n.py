@@ -7,7 +7,10 @@
 Strings are found where the code hands them to ``tr`` (one context, ``PlaceLink``: see
 ``i18n.py``) — literal arguments of ``tr(...)``/``self.tr(...)``, the algorithms' ``NAME``,
 ``GROUP``, ``HELP``, ``TAGS`` and the docks' ``TITLE``, the menu's and the catchment
-methods' tables — and in the Designer forms (context: the form's class). A translator
+methods' tables — the data-quality rules' titles and explanations (read from the rule
+registry of ``core/quality``: core has no Qt, so the report and the dock translate them
+where they show them) and in the Designer forms (context: the form's
+class). A translator
 edits the ``.ts`` files with Qt Linguist or any XML editor; the ``.qm`` files are built,
 never committed.
 """
@@ -15,6 +18,7 @@ never committed.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "i18n"
 CONTEXT = "PlaceLink"
 PYTHON = [ROOT / "plugin.py", *sorted((ROOT / "processing").glob("*.py")),
+          *sorted((ROOT / "qgis_support").glob("*.py")),
           *sorted((ROOT / "ui").glob("*.py"))]  # fmt: skip
 FORMS = sorted((ROOT / "ui" / "forms").glob("*.ui"))
 #: Class attributes whose text the code translates through a variable.
@@ -74,6 +79,21 @@ def python_messages(path: Path) -> tuple[list[str], list[str]]:
     return texts, problems
 
 
+def rule_messages() -> list[str]:
+    """The title and explanation of every data-quality rule, as the registry holds them
+    (some explanations are built from constants, so they are read, not parsed)."""
+    if "placelink" not in sys.modules:  # this checkout as the ``placelink`` package
+        spec = importlib.util.spec_from_file_location(
+            "placelink", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+        )
+        package = importlib.util.module_from_spec(spec)
+        sys.modules["placelink"] = package
+        spec.loader.exec_module(package)
+    from placelink.core.quality import ordered
+
+    return [text for rule in ordered() for text in (rule.title, rule.explanation)]
+
+
 def form_messages(path: Path) -> tuple[str, list[str]]:
     """(the form's context, its translatable texts)."""
     root = ET.parse(path).getroot()
@@ -92,6 +112,7 @@ def messages() -> tuple[dict[str, list[str]], list[str]]:
         texts, bad = python_messages(path)
         found[CONTEXT].extend(texts)
         problems.extend(bad)
+    found[CONTEXT].extend(rule_messages())
     for path in FORMS:
         context, texts = form_messages(path)
         found.setdefault(context, []).extend(texts)

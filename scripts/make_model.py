@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def build():  # noqa: ANN201
     """The model (QgsProcessingModelAlgorithm), with the plugin's provider registered."""
-    from placelink.processing.compat import SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+    from placelink.qgis_support.compat import SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
     from qgis.core import (
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,

@@ -4,7 +4,9 @@ Run with the venv's Python, this file starts the QGIS desktop under Xvfb in a th
 profile with PlaceLink enabled, and hands itself to QGIS as the ``--code`` start-up script.
 Inside QGIS (told apart by ``PLACELINK_SCREENSHOTS``) it loads the demo layers, opens each
 dock through the plugin instance, puts it in a realistic state, grabs the main window into
-``docs/screenshots/*.png`` and quits. A hard timeout stops a QGIS that hangs.
+``docs/screenshots/<width>x<height>/*.png`` and quits. It does so once per screen size
+(``SIZES``: a small council laptop and a full-HD monitor), the main window maximised as an
+officer would have it, so the pictures show what fits. A hard timeout stops a QGIS that hangs.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import traceback
 from pathlib import Path
 
 ENV_FLAG = "PLACELINK_SCREENSHOTS"  # JSON settings for the run inside QGIS
-WINDOW = (1400, 900)
-DOCK_WIDTH = 520
+#: Screen sizes shot (``SCREENSHOTS_SIZES=1366x768`` picks some): each gets its own folder.
+SIZES = ((1366, 768), (1920, 1080))
+#: A dock's share of the window's width, as an officer drags it to read the lists.
+DOCK_SHARE = 0.3
 MAX_BYTES = 400_000  # README images stay small enough to commit
-SCREEN = "-screen 0 1600x1000x24"
 SEARCH_TEXT = "9a church st"
 
 
@@ -70,8 +73,9 @@ def ensure_demo(root: Path) -> Path:
     return gpkg
 
 
-def run_qgis(timeout: float, out_dir: Path) -> dict:
-    """Start QGIS under Xvfb with this file as its start-up code; return the inside's status."""
+def run_qgis(timeout: float, out_dir: Path, size: tuple[int, int]) -> dict:
+    """Start QGIS under Xvfb (a *size* screen) with this file as its start-up code; return
+    the inside's status."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from qgis_runner import ROOT, QgisProcess
 
@@ -91,12 +95,13 @@ def run_qgis(timeout: float, out_dir: Path) -> dict:
             "sample": str(ROOT / "resources" / "sample" / "sample_council.gpkg"),
             "out": str(out_dir),
             "status": str(status_file),
+            "size": list(size),
             "deadline": time.time() + timeout - 30,  # the watchdog inside QGIS
         }
         env = dict(runner.env, QT_QPA_PLATFORM="xcb", **{ENV_FLAG: json.dumps(settings)})
         env.pop("WAYLAND_DISPLAY", None)
         command = [
-            "xvfb-run", "-a", "-s", SCREEN, qgis_desktop_binary(),
+            "xvfb-run", "-a", "-s", f"-screen 0 {size[0]}x{size[1]}x24", qgis_desktop_binary(),
             "--nologo", "--noversioncheck", "--code", str(Path(__file__).resolve()),
         ]  # fmt: skip
         log = workdir / "qgis.log"
@@ -122,20 +127,37 @@ def run_qgis(timeout: float, out_dir: Path) -> dict:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def sizes() -> list[tuple[int, int]]:
+    """The screen sizes to shoot: ``SCREENSHOTS_SIZES`` (``1366x768,1920x1080``) or SIZES."""
+    chosen = os.environ.get("SCREENSHOTS_SIZES", "")
+    if not chosen:
+        return list(SIZES)
+    return [tuple(int(n) for n in item.split("x")) for item in chosen.split(",")]  # type: ignore[misc]
+
+
 def main() -> int:
     root = Path(__file__).resolve().parent.parent
-    out_dir = root / "docs" / "screenshots"
-    out_dir.mkdir(parents=True, exist_ok=True)
+    shots = root / "docs" / "screenshots"
+    catchment_map = root / "output" / "catchment_map.png"  # the demo's exported map
+    code = 0
+    for size in sizes():
+        out_dir = shots / f"{size[0]}x{size[1]}"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        code = max(code, shoot(root, out_dir, size))
+    if catchment_map.exists():
+        shutil.copyfile(catchment_map, shots / catchment_map.name)
+        print(f"  {(shots / catchment_map.name).relative_to(root)} (the demo's exported map)")
+    else:
+        print(f"  note: {catchment_map} is missing: run `make demo`")
+    return code
+
+
+def shoot(root: Path, out_dir: Path, size: tuple[int, int]) -> int:
+    """Every dock at one screen size into *out_dir*; 0 when all were taken."""
     timeout = float(os.environ.get("SCREENSHOTS_TIMEOUT", "420"))
     started = time.perf_counter()
-    status = run_qgis(timeout, out_dir)
+    status = run_qgis(timeout, out_dir, size)
     images = list(status.get("images", []))
-    catchment_map = root / "output" / "catchment_map.png"  # the demo's exported map
-    if catchment_map.exists():
-        shutil.copyfile(catchment_map, out_dir / catchment_map.name)
-        images.append(catchment_map.name)
-    else:
-        status.setdefault("notes", []).append(f"{catchment_map} is missing: run `make demo`")
     for name in images:
         path = out_dir / name
         print(f"  {path.relative_to(root)}  {path.stat().st_size / 1024:.0f} KB")
@@ -258,7 +280,7 @@ class Shooter:
         self.wait(1.5)  # flashes fade, labels settle
 
     def grab(self, name: str) -> None:
-        """Save the main window as docs/screenshots/<name>.png."""
+        """Save the main window as docs/screenshots/<size>/<name>.png."""
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtGui import QImage
 
@@ -276,15 +298,22 @@ class Shooter:
 
     # set-up ----------------------------------------------------------------------------
     def prepare_window(self) -> None:
-        """A 1400×900 window: Layers panel on the left, nothing else docked."""
+        """The window maximised on the screen: Layers panel on the left, nothing else docked."""
         from qgis.PyQt.QtWidgets import QDockWidget
 
         for dock in self.window.findChildren(QDockWidget):
             if dock.objectName() != "Layers":
                 dock.hide()
-        self.window.showNormal()
-        self.window.setGeometry(0, 0, *WINDOW)
+        width, height = self.settings["size"]
+        self.window.setGeometry(0, 0, width, height)
+        self.window.showMaximized()
         self.wait(1)
+        self.window_size = (self.window.width(), self.window.height())
+        if self.window_size[0] > width or self.window_size[1] > height:
+            self.status["notes"].append(
+                f"the window is {self.window_size[0]}x{self.window_size[1]}, "
+                f"larger than the {width}x{height} screen"
+            )
 
     def add_layer(self, key: str, uri: str, name: str, style: str | None = None):  # noqa: ANN201
         from qgis.core import QgsProject, QgsVectorLayer
@@ -302,7 +331,7 @@ class Shooter:
 
     def load_layers(self) -> None:
         """The demo council: boundary, streets, addresses (styled), primary schools."""
-        from placelink.processing import styling
+        from placelink.qgis_support import styling
         from qgis.core import QgsFillSymbol, QgsProject
 
         demo, sample = self.settings["demo"], self.settings["sample"]
@@ -349,7 +378,8 @@ class Shooter:
         for other in self.plugin.docks.values():
             other.hide()
         dock = self.plugin.show_dock(module, class_name)
-        self.window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        width = int(self.settings["size"][0] * DOCK_SHARE)
+        self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         self.wait(0.5)
         return dock
 
@@ -368,7 +398,8 @@ class Shooter:
         groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
         biggest = max(groups, key=lambda item: item.childCount())
         biggest.setExpanded(True)  # a long list of one rule's problems
-        tree.header().resizeSection(0, 330)  # as a user would drag it, to read the messages
+        # as a user would drag it, to read the messages and still see each problem's key
+        tree.header().resizeSection(0, max(200, tree.viewport().width() - 120))
         leaf = biggest.child(min(2, biggest.childCount() - 1))
         tree.setCurrentItem(leaf)
         tree.scrollToItem(leaf)
@@ -384,8 +415,9 @@ class Shooter:
         dock.ui.gazetteerCombo.setLayer(self.layers["addresses"])
         dock.ui.searchEdit.setFocus()
         dock.ui.searchEdit.setText(SEARCH_TEXT)  # what typing does: search on every change
-        self.wait(1)
         results = dock.ui.resultsList
+        self.wait(90, lambda: results.count() > 0)  # the index is built in the background
+        self.wait(0.5)
         if results.count() == 0:
             raise RuntimeError(f"Find address found nothing for {SEARCH_TEXT!r}")
         results.setCurrentRow(0)

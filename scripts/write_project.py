@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def write_project(out: Path, sample: Path, title: str) -> Path:
     """Build and save the project; returns its path."""
-    from placelink.processing import styling
-    from placelink.processing.map_layout import build_layout
+    from placelink.qgis_support import styling
+    from placelink.qgis_support.map_layout import build_layout
     from placelink.ui.dock_state import SCOPE
     from qgis.core import (
         QgsCategorizedSymbolRenderer,

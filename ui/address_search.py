@@ -84,7 +84,7 @@ class SearchCache:
 
         def build(task, source):  # noqa: ANN001, ANN202 - a worker thread
             from ..core.matching.search import AddressSearch
-            from ..processing.gazetteer import matcher_for, read_records
+            from ..qgis_support.gazetteer import matcher_for, read_records
 
             records = read_records(source, task)  # the task reports progress, can cancel
             if task.isCanceled():
@@ -135,7 +135,7 @@ def default_gazetteer() -> QgsVectorLayer | None:
     gazetteer was chosen in the Find address dock)."""
     from qgis.core import QgsProject
 
-    from ..processing.compat import GEOMETRY_POINT
+    from ..qgis_support.compat import GEOMETRY_POINT
 
     for layer in QgsProject.instance().mapLayers().values():
         if (

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingUtils,
     QgsProject,
-    QgsRectangle,
     QgsSpatialIndex,
     QgsVectorLayer,
 )
@@ -187,8 +186,3 @@ class CatchmentsDock(AlgorithmDock):
             )
         self.ui.hoverLabel.setText(text)
         return text
-
-    def zoom_to_catchments(self) -> None:
-        if self.catchments is not None and self.iface is not None:
-            extent = QgsRectangle(self.catchments.extent())
-            self.iface.mapCanvas().setExtent(extent)

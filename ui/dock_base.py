@@ -28,6 +28,18 @@ def set_scrolling_body(dock: QgsDockWidget, body: QWidget) -> None:
     dock.setWidget(scroll)
 
 
+def wrap_long_items(view) -> None:  # noqa: ANN001
+    """A list of addresses shows each one whole, on two lines if it must, instead of cutting
+    it at the dock's edge behind a sideways scroll bar (a narrow dock on a laptop)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QListView
+
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+
+
 def load_form(name: str, host: QWidget):  # noqa: ANN201
     """Build the Designer form *name* (under ui/forms) into *host*; return its widget namespace."""
     form_class, _ = uic.loadUiType(str(FORMS / name))

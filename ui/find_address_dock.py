@@ -16,10 +16,10 @@ from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..i18n import tr
-from ..processing.compat import LAYER_POINT
+from ..qgis_support.compat import LAYER_POINT
 from .address_search import SEARCHES
 from .current_address import CURRENT
-from .dock_base import load_form, set_scrolling_body
+from .dock_base import load_form, set_scrolling_body, wrap_long_items
 from .layer_defaults import prefer_layer
 from .map_focus import Highlight, select_uprn
 
@@ -42,6 +42,7 @@ class FindAddressDock(QgsDockWidget):
         self.body = QWidget(self)
         self.ui = load_form("find_address_dock.ui", self.body)
         set_scrolling_body(self, self.body)
+        wrap_long_items(self.ui.resultsList)
         self.ui.gazetteerCombo.setFilters(LAYER_POINT)
         prefer_layer(self.ui.gazetteerCombo, ("uprn", "address"))
         self.ui.gazetteerCombo.layerChanged.connect(self._gazetteer_changed)
@@ -51,6 +52,8 @@ class FindAddressDock(QgsDockWidget):
         self.ui.resultsList.itemClicked.connect(self.go_to)
         self.ui.resultsList.itemActivated.connect(self.go_to)  # Enter on the list
         self.highlight = Highlight(iface)
+        # the marker belongs to this dock: closing the dock takes it off the map
+        self.visibilityChanged.connect(lambda visible: visible or self.highlight.clear())
         self.last_ms = 0.0
 
     def tr(self, text: str) -> str:  # one translation context for all of PlaceLink

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 
-from ..processing.compat import GEOMETRY_POINT
+from ..qgis_support.compat import GEOMETRY_POINT
 
 
 def focus_points(iface, points: list[QgsPointXY], crs, margin: float = 60.0) -> None:  # noqa: ANN001

@@ -17,9 +17,11 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QTreeWidgetItem
 
-from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
+from ..i18n import tr
+from ..qgis_support.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, REQUEST_NO_GEOMETRY
 from .dock_base import AlgorithmDock
 from .layer_defaults import prefer_layer
+from .map_focus import Highlight
 from .results_folder import result_path
 
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "info": "#2471a3"}
@@ -44,6 +46,10 @@ class QualityDock(AlgorithmDock):
 
     def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
         super().__init__(iface, parent)
+        #: A marker kept on the problem picked last (a flash alone is gone before one looks).
+        self.highlight = Highlight(iface)
+        # the marker belongs to this dock: closing the dock takes it off the map
+        self.visibilityChanged.connect(lambda visible: visible or self.highlight.clear())
         ui = self.ui
         ui.addressesCombo.setFilters(LAYER_POINT)
         for combo, kind in (
@@ -131,7 +137,9 @@ class QualityDock(AlgorithmDock):
         if layer is None:
             return
         for rule_id, severity, title, count in self._rule_counts(layer, summary):
-            group = QTreeWidgetItem([f"{rule_id} {title}".strip(), f"{count:,}"])
+            group = QTreeWidgetItem(
+                [f"{rule_id} {tr(title) if title else ''}".strip(), f"{count:,}"]
+            )
             group.setData(0, ISSUE_ROLE, {"severity": severity, "rule_id": rule_id, "count": count})
             group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(severity, "#000"))))
             group.setToolTip(0, _rule_help(rule_id, severity))
@@ -233,7 +241,8 @@ class QualityDock(AlgorithmDock):
         return {f["rule_id"] for f in self.issues_layer.getFeatures(request)}
 
     def show_issue(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        """Select the feature behind an issue on its layer, zoom to it and flash it."""
+        """Select the feature behind an issue on its layer, zoom to it, and mark the problem's
+        place until the next pick."""
         data = item.data(0, ISSUE_ROLE) or {}
         if "fid" not in data:
             return
@@ -247,11 +256,14 @@ class QualityDock(AlgorithmDock):
                 extent = source.boundingBoxOfSelected()
                 if canvas is not None:
                     canvas.flashFeatureIds(source, source.selectedFeatureIds())
-        if extent is None and self.issues_layer is not None:
-            feature = self.issues_layer.getFeature(data["fid"])
-            extent = feature.geometry().boundingBox()
+        issue = self.issues_layer.getFeature(data["fid"]) if self.issues_layer else None
+        where = issue.geometry() if issue is not None and issue.hasGeometry() else None
+        if extent is None and where is not None:
+            extent = where.boundingBox()
         if extent is not None and canvas is not None:
             self.zoom_to(canvas, extent)
+        if where is not None and not where.isEmpty():
+            self.highlight.show(where.centroid().asPoint(), self.issues_layer.crs())
 
     @staticmethod
     def zoom_to(canvas, extent: QgsRectangle, margin: float = 50.0) -> None:  # noqa: ANN001
@@ -320,10 +332,9 @@ def _text_match(text: str) -> str:
 def _rule_help(rule_id: str, severity: str) -> str:
     """The rule's title, severity and explanation (what it means and how to fix it)."""
     try:
-        from ..core.quality.registry import RULES  # the rule families register on import
-    except ImportError:  # pandas missing: the id is all there is
+        from ..core.quality.registry import get_rule  # the rule families register on import
+
+        rule = get_rule(rule_id)
+    except (ImportError, KeyError):  # pandas missing, or a rule of another version
         return f"{rule_id} ({severity})"
-    rule = RULES.get(rule_id)
-    if rule is None:
-        return f"{rule_id} ({severity})"
-    return f"{rule.id} {rule.title} ({rule.severity}): {rule.explanation}"
+    return f"{rule.id} {tr(rule.title)} ({rule.severity}): {tr(rule.explanation)}"

@@ -7,7 +7,6 @@ included), so they are kept even if QGIS closes; nothing is held only in memory.
 from __future__ import annotations
 
 import getpass
-import json
 import re
 from datetime import datetime, timezone
 
@@ -23,22 +22,30 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
+from ..core.matching.results import (
+    AMBIGUOUS,
+    MATCHED,
+    UNMATCHED,
+    is_match_field,
+    names_in,
+    record_text,
+)
+from ..core.matching.results import run_fields as match_run_fields
 from ..core.matching.review import REVIEW_MARGIN, review_expression, review_priority
 from ..core.review_decisions import Decision, Stamp
 from ..i18n import tr
-from ..processing.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
-from ..processing.fields import plain_value
-from ..processing.match_addresses import MATCH_FIELDS
-from ..processing.provenance import without_password
+from ..processing.match_addresses import MatchAddresses
+from ..qgis_support.compat import LAYER_POINT, REQUEST_NO_GEOMETRY
+from ..qgis_support.fields import plain_value
+from ..qgis_support.provenance import run_parameters, without_password
 from .address_search import SEARCHES
-from .dock_base import load_form, set_scrolling_body
+from .dock_base import load_form, set_scrolling_body, wrap_long_items
 from .map_focus import focus_points
 from .review_store import NotSavedError, RefusedError, stamp_of, write_decision
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
 #: Field names that hold identifiers, not address text.
 ID_NAME = re.compile(r"(^fid$|^id$|_id$|^id_|ref|account|record|^uprn|^usrn)", re.IGNORECASE)
-MATCH_NAMES = {name for name, _kind, _length in MATCH_FIELDS}
 
 
 def reviewer() -> str:
@@ -67,6 +74,7 @@ class ReviewDock(QgsDockWidget):
         self.ui = load_form("review_dock.ui", self.body)
         set_scrolling_body(self, self.body)
         ui = self.ui
+        wrap_long_items(ui.candidatesList)
         # enum properties are set here: Qt5's uic cannot read scoped ones, Qt6's unscoped ones
         ui.positionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ui.recordLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,6 +90,8 @@ class ReviewDock(QgsDockWidget):
         ui.searchEdit.textChanged.connect(self.search_gazetteer)
         self.queue: list[int] = []
         self.position = 0
+        #: The result fields' names in the layer (``match_uprn`` where the input had a uprn).
+        self.names = names_in([])
         #: (feature id, decision stamp) of the row on screen: a decision is written only
         #: if the row still has that stamp (nobody else decided it meanwhile).
         self.shown: tuple[int, Stamp] | None = None
@@ -89,9 +99,16 @@ class ReviewDock(QgsDockWidget):
     # the queue ---------------------------------------------------------------------------
     def layer(self) -> QgsVectorLayer | None:
         layer = self.ui.matchesCombo.currentLayer()
-        if layer is None or layer.fields().indexOf("match_status") < 0:
+        if layer is None:
+            return None
+        self.names = names_in(layer.fields().names())
+        if layer.fields().indexOf(self.names["match_status"]) < 0:
             return None
         return layer
+
+    def value(self, feature: QgsFeature, name: str) -> object:
+        """The result field *name* (``uprn``, ``match_status``…) of *feature*."""
+        return plain_value(feature[self.names[name]])
 
     def load_queue(self) -> list[int]:
         """Feature ids not yet decided that need a person (``core.matching.review``):
@@ -104,13 +121,13 @@ class ReviewDock(QgsDockWidget):
             self._show_nothing()
             return []
         below = self.ui.scoreSpin.value()
-        expression = review_expression(below, REVIEW_MARGIN)
+        expression = review_expression(below, REVIEW_MARGIN, self.names)
         request = QgsFeatureRequest().setFilterExpression(expression)
         request.setFlags(REQUEST_NO_GEOMETRY)
         self.queue = [
             fid
             for _key, fid in sorted(
-                (review_priority(plain_value(f["match_score"]), plain_value(f["margin"])), f.id())
+                (review_priority(self.value(f, "match_score"), self.value(f, "margin")), f.id())
                 for f in layer.getFeatures(request)
             )
         ]
@@ -144,9 +161,10 @@ class ReviewDock(QgsDockWidget):
         record = self.record_text(feature)
         self.ui.positionLabel.setText(f"{self.position + 1} of {len(self.queue)}")
         self.ui.recordLabel.setText(
-            f"<b>Record:</b> {record}<br><b>Status:</b> {feature['match_status']} "
-            f"({float(feature['match_score'] or 0):.0f})<br><b>Match:</b> "
-            f"{feature['matched_address'] or '—'}<br><b>Why:</b> {feature['match_reason'] or ''}"
+            f"<b>Record:</b> {record}<br><b>Status:</b> {self.value(feature, 'match_status')} "
+            f"({float(self.value(feature, 'match_score') or 0):.0f})<br><b>Match:</b> "
+            f"{self.value(feature, 'matched_address') or '—'}<br><b>Why:</b> "
+            f"{self.value(feature, 'match_reason') or ''}"
         )
         self.ui.searchEdit.blockSignals(True)  # a new record: its own candidates again
         self.ui.searchEdit.clear()
@@ -162,52 +180,42 @@ class ReviewDock(QgsDockWidget):
         focus_points(self.iface, points, layer.crs())
 
     def record_text(self, feature: QgsFeature) -> str:
-        """The address the matcher was given: the ADDRESS_FIELDS and POSTCODE_FIELD of the run
-        (read from the layer's provenance), else every text field that is not an id."""
-        names = self.address_fields(feature.fields())
-        parts = []
-        for name in names:
-            value = feature[name]
-            if value is not None and str(value).strip() and str(value) != "NULL":
-                parts.append(str(value).strip())
-        return ", ".join(parts)
+        """The address the matcher was given (``core.matching.results.record_text``): the
+        ADDRESS_FIELDS and POSTCODE_FIELD of the run, read from the layer's provenance, else
+        every text field that is neither an id nor the match's."""
+        row = {field.name(): plain_value(feature[field.name()]) for field in feature.fields()}
+        address, postcode = self.address_fields(feature.fields())
+        return record_text(row, address, postcode)
 
-    def address_fields(self, fields) -> list[str]:  # noqa: ANN001
-        """Names of the fields that hold the record's address."""
+    def address_fields(self, fields) -> tuple[list[str], str | None]:  # noqa: ANN001
+        """The fields that hold the record's address, and its postcode field if known."""
         layer = self.layer()
-        parameters = {}
-        history = layer.metadata().history() if layer is not None else []
-        for item in reversed(history):
-            try:
-                record = json.loads(item)
-            except ValueError:
-                continue
-            if record.get("algorithm") == "placelink:matchaddresses":
-                parameters = record.get("parameters", {})
-                break
-        chosen = parameters.get("ADDRESS_FIELDS") or []
-        chosen = [chosen] if isinstance(chosen, str) else list(chosen)
-        if parameters.get("POSTCODE_FIELD"):
-            chosen.append(parameters["POSTCODE_FIELD"])
+        algorithm = f"placelink:{MatchAddresses.ID}"
+        parameters = run_parameters(layer, algorithm) if layer is not None else {}
+        chosen, postcode = match_run_fields(parameters)
         present = [name for name in chosen if fields.indexOf(name) >= 0]
         if present:
-            return present
-        return [
+            return present, postcode if postcode and fields.indexOf(postcode) >= 0 else None
+        guessed = [
             f.name() for f in fields
-            if f.name() not in MATCH_NAMES and not f.name().startswith("match_")
-            and not ID_NAME.search(f.name()) and not f.isNumeric()
+            if not is_match_field(f.name()) and not ID_NAME.search(f.name()) and not f.isNumeric()
         ]  # fmt: skip
+        return guessed, None
 
     def fill_candidates(self, record: str, feature: QgsFeature) -> None:
-        """The matcher's best addresses for the record (the matched one ticked); the index
-        is built in the background the first time (the list fills when it is ready)."""
+        """The matcher's best addresses for the record (the matched one ticked; none that
+        scores 0); the index is built in the background the first time (the list fills when
+        it is ready)."""
         candidates = self.ui.candidatesList
         candidates.clear()
         search = self._search()
         if search is None:
             return
         for result in search.matcher.lookup(record, 8):
-            mark = "✓ " if result.uprn == feature["uprn"] else ""
+            chosen = result.uprn == self.value(feature, "uprn")
+            if result.match_score <= 0 and not chosen:
+                continue  # nothing of the record agrees: noise, not a candidate
+            mark = "✓ " if chosen else ""
             item = QListWidgetItem(f"{mark}{result.matched_address}  ({result.match_score:.0f})")
             item.setToolTip(f"UPRN {result.uprn}: {result.match_reason}")
             item.setData(CANDIDATE_ROLE, (result.uprn, result.matched_address, result.x, result.y))
@@ -228,7 +236,7 @@ class ReviewDock(QgsDockWidget):
         if search is None:
             return 0
         for hit in search.search(text, 30):
-            mark = "✓ " if feature is not None and hit.uprn == feature["uprn"] else ""
+            mark = "✓ " if feature is not None and hit.uprn == self.value(feature, "uprn") else ""
             item = QListWidgetItem(f"{mark}{hit.address}")
             item.setToolTip(f"UPRN {hit.uprn}: {hit.why}")
             item.setData(CANDIDATE_ROLE, (hit.uprn, hit.address, hit.x, hit.y))
@@ -267,9 +275,20 @@ class ReviewDock(QgsDockWidget):
         of one building): which of them is the officer's choice, never the first by
         default."""
         feature = self.current()
-        if feature is None or feature["uprn"] is None:
+        if feature is None:
             return False
-        if feature["match_status"] == "ambiguous":
+        if self.shown and self.shown[0] == feature.id() and stamp_of(feature) != self.shown[1]:
+            # someone decided the row since it was shown: say who and when, move on
+            return self._decide(feature, "accepted", {"match_status": MATCHED})
+        if self.value(feature, "uprn") is None:
+            self.ui.statusLabel.setText(
+                self.tr(
+                    "This record has no match to accept: choose an address in the list and "
+                    "press Use selected, or press No match."
+                )
+            )
+            return False
+        if self.value(feature, "match_status") == AMBIGUOUS:
             self.ui.statusLabel.setText(
                 self.tr(
                     "This record is tied between several addresses: choose the right one in "
@@ -277,13 +296,13 @@ class ReviewDock(QgsDockWidget):
                 )
             )
             return False
-        return self._decide(feature, "accepted", {"match_status": "matched"})
+        return self._decide(feature, "accepted", {"match_status": MATCHED})
 
     def reject_match(self) -> bool:
         feature = self.current()
         if feature is None:
             return False
-        changes = {"match_status": "unmatched", "uprn": None, "matched_address": None}
+        changes = {"match_status": UNMATCHED, "uprn": None, "matched_address": None}
         return self._decide(feature, "rejected", changes, geometry=QgsGeometry())
 
     def pick_selected(self) -> bool:
@@ -292,9 +311,9 @@ class ReviewDock(QgsDockWidget):
         if feature is None or item is None:
             return False
         uprn, address, x, y = item.data(CANDIDATE_ROLE)
-        changes = {"match_status": "matched", "uprn": uprn, "matched_address": address}
+        changes = {"match_status": MATCHED, "uprn": uprn, "matched_address": address}
         geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y)) if x is not None else None
-        decision = "accepted" if uprn == feature["uprn"] else "changed"
+        decision = "accepted" if uprn == self.value(feature, "uprn") else "changed"
         return self._decide(feature, decision, changes, geometry)
 
     def _decide(
@@ -306,15 +325,16 @@ class ReviewDock(QgsDockWidget):
         """
         layer = self.layer()
         shown = self.shown[1] if self.shown and self.shown[0] == feature.id() else stamp_of(feature)
-        new_uprn = changes.get("uprn", feature["uprn"])
+        new_uprn = changes.get("uprn", self.value(feature, "uprn"))
         record = Decision(
             key=feature.id(),
-            old_uprn=_uprn(feature["uprn"]),
+            old_uprn=_uprn(self.value(feature, "uprn")),
             new_uprn=_uprn(new_uprn),
             decision=decision,
             by=reviewer(),
             at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
+        changes = {self.names.get(name, name): value for name, value in changes.items()}
         try:
             write_decision(layer, feature, shown, record, changes, geometry)
         except RefusedError as refused:

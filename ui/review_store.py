@@ -30,7 +30,7 @@ from ..core.review_decisions import (
     postgres_decision_sql,
     postgres_stamp_sql,
 )
-from ..processing.provenance import ensure_shared_table
+from ..qgis_support.provenance import ensure_shared_table
 
 
 class RefusedError(Exception):

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..processing.compat import FLAG_NO_THREADING
+from ..qgis_support.compat import FLAG_NO_THREADING
 
 TEMPORARY_OUTPUT = "TEMPORARY_OUTPUT"
 

@@ -45,7 +45,7 @@ def open_sample(iface) -> list[QgsVectorLayer]:  # noqa: ANN001
                     layer.renderer().symbol().color().fromRgb(0, 0, 0, 0)
                 )
             if table == "facilities":
-                from ..processing import styling
+                from ..qgis_support import styling
 
                 styling.style_facilities(layer, "name")
             project.addMapLayer(layer, False)

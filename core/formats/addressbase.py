@@ -41,12 +41,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .assemble import (
+from .assemble import SharedRecords
+from .parsers import (
     Memo,
-    SharedRecords,
     code_text,
     date,
     numbers,
+    parse_uprn,
     point,
     postcode_text,
     uprn,
@@ -54,7 +55,6 @@ from .assemble import (
     usrn_of,
     whole,
 )
-from .open_uprn import parse_uprn
 
 NAME = "AddressBase Premium"
 

@@ -37,8 +37,8 @@ from ..address_text import format_address, format_postal_address
 from ..records import LoadStats, Reject
 from ..schema import ADDRESS_FIELDS, empty_address
 from ..sources import Source, is_csv_error, iter_rows
-from .assemble import AddressLoadStats, date, format_alternatives, point, uprn_or_none, whole
-from .open_uprn import parse_uprn
+from .assemble import AddressLoadStats, format_alternatives
+from .parsers import date, parse_uprn, point, uprn_or_none, whole
 
 PLUS = "AddressBase Plus"
 CORE = "AddressBase Core"

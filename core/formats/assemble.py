@@ -31,10 +31,15 @@ from typing import Protocol
 
 from ..address_text import address_line, format_postal_address
 from ..alternatives import format_alternatives, parse_alternatives  # noqa: F401 - re-exported
-from ..bng import in_bng, parse_coordinate
 from ..records import LoadStats, Reject
 from ..sources import Source
-from .open_uprn import parse_uprn
+from .parsers import (
+    date,
+    parse_uprn,
+    text,
+    whole,
+    whole_or_none,
+)
 
 # --- record tuples -----------------------------------------------------------------------
 # BLPU (21)
@@ -70,129 +75,6 @@ CHANGE_TYPES = ("I", "U", "D")
 #: Logical status preference for the LPI that becomes the address.
 STATUS_RANK = {1: 0, 6: 1, 3: 2, 8: 3}
 _intern = sys.intern
-
-
-# --- shared field parsers used by the layouts ----------------------------------------------
-def whole(text: str, what: str, required: bool = False) -> int | None:
-    """A whole number, None when empty (ValueError naming *what* when required or not a number)."""
-    if text.isdecimal():
-        return int(text)
-    value = text.strip()
-    if not value:
-        if required:
-            raise ValueError(f"{what} is empty")
-        return None
-    if value.isdecimal():
-        return int(value)
-    if value.endswith(".0") and value[:-2].isdecimal():
-        return int(value[:-2])
-    raise ValueError(f"{what} {value!r} is not a whole number")
-
-
-def usrn_of(value: str) -> int | None:
-    """A USRN field: a whole number, or None when empty."""
-    return whole(value, "USRN")
-
-
-def suffix(value: str, what: str) -> str:
-    """A BS 7666 number suffix (one or two letters), '' when empty; ValueError otherwise.
-
-    The check also catches rows whose fields have shifted (text where a suffix belongs).
-    """
-    if not value:
-        return ""
-    value = value.strip().upper()
-    if len(value) > 2 or (value and not value.isalpha()):
-        raise ValueError(f"{what} {value[:40]!r} is not a suffix (one or two letters)")
-    return _intern(value)
-
-
-_NO_NUMBERS = (None, "", None, "")
-
-
-def numbers(f: list[str], at: int, what: str) -> tuple:
-    """(start number, start suffix, end number, end suffix) of an SAO or PAO at field *at*."""
-    start, start_suffix, end, end_suffix = f[at : at + 4]
-    if not (start or start_suffix or end or end_suffix):
-        return _NO_NUMBERS
-    return (
-        int(start) if start.isdecimal() else whole(start, f"{what} start number"),
-        suffix(start_suffix, f"{what} start suffix"),
-        int(end) if end.isdecimal() else whole(end, f"{what} end number"),
-        suffix(end_suffix, f"{what} end suffix"),
-    )
-
-
-def uprn_or_none(text: str, what: str = "parent UPRN") -> int | None:
-    """An optional UPRN field (parent UPRN): None when empty."""
-    if not text.strip():
-        return None
-    try:
-        return parse_uprn(text)
-    except ValueError as exc:
-        raise ValueError(f"{what}: {exc}") from None
-
-
-def point(x_text: str, y_text: str) -> tuple[float, float]:
-    """Easting/northing in the British National Grid, or ValueError with the reason."""
-    x = parse_coordinate(x_text)
-    y = parse_coordinate(y_text)
-    if not in_bng(x, y):
-        raise ValueError(f"coordinates {x:g}, {y:g} are outside the British National Grid")
-    return x, y
-
-
-def text(value: str) -> str:
-    """A text field without surrounding spaces ('' when empty), interned when short."""
-    value = value.strip()
-    return _intern(value) if len(value) <= 12 else value
-
-
-def date(value: str) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) or None; other shapes are kept only if they parse as ISO."""
-    value = value.strip()
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return _intern(value)
-    if len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":  # 2010-01-01T00:00:00
-        return _intern(value[:10])
-    return None
-
-
-class Memo(dict):
-    """``memo[raw]``: *convert(raw)* computed once per distinct raw value (dates, postcodes,
-    codes repeat thousands of times; a dict hit is far cheaper than a call, and equal
-    values share one string)."""
-
-    def __init__(self, convert: Callable[[str], object]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, key: str) -> object:
-        value = self[key] = self.convert(key)
-        return value
-
-
-def postcode_text(value: str) -> str:
-    """``tn13 1aa `` → ``TN13 1AA`` (spacing and case only; validity is a quality rule)."""
-    return _intern(" ".join(value.upper().split()))
-
-
-def code_text(value: str) -> str:
-    """A short code or flag, stripped, upper case and interned (``eng`` → ``ENG``)."""
-    return _intern(value.strip().upper())
-
-
-def uprn(value: str) -> int:
-    """``parse_uprn`` with a fast path for the plain digits nearly every row has."""
-    if value.isdecimal() and len(value) <= 12 and value.strip("0"):
-        return int(value)
-    return parse_uprn(value)
-
-
-def looks_like_postcode(value: str) -> bool:
-    """Cheap shape test (no regex): ``AB1 2CD``-like text."""
-    value = value.strip()
-    return 5 <= len(value) <= 8 and value[0].isalpha() and value[-3].isdecimal() and " " in value
 
 
 class Layout(Protocol):
@@ -719,13 +601,6 @@ class MultiRecordReader:
                 f"{self.missing_updates:,} change record(s) of type U updated a record no "
                 f"earlier row inserted; they were loaded as new records"
             )
-
-
-def whole_or_none(value: str) -> int | None:
-    try:
-        return whole(value, "count")
-    except ValueError:
-        return None
 
 
 def _show(key: object) -> str:

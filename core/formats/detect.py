@@ -16,17 +16,11 @@ from ..input_checks import shown, unreadable_first_row
 from ..records import LoadStats
 from ..sources import Source, first_row, iter_rows
 from . import addressbase, addressbase_plus_core, dtf73, open_uprn
-from .assemble import looks_like_postcode
+from .parsers import looks_like_postcode
+from .registry import ADDRESSES, choices
 
 #: Address formats in the order the FORMAT parameter lists them (index 0 = auto).
-ADDRESS_FORMATS: tuple[str, ...] = (
-    "auto",
-    dtf73.NAME,
-    addressbase.NAME,
-    addressbase_plus_core.PLUS,
-    addressbase_plus_core.CORE,
-    open_uprn.NAME,
-)
+ADDRESS_FORMATS: tuple[str, ...] = choices(ADDRESSES)
 
 RECORD_TYPES = frozenset(
     {"10", "11", "12", "13", "14", "15", "21", "22", "23", "24", "28", "29", "30", "31", "32", "99"}

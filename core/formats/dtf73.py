@@ -33,9 +33,9 @@ successors) carry nothing for the addresses layer and are counted, not read.
 
 from __future__ import annotations
 
-from .assemble import (
+from .assemble import SharedRecords
+from .parsers import (
     Memo,
-    SharedRecords,
     code_text,
     date,
     looks_like_postcode,

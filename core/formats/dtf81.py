@@ -55,18 +55,15 @@ functions. About 7 s and 1 GB for 1.3 million records (50,000 streets) on the CI
 from __future__ import annotations
 
 import csv
-import functools
 import gc
 import io
 import marshal
-import re
 import sys
 import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -74,6 +71,15 @@ import numpy as np
 from ..bng import MAX_E, MAX_N, MIN_E, MIN_N, parse_coordinate
 from ..records import LoadStats, Reject
 from ..sources import Source, is_csv_error, iter_rows
+from .parsers import (  # noqa: F401 - other street formats read their fields through these names
+    MAX_USRN,
+    is_date,
+    optional_int,
+    parse_date,
+    parse_int,
+    parse_usrn,
+    text_or_none,
+)
 
 if TYPE_CHECKING:  # pandas and shapely are imported where they are used: the plugin loads
     import pandas as pd  # without them and says which packages an algorithm needs
@@ -93,9 +99,6 @@ RECORD_NAMES = {
 }
 GEOMETRY_ESU = "ESU"
 GEOMETRY_START_END = "start-end line"
-_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-MAX_USRN = 99_999_999  # USRNs have at most 8 digits
 OUTSIDE = "outside the British National Grid"
 _dumps, _loads = marshal.dumps, marshal.loads
 
@@ -116,68 +119,6 @@ def off_grid_reason(x: float, y: float) -> str:
     if abs(x) <= 180 and abs(y) <= 90:
         return f"coordinates {x:.10g}, {y:.10g} are {OUTSIDE} (they look like longitude/latitude)"
     return f"coordinates {x:.10g}, {y:.10g} are {OUTSIDE}"
-
-
-# --- small parsers -------------------------------------------------------------------------
-
-
-def parse_int(text: str, what: str) -> int:
-    """A whole number; ValueError with a plain reason otherwise ("8.0" is read as 8)."""
-    value = text.strip()
-    if value.endswith(".0"):
-        value = value[:-2]
-    if not value:
-        raise ValueError(f"{what} is empty")
-    if not value.lstrip("-").isdecimal():
-        raise ValueError(f"{what} {value!r} is not a whole number")
-    return int(value)
-
-
-def optional_int(text: str | None) -> int | None:
-    """A whole number or None when empty or unreadable."""
-    if text is None:
-        return None
-    try:
-        return parse_int(text, "value")
-    except ValueError:
-        return None
-
-
-def parse_usrn(text: str) -> int:
-    """A USRN (1-99,999,999); ValueError with a plain reason otherwise."""
-    usrn = parse_int(text, "USRN")
-    if not 0 < usrn <= MAX_USRN:
-        raise ValueError(f"USRN {usrn} is outside 1–{MAX_USRN}")
-    return usrn
-
-
-@functools.lru_cache(maxsize=65536)  # gazetteers repeat the same few dates
-def parse_date(text: str | None) -> str | None:
-    """ISO date from ``YYYY-MM-DD``, ``YYYYMMDD`` or ``DD/MM/YYYY``; None if empty/invalid."""
-    value = (text or "").strip()
-    if not value:
-        return None
-    match = _DATE.match(value)
-    if match:
-        y, m, d = (int(g) for g in match.groups())
-    else:
-        match = _UK_DATE.match(value)
-        if not match:
-            return None
-        d, m, y = (int(g) for g in match.groups())
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def is_date(text: str) -> bool:
-    return parse_date(text) is not None
-
-
-def text_or_none(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
 
 
 # --- record 11 layouts ---------------------------------------------------------------------

@@ -8,31 +8,16 @@ from ..bng import in_bng, parse_coordinate
 from ..records import LoadStats, Reject
 from ..schema import empty_address
 from ..sources import Source, is_csv_error, iter_rows
+from .parsers import MAX_UPRN, parse_uprn  # noqa: F401 - re-exported
 
 NAME = "OS Open UPRN"
 COLUMNS = ("UPRN", "X_COORDINATE", "Y_COORDINATE", "LATITUDE", "LONGITUDE")
-MAX_UPRN = 999_999_999_999  # UPRNs have at most 12 digits
 
 
 def looks_like(fields: list[str]) -> bool:
     """True when *fields* is an Open UPRN header row."""
     names = [f.strip().upper() for f in fields]
     return names[:3] == list(COLUMNS[:3])
-
-
-def parse_uprn(text: str) -> int:
-    """Parse a UPRN; raise ValueError with a plain reason if it is not one."""
-    value = text.strip()
-    if not value:
-        raise ValueError("UPRN is empty")
-    if value.endswith(".0"):  # spreadsheets turn 100012345678 into 100012345678.0
-        value = value[:-2]
-    if not value.isdecimal():
-        raise ValueError(f"UPRN {value!r} is not a whole number")
-    uprn = int(value)
-    if not 0 < uprn <= MAX_UPRN:
-        raise ValueError(f"UPRN {value} is outside 1–{MAX_UPRN}")
-    return uprn
 
 
 def read(sources: Iterable[Source], stats: LoadStats) -> Iterator[dict | Reject]:

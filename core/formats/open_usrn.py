@@ -24,7 +24,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..records import LoadStats, Reject
-from .dtf81 import MAX_USRN, off_grid_reason, on_grid, optional_int
+from .dtf81 import off_grid_reason, on_grid
+from .parsers import MAX_USRN, optional_int
 
 NAME = "OS Open USRN"
 LAYER = "openUSRN"

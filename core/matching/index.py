@@ -19,7 +19,7 @@ import numpy as np
 from .. import postcode as pc
 from ..address_text import format_address
 from ..alternatives import alternative_addresses, parse_alternatives
-from ..normalise import is_street_type, normalise, tokens
+from ..normalise import is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse
 from . import index_cache
 
@@ -460,8 +460,3 @@ def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -
         "end": reading.end if reading.end is not None else -1,
         "building": building,
     }
-
-
-def tokens_of(text: str) -> list[str]:
-    """Word tokens of *text* (for callers that index extra text)."""
-    return [t for t in tokens(text) if t != ","]

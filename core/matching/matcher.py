@@ -8,7 +8,8 @@ building is ambiguous among its flats. ``lookup(text, k)`` serves type-ahead sea
 
 The processing adapter stays thin: build ``Matcher(records, cache_dir=...)`` from the
 gazetteer layer's canonical fields (plus ``x``, ``y``), join the input's address fields
-with ``join_fields``, call ``match_batch`` and write ``RESULT_FIELDS`` and the point.
+with ``join_fields``, call ``match_batch`` and write ``RESULT_FIELDS`` and the point (the
+result contract lives in ``results.py``).
 ``workers > 1`` forks worker processes (POSIX); inside the QGIS GUI prefer ``workers=1``
 (forking a process with running Qt threads is not guaranteed safe), in ``qgis_process``
 or scripts use 2 or more.
@@ -28,11 +29,11 @@ from pathlib import Path
 import numpy as np
 
 from ..parse import parse
-from ..schema import INT, REAL, TEXT, Field
 from .batch import PairBatch, score_pairs, tables_of
 from .candidates import Corrector, context, name_facts, postcode_block, wider_block
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
+from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
 from .scoring import WEIGHTS, Scored, Scorer, Weights
 
 #: Candidates per record scored in full before the upper bounds prune the rest.
@@ -41,36 +42,6 @@ FIRST_ROUND = 8
 BOUND_SLACK = 1e-6
 #: Records matched together (one vectorised batch; the unit of work of a worker process).
 CHUNK = 2000
-
-MATCHED = "matched"
-AMBIGUOUS = "ambiguous"
-UNMATCHED = "unmatched"
-
-
-#: Fields every match adds to an input row (for the processing adapter's output layer).
-RESULT_FIELDS: tuple[Field, ...] = (
-    Field("uprn", INT),
-    Field("match_score", REAL),
-    Field("match_status", TEXT, 10),
-    Field("matched_address", TEXT, 500),
-    Field("match_reason", TEXT, 500),
-    Field("runner_up_uprn", INT),
-    Field("margin", REAL),
-)
-
-
-def join_fields(row: Mapping[str, object], fields: Sequence[str]) -> str:
-    """Several address fields of an input row joined in order with ``, `` (empties skipped)."""
-    parts = []
-    for name in fields:
-        value = row.get(name)
-        if value is None:
-            continue
-        text = " ".join(str(value).split())
-        if text and text.upper() not in ("NULL", "NONE", "NAN"):
-            parts.append(text)
-    return ", ".join(parts)
-
 
 #: BS 7666 language codes named in reasons.
 LANGUAGE_NAMES = {"ENG": "English", "CYM": "Welsh", "GAE": "Gaelic"}

@@ -9,6 +9,8 @@ wrong first: lowest score plus margin.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 #: A matched result scoring under this goes to review.
 REVIEW_SCORE = 75.0
 #: A matched result beating its runner-up by less than this goes to review.
@@ -37,14 +39,20 @@ def review_priority(score: float | None, margin: float | None) -> float:
 
 
 def review_expression(
-    below_score: float = REVIEW_SCORE, below_margin: float = REVIEW_MARGIN
+    below_score: float = REVIEW_SCORE,
+    below_margin: float = REVIEW_MARGIN,
+    names: Mapping[str, str] | None = None,
 ) -> str:
     """``needs_review`` as a QGIS filter expression over a Match addresses output, limited to
-    rows without a decision yet."""
+    rows without a decision yet; *names* maps the result fields to the layer's own names
+    (``results.names_in``: ``match_uprn`` where the input had a ``uprn``)."""
+    n = {key: f'"{value}"' for key, value in (names or {}).items()}
+    status, score = n.get("match_status", '"match_status"'), n.get("match_score", '"match_score"')
+    margin, decision = n.get("margin", '"margin"'), n.get("review_decision", '"review_decision"')
     return (
-        "(\"match_status\" = 'ambiguous'"
-        f' OR ("match_status" = \'matched\' AND ("match_score" < {float(below_score)!r}'
-        f' OR coalesce("margin", 100) < {float(below_margin)!r}))'
-        ' OR ("match_status" = \'unmatched\' AND "match_score" > 0))'
-        ' AND ("review_decision" IS NULL OR "review_decision" = \'\')'
+        f"({status} = 'ambiguous'"
+        f" OR ({status} = 'matched' AND ({score} < {float(below_score)!r}"
+        f" OR coalesce({margin}, 100) < {float(below_margin)!r}))"
+        f" OR ({status} = 'unmatched' AND {score} > 0))"
+        f" AND ({decision} IS NULL OR {decision} = '')"
     )

@@ -2,7 +2,7 @@
 
 from .context import Thresholds
 from .engine import ISSUE_COLUMNS, SUMMARY_COLUMNS, run_checks
-from .registry import RULES, Finding, Rule, ordered, select
+from .registry import RULES, Finding, Rule, get_rule, ordered, select
 
 __all__ = [
     "ISSUE_COLUMNS",
@@ -11,6 +11,7 @@ __all__ = [
     "Finding",
     "Rule",
     "Thresholds",
+    "get_rule",
     "ordered",
     "run_checks",
     "select",

@@ -73,6 +73,8 @@ class Rule:
     fields: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     may_be_empty: tuple[str, ...] = ()
+    #: The module of ``core/quality`` that holds the rule (``identity``, ``streets``…).
+    family: str = ""
 
 
 RULES: dict[str, Rule] = {}
@@ -109,10 +111,21 @@ def rule(
             tuple(fields),
             tuple(needs),
             tuple(may_be_empty),
+            check.__module__.rsplit(".", 1)[-1],
         )
         return check
 
     return register
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The rule with id *rule_id* (``A20``, ``s03``): its title, explanation (what it
+    means and how to fix it), severity, layer, needs and the family module that holds its
+    check. KeyError naming the known ids when there is none."""
+    found = RULES.get(str(rule_id).strip().upper())
+    if found is None:
+        raise KeyError(f"no data-quality rule {rule_id!r} (known: {', '.join(sorted(RULES))})")
+    return found
 
 
 def ordered() -> list[Rule]:
@@ -181,6 +194,7 @@ __all__ = [
     "Finding",
     "Rule",
     "classification",
+    "get_rule",
     "hierarchy",
     "identity",
     "lifecycle",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def band(score: float) -> tuple[str, str]:
     return "E", "needs urgent work"
 
 
-def _chart(rows: pd.DataFrame) -> dict:
+def _chart(rows: pd.DataFrame, translate: Callable[[str], str]) -> dict:
     """Bar geometry of the per-rule pass rates, drawn by the template as inline SVG."""
     usable = CHART_WIDTH - LABEL_WIDTH - 60
     bars = []
@@ -43,7 +43,7 @@ def _chart(rows: pd.DataFrame) -> dict:
                 "fail_width": round(usable - passing, 1),
                 "colour": COLOURS.get(row.severity, "#7f8c8d"),
                 "value": f"{share:.1f}%",
-                "title": row.title,
+                "title": translate(row.title),
             }
         )
     return {
@@ -93,8 +93,12 @@ def render_report(
     inputs: Mapping[str, str] | None = None,
     thresholds: Mapping[str, object] | None = None,
     worst: int = 10,
+    translate: Callable[[str], str] | None = None,
 ) -> str:
-    """The HTML scorecard for *issues* and *summary* from ``run_checks``."""
+    """The HTML scorecard for *issues* and *summary* from ``run_checks``; *translate* puts
+    the rules' titles and explanations in the reader's language (the Processing algorithm
+    passes its ``tr``: core has no Qt)."""
+    translate = translate or (lambda text: text)
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     checked = summary[summary["status"] == "checked"].copy()
@@ -111,12 +115,12 @@ def render_report(
                 "id": row.rule_id,
                 "severity": row.severity,
                 "layer": row.layer,
-                "title": row.title,
+                "title": translate(row.title),
                 "status": row.status,
                 "checked": int(row.checked),
                 "failures": int(row.failures),
                 "pass": "" if np.isnan(row.pass_percent) else f"{row.pass_percent:.1f}%",
-                "explanation": rule.explanation if rule else "",
+                "explanation": translate(rule.explanation) if rule else "",
                 "colour": COLOURS.get(row.severity, "#7f8c8d"),
             }
         )
@@ -150,7 +154,7 @@ def render_report(
         rules_na=int(summary["status"].str.startswith("not applicable").sum()),
         severity_counts=severity_counts,
         colours=COLOURS,
-        chart=_chart(scored),
+        chart=_chart(scored, translate),
         rules=rules,
         examples=by_rule,
         worst_streets=_worst(issues, ["usrn", "street"], worst),

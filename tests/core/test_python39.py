@@ -13,7 +13,7 @@ import builtins
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN_SOURCES = ["plugin.py", "__init__.py", "core", "processing", "ui"]
+PLUGIN_SOURCES = ["plugin.py", "__init__.py", "core", "processing", "qgis_support", "ui"]
 BUILTIN_TYPES = {n for n in dir(builtins) if isinstance(getattr(builtins, n), type)}
 TYPING_NAMES = {"Callable", "Iterator", "Iterable", "Sequence", "Mapping", "Optional", "Any"}
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN_SOURCES = ["plugin.py", "__init__.py", "processing", "ui", "core"]
+PLUGIN_SOURCES = ["plugin.py", "__init__.py", "processing", "qgis_support", "ui", "core"]
 
 # Classes whose enum members must be written fully scoped (Class.Enum.Member).
 SCOPED = (
@@ -98,7 +98,7 @@ RENAMED_ENUMS = {
     ("QPainter", "HighQualityAntialiasing"): "QPainter.RenderHint.Antialiasing",
 }
 #: The one module allowed to name QVariant types: it picks QMetaType on QGIS >= 3.38.
-QVARIANT_COMPAT = "processing/compat.py"
+QVARIANT_COMPAT = "qgis_support/compat.py"
 
 
 def _guarded_by_qtgui(node: ast.ImportFrom, parents: dict[ast.AST, ast.AST]) -> bool:

@@ -140,7 +140,7 @@ def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp
 
 
 def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:  # noqa: ANN001
-    from placelink.processing.styling import facility_colours
+    from placelink.qgis_support.styling import facility_colours
 
     layer = _catchments(14)  # a row of 14 touching squares
     colours = facility_colours(layer, "facility_name")
@@ -197,3 +197,43 @@ def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_p
     assert "Dashed outlines: streets within 400 and 800 m of each facility" in names
     labels = [c.label() for c in alg._layers[-1].renderer().categories()]
     assert labels == ["School A\n150 addresses of 200 places (75%)", "School B\n90 addresses"]
+
+
+def test_streets_styled_by_rule_are_drawn_under_the_map(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+    """The shipped streets style is rule-based (no single symbol): the map's grey copy of the
+    network replaces the renderer, and the officer's own layer keeps its style."""
+    from osgeo import ogr, osr
+
+    gpkg = tmp_path / "streets.gpkg"
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(gpkg))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(27700)
+    table = dataset.CreateLayer("streets", srs, ogr.wkbLineString)
+    kinds = {"usrn": ogr.OFTInteger, "state": ogr.OFTInteger,
+             "classification": ogr.OFTString, "street_type": ogr.OFTInteger}  # fmt: skip
+    for name, kind in kinds.items():
+        table.CreateField(ogr.FieldDefn(name, kind))
+    line = ogr.Feature(table.GetLayerDefn())
+    for name, value in (
+        ("usrn", 1),
+        ("state", 2),
+        ("classification", "A Road"),
+        ("street_type", 1),
+    ):
+        line.SetField(name, value)
+    line.SetGeometry(ogr.CreateGeometryFromWkt("LINESTRING (450100 210500, 452900 210500)"))
+    table.CreateFeature(line)
+    del table, dataset
+    streets = QgsVectorLayer(f"{gpkg}|layername=streets", "streets", "ogr")
+    style = Path(__file__).resolve().parents[2] / "resources" / "styles" / "streets.qml"
+    _message, ok = streets.loadNamedStyle(str(style))
+    assert ok and streets.renderer().type() == "RuleRenderer"
+    QgsProject.instance().addMapLayer(streets, False)
+    output = tmp_path / "map.png"
+    result = run_alg(
+        "placelink:catchmentmap",
+        {"CATCHMENTS": _catchments(), "FACILITIES": _facilities(), "NETWORK": streets,
+         "TITLE": "Catchments over streets", "OUTPUT": str(output)},
+    )  # fmt: skip
+    assert result["OUTPUT"] == str(output) and output.stat().st_size > 10_000
+    assert streets.renderer().type() == "RuleRenderer"

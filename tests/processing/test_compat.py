@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QFont
 
 
 def test_label_font_is_set_without_deprecation(qgis_app) -> None:  # noqa: ANN001
-    from placelink.processing.compat import set_label_font
+    from placelink.qgis_support.compat import set_label_font
 
     layout = QgsPrintLayout(QgsProject.instance())
     label = QgsLayoutItemLabel(layout)
@@ -33,7 +33,7 @@ def test_label_font_is_set_without_deprecation(qgis_app) -> None:  # noqa: ANN00
 
 
 def test_field_names_without_deprecation(placelink_plugin) -> None:  # noqa: ANN001
-    from placelink.processing.compat import parameter_as_fields
+    from placelink.qgis_support.compat import parameter_as_fields
     from qgis.core import QgsApplication
 
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("placelink:matchaddresses")

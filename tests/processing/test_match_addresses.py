@@ -22,7 +22,7 @@ GAZETTEER = [
 def _gazetteer() -> QgsVectorLayer:
     from placelink.core import schema
     from placelink.core.address_text import format_address
-    from placelink.processing.fields import FeatureFactory
+    from placelink.qgis_support.fields import FeatureFactory
 
     factory = FeatureFactory(schema.ADDRESS_FIELDS)
     layer = QgsVectorLayer("Point?crs=EPSG:27700", "gazetteer", "memory")
@@ -95,6 +95,38 @@ def test_every_record_comes_out_with_a_decision(run_alg) -> None:  # noqa: ANN00
     assert result["MATCHED"] + result["AMBIGUOUS"] + result["UNMATCHED"] == 7
 
 
+def test_output_fields_are_the_result_contract(run_alg) -> None:  # noqa: ANN001
+    """The algorithm adds core's OUTPUT_FIELDS (names, types, order), renaming a field the
+    input already has to match_<name>; the batch command's names come from the same rule."""
+    from placelink.batch.io import result_names
+    from placelink.core import schema
+    from placelink.core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS
+
+    records = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=uprn:string", "records", "memory"
+    )
+    row = QgsFeature(records.fields())
+    row.setAttributes(["r1", "10 High St, AB1 2CD", "legacy-17"])
+    records.dataProvider().addFeatures([row])
+    out = run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "GAZETTEER": _gazetteer(),
+         "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]  # fmt: skip
+    added = [out.fields().at(i) for i in range(3, out.fields().count())]
+    assert [f.name() for f in added] == ["match_uprn", *(f.name for f in OUTPUT_FIELDS[1:])]
+    kinds = {schema.INT: (True, False), schema.REAL: (True, True), schema.TEXT: (False, False)}
+    assert [(f.isNumeric(), f.typeName().lower() in ("double", "real")) for f in added] == [
+        kinds[f.kind] for f in OUTPUT_FIELDS
+    ]
+    assert [f.length() for f in added if not f.isNumeric()] == [
+        f.length for f in OUTPUT_FIELDS if f.kind == schema.TEXT
+    ]
+    feature = next(out.getFeatures())
+    assert feature["uprn"] == "legacy-17" and feature["match_uprn"] == 100000000010
+    assert result_names(["ref", "addr", "uprn"]) == [f.name() for f in added[: len(RESULT_FIELDS)]]
+
+
 def test_parameter_defaults_are_the_matchers_own() -> None:
     from placelink.core.matching.matcher import Thresholds
     from placelink.processing import match_addresses
@@ -118,7 +150,7 @@ def _to_geopackage(layer: QgsVectorLayer, path) -> str:  # noqa: ANN001
 def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     """A second run on the same file reuses its index without reading it; an edited file
     is read and indexed again; the results are those of a run from the features."""
-    from placelink.processing import gazetteer as gaz
+    from placelink.qgis_support import gazetteer as gaz
 
     path = _to_geopackage(_gazetteer(), tmp_path / "gazetteer.gpkg")
     rows = [("r1", "14 High Street", "AB1 2CD"), ("r2", "Flat 2, 20 High Street", "AB1 2CE"),
@@ -177,7 +209,7 @@ def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixtu
     from pathlib import Path
 
     from placelink.core.matching.index import FINGERPRINT_FIELDS, fingerprint
-    from placelink.processing.gazetteer import read_records, read_records_ogr
+    from placelink.qgis_support.gazetteer import read_records, read_records_ogr
 
     source = Path(__file__).resolve().parents[1] / "fixtures" / "addresses" / fixture
     out = str(tmp_path / "addresses.gpkg")

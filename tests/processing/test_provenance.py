@@ -16,7 +16,7 @@ def _history(layer: QgsVectorLayer) -> dict:
 
 def test_geopackage_output_keeps_provenance_in_the_file(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
     from placelink.metadata import plugin_version
-    from placelink.processing.provenance import file_fingerprint
+    from placelink.qgis_support.provenance import file_fingerprint
 
     source = tmp_path / "uprn.csv"
     source.write_text(OPEN_UPRN, encoding="utf-8")
@@ -33,7 +33,7 @@ def test_geopackage_output_keeps_provenance_in_the_file(run_alg, tmp_path: Path)
 
 
 def test_memory_output_and_fingerprint_follow_the_content(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
-    from placelink.processing.provenance import file_fingerprint
+    from placelink.qgis_support.provenance import file_fingerprint
 
     source = tmp_path / "uprn.csv"
     source.write_text(OPEN_UPRN, encoding="utf-8")

@@ -63,3 +63,33 @@ def test_welsh_locale_gives_welsh_docks_and_algorithms(
         settings.remove("locale/overrideFlag")
         settings.remove("locale/userLocale")
     assert match.displayName() == "Match addresses to UPRNs"  # English again
+
+
+def test_quality_rules_read_in_welsh_in_the_dock_and_the_report(
+    compiled: Path, monkeypatch
+) -> None:  # noqa: ANN001
+    """Rule titles and explanations live in core (no Qt); the dock and the HTML report show
+    them through the translator."""
+    import pandas as pd
+    from placelink import i18n
+    from placelink.core.quality import get_rule
+    from placelink.core.quality.report import render_report
+    from placelink.ui.quality_dock import _rule_help
+
+    monkeypatch.setattr(i18n, "QM_FOLDERS", (compiled,))
+    rule = get_rule("A09")
+    summary = pd.DataFrame(
+        [{"rule_id": "A09", "severity": rule.severity, "layer": rule.layer, "title": rule.title,
+          "status": "checked", "checked": 10, "failures": 1, "pass_percent": 90.0}]
+    )  # fmt: skip
+    issues = pd.DataFrame(columns=["rule_id", "severity", "layer", "feature_key", "message",
+                                   "usrn", "street", "area"])  # fmt: skip
+    assert i18n.install_translator("cy") is not None
+    try:
+        assert _rule_help("A09", rule.severity).startswith("A09 USRN ar goll (")
+        assert "I'w drwsio:" in _rule_help("A09", rule.severity)
+        html = render_report(issues, summary, translate=i18n.tr)
+        assert "USRN ar goll" in html and "Cyfeirnod Stryd Unigryw" in html
+    finally:
+        i18n.remove_translators()
+    assert _rule_help("A09", rule.severity).startswith("A09 USRN missing (")

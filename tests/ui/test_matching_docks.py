@@ -44,6 +44,9 @@ def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None
     assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000011]
     assert iface.mapCanvas().extent().width() < 500
     assert dock.highlight.band is not None  # kept, not a flash
+    dock.show()
+    dock.hide()  # closing the dock takes its marker off the map (no stale pick elsewhere)
+    assert dock.highlight.band is None
 
     dock.ui.searchEdit.setText("AB1 2CE")  # a postcode alone: every address there
     assert [results.item(i).data(0x0100)[0] for i in range(results.count())] == [
@@ -124,6 +127,10 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
     # from the layer's provenance), not the ids around it
     assert dock.record_text(first) == f"{first['addr']}, {first['pc']}"
     assert dock.ui.candidatesList.count() >= 1
+    shown = [dock.ui.candidatesList.item(i) for i in range(dock.ui.candidatesList.count())]
+    # no noise: every candidate but the matcher's own choice has something in common
+    assert all(i.text().startswith("✓") or not i.text().endswith("(0)") for i in shown)
+    assert dock.ui.candidatesList.wordWrap()  # whole addresses, not cut at the dock's edge
     dock.ui.candidatesList.setCurrentRow(0)
     chosen = dock.ui.candidatesList.item(0).data(0x0100)[0]
     assert dock.pick_selected()
@@ -179,3 +186,42 @@ def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
     assert dock.pick_selected()
     decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
     assert decided["uprn"] == 100000000022 and decided["review_decision"] == "changed"
+
+
+def test_review_decides_on_the_match_not_on_the_records_own_uprn(
+    make_dock, iface, run_alg, tmp_path
+) -> None:  # noqa: ANN001
+    """Records that already carry a uprn of their own get the match as match_uprn (the result
+    contract's names); the dock reads and writes match_uprn and never touches the input's."""
+    from placelink.ui.review_dock import ReviewDock
+    from qgis.core import QgsFeature
+
+    gazetteer = fixtures._gazetteer()
+    records = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=pc:string&field=uprn:string",
+        "records", "memory",
+    )  # fmt: skip
+    row = QgsFeature(records.fields())
+    row.setAttributes(["r4", "20 High Street", "AB1 2CE", "legacy-4"])  # flat 1 or flat 2?
+    records.dataProvider().addFeatures([row])
+    out = tmp_path / "own_uprn.gpkg"
+    run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+         "GAZETTEER": gazetteer, "OUTPUT": str(out)},
+    )  # fmt: skip
+    layer = QgsVectorLayer(str(out), "own", "ogr")
+    QgsProject.instance().addMapLayer(layer, False)
+    dock = make_dock(ReviewDock)
+    dock.ui.gazetteerCombo.setLayer(gazetteer)
+    dock.ui.matchesCombo.setLayer(layer)
+    assert dock.load_queue(), "the ambiguous record is in the queue"
+    assert dock.names["uprn"] == "match_uprn"
+    assert "ambiguous" in dock.ui.recordLabel.text()
+    assert not dock.accept()  # the tie is seen through match_status
+    assert dock.reject_match()
+    decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
+    assert decided["uprn"] == "legacy-4"  # the record's own field is untouched
+    assert (
+        str(decided["match_uprn"]) in ("None", "NULL") and decided["review_decision"] == "rejected"
+    )

@@ -18,7 +18,7 @@ pytest.importorskip("pandas")
 
 def _addresses() -> QgsVectorLayer:
     from placelink.core import schema
-    from placelink.processing.fields import FeatureFactory
+    from placelink.qgis_support.fields import FeatureFactory
 
     factory = FeatureFactory(schema.ADDRESS_FIELDS)
     layer = QgsVectorLayer("Point?crs=EPSG:27700", "addresses", "memory")
@@ -95,6 +95,8 @@ def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: P
     assert selected == {100000000002}
     extent = iface.mapCanvas().extent()
     assert extent.contains(QgsPointXY(450100, 210000)) and extent.width() < 1000
+    marked = dock.highlight.band.asGeometry().centroid().asPoint()  # kept, not only flashed
+    assert (round(marked.x()), round(marked.y())) == (450100, 210000)
 
     saved = dock.export_report(str(tmp_path / "report.html"))
     assert saved and "<html" in Path(saved).read_text(encoding="utf-8").lower()

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsRendererCategory,
+    QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayer,
@@ -201,8 +202,10 @@ def band_outline_key(bands: QgsVectorLayer) -> QgsVectorLayer | None:
 
 
 def style_lines(layer: QgsVectorLayer, colour: str = "#9a9a9a", width: float = 0.3) -> None:
-    """Plain grey lines (a street network under a map)."""
-    layer.renderer().setSymbol(QgsLineSymbol.createSimple({"color": colour, "width": str(width)}))
+    """Plain grey lines (a street network under a map), whatever renderer the layer had (a
+    streets layer styled by category or rule has no single symbol to change)."""
+    symbol = QgsLineSymbol.createSimple({"color": colour, "width": str(width)})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.triggerRepaint()
 
 

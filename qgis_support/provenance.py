@@ -143,6 +143,19 @@ def stamp(layer: QgsMapLayer, provenance: dict, output: str = "") -> bool:
     return ok
 
 
+def run_parameters(layer: QgsMapLayer, algorithm_id: str) -> dict:
+    """The parameters of the last *algorithm_id* run stamped on *layer* ({} when none is)."""
+    for item in reversed(layer.metadata().history()):
+        try:
+            provenance = json.loads(item)
+        except ValueError:
+            continue
+        if isinstance(provenance, dict) and provenance.get("algorithm") == algorithm_id:
+            parameters = provenance.get("parameters")
+            return parameters if isinstance(parameters, dict) else {}
+    return {}
+
+
 def _postgis_layer(value: str) -> QgsVectorLayer | None:
     """The layer of a ``postgis:`` / ``postgres://`` destination, as Processing returns them."""
     for prefix in ("postgis:", "postgres://"):
