@@ -129,7 +129,8 @@ FLOOR_SHORTHAND: dict[str, tuple[str, ...]] = {
 }
 
 _STREET_TYPE_SET = frozenset(STREET_TYPES)
-_PUNCT = re.compile(r"[^A-Z0-9,/\- ]+")
+_PUNCT = re.compile(r"[^A-Z0-9,/\-. ]+")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _DIGIT_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d[A-Z])\s*-\s*(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
@@ -144,15 +145,16 @@ def is_street_type(token: str) -> bool:
 def clean(text: object) -> str:
     """Upper case ASCII with apostrophes and full stops removed and ``&`` spelled ``AND``.
 
-    Commas stay as separators; ``/`` and ``-`` stay between digits (``2/10``, ``12-14``);
-    other punctuation becomes a space.
+    Commas stay as separators; ``/``, ``-`` and ``.`` stay between digits (``2/10``,
+    ``12-14``, ``4.5.3``); other punctuation becomes a space.
     """
     if text is None:
         return ""
     if not isinstance(text, str):
         text = str(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").upper()
-    text = text.replace("'", "").replace("`", "").replace(".", " ").replace("&", " AND ")
+    text = text.replace("'", "").replace("`", "").replace("&", " AND ")
+    text = _DOT.sub(" ", text)  # a full stop between digits stays: 4.5.3, 14.12 (unit ids)
     text = _DIGIT_DASH.sub("-", _DIGIT_SLASH.sub("/", text))
     text = text.replace(";", ",").replace("\n", ",").replace("\t", " ")
     text = _PUNCT.sub(" ", text)

@@ -283,7 +283,7 @@ class PairBatch:
             [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
             w.postcode_other,
         )
-        self.p_max = np.where(has_rec_pc, w.postcode_exact, 0.0)
+        self.p_max = np.array([sc.pc_max for sc in scorers], dtype=np.float64)[rec]
         self.place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
 
         # readings: one row per (pair, reading); everything but the building similarity

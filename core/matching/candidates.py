@@ -122,7 +122,7 @@ def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:
 
 def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Route 1: entries sharing the record's postcode."""
-    postcode = ctx.parsed.postcode
+    postcode = ctx.parsed.postcode or ctx.parsed.postcode_partial
     return list(index.by_postcode.get(postcode, ())) if postcode else []
 
 
@@ -130,9 +130,9 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     """Routes 2-4: sector + number, street tokens (+ number), rare building tokens."""
     out: set[int] = set()
     numbers = ctx.parsed.numbers
-    postcode = ctx.parsed.postcode
+    postcode = ctx.parsed.postcode or ctx.parsed.postcode_partial
     word_set = set(ctx.words)
-    if postcode:
+    if postcode and " " in postcode:
         sector = pc.sector(postcode)
         for n in numbers:
             out.update(index.by_sector_number.get((sector, n), ()))

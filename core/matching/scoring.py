@@ -87,6 +87,16 @@ class Scored:
         return max(0.0, min(100.0, 100.0 * self.points / self.best_possible))
 
 
+def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
+    """Best points of the record's postcode: exact for a whole one (valid or shaped like
+    one, ``AB1 2CD``), the sector's for ``LS6 9``, the district's for ``LS6``."""
+    if postcode or pc.is_partial_unit(partial):
+        return w.postcode_exact
+    if not partial:
+        return 0.0
+    return w.postcode_sector if " " in partial else w.postcode_district
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -104,12 +114,15 @@ class Scorer:
         self._left: dict[int, bool] = {}
         #: Streets the record names only as part of a longer street it names.
         self.shadowed = shadowed_streets(index, ctx.streets)
-        mine = ctx.parsed.postcode
+        mine = ctx.parsed.postcode or ctx.parsed.postcode_partial
         self.pc_codes = (
             (index.postcode_codes.get(mine, -2), index.sector_codes.get(pc.sector(mine), -2),
              index.district_codes.get(pc.district(mine), -2), True)
             if mine else (-2, -2, -2, False)
         )  # fmt: skip
+        #: The most the record's postcode can earn: a partial one (``LS6 9``) no more than
+        #: the parts it has.
+        self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
         #: The record's words without the places it names (for street comparison).
         self.street_text = (
@@ -294,26 +307,20 @@ class Scorer:
 
     def postcode_part(self, postcode: str) -> tuple[float, float, tuple[str, str, str] | None]:
         w = self.w
-        mine = self.ctx.parsed.postcode
+        mine = self.ctx.parsed.postcode or self.ctx.parsed.postcode_partial
+        top = self.pc_max
         if not mine:
             return 0.0, 0.0, None
+        part = "postcode" if self.ctx.parsed.postcode else "partial postcode"
         if not postcode:
-            return 0.0, w.postcode_exact, ("postcode", "none in gazetteer", "")
+            return 0.0, top, (part, "none in gazetteer", "")
         if postcode == mine:
-            return w.postcode_exact, w.postcode_exact, ("postcode", "exact", "")
+            return w.postcode_exact, top, (part, "exact", "")
         if pc.sector(postcode) == pc.sector(mine):
-            return (
-                w.postcode_sector,
-                w.postcode_exact,
-                ("postcode", "same sector", f"{mine} ≠ {postcode}"),
-            )
+            return w.postcode_sector, top, (part, "same sector", f"{mine} ≠ {postcode}")
         if pc.district(postcode) == pc.district(mine):
-            return (
-                w.postcode_district,
-                w.postcode_exact,
-                ("postcode", "same district", f"{mine} ≠ {postcode}"),
-            )
-        return w.postcode_other, w.postcode_exact, ("postcode", "differs", f"{mine} ≠ {postcode}")
+            return w.postcode_district, top, (part, "same district", f"{mine} ≠ {postcode}")
+        return w.postcode_other, top, (part, "differs", f"{mine} ≠ {postcode}")
 
     # one entry ----------------------------------------------------------------------------
     def score(self, i: int) -> Scored:
