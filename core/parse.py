@@ -142,23 +142,44 @@ def is_floor_key(key: str) -> bool:
     return key.partition("/")[0] in _FLOOR_KEY_SET
 
 
-def flat_key(text: object, number: object = None, suffix: object = None) -> str:
+def flat_key(
+    text: object,
+    number: object = None,
+    suffix: object = None,
+    end: object = None,
+    end_suffix: object = None,
+) -> str:
     """Canonical flat identity from SAO parts: ``FLAT`` + 2 → ``2``; ``FLAT A`` → ``A``;
-    ``GROUND FLOOR FLAT`` → ``F0``; an SAO name (``ANNEXE``) → the name."""
+    ``GROUND FLOOR FLAT`` → ``F0``; an SAO name (``ANNEXE``) → the name; an SAO range
+    (1B to 1C) → ``1B-1C``."""
     try:
-        return _flat_key(text, number, suffix)
+        return _flat_key(text, number, suffix, end, end_suffix)
     except TypeError:  # unhashable input
-        return _flat_key.__wrapped__(text, number, suffix)
+        return _flat_key.__wrapped__(text, number, suffix, end, end_suffix)
+
+
+def _sao_number(number: object, suffix: object) -> str:
+    try:
+        return f"{int(number)}{(str(suffix or '')).strip().upper()}"  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return str(number).strip().upper()
 
 
 @lru_cache(maxsize=100_000)
-def _flat_key(text: object, number: object = None, suffix: object = None) -> str:
+def _flat_key(
+    text: object,
+    number: object = None,
+    suffix: object = None,
+    end: object = None,
+    end_suffix: object = None,
+) -> str:
     num = ""
     if number not in (None, ""):
-        try:
-            num = f"{int(number)}{(str(suffix or '')).strip().upper()}"  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            num = str(number).strip().upper()
+        num = _sao_number(number, suffix)
+        if end not in (None, ""):
+            last = _sao_number(end, end_suffix)
+            if last != num:
+                num = f"{num}-{last}"  # a range of units: 1B-1C, 4-5D
     toks = [t for t in tokens(text) if t != ","]
     unit, floor, rest = _unit_parts(toks)
     kind = next((NON_DWELLING[t] for t in rest if t in NON_DWELLING), "")
@@ -378,8 +399,21 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             flat = _unit_id(t)
             i += 1
             continue
+        house, _, unit = t.partition("/")
+        if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house) and not flat:
+            flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
+            toks[i] = house
+            continue
         if (_SLASH.match(t) or _DOTTED.match(t)) and not flat and _number_follows(toks, i + 1):
             flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
+            i += 1
+            continue
+        ranged = _RANGE.match(t)
+        if ranged and not flat and _number_later(toks, i + 1):
+            # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units before
+            # the house number is the SAO range, one unit key
+            a, sa, b, sb = ranged.groups()
+            flat = f"{int(a)}{sa}-{int(b)}{sb}"
             i += 1
             continue
         num = _number_token(t)
@@ -441,10 +475,14 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         out.readings.append(
             Reading(" ".join(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
         )
-    elif not numbers and not flat and not floor and not slashes and not dotted:
+    elif not numbers and not flat and not floor and not slashes and not dotted and words:
+        # "THE STABLES, MANOR FARM, HIGH STREET", "BISHOPS LODGE MANOR LANE": the first words
+        # may name a sub-building (its SAO text) with no number anywhere
         named = [seg for seg in segments if seg]
-        if len(named) >= 3:  # "THE STABLES, MANOR FARM, HIGH STREET": the first may be the SAO
-            out.readings.append(Reading(" ".join(named[0]), weight=NAMED_UNIT_WEIGHT))
+        firsts = (
+            [named[0]] if len(named) >= 2 else [words[:k] for k in range(1, min(4, len(words)))]
+        )
+        out.readings += [Reading(" ".join(f), weight=NAMED_UNIT_WEIGHT) for f in firsts]
     if flat and flat_then_word and not numbers and not slashes:
         # "FIRST FLOOR FLAT 77 HAWTHORN STREET": the number after the unit word may be the
         # house number (no commas to tell); "FLAT 75 CAMBRIDGE WAY" may be house 75
@@ -462,6 +500,11 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     first = out.readings[0] if out.readings else Reading()
     out.flat, out.number, out.suffix, out.end = first.flat, first.number, first.suffix, first.end
     return out
+
+
+def _number_later(toks: list[str], i: int) -> bool:
+    """True when a house number (or range) comes anywhere after *i*."""
+    return any(_number_token(t) is not None for t in toks[i:])
 
 
 def _number_follows(toks: list[str], i: int) -> bool:

@@ -223,6 +223,8 @@ class GazetteerIndex:
                         rec.get("sao_text"),
                         rec.get("sao_start_number"),
                         rec.get("sao_start_suffix"),
+                        rec.get("sao_end_number"),
+                        rec.get("sao_end_suffix"),
                     ),
                     "number": _int(rec.get("pao_start_number")),
                     "suffix": _text(rec.get("pao_start_suffix")).upper(),

@@ -97,6 +97,21 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
     return w.postcode_sector if " " in partial else w.postcode_district
 
 
+#: A name whose words are all in the record but not side by side (``APPLE HOUSE`` within
+#: ``APPLE AUCTION HOUSE``) is at best this similar: another name may be the exact one.
+SCATTERED_NAME_SIM = 85.0
+
+
+def name_in_words(toks: list[str], words: list[str]) -> float:
+    """Similarity of a name all of whose words *toks* are among the record's *words*: exact
+    when they stand together in order, else ``SCATTERED_NAME_SIM``."""
+    k = len(toks)
+    plain = [w for w in words if w != "THE"]
+    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
+        return 100.0
+    return SCATTERED_NAME_SIM
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -219,7 +234,7 @@ class Scorer:
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if toks and all(t in self.word_set for t in toks):
-            sim = 100.0
+            sim = name_in_words(toks, self.ctx.words)
         self._building[key] = sim
         return sim
 
