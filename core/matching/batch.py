@@ -226,7 +226,7 @@ def _name_similarity(
             ws = sc.word_set
             short[j] = toks[0] in ws and len(toks[0]) >= 4
             if all(t in ws for t in toks):
-                all_in[j] = name_in_words(list(toks), sc.ctx.words)
+                all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word

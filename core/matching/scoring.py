@@ -102,14 +102,38 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
 SCATTERED_NAME_SIM = 85.0
 
 
-def name_in_words(toks: list[str], words: list[str]) -> float:
+#: A name standing in the record but followed by a word that is no street, place or
+#: street-type word (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
+#: the longer name may be the exact one.
+CONTINUED_NAME_SIM = 90.0
+
+
+def _after_name_words(index: GazetteerIndex) -> frozenset[str]:
+    """Words that may follow a whole building name: street and place words (kept on the
+    index, built once, never pickled)."""
+    known = index.__dict__.get("_after_name_words")
+    if known is None:
+        places = {t for p in index.places for t in p.split()}
+        known = index.__dict__["_after_name_words"] = frozenset(index.street_tokens) | places
+    return known
+
+
+def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> float:
     """Similarity of a name all of whose words *toks* are among the record's *words*: exact
-    when they stand together in order, else ``SCATTERED_NAME_SIM``."""
+    when they stand together in order and the name ends there (a street, a place or the
+    end follows); ``CONTINUED_NAME_SIM`` when a longer name may go on; else
+    ``SCATTERED_NAME_SIM``."""
     k = len(toks)
     plain = [w for w in words if w != "THE"]
-    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
-        return 100.0
-    return SCATTERED_NAME_SIM
+    best = SCATTERED_NAME_SIM
+    after = _after_name_words(index)
+    for i in range(len(plain) - k + 1):
+        if plain[i : i + k] == toks:
+            nxt = plain[i + k] if i + k < len(plain) else ""
+            if not nxt or nxt in after or is_street_type(nxt):
+                return 100.0
+            best = CONTINUED_NAME_SIM
+    return best
 
 
 #: A street named only inside a longer named street is at best this similar (not exact).
@@ -234,7 +258,7 @@ class Scorer:
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if toks and all(t in self.word_set for t in toks):
-            sim = name_in_words(toks, self.ctx.words)
+            sim = name_in_words(toks, self.ctx.words, self.index)
         self._building[key] = sim
         return sim
 

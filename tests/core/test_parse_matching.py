@@ -72,6 +72,21 @@ GAZETTEER = [
     _rec(92, HIGH, sao_text="ROOM 5 FLAT 3", pao_start_number=20, parent_uprn=91),
     _rec(93, HIGH, sao_text="ROOM 6 FLAT 3", pao_start_number=20, parent_uprn=91),
     _rec(94, HIGH, sao_text="FLAT", sao_start_number=5, pao_start_number=20, parent_uprn=90),
+    # a building named only with street-type words, flats with no house number
+    _rec(100, HIGH, "PP", pao_text="PARK VIEW"),
+    *_flats(100, 100, HIGH, pao_text="PARK VIEW"),
+    _rec(104, HIGH, "CR", organisation="CASTLE VETS", pao_start_number=1, pao_end_number=5),
+    # floor and position flats of one house
+    _rec(110, HIGH, "PP", pao_start_number=33),
+    *[
+        _rec(110 + k, HIGH, sao_text=text, pao_start_number=33, parent_uprn=110)
+        for k, text in enumerate(
+            ["GROUND FLOOR LEFT", "GROUND FLOOR RIGHT", "FIRST FLOOR LEFT", "FIRST FLOOR RIGHT"], 1
+        )
+    ],
+    # a name and the same name with one more word, side by side
+    _rec(120, MANOR, "RD04", pao_text="RIVERSIDE COTTAGE"),
+    _rec(121, MANOR, "RD04", pao_text="RIVERSIDE COTTAGE BARN"),
     # dotted unit numbers in a hall of residence
     _rec(95, HIGH, sao_text="FLAT 4.5.3", pao_text="UNITY HALL", pao_start_number=22),
     _rec(96, HIGH, sao_text="FLAT 4.5.2", pao_text="UNITY HALL", pao_start_number=22),
@@ -102,7 +117,11 @@ def matcher() -> Matcher:
         # item 4: a shorter name inside a longer one is not an exact name
         ("APPLE HOUSE 18 HIGH STREET", "NB1 2AB", 71),
         ("APPLE AUCTION HOUSE 18 HIGH STREET", "NB1 2AB", 70),
+        ("FLAT 2 PARK VIEW HIGH STREET NORTHBRIDGE", None, 102),
+        ("RIVERSIDE COTTAGE BARN MANOR LANE ASHLEY", None, 121),
         # item 5: unit notations
+        ("GROUND FLOOR LEFT 33 HIGH STREET NORTHBRIDGE", None, 111),
+        ("FIRST FLOOR RIGHT 33 HIGH STREET", "NB1 2AB", 114),
         ("2F2 12 LEITH WALK", "EH6 5AA", 84),
         ("12/2F2 LEITH WALK EDINBURGH", None, 84),
         ("2/1, 12 Leith Walk, Edinburgh", None, 83),

@@ -36,6 +36,9 @@ def _all(text: str) -> set[tuple]:
         ("2/1, 12 Leith Walk", ("2/1", 12, "", None)),
         ("Flat 2/1, 12 Leith Walk", ("2/1", 12, "", None)),
         ("2/10 Leith Walk", ("2", 10, "", None)),  # no number after: flat 2 of 10
+        ("GROUND FLOOR LEFT 33 ALDER ROAD", ("F0/LEFT", 33, "", None)),  # no comma
+        ("Ground Floor Left, 33 Alder Road", ("F0/LEFT", 33, "", None)),
+        ("12-14 High Street", ("", 12, "", 14)),  # a range with no number after: the house
     ],
 )
 def test_unit_notations(text: str, first: tuple) -> None:
