@@ -70,6 +70,14 @@ _FLOOR_DOOR = re.compile(r"^(\d{1,2})F(\d{1,2})$")
 #: A room inside a flat (``ROOM 5, FLAT 3``, ``FLAT 3 ROOM 5``): the flat key ``3/R5``.
 _ROOM_NOUNS = frozenset({"ROOM"})
 _FLAT_NOUNS = frozenset({"FLAT", "MAISONETTE", "STUDIO"})
+#: ``LAND AT 31``, ``REAR OF 63``, ``DEVELOPMENT SITE OF 11``: a number after one of these
+#: words, in a segment that starts with a relation's head word, belongs to the name (the
+#: gazetteer writes the whole phrase as the PAO text); the house itself is a weak reading.
+_RELATION_LINKS = frozenset({"AT", "OF", "TO", "ADJOINING", "BEHIND"})
+_RELATION_HEADS = frozenset(
+    {"LAND", "REAR", "SITE", "PLOT", "GARAGES", "GARAGE", "DEVELOPMENT", "ADJACENT", "PART"}
+)
+RELATION_NUMBER_WEIGHT = 0.3
 #: Weight of reading the first words before the house number as a named sub-building
 #: (``ROCKLEIGH, 12 HIGH STREET`` as the SAO ``ROCKLEIGH`` of 12).
 NAMED_UNIT_WEIGHT = 0.95
@@ -345,6 +353,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     named_first = False
     slashes: list[tuple[tuple[int, str], tuple[int, str]]] = []
     dotted = ""
+    relation: tuple[int, str, int | None] | None = None
     words: list[str] = []
     segments: list[list[str]] = [[]]
     letter_flat = False
@@ -419,6 +428,18 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             i += 1
             continue
         num = _number_token(t)
+        if (
+            num is not None
+            and not numbers
+            and segments[-1]
+            and segments[-1][-1] in _RELATION_LINKS
+            and segments[-1][0] in _RELATION_HEADS
+        ):
+            relation = num  # "LAND AT 31 CEDAR STREET": the parcel named after 31
+            words.append(t)
+            segments[-1].append(t)
+            i += 1
+            continue
         if num is not None:
             # "10 A HIGH STREET": a lone letter after a number is its suffix
             if not num[1] and num[2] is None and len(nxt) == 1 and nxt.isalpha() and nxt not in "I":
@@ -463,6 +484,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     out.readings = _readings(flat or floor, letter_flat, numbers, slashes, named_first)
     if dotted and not numbers and not flat:
         out.readings = _dotted_readings(dotted)
+    if relation is not None and not numbers:  # the house the parcel is named after, weakly
+        out.readings.append(Reading(flat, *relation, weight=RELATION_NUMBER_WEIGHT))
     if alt_flat:  # ROOM 5, FLAT 3: flat 3 itself when the gazetteer lists no rooms
         out.readings += [
             Reading(alt_flat, r.number, r.suffix, r.end, r.weight * 0.8)
@@ -477,7 +500,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         out.readings.append(
             Reading(" ".join(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
         )
-    elif not numbers and not flat and not floor and not slashes and not dotted and words:
+    elif not (numbers or flat or floor or slashes or dotted or relation) and words:
         # "THE STABLES, MANOR FARM, HIGH STREET", "BISHOPS LODGE MANOR LANE": the first words
         # may name a sub-building (its SAO text) with no number anywhere
         named = [seg for seg in segments if seg]

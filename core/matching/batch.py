@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
-from .scoring import SHADOWED_STREET_SIM, Scorer, Weights, name_in_words
+from .scoring import (
+    SCATTERED_NAME_SIM,
+    SHADOWED_STREET_SIM,
+    Scorer,
+    Weights,
+    lacks_name_word,
+    name_in_words,
+)
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
 
@@ -224,6 +231,8 @@ def _name_similarity(
         toks = toks_of[cd]
         if toks:
             ws = sc.word_set
+            if lacks_name_word(list(toks), ws, sc.ctx.words):
+                base[j] = min(base[j], SCATTERED_NAME_SIM)
             short[j] = toks[0] in ws and len(toks[0]) >= 4
             if all(t in ws for t in toks):
                 all_in[j] = name_in_words(list(toks), sc.ctx.words, index)

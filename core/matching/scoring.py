@@ -108,6 +108,14 @@ SCATTERED_NAME_SIM = 85.0
 CONTINUED_NAME_SIM = 90.0
 
 
+def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
+    """True when a name of two or more words has a word that the record neither types nor
+    mistypes (``BARN`` of ``YEW COTTAGE BARN`` for the record ``YEW COTTAGE``)."""
+    if len(toks) < 2:
+        return False
+    return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
+
+
 def _after_name_words(index: GazetteerIndex) -> frozenset[str]:
     """Words that may follow a whole building name: street and place words (kept on the
     index, built once, never pickled)."""
@@ -253,6 +261,8 @@ class Scorer:
         text = self.ctx.text
         sim = fuzz.partial_ratio(name, text) if text else 0.0
         toks = [t for t in name.split() if t != "THE"]
+        if lacks_name_word(toks, self.word_set, self.ctx.words):
+            sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
         if toks and toks[0] in self.word_set and len(toks[0]) >= 4:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:

@@ -87,6 +87,10 @@ GAZETTEER = [
     # a name and the same name with one more word, side by side
     _rec(120, MANOR, "RD04", pao_text="RIVERSIDE COTTAGE"),
     _rec(121, MANOR, "RD04", pao_text="RIVERSIDE COTTAGE BARN"),
+    # land parcels named after a house
+    _rec(130, HIGH, "RD04", pao_start_number=31),
+    _rec(131, HIGH, "LA01", pao_text="LAND AT 31"),
+    _rec(132, HIGH, "LA01", pao_text="REAR OF 14"),
     # dotted unit numbers in a hall of residence
     _rec(95, HIGH, sao_text="FLAT 4.5.3", pao_text="UNITY HALL", pao_start_number=22),
     _rec(96, HIGH, sao_text="FLAT 4.5.2", pao_text="UNITY HALL", pao_start_number=22),
@@ -119,6 +123,10 @@ def matcher() -> Matcher:
         ("APPLE AUCTION HOUSE 18 HIGH STREET", "NB1 2AB", 70),
         ("FLAT 2 PARK VIEW HIGH STREET NORTHBRIDGE", None, 102),
         ("RIVERSIDE COTTAGE BARN MANOR LANE ASHLEY", None, 121),
+        ("RIVERSIDE COTTAGE, MANOR LANE, ASHLEY", "NB1 5GH", 120),
+        # item 4 (land and parcels): a number after LAND AT / REAR OF belongs to the name
+        ("LAND AT 31 HIGH STREET NORTHBRIDGE", None, 131),
+        ("REAR OF 14, HIGH STREET", "NB1 2AB", 132),
         # item 5: unit notations
         ("GROUND FLOOR LEFT 33 HIGH STREET NORTHBRIDGE", None, 111),
         ("FIRST FLOOR RIGHT 33 HIGH STREET", "NB1 2AB", 114),

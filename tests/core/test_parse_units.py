@@ -133,3 +133,25 @@ def test_partial_postcode_parts() -> None:
     assert pc.is_partial_unit("AB1 2CD") and not pc.is_partial_unit("LS6 9")
     assert pc.extract_partial("LS6 9") == (None, "LS6 9")  # nothing but a postcode
     assert pc.extract_partial("12 HIGH STREET, 9") == (None, "12 HIGH STREET, 9")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "number"),
+    [
+        ("LAND AT 31 CEDAR STREET", "LAND AT 31", 31),
+        ("Rear of 63, Foxglove Terrace", "REAR OF 63", 63),
+        ("GARAGES REAR OF 41 ALDER ROAD", "GARAGES REAR OF 41", 41),
+        ("LAND TO REAR OF 29 ALDER ROAD", "LAND TO REAR OF 29", 29),
+    ],
+)
+def test_a_number_after_land_at_or_rear_of_belongs_to_the_name(
+    text: str, name: str, number: int
+) -> None:
+    p = parse(text)
+    assert " ".join(p.words).startswith(name)
+    assert (p.readings[0].number, p.readings[0].weight) == (None, 1.0)
+    assert any(r.number == number and r.weight < 0.7 for r in p.readings)  # a weak guess
+
+
+def test_a_number_after_of_without_a_relation_is_the_house() -> None:
+    assert parse("ISLE OF 7 HIGH STREET").readings[0].number == 7  # no LAND/REAR head
