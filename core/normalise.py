@@ -129,8 +129,10 @@ FLOOR_SHORTHAND: dict[str, tuple[str, ...]] = {
 }
 
 _STREET_TYPE_SET = frozenset(STREET_TYPES)
-_PUNCT = re.compile(r"[^A-Z0-9,/\- ]+")
+_PUNCT = re.compile(r"[^A-Z0-9,/\-. ]+")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _DIGIT_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)|(?<=\d[A-Z])\s*-\s*(?=\d)")
+_DIGIT_TO = re.compile(r"(?<=\d)\s+TO\s+(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
 _UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
@@ -144,15 +146,17 @@ def is_street_type(token: str) -> bool:
 def clean(text: object) -> str:
     """Upper case ASCII with apostrophes and full stops removed and ``&`` spelled ``AND``.
 
-    Commas stay as separators; ``/`` and ``-`` stay between digits (``2/10``, ``12-14``);
-    other punctuation becomes a space.
+    Commas stay as separators; ``/``, ``-`` and ``.`` stay between digits (``2/10``,
+    ``12-14``, ``4.5.3``); other punctuation becomes a space.
     """
     if text is None:
         return ""
     if not isinstance(text, str):
         text = str(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").upper()
-    text = text.replace("'", "").replace("`", "").replace(".", " ").replace("&", " AND ")
+    text = text.replace("'", "").replace("`", "").replace("&", " AND ")
+    text = _DOT.sub(" ", text)  # a full stop between digits stays: 4.5.3, 14.12 (unit ids)
+    text = _DIGIT_TO.sub("-", text)  # 1 TO 3 HIGH STREET: the range 1-3
     text = _DIGIT_DASH.sub("-", _DIGIT_SLASH.sub("/", text))
     text = text.replace(";", ",").replace("\n", ",").replace("\t", " ")
     text = _PUNCT.sub(" ", text)

@@ -62,6 +62,25 @@ _UNIT_ID = re.compile(r"^(\d{1,4}[A-Z]?|[A-Z]\d{0,3})$")
 _RANGE = re.compile(r"^(\d{1,5})([A-Z]?)-(\d{1,5})([A-Z]?)$")
 _SLASH = re.compile(r"^(\d{1,5})([A-Z]?)/(\d{1,5})([A-Z]?)$")
 _NUMBER = re.compile(r"^\d{1,5}[A-Z]?$")
+#: Dotted unit numbers: ``14.12``, ``4.5.3`` (block, floor and flat in some estates).
+_DOTTED = re.compile(r"^\d{1,4}(?:\.\d{1,4}){1,2}$")
+#: Scottish floor and door: ``2F2`` is the second floor's second flat, the same flat as
+#: ``2/2`` written the Glasgow way.
+_FLOOR_DOOR = re.compile(r"^(\d{1,2})F(\d{1,2})$")
+#: A room inside a flat (``ROOM 5, FLAT 3``, ``FLAT 3 ROOM 5``): the flat key ``3/R5``.
+_ROOM_NOUNS = frozenset({"ROOM"})
+_FLAT_NOUNS = frozenset({"FLAT", "MAISONETTE", "STUDIO"})
+#: ``LAND AT 31``, ``REAR OF 63``, ``DEVELOPMENT SITE OF 11``: a number after one of these
+#: words, in a segment that starts with a relation's head word, belongs to the name (the
+#: gazetteer writes the whole phrase as the PAO text); the house itself is a weak reading.
+_RELATION_LINKS = frozenset({"AT", "OF", "TO", "ADJOINING", "BEHIND"})
+_RELATION_HEADS = frozenset(
+    {"LAND", "REAR", "SITE", "PLOT", "GARAGES", "GARAGE", "DEVELOPMENT", "ADJACENT", "PART"}
+)
+RELATION_NUMBER_WEIGHT = 0.3
+#: Weight of reading the first words before the house number as a named sub-building
+#: (``ROCKLEIGH, 12 HIGH STREET`` as the SAO ``ROCKLEIGH`` of 12).
+NAMED_UNIT_WEIGHT = 0.95
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,9 @@ class ParsedAddress:
     floor: str = ""
     #: A unit word with no identity (``FLAT, 19 HIGH STREET``): some flat, which one unknown.
     unit_word: bool = False
+    #: The valid parts of a postcode that is not valid whole (``LS6 9``, ``AB1 2CD``, ``LS6``);
+    #: empty when :attr:`postcode` is set or the text has no such postcode.
+    postcode_partial: str = ""
 
     @property
     def numbers(self) -> set[int]:
@@ -123,23 +145,44 @@ def is_floor_key(key: str) -> bool:
     return key.partition("/")[0] in _FLOOR_KEY_SET
 
 
-def flat_key(text: object, number: object = None, suffix: object = None) -> str:
+def flat_key(
+    text: object,
+    number: object = None,
+    suffix: object = None,
+    end: object = None,
+    end_suffix: object = None,
+) -> str:
     """Canonical flat identity from SAO parts: ``FLAT`` + 2 → ``2``; ``FLAT A`` → ``A``;
-    ``GROUND FLOOR FLAT`` → ``F0``; an SAO name (``ANNEXE``) → the name."""
+    ``GROUND FLOOR FLAT`` → ``F0``; an SAO name (``ANNEXE``) → the name; an SAO range
+    (1B to 1C) → ``1B-1C``."""
     try:
-        return _flat_key(text, number, suffix)
+        return _flat_key(text, number, suffix, end, end_suffix)
     except TypeError:  # unhashable input
-        return _flat_key.__wrapped__(text, number, suffix)
+        return _flat_key.__wrapped__(text, number, suffix, end, end_suffix)
+
+
+def _sao_number(number: object, suffix: object) -> str:
+    try:
+        return f"{int(number)}{(str(suffix or '')).strip().upper()}"  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return str(number).strip().upper()
 
 
 @lru_cache(maxsize=100_000)
-def _flat_key(text: object, number: object = None, suffix: object = None) -> str:
+def _flat_key(
+    text: object,
+    number: object = None,
+    suffix: object = None,
+    end: object = None,
+    end_suffix: object = None,
+) -> str:
     num = ""
     if number not in (None, ""):
-        try:
-            num = f"{int(number)}{(str(suffix or '')).strip().upper()}"  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            num = str(number).strip().upper()
+        num = _sao_number(number, suffix)
+        if end not in (None, ""):
+            last = _sao_number(end, end_suffix)
+            if last != num:
+                num = f"{num}-{last}"  # a range of units: 1B-1C, 4-5D
     toks = [t for t in tokens(text) if t != ","]
     unit, floor, rest = _unit_parts(toks)
     kind = next((NON_DWELLING[t] for t in rest if t in NON_DWELLING), "")
@@ -156,15 +199,23 @@ def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
     """(unit id, floor key, leftover words) of a short SAO text."""
     unit = floor = ""
     rest: list[str] = []
+    noun = ""
     i = 0
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if t in UNIT_NOUNS:
-            if nxt and _UNIT_ID.match(nxt):
-                unit = _unit_id(nxt)
+            if nxt and (_UNIT_ID.match(nxt) or _DOTTED.match(nxt) or _FLOOR_DOOR.match(nxt)):
+                ident = _unit_id(nxt)
+                unit = _room_in_flat(noun, unit, t, ident) if unit else ident
+                noun = t
                 i += 2
                 continue
+            i += 1
+            continue
+        door = _FLOOR_DOOR.match(t)
+        if door and not unit:
+            unit = f"{int(door.group(1))}/{int(door.group(2))}"
             i += 1
             continue
         key, used = _floor_at(toks, i)
@@ -180,8 +231,21 @@ def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
     return unit, floor, rest
 
 
+def _room_in_flat(first_noun: str, first: str, noun: str, ident: str) -> str:
+    """The key of a second unit noun after a first: a room in a flat (``ROOM 5 FLAT 3`` or
+    ``FLAT 3 ROOM 5`` → ``3/R5``); otherwise the later identifier (as before)."""
+    if first_noun in _ROOM_NOUNS and noun in _FLAT_NOUNS:
+        return f"{ident}/R{first}"
+    if first_noun in _FLAT_NOUNS and noun in _ROOM_NOUNS:
+        return f"{first}/R{ident}"
+    return ident
+
+
 def _unit_id(token: str) -> str:
-    """``003`` → ``3``; ``01A`` → ``1A``; letters unchanged."""
+    """``003`` → ``3``; ``01A`` → ``1A``; ``2F2`` → ``2/2``; letters unchanged."""
+    door = _FLOOR_DOOR.match(token)
+    if door:
+        return f"{int(door.group(1))}/{int(door.group(2))}"
     stripped = token.lstrip("0")
     return stripped if stripped and stripped[0].isdecimal() else token
 
@@ -205,7 +269,9 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
     if used:
         j = i + used
         if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
-            if j + 1 >= n or toks[j + 1] == "," or toks[j + 1] in UNIT_NOUNS:
+            after = toks[j + 1] if j + 1 < n else ","
+            if after == "," or after in UNIT_NOUNS or _number_token(after) is not None:
+                # GROUND FLOOR LEFT, 33 …; GROUND FLOOR LEFT FLAT; GROUND FLOOR LEFT 33 …
                 key = f"{key}/{POSITIONS[toks[j]]}"
                 used += 1 + _bare_unit_at(toks, j + 1)
         return key, used
@@ -268,12 +334,21 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     if found is None and not given:
         rest = raw
     out = ParsedAddress(text=raw, postcode=given or found)
+    if out.postcode is None:  # keep what is sound of an invalid postcode (LS6 9, AB1 2CD)
+        typed = pc.partial(str(postcode)) if postcode not in (None, "") else None
+        if typed is None and raw:
+            typed, rest = pc.extract_partial(rest)
+        out.postcode_partial = typed or ""
     toks = tokens(rest)
     flat = floor = ""
+    flat_noun = alt_flat = ""
+    name_words = -1  # words before the first house number, when a name came first
     flat_then_word = bare_unit = False
     numbers: list[tuple[int, str, int | None]] = []
     named_first = False
     slashes: list[tuple[tuple[int, str], tuple[int, str]]] = []
+    dotted = ""
+    relation: tuple[int, str, int | None] | None = None
     words: list[str] = []
     segments: list[list[str]] = [[]]
     letter_flat = False
@@ -287,14 +362,22 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             i += 1
             continue
         if t in UNIT_NOUNS:
-            if nxt and _UNIT_ID.match(nxt) and not flat:
+            if nxt and (_UNIT_ID.match(nxt) or _FLOOR_DOOR.match(nxt)) and not flat:
                 flat = _unit_id(nxt)
+                flat_noun = t
                 letter_flat = nxt.isalpha()
                 flat_then_word = i + 2 < n and toks[i + 2] != ","
                 i += 2
                 continue
-            if nxt and _SLASH.match(nxt) and not flat:
-                flat = nxt  # FLAT 3/2 (Scottish floor/position): the whole token is the unit
+            if nxt and _UNIT_ID.match(nxt) and flat_noun and not alt_flat:
+                combined = _room_in_flat(flat_noun, flat, t, _unit_id(nxt))
+                if "/R" in combined:  # ROOM 5, FLAT 3: room 5 of flat 3 (or flat 3 alone)
+                    alt_flat = combined.partition("/R")[0]
+                    flat, letter_flat = combined, False
+                    i += 2
+                    continue
+            if nxt and (_SLASH.match(nxt) or _DOTTED.match(nxt)) and not flat:
+                flat = nxt  # FLAT 3/2 (Scottish floor/position), FLAT 4.5.3: the whole token
                 i += 2
                 continue
             if t in _NAME_NOUNS and segments[-1]:
@@ -317,7 +400,41 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             floor = floor or key
             i += used
             continue
+        door = _FLOOR_DOOR.match(t)
+        if door and not flat:  # 2F2: second floor, flat 2
+            flat = _unit_id(t)
+            i += 1
+            continue
+        house, _, unit = t.partition("/")
+        if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house) and not flat:
+            flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
+            toks[i] = house
+            continue
+        if (_SLASH.match(t) or _DOTTED.match(t)) and not flat and _number_follows(toks, i + 1):
+            flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
+            i += 1
+            continue
+        ranged = _RANGE.match(t)
+        if ranged and not flat and _number_later(toks, i + 1):
+            # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units before
+            # the house number is the SAO range, one unit key
+            a, sa, b, sb = ranged.groups()
+            flat = f"{int(a)}{sa}-{int(b)}{sb}"
+            i += 1
+            continue
         num = _number_token(t)
+        if (
+            num is not None
+            and not numbers
+            and segments[-1]
+            and segments[-1][-1] in _RELATION_LINKS
+            and segments[-1][0] in _RELATION_HEADS
+        ):
+            relation = num  # "LAND AT 31 CEDAR STREET": the parcel named after 31
+            words.append(t)
+            segments[-1].append(t)
+            i += 1
+            continue
         if num is not None:
             # "10 A HIGH STREET": a lone letter after a number is its suffix
             if not num[1] and num[2] is None and len(nxt) == 1 and nxt.isalpha() and nxt not in "I":
@@ -326,6 +443,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             numbers.append(num)
             if len(numbers) == 1:
                 named_first = bool(words)  # "MERCIA HOUSE, 12 ST MARYS CLOSE": a name came first
+                name_words = len(words) if named_first else -1
             i += 1
             continue
         if (
@@ -343,6 +461,10 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             slashes.append(((int(m.group(1)), m.group(2)), (int(m.group(3)), m.group(4))))
             i += 1
             continue
+        if _DOTTED.match(t) and not dotted:
+            dotted = t  # 14.12 HIGH STREET, 4.5.3 HIGH STREET: read below
+            i += 1
+            continue
         if t in UNIT_WORDS and t not in _FLOOR_WORDS:
             i += 1  # a stray unit word (FLOOR without a floor name)
             continue
@@ -355,6 +477,32 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     out.floor = floor
     out.unit_word = bare_unit and not flat and not floor
     out.readings = _readings(flat or floor, letter_flat, numbers, slashes, named_first)
+    if dotted and not numbers and not flat:
+        out.readings = _dotted_readings(dotted)
+    if relation is not None and not numbers:  # the house the parcel is named after, weakly
+        out.readings.append(Reading(flat, *relation, weight=RELATION_NUMBER_WEIGHT))
+    if alt_flat:  # ROOM 5, FLAT 3: flat 3 itself when the gazetteer lists no rooms
+        out.readings += [
+            Reading(alt_flat, r.number, r.suffix, r.end, r.weight * 0.8)
+            for r in out.readings
+            if r.flat == flat
+        ]
+    if name_words > 0 and not flat and not floor and numbers:
+        # "ROCKLEIGH, 12 HIGH STREET", "BISHOPS LODGE 12 HIGH STREET": the name before the
+        # house number may be a named sub-building (SAO text) of that number
+        name = segments[0] if segments[0] and len(segments[0]) <= name_words else words[:name_words]
+        first = out.readings[0]
+        out.readings.append(
+            Reading(" ".join(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
+        )
+    elif not (numbers or flat or floor or slashes or dotted or relation) and words:
+        # "THE STABLES, MANOR FARM, HIGH STREET", "BISHOPS LODGE MANOR LANE": the first words
+        # may name a sub-building (its SAO text) with no number anywhere
+        named = [seg for seg in segments if seg]
+        firsts = (
+            [named[0]] if len(named) >= 2 else [words[:k] for k in range(1, min(4, len(words)))]
+        )
+        out.readings += [Reading(" ".join(f), weight=NAMED_UNIT_WEIGHT) for f in firsts]
     if flat and flat_then_word and not numbers and not slashes:
         # "FIRST FLOOR FLAT 77 HAWTHORN STREET": the number after the unit word may be the
         # house number (no commas to tell); "FLAT 75 CAMBRIDGE WAY" may be house 75
@@ -372,6 +520,38 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     first = out.readings[0] if out.readings else Reading()
     out.flat, out.number, out.suffix, out.end = first.flat, first.number, first.suffix, first.end
     return out
+
+
+def _number_later(toks: list[str], i: int) -> bool:
+    """True when a house number (or range) comes anywhere after *i*."""
+    return any(_number_token(t) is not None for t in toks[i:])
+
+
+def _number_follows(toks: list[str], i: int) -> bool:
+    """True when the next token after *i* (a comma aside) is a house number."""
+    while i < len(toks) and toks[i] == ",":
+        i += 1
+    return i < len(toks) and _number_token(toks[i]) is not None
+
+
+def _dotted_readings(token: str) -> list[Reading]:
+    """Readings of a dotted unit number typed without a house number: ``14.12`` as flat 14
+    of 12 (or 12 of 14, or the unit ``14.12``); ``4.5.3`` as the unit ``4.5.3`` or flat
+    ``4.5`` of 3."""
+    parts = token.split(".")
+    last = int(parts[-1])
+    if len(parts) == 2:
+        first = int(parts[0])
+        return [
+            Reading(str(first), last),
+            Reading(str(last), first, weight=0.95),
+            Reading(token, weight=0.9),
+        ]
+    return [
+        Reading(token),
+        Reading(".".join(parts[:-1]), last, weight=0.9),
+        Reading(".".join(parts[1:]), int(parts[0]), weight=0.85),
+    ]
 
 
 def _readings(

@@ -83,13 +83,61 @@ def extract(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_OUTWARD_ONLY = re.compile(rf"^{_OUTWARD}$")
+#: A postcode's shape with any inward letters: ``AB1 2CD`` (C is never an inward letter).
+_SHAPED = re.compile(rf"^({_OUTWARD}) ?([0-9])([A-Z]{{2}})?$")
+_TRAILING = re.compile(
+    rf"(?<![A-Z0-9])({_OUTWARD})\s+([0-9])([A-Z]{{2}})?[\s,]*$|(?<![A-Z0-9])({_OUTWARD})([0-9][A-Z]{{2}})[\s,]*$"
+)
+
+
+def partial(text: str | None) -> str | None:
+    """The valid parts of a postcode that is not valid whole, so that they still count as
+    evidence: ``AB1 2CD`` (an inward letter no postcode uses) → ``AB1 2CD`` (its district
+    ``AB1`` and sector ``AB1 2`` are sound); ``LS6 9`` → ``LS6 9`` (a sector); ``LS6`` →
+    ``LS6`` (a district); None when the text is a valid postcode or not even its outward
+    code is valid (``MKA 7NP``).
+    """
+    if not text or normalise(text):
+        return None
+    compact = " ".join(text.upper().split())
+    if _OUTWARD_ONLY.match(compact):
+        return compact
+    m = _SHAPED.match(compact)
+    if m is None:
+        return None
+    out, digit, letters = m.groups()
+    return f"{out} {digit}{letters or ''}"
+
+
+def extract_partial(text: str) -> tuple[str | None, str]:
+    """A postcode at the end of free text that is not valid whole but keeps valid parts
+    (``… LEEDS LS6 9``, ``… AB1 2CD``): (its :func:`partial` form, the text without it)."""
+    upper = text.upper()
+    m = _TRAILING.search(upper)
+    if m is None:
+        return None, text
+    out, digit, letters, out2, inward = m.groups()
+    found = partial(f"{out} {digit}{letters or ''}" if out else f"{out2} {inward}")
+    if found is None or not text[: m.start()].strip(" ,"):
+        return None, text
+    return found, text[: m.start()].rstrip(" ,")
+
+
+def is_partial_unit(text: str) -> bool:
+    """True for a :func:`partial` postcode with its whole inward code (``AB1 2CD``)."""
+    return len(text.split(" ")[-1]) == 3 if " " in text else False
+
+
 def outward(postcode: str) -> str:
     """``TN13 1AA`` → ``TN13``."""
     return postcode.split(" ")[0]
 
 
 def sector(postcode: str) -> str:
-    """``TN13 1AA`` → ``TN13 1``."""
+    """``TN13 1AA`` → ``TN13 1`` (a partial sector ``TN13 1`` stays as it is)."""
+    if " " in postcode and len(postcode.split(" ")[-1]) == 1:
+        return postcode
     return postcode[:-2]
 
 

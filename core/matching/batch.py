@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
-from .scoring import SHADOWED_STREET_SIM, Scorer, Weights
+from .scoring import (
+    SCATTERED_NAME_SIM,
+    SHADOWED_STREET_SIM,
+    Scorer,
+    Weights,
+    lacks_name_word,
+    name_in_words,
+)
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
 
@@ -215,7 +222,7 @@ def _name_similarity(
     uniq, inv = np.unique(r * n_names + c, return_inverse=True)
     base = np.empty(len(uniq), dtype=np.float64)
     short = np.zeros(len(uniq), dtype=bool)
-    all_in = np.zeros(len(uniq), dtype=bool)
+    all_in = np.full(len(uniq), -1.0)
     names, toks_of = index.building_names, tables.name_toks
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
         sc = scorers[k]
@@ -224,8 +231,11 @@ def _name_similarity(
         toks = toks_of[cd]
         if toks:
             ws = sc.word_set
+            if lacks_name_word(list(toks), ws, sc.ctx.words):
+                base[j] = min(base[j], SCATTERED_NAME_SIM)
             short[j] = toks[0] in ws and len(toks[0]) >= 4
-            all_in[j] = all(t in ws for t in toks)
+            if all(t in ws for t in toks):
+                all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word
@@ -239,7 +249,7 @@ def _name_similarity(
             found = np.zeros(len(key), dtype=bool)
         idx = np.flatnonzero(sh)[~found]
         sim[idx] = np.maximum(sim[idx], 88.0)
-    sim = np.where(all_in[inv], 100.0, sim)
+    sim = np.where(all_in[inv] >= 0, all_in[inv], sim)
     out[has] = sim
     return out
 
@@ -283,7 +293,7 @@ class PairBatch:
             [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
             w.postcode_other,
         )
-        self.p_max = np.where(has_rec_pc, w.postcode_exact, 0.0)
+        self.p_max = np.array([sc.pc_max for sc in scorers], dtype=np.float64)[rec]
         self.place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
 
         # readings: one row per (pair, reading); everything but the building similarity

@@ -122,7 +122,7 @@ def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:
 
 def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Route 1: entries sharing the record's postcode."""
-    postcode = ctx.parsed.postcode
+    postcode = ctx.parsed.postcode or ctx.parsed.postcode_partial
     return list(index.by_postcode.get(postcode, ())) if postcode else []
 
 
@@ -130,9 +130,9 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     """Routes 2-4: sector + number, street tokens (+ number), rare building tokens."""
     out: set[int] = set()
     numbers = ctx.parsed.numbers
-    postcode = ctx.parsed.postcode
+    postcode = ctx.parsed.postcode or ctx.parsed.postcode_partial
     word_set = set(ctx.words)
-    if postcode:
+    if postcode and " " in postcode:
         sector = pc.sector(postcode)
         for n in numbers:
             out.update(index.by_sector_number.get((sector, n), ()))
@@ -179,6 +179,20 @@ def name_facts(index: GazetteerIndex) -> tuple[list[list[str]], set[str]]:
     return facts
 
 
+def _type_only_names(index: GazetteerIndex) -> dict[str, list[int]]:
+    """Name codes by word, for names made only of street-type words (``PARK VIEW``), kept
+    on the index (built once, never pickled)."""
+    out = index.__dict__.get("_type_only_names")
+    if out is None:
+        out = {}
+        for code, name in enumerate(name_facts(index)[0]):
+            if name and all(t in _TYPES for t in name):
+                for t in set(name):
+                    out.setdefault(t, []).append(code)
+        index.__dict__["_type_only_names"] = out
+    return out
+
+
 def _memo(index: GazetteerIndex, name: str) -> dict:
     """A cache kept on the index (per process, never pickled, emptied when large)."""
     memo = index.__dict__.get(name)
@@ -201,9 +215,12 @@ def _by_building(index: GazetteerIndex, words: set[str]) -> frozenset[int]:
 
 def _by_building_uncached(index: GazetteerIndex, words: frozenset[str]) -> frozenset[int]:
     codes: set[int] = set()
+    type_only = _type_only_names(index)
     for w in words:
         if w not in _TYPES:
             codes.update(index.name_tokens.get(w, ()))
+        else:  # a name of street-type words only (PARK VIEW, GREEN PLACE), all of it typed
+            codes.update(type_only.get(w, ()))
     out: set[int] = set()
     name_words, distinctive = name_facts(index)
     for code in codes:

@@ -24,7 +24,7 @@ from ..parse import flat_digits, flat_key, is_floor_key, parse
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -49,6 +49,13 @@ def _int(value: object) -> int:
         return int(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return -1
+
+
+def _unit_shaped(text: str) -> str:
+    """A gazetteer postcode that is invalid but whole (``AB1 2CD``), kept so a record
+    typing the same text meets it; "" for anything less."""
+    part = pc.partial(text)
+    return part if part and pc.is_partial_unit(part) else ""
 
 
 def split_street(description: str) -> tuple[str, str]:
@@ -205,7 +212,8 @@ class GazetteerIndex:
             # a shell is classified PP; without classifications, any UPRN with children
             cls_code = _text(rec.get("classification")).upper()
             is_parent = cls_code.startswith(PARENT_CLASSES) if classified else uprn in has_children
-            postcode = pc.normalise(_text(rec.get("postcode"))) or ""
+            raw_pc = _text(rec.get("postcode"))
+            postcode = pc.normalise(raw_pc) or _unit_shaped(raw_pc)
             locality = normalise(rec.get("locality"))
             town = normalise(rec.get("town"))
             if rec.get("street_description") or rec.get("pao_start_number") not in (None, ""):
@@ -215,6 +223,8 @@ class GazetteerIndex:
                         rec.get("sao_text"),
                         rec.get("sao_start_number"),
                         rec.get("sao_start_suffix"),
+                        rec.get("sao_end_number"),
+                        rec.get("sao_end_suffix"),
                     ),
                     "number": _int(rec.get("pao_start_number")),
                     "suffix": _text(rec.get("pao_start_suffix")).upper(),

@@ -87,6 +87,63 @@ class Scored:
         return max(0.0, min(100.0, 100.0 * self.points / self.best_possible))
 
 
+def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
+    """Best points of the record's postcode: exact for a whole one (valid or shaped like
+    one, ``AB1 2CD``), the sector's for ``LS6 9``, the district's for ``LS6``."""
+    if postcode or pc.is_partial_unit(partial):
+        return w.postcode_exact
+    if not partial:
+        return 0.0
+    return w.postcode_sector if " " in partial else w.postcode_district
+
+
+#: A name whose words are all in the record but not side by side (``APPLE HOUSE`` within
+#: ``APPLE AUCTION HOUSE``) is at best this similar: another name may be the exact one.
+SCATTERED_NAME_SIM = 85.0
+
+
+#: A name standing in the record but followed by a word that is no street, place or
+#: street-type word (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
+#: the longer name may be the exact one.
+CONTINUED_NAME_SIM = 90.0
+
+
+def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
+    """True when a name of two or more words has a word that the record neither types nor
+    mistypes (``BARN`` of ``YEW COTTAGE BARN`` for the record ``YEW COTTAGE``)."""
+    if len(toks) < 2:
+        return False
+    return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
+
+
+def _after_name_words(index: GazetteerIndex) -> frozenset[str]:
+    """Words that may follow a whole building name: street and place words (kept on the
+    index, built once, never pickled)."""
+    known = index.__dict__.get("_after_name_words")
+    if known is None:
+        places = {t for p in index.places for t in p.split()}
+        known = index.__dict__["_after_name_words"] = frozenset(index.street_tokens) | places
+    return known
+
+
+def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> float:
+    """Similarity of a name all of whose words *toks* are among the record's *words*: exact
+    when they stand together in order and the name ends there (a street, a place or the
+    end follows); ``CONTINUED_NAME_SIM`` when a longer name may go on; else
+    ``SCATTERED_NAME_SIM``."""
+    k = len(toks)
+    plain = [w for w in words if w != "THE"]
+    best = SCATTERED_NAME_SIM
+    after = _after_name_words(index)
+    for i in range(len(plain) - k + 1):
+        if plain[i : i + k] == toks:
+            nxt = plain[i + k] if i + k < len(plain) else ""
+            if not nxt or nxt in after or is_street_type(nxt):
+                return 100.0
+            best = CONTINUED_NAME_SIM
+    return best
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -104,12 +161,15 @@ class Scorer:
         self._left: dict[int, bool] = {}
         #: Streets the record names only as part of a longer street it names.
         self.shadowed = shadowed_streets(index, ctx.streets)
-        mine = ctx.parsed.postcode
+        mine = ctx.parsed.postcode or ctx.parsed.postcode_partial
         self.pc_codes = (
             (index.postcode_codes.get(mine, -2), index.sector_codes.get(pc.sector(mine), -2),
              index.district_codes.get(pc.district(mine), -2), True)
             if mine else (-2, -2, -2, False)
         )  # fmt: skip
+        #: The most the record's postcode can earn: a partial one (``LS6 9``) no more than
+        #: the parts it has.
+        self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
         #: The record's words without the places it names (for street comparison).
         self.street_text = (
@@ -201,12 +261,14 @@ class Scorer:
         text = self.ctx.text
         sim = fuzz.partial_ratio(name, text) if text else 0.0
         toks = [t for t in name.split() if t != "THE"]
+        if lacks_name_word(toks, self.word_set, self.ctx.words):
+            sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
         if toks and toks[0] in self.word_set and len(toks[0]) >= 4:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if toks and all(t in self.word_set for t in toks):
-            sim = 100.0
+            sim = name_in_words(toks, self.ctx.words, self.index)
         self._building[key] = sim
         return sim
 
@@ -294,26 +356,20 @@ class Scorer:
 
     def postcode_part(self, postcode: str) -> tuple[float, float, tuple[str, str, str] | None]:
         w = self.w
-        mine = self.ctx.parsed.postcode
+        mine = self.ctx.parsed.postcode or self.ctx.parsed.postcode_partial
+        top = self.pc_max
         if not mine:
             return 0.0, 0.0, None
+        part = "postcode" if self.ctx.parsed.postcode else "partial postcode"
         if not postcode:
-            return 0.0, w.postcode_exact, ("postcode", "none in gazetteer", "")
+            return 0.0, top, (part, "none in gazetteer", "")
         if postcode == mine:
-            return w.postcode_exact, w.postcode_exact, ("postcode", "exact", "")
+            return w.postcode_exact, top, (part, "exact", "")
         if pc.sector(postcode) == pc.sector(mine):
-            return (
-                w.postcode_sector,
-                w.postcode_exact,
-                ("postcode", "same sector", f"{mine} ≠ {postcode}"),
-            )
+            return w.postcode_sector, top, (part, "same sector", f"{mine} ≠ {postcode}")
         if pc.district(postcode) == pc.district(mine):
-            return (
-                w.postcode_district,
-                w.postcode_exact,
-                ("postcode", "same district", f"{mine} ≠ {postcode}"),
-            )
-        return w.postcode_other, w.postcode_exact, ("postcode", "differs", f"{mine} ≠ {postcode}")
+            return w.postcode_district, top, (part, "same district", f"{mine} ≠ {postcode}")
+        return w.postcode_other, top, (part, "differs", f"{mine} ≠ {postcode}")
 
     # one entry ----------------------------------------------------------------------------
     def score(self, i: int) -> Scored:
