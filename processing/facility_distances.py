@@ -538,6 +538,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                     tie,
                     seed,
                     cancelled=feedback.isCanceled,
+                    matrix=result.matrix,
                 )
             except dist.CancelledError:
                 raise QgsProcessingException(self.tr("Cancelled.")) from None
@@ -636,11 +637,11 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 parameters.get(self.ALL_DISTANCES), str(path), context, self, self.ALL_DISTANCES
             )
             return str(path)
-        missing = table_writer.missing_packages()
-        if missing and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
+        why = table_writer.why_not_batches()
+        if why and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
             feedback.pushInfo(
-                f"ALL_DISTANCES is written feature by feature ({', '.join(missing)} missing): "
-                f"{total:,} rows take a while."
+                f"ALL_DISTANCES is written feature by feature ({why}): {total:,} rows take "
+                "a while."
             )
         sink, dest = self.parameterAsSink(
             parameters, self.ALL_DISTANCES, context, qgs_fields(TABLE_FIELDS), WKB_NONE
@@ -756,7 +757,9 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
             dist.reason(int(c) + 1, phase, names[f], float(d), limits)
             if f >= 0
             else result.status[a]
-            for a, c, f, d in zip(address, col, facility, metres)  # noqa: B905 - py3.9
+            for a, c, f, d in zip(  # noqa: B905 - py3.9
+                address.tolist(), col.tolist(), facility.tolist(), metres.tolist()
+            )
         ]
         yield pa.record_batch(
             [

@@ -52,19 +52,20 @@ def gdal_shared_with_the_process() -> bool:
         return False
 
 
-def missing_packages() -> list[str]:
-    """Why the batch writer cannot run here (the packages it needs), or an empty list."""
+def why_not_batches() -> str | None:
+    """Why the batch writer cannot run in this process, in words; None when it can."""
     import importlib.util
 
     missing = [n for n in ("pyogrio", "pyarrow") if importlib.util.find_spec(n) is None]
-    if not missing and gdal_shared_with_the_process():
-        return ["pyogrio with its own GDAL (this process shares QGIS's GDAL)"]
-    if not missing:
-        import pyogrio
+    if missing:
+        return f"the Python package(s) {' and '.join(missing)} are not installed"
+    if gdal_shared_with_the_process():
+        return "this process shares QGIS's GDAL, which pyogrio cannot run beside its own"
+    import pyogrio
 
-        if pyogrio.__gdal_version__ < (3, 8, 0):  # GDAL's Arrow writing came in 3.8
-            missing.append("pyogrio built with GDAL 3.8 or later")
-    return missing
+    if pyogrio.__gdal_version__ < (3, 8, 0):  # GDAL's Arrow writing came in 3.8
+        return f"pyogrio's GDAL {pyogrio.__gdal_version_string__} is older than 3.8"
+    return None
 
 
 def fast_file(destination: str, drivers: tuple[str, ...] | None = None) -> tuple[Path, str] | None:
@@ -75,7 +76,7 @@ def fast_file(destination: str, drivers: tuple[str, ...] | None = None) -> tuple
         return None
     path = Path(text)
     driver = DRIVERS.get(path.suffix.lower())
-    if driver is None or (drivers is not None and driver not in drivers) or missing_packages():
+    if driver is None or (drivers is not None and driver not in drivers) or why_not_batches():
         return None
     return path, driver
 

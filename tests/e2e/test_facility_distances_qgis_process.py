@@ -60,5 +60,7 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
         full = list(csv.DictReader(handle))
     assert len(full) == 5000 * 3
     assert any("= 15,000 rows" in line for line in result["log"]["info"])
+    # qgis_process holds QGIS's GDAL in its global symbols: pyogrio is never loaded there
+    assert any("shares QGIS's GDAL" in line for line in result["log"]["info"])
     firsts = {(r["uprn"], r["facility_name"]) for r in full if r["rank"] == "1"}
     assert firsts == {(str(r["uprn"]), r["facility_name"]) for r in rows if r["rank"] == 1}
