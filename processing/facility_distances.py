@@ -123,8 +123,8 @@ class FacilityDistances(PlaceLinkAlgorithm):
         "facility kept, for admissions ranking against any school: one row per address and "
         "facility with uprn, rank (1 = nearest, ranked as OUTPUT ranks; NULL when no walking "
         "route), facility_name, network_m, straight_m and gate, each address's facilities "
-        "nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage, "
-        "CSV or SQLite file is written in large batches when the Python packages pyogrio and "
+        "nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage "
+        "or CSV file is written in large batches when the Python packages pyogrio and "
         "pyarrow are installed (a minute or so), other destinations feature by feature."
     )
 
@@ -452,10 +452,10 @@ class FacilityDistances(PlaceLinkAlgorithm):
         rows = 0
         sink = None
         fast = table_writer.fast_file(
-            self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",)
+            self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",), True
         )
         if fast is not None:  # a GeoPackage file: column batches, not feature by feature
-            path, driver = fast
+            path, driver, _how = fast
             total = int((result.facility >= 0).sum()) + unreached
 
             def written_rows(count: int) -> None:
@@ -600,7 +600,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         labels: list[str],
         start: float,
     ) -> str:
-        """ALL_DISTANCES: in batches to a GeoPackage/CSV/SQLite file, else through the sink."""
+        """ALL_DISTANCES: in batches to a GeoPackage or CSV file, else through the sink."""
         from . import table_writer
 
         m, f = table.facility.shape
@@ -611,10 +611,12 @@ class FacilityDistances(PlaceLinkAlgorithm):
             feedback.setProgress(start + (100 - start) * rows / max(total, 1))
 
         target = table_writer.fast_file(destination)
+        why = table_writer.why_not_batches()
         if target is not None:
-            path, driver = target
+            path, driver, how = target
+            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
             try:
-                rows = table_writer.write_batches(
+                rows = write(
                     path,
                     driver,
                     _table_batches(table, uprns, names, labels),
@@ -631,13 +633,13 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 ) from exc
             feedback.pushInfo(
                 f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows, "
-                f"written to {path} in batches ({driver}, pyogrio)."
+                f"written to {path} in batches ({driver}, "
+                + ("pyogrio)." if how == "arrow" else f"pyarrow's CSV then GDAL; {why}).")
             )
             _load_on_completion(
                 parameters.get(self.ALL_DISTANCES), str(path), context, self, self.ALL_DISTANCES
             )
             return str(path)
-        why = table_writer.why_not_batches()
         if why and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
             feedback.pushInfo(
                 f"ALL_DISTANCES is written feature by feature ({why}): {total:,} rows take "

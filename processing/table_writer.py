@@ -2,7 +2,7 @@
 
 A Processing feature sink takes one ``QgsFeature`` at a time: for the 15 million rows of
 an address × school distance table that is minutes of Python. When the destination is a
-plain GeoPackage, CSV or SQLite file path and pyogrio and pyarrow are installed, the
+plain GeoPackage or CSV file path and pyogrio and pyarrow are installed, the
 columns go to GDAL as Arrow record batches instead (``pyogrio.write_arrow``), a few
 hundred thousand rows per call. Text columns with few distinct values (facility names,
 gate labels) are dictionary arrays: each name is held once.
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 #: File suffix → GDAL driver written in batches.
-DRIVERS = {".gpkg": "GPKG", ".csv": "CSV", ".sqlite": "SQLite"}
+DRIVERS = {".gpkg": "GPKG", ".csv": "CSV"}
 #: Options that keep the file readable by older GDAL (QGIS 3.22 on Debian 12 has 3.6).
 DATASET_OPTIONS = {"GPKG": {"VERSION": "1.2"}}
 #: SQLite without journal or syncs while the file is built (it is moved into place only
@@ -68,17 +68,126 @@ def why_not_batches() -> str | None:
     return None
 
 
-def fast_file(destination: str, drivers: tuple[str, ...] | None = None) -> tuple[Path, str] | None:
-    """(path, GDAL driver) when *destination* is a plain file path written in batches (and
-    its driver one of *drivers*, when given)."""
+def fast_file(
+    destination: str, drivers: tuple[str, ...] | None = None, geometry: bool = False
+) -> tuple[Path, str, str] | None:
+    """(path, GDAL driver, method) when *destination* is a plain file path written in
+    batches (and its driver one of *drivers*, when given). The method is ``arrow``
+    (pyogrio) or, for a table without geometry where pyogrio cannot run, ``csv``: pyarrow
+    writes a CSV file and the process's own GDAL turns it into the destination."""
+    import importlib.util
+
     text = str(destination or "")
     if not text or "|" in text or "://" in text or text.startswith(("memory:", "ogr:")):
         return None
     path = Path(text)
     driver = DRIVERS.get(path.suffix.lower())
-    if driver is None or (drivers is not None and driver not in drivers) or why_not_batches():
+    if driver is None or (drivers is not None and driver not in drivers):
         return None
-    return path, driver
+    if why_not_batches() is None:
+        return path, driver, "arrow"
+    if not geometry and importlib.util.find_spec("pyarrow") is not None:
+        return path, driver, "csv"
+    return None
+
+
+#: GDAL CSV field types (a .csvt file) of Arrow types.
+CSV_TYPES = {"int64": "Integer64", "int32": "Integer", "double": "Real", "string": "String"}
+
+
+def write_through_csv(
+    path: Path,
+    driver: str,
+    batches: Iterator,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write *batches* (a table without geometry) as a CSV file with pyarrow, then, for a
+    GeoPackage destination, translate it with the process's own GDAL (QGIS's:
+    safe where pyogrio is not). Same contract as :func:`write_batches`."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+    from osgeo import gdal
+
+    from ..core.csv_safety import is_spreadsheet_destination
+
+    safe = is_spreadsheet_destination(str(path))
+    partial = path.with_name(f"{path.stem}.partial{path.suffix}")
+    text = partial if driver == "CSV" else path.with_name(f"{path.stem}.partial.csv")
+    types = text.with_suffix(".csvt")
+    written = 0
+    writer = None
+    try:
+        for batch in batches:
+            if cancelled is not None and cancelled():
+                raise CancelledError
+            batch = _safe_batch(batch) if safe else batch
+            columns = [
+                c.dictionary_decode() if pa.types.is_dictionary(c.type) else c
+                for c in batch.columns
+            ]
+            plain = pa.record_batch(columns, names=batch.schema.names)
+            if writer is None:
+                writer = pa_csv.CSVWriter(str(text), plain.schema)
+                kinds = [CSV_TYPES.get(str(f.type), "String") for f in plain.schema]
+            writer.write_batch(plain)
+            written += plain.num_rows
+            if progress is not None:
+                progress(written // (1 if driver == "CSV" else 2))
+        if writer is None:
+            raise ValueError("no batch to write")
+        writer.close()
+        writer = None
+        if driver != "CSV":
+            types.write_text(",".join(f'"{k}"' for k in kinds), encoding="ascii")
+
+            def step(fraction: float, _message: object, _data: object) -> int:
+                if progress is not None:
+                    progress(int(written * (0.5 + fraction / 2)))
+                return 0 if cancelled is not None and cancelled() else 1
+
+            source = gdal.OpenEx(
+                str(text), gdal.OF_VECTOR, open_options=["EMPTY_STRING_AS_NULL=YES"]
+            )
+            saved = {key: gdal.GetConfigOption(key) for key in FAST_SQLITE}
+            for key, value in FAST_SQLITE.items():
+                gdal.SetConfigOption(key, value)
+            try:
+                options = [f"{k}={v}" for k, v in DATASET_OPTIONS.get(driver, {}).items()]
+                done = gdal.VectorTranslate(
+                    str(partial),
+                    source,
+                    format=driver,
+                    layerName=path.stem,
+                    datasetCreationOptions=options,
+                    callback=step,
+                )
+            finally:
+                for key, value in saved.items():
+                    gdal.SetConfigOption(key, value)
+            source = None
+            if done is None:
+                raise (
+                    CancelledError
+                    if cancelled is not None and cancelled()
+                    else OSError(gdal.GetLastErrorMsg() or "GDAL could not write the file")
+                )
+            done = None  # closes the dataset
+        if cancelled is not None and cancelled():
+            raise CancelledError
+        os.replace(partial, path)
+    except BaseException as exc:
+        if writer is not None:
+            writer.close()
+        _remove(partial)
+        if cancelled is not None and cancelled():
+            raise CancelledError from exc
+        raise
+    finally:
+        if driver != "CSV":
+            _remove(text)
+            _remove(types)
+    return written
 
 
 def write_batches(

@@ -363,3 +363,39 @@ def test_geopackage_output_in_batches_equals_the_sink(run_alg, tmp_path) -> None
     assert by_uprn[3][1] is None and "not joined" in by_uprn[3][7]
     assert layer.renderer().type() == "RuleRenderer"  # styled as eligibility
     assert batched["UNREACHED"] == sink["UNREACHED"] == 2
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".csv"])
+def test_all_distances_through_csv_where_pyogrio_cannot_run(  # noqa: ANN001
+    run_alg, tmp_path, monkeypatch, suffix
+) -> None:
+    """Where QGIS's GDAL is global (QGIS and qgis_process on Linux) pyogrio is never loaded:
+    pyarrow writes a CSV file and QGIS's own GDAL makes the GeoPackage or SQLite of it.
+    The rows equal the sink's."""
+    from placelink.processing import facility_distances, table_writer
+
+    monkeypatch.setattr(table_writer, "gdal_shared_with_the_process", lambda: True)
+    monkeypatch.setattr(facility_distances, "TABLE_BATCH_ROWS", 4)  # several batches
+    out = tmp_path / f"all_distances{suffix}"
+    result = _run(run_alg, ALL_DISTANCES=str(out), ROUTES=None)
+    assert result["ALL_DISTANCES"] == str(out)
+    left = sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".qmd")  # provenance
+    assert left == [out.name]  # no temporary file left
+    layer = QgsVectorLayer(str(out), "all", "ogr")
+    assert layer.isValid() and layer.featureCount() == 10
+    sink = _run(run_alg, ALL_DISTANCES="TEMPORARY_OUTPUT", ROUTES=None)
+    got, want = _table_rows(layer), _table_rows(sink["ALL_DISTANCES"])
+    if suffix == ".csv":  # a CSV holds text: compare as the sink's values read back
+        got = {
+            int(u): [tuple(None if v in ("", None) else v for v in r) for r in rows]
+            for u, rows in got.items()
+        }
+        want = {
+            u: [tuple(None if v is None else str(v) for v in r) for r in rows]
+            for u, rows in want.items()
+        }
+        assert {u: [r[:2] + r[4:] for r in rows] for u, rows in got.items()} == {
+            u: [r[:2] + r[4:] for r in rows] for u, rows in want.items()
+        }
+        return
+    assert got == want
