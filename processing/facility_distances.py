@@ -455,14 +455,15 @@ class FacilityDistances(PlaceLinkAlgorithm):
             self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",), True
         )
         if fast is not None:  # a GeoPackage file: column batches, not feature by feature
-            path, driver, _how = fast
+            path, driver, how = fast
+            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
             total = int((result.facility >= 0).sum()) + unreached
 
             def written_rows(count: int) -> None:
                 feedback.setProgress(searched + (written - searched) * count / max(total, 1))
 
             try:
-                rows = table_writer.write_batches(
+                rows = write(
                     path,
                     driver,
                     _output_batches(result, a_xy, uprns, names, gate_label, limits, phase_word),
@@ -520,7 +521,11 @@ class FacilityDistances(PlaceLinkAlgorithm):
         feedback.pushInfo(
             f"{m:,} addresses read: {m - unreached:,} with a facility + {unreached:,} with none "
             f"= {m:,}; {rows:,} rows written"
-            + (" in batches (GPKG, pyogrio)." if fast is not None else ".")
+            + (
+                f" in batches (GPKG, {'pyogrio' if how == 'arrow' else 'CSV then GDAL'})."
+                if fast is not None
+                else "."
+            )
         )
         self._styles = {"output": (dest, limits), "routes": r_dest}
         results = {self.OUTPUT: dest, "UNREACHED": unreached}
@@ -731,9 +736,9 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
     """OUTPUT as pyarrow record batches with point WKB: the rows the sink would get, in
     the same order (each address's ranks; one row with its reason when none)."""
     import pyarrow as pa
-    import shapely
 
     from ..core.catchments import distances as dist
+    from .table_writer import point_wkb
 
     m, k = result.facility.shape
     uprn = _uprn_array(uprns)
@@ -750,9 +755,7 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
         ranked = facility >= 0
         metres = result.network_m[begin:end][row, col]
         xy = a_xy[address]
-        has_xy = np.isfinite(xy).all(axis=1)
-        wkb = np.full(len(row), None, dtype=object)
-        wkb[has_xy] = shapely.to_wkb(shapely.points(xy[has_xy]))
+        wkb = point_wkb(xy)  # not shapely: in qgis_process it meets QGIS's own GEOS
         beyond = result.beyond_limit_m[address]
         straight = np.round(result.straight_m[begin:end][row, col], 2)
         reasons = [

@@ -20,6 +20,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
+
 #: File suffix → GDAL driver written in batches.
 DRIVERS = {".gpkg": "GPKG", ".csv": "CSV"}
 #: Options that keep the file readable by older GDAL (QGIS 3.22 on Debian 12 has 3.6).
@@ -86,7 +88,7 @@ def fast_file(
         return None
     if why_not_batches() is None:
         return path, driver, "arrow"
-    if not geometry and importlib.util.find_spec("pyarrow") is not None:
+    if importlib.util.find_spec("pyarrow") is not None and not (geometry and driver == "CSV"):
         return path, driver, "csv"
     return None
 
@@ -101,10 +103,13 @@ def write_through_csv(
     batches: Iterator,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    geometry: tuple[str, str, str] | None = None,
 ) -> int:
-    """Write *batches* (a table without geometry) as a CSV file with pyarrow, then, for a
-    GeoPackage destination, translate it with the process's own GDAL (QGIS's:
-    safe where pyogrio is not). Same contract as :func:`write_batches`."""
+    """Write *batches* as a CSV file with pyarrow, then, for a GeoPackage destination,
+    translate it with the process's own GDAL (QGIS's: safe where pyogrio is not). A
+    *geometry* column of point WKB travels as two number columns (no GEOS involved:
+    shapely, too, would meet QGIS's own GEOS there). Same contract as
+    :func:`write_batches`."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
     from osgeo import gdal
@@ -126,7 +131,13 @@ def write_through_csv(
                 c.dictionary_decode() if pa.types.is_dictionary(c.type) else c
                 for c in batch.columns
             ]
-            plain = pa.record_batch(columns, names=batch.schema.names)
+            names = list(batch.schema.names)
+            if geometry is not None:
+                g = names.index(geometry[0])
+                x, y = _point_xy(columns[g])
+                columns[g : g + 1] = [x, y]
+                names[g : g + 1] = [f"{geometry[0]}_x", f"{geometry[0]}_y"]
+            plain = pa.record_batch(columns, names=names)
             if writer is None:
                 writer = pa_csv.CSVWriter(str(text), plain.schema)
                 kinds = [CSV_TYPES.get(str(f.type), "String") for f in plain.schema]
@@ -146,9 +157,20 @@ def write_through_csv(
                     progress(int(written * (0.5 + fraction / 2)))
                 return 0 if cancelled is not None and cancelled() else 1
 
-            source = gdal.OpenEx(
-                str(text), gdal.OF_VECTOR, open_options=["EMPTY_STRING_AS_NULL=YES"]
-            )
+            opening = ["EMPTY_STRING_AS_NULL=YES"]
+            where = {}
+            if geometry is not None:
+                opening += [
+                    f"X_POSSIBLE_NAMES={geometry[0]}_x",
+                    f"Y_POSSIBLE_NAMES={geometry[0]}_y",
+                    "KEEP_GEOM_COLUMNS=NO",
+                ]
+                where = {
+                    "geometryType": geometry[1].upper(),
+                    "dstSRS": geometry[2],
+                    "reproject": False,  # -a_srs: the points are in it already
+                }
+            source = gdal.OpenEx(str(text), gdal.OF_VECTOR, open_options=opening)
             saved = {key: gdal.GetConfigOption(key) for key in FAST_SQLITE}
             for key, value in FAST_SQLITE.items():
                 gdal.SetConfigOption(key, value)
@@ -161,6 +183,7 @@ def write_through_csv(
                     layerName=path.stem,
                     datasetCreationOptions=options,
                     callback=step,
+                    **where,
                 )
             finally:
                 for key, value in saved.items():
@@ -252,6 +275,38 @@ def write_batches(
     finally:
         pyogrio.set_gdal_config_options(saved)
     return written[0]
+
+
+#: A little-endian 2D point in WKB.
+POINT_WKB = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def point_wkb(xy: np.ndarray) -> np.ndarray:
+    """Point WKB (bytes; None where a coordinate is missing) without GEOS."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    ok = np.isfinite(xy).all(axis=1)
+    records = np.zeros(len(xy), dtype=POINT_WKB)
+    records["order"], records["kind"] = 1, 1
+    records["x"], records["y"] = np.where(ok, xy[:, 0], 0.0), np.where(ok, xy[:, 1], 0.0)
+    raw = records.tobytes()
+    size = POINT_WKB.itemsize
+    out = np.empty(len(xy), dtype=object)
+    out[:] = [raw[i * size : (i + 1) * size] if keep else None for i, keep in enumerate(ok)]
+    return out
+
+
+def _point_xy(column):  # noqa: ANN001, ANN202
+    """Two pyarrow number columns (null where no point) from a column of point WKB."""
+    import pyarrow as pa
+
+    values = column.to_pylist()
+    present = np.array([v is not None for v in values], dtype=bool)
+    x = np.zeros(len(values))
+    y = np.zeros(len(values))
+    if present.any():
+        points = np.frombuffer(b"".join(v for v in values if v is not None), dtype=POINT_WKB)
+        x[present], y[present] = points["x"], points["y"]
+    return pa.array(x, mask=~present), pa.array(y, mask=~present)
 
 
 def _chain(first, rest: Iterator) -> Iterator:  # noqa: ANN001
