@@ -310,6 +310,7 @@ def main() -> None:
         f"  unreached addresses: {int((near.facility[:, 0] < 0).sum()):,}; "
         f"peak memory {peak_mb():,.0f} MB (goal < 4,096 MB)"
     )
+    alg = None
     if not args.no_algorithm:
         with tempfile.TemporaryDirectory() as tmp:
             alg = run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, Path(tmp))
@@ -341,6 +342,11 @@ def main() -> None:
     print(
         f"ratio (extrapolated QGIS / PlaceLink nearest 3): {extrapolated / out['nearest3']:,.0f}x; "
         f"against PlaceLink's full table to GeoPackage: {extrapolated / out['table']:,.0f}x"
+        + (
+            f"; against the whole algorithm run: {extrapolated / alg['seconds']:,.0f}x"
+            if alg
+            else ""
+        )
     )
 
 

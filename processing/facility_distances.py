@@ -123,8 +123,8 @@ class FacilityDistances(PlaceLinkAlgorithm):
         "facility kept, for admissions ranking against any school: one row per address and "
         "facility with uprn, rank (1 = nearest, ranked as OUTPUT ranks; NULL when no walking "
         "route), facility_name, network_m, straight_m and gate, each address's facilities "
-        "nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage, "
-        "CSV or SQLite file is written in large batches when the Python packages pyogrio and "
+        "nearest first. 500,000 addresses and 30 schools make 15 million rows: a GeoPackage "
+        "or CSV file is written in large batches when the Python packages pyogrio and "
         "pyarrow are installed (a minute or so), other destinations feature by feature."
     )
 
@@ -452,17 +452,18 @@ class FacilityDistances(PlaceLinkAlgorithm):
         rows = 0
         sink = None
         fast = table_writer.fast_file(
-            self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",)
+            self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",), True
         )
         if fast is not None:  # a GeoPackage file: column batches, not feature by feature
-            path, driver = fast
+            path, driver, how = fast
+            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
             total = int((result.facility >= 0).sum()) + unreached
 
             def written_rows(count: int) -> None:
                 feedback.setProgress(searched + (written - searched) * count / max(total, 1))
 
             try:
-                rows = table_writer.write_batches(
+                rows = write(
                     path,
                     driver,
                     _output_batches(result, a_xy, uprns, names, gate_label, limits, phase_word),
@@ -520,7 +521,11 @@ class FacilityDistances(PlaceLinkAlgorithm):
         feedback.pushInfo(
             f"{m:,} addresses read: {m - unreached:,} with a facility + {unreached:,} with none "
             f"= {m:,}; {rows:,} rows written"
-            + (" in batches (GPKG, pyogrio)." if fast is not None else ".")
+            + (
+                f" in batches (GPKG, {'pyogrio' if how == 'arrow' else 'CSV then GDAL'})."
+                if fast is not None
+                else "."
+            )
         )
         self._styles = {"output": (dest, limits), "routes": r_dest}
         results = {self.OUTPUT: dest, "UNREACHED": unreached}
@@ -538,6 +543,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                     tie,
                     seed,
                     cancelled=feedback.isCanceled,
+                    matrix=result.matrix,
                 )
             except dist.CancelledError:
                 raise QgsProcessingException(self.tr("Cancelled.")) from None
@@ -599,7 +605,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         labels: list[str],
         start: float,
     ) -> str:
-        """ALL_DISTANCES: in batches to a GeoPackage/CSV/SQLite file, else through the sink."""
+        """ALL_DISTANCES: in batches to a GeoPackage or CSV file, else through the sink."""
         from . import table_writer
 
         m, f = table.facility.shape
@@ -610,10 +616,12 @@ class FacilityDistances(PlaceLinkAlgorithm):
             feedback.setProgress(start + (100 - start) * rows / max(total, 1))
 
         target = table_writer.fast_file(destination)
+        why = table_writer.why_not_batches()
         if target is not None:
-            path, driver = target
+            path, driver, how = target
+            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
             try:
-                rows = table_writer.write_batches(
+                rows = write(
                     path,
                     driver,
                     _table_batches(table, uprns, names, labels),
@@ -630,17 +638,17 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 ) from exc
             feedback.pushInfo(
                 f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows, "
-                f"written to {path} in batches ({driver}, pyogrio)."
+                f"written to {path} in batches ({driver}, "
+                + ("pyogrio)." if how == "arrow" else f"pyarrow's CSV then GDAL; {why}).")
             )
             _load_on_completion(
                 parameters.get(self.ALL_DISTANCES), str(path), context, self, self.ALL_DISTANCES
             )
             return str(path)
-        missing = table_writer.missing_packages()
-        if missing and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
+        if why and table_writer.DRIVERS.get(Path(destination.split("|")[0]).suffix.lower()):
             feedback.pushInfo(
-                f"ALL_DISTANCES is written feature by feature ({', '.join(missing)} missing): "
-                f"{total:,} rows take a while."
+                f"ALL_DISTANCES is written feature by feature ({why}): {total:,} rows take "
+                "a while."
             )
         sink, dest = self.parameterAsSink(
             parameters, self.ALL_DISTANCES, context, qgs_fields(TABLE_FIELDS), WKB_NONE
@@ -728,9 +736,9 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
     """OUTPUT as pyarrow record batches with point WKB: the rows the sink would get, in
     the same order (each address's ranks; one row with its reason when none)."""
     import pyarrow as pa
-    import shapely
 
     from ..core.catchments import distances as dist
+    from .table_writer import point_wkb
 
     m, k = result.facility.shape
     uprn = _uprn_array(uprns)
@@ -747,16 +755,16 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
         ranked = facility >= 0
         metres = result.network_m[begin:end][row, col]
         xy = a_xy[address]
-        has_xy = np.isfinite(xy).all(axis=1)
-        wkb = np.full(len(row), None, dtype=object)
-        wkb[has_xy] = shapely.to_wkb(shapely.points(xy[has_xy]))
+        wkb = point_wkb(xy)  # not shapely: in qgis_process it meets QGIS's own GEOS
         beyond = result.beyond_limit_m[address]
         straight = np.round(result.straight_m[begin:end][row, col], 2)
         reasons = [
             dist.reason(int(c) + 1, phase, names[f], float(d), limits)
             if f >= 0
             else result.status[a]
-            for a, c, f, d in zip(address, col, facility, metres)  # noqa: B905 - py3.9
+            for a, c, f, d in zip(  # noqa: B905 - py3.9
+                address.tolist(), col.tolist(), facility.tolist(), metres.tolist()
+            )
         ]
         yield pa.record_batch(
             [

@@ -35,7 +35,10 @@ class CurrentAddress(QObject):
         source: str = "",
     ) -> None:
         """Make this the current address and tell the panels that follow it."""
-        self.uprn = int(uprn) if uprn not in (None, "") else None
+        try:
+            self.uprn = int(uprn) if uprn not in (None, "") else None
+        except (TypeError, ValueError):  # not a UPRN: the point still answers
+            self.uprn = None
         self.point = QgsPointXY(point) if point is not None else None
         self.crs = layer.crs() if layer is not None else QgsCoordinateReferenceSystem()
         self.layer_id = layer.id() if layer is not None else None

@@ -314,6 +314,8 @@ class NearestFacilities:
     seed: int | None
     searches: Searches
     places: AddressPlaces
+    #: (M, F) distances and gates of every address to every facility (for the full table)
+    matrix: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def nearest_facilities(
@@ -370,6 +372,7 @@ def nearest_facilities(
         seed if tie_break == TIE_RANDOM else None,
         searches,
         places,
+        (dist, gates),
     )
 
 
@@ -394,10 +397,13 @@ def distance_table(
     tie_break: str = TIE_NAME,
     seed: int = 0,
     cancelled: Callable[[], bool] | None = None,
+    matrix: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> DistanceTable:
     """The full address × facility table, ranked as :func:`nearest_facilities` ranks (the
-    same distances, tie keys and seed, so its ranks 1..k are that function's rows)."""
-    dist, gates = distance_matrix(searches, places)
+    same distances, tie keys and seed, so its ranks 1..k are that function's rows).
+    *matrix* is :func:`distance_matrix`'s answer when already known (``NearestFacilities``
+    keeps it)."""
+    dist, gates = matrix if matrix is not None else distance_matrix(searches, places)
     m, f = dist.shape
     keys = tie_keys(names, m, tie_break, seed)
     order = np.argsort(_composite(dist, keys), axis=1, kind="stable").astype(np.int32)
@@ -407,10 +413,13 @@ def distance_table(
     reached = np.isfinite(network_m)
     rank = np.where(reached, np.arange(1, f + 1, dtype=np.int32)[None, :], 0).astype(np.int32)
     gate = np.where(reached, np.take_along_axis(gates, order, axis=1), -1)
-    straight = np.empty((m, f))
-    for column in range(f):
-        straight[:, column] = straight_to_facility(walk, address_xy, column)
-    straight = np.take_along_axis(straight, order, axis=1)
+    xy = np.asarray(address_xy, dtype=float).reshape(-1, 2)
+    x, y = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
+    straight = np.full((f, m), np.inf)  # facility-major: each facility's row is contiguous
+    for (gx, gy), owner in zip(walk.gate_xy, walk.gate_facility):  # noqa: B905 - py3.9
+        np.minimum(straight[owner], np.hypot(x - gx, y - gy), out=straight[owner])
+    straight[~np.isfinite(straight)] = np.nan
+    straight = np.take_along_axis(straight.T, order, axis=1)
     return DistanceTable(order, rank, network_m, straight, gate)
 
 

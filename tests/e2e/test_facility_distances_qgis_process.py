@@ -34,7 +34,15 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
         },
     )
     assert any(line.startswith("5,000 addresses read") for line in result["log"]["info"])
+    # qgis_process holds QGIS's GDAL: OUTPUT went as CSV turned into GeoPackage by it
+    assert any(line.endswith("(GPKG, CSV then GDAL).") for line in result["log"]["info"])
     dataset = ogr.Open(str(out))  # kept: the layer dies with its dataset
+    layer = dataset.GetLayer(0)
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "27700"
+    assert ogr.GT_Flatten(layer.GetGeomType()) == ogr.wkbPoint
+    first = layer.GetNextFeature()
+    assert first.GetGeometryRef().GetX() > 100_000  # a British National Grid easting
+    layer.ResetReading()
     rows = [f.items() for f in dataset.GetLayer(0)]
     by_uprn: dict[int, list[dict]] = {}
     for row in rows:
@@ -60,5 +68,7 @@ def test_sample_council_primaries_with_statutory_limits(tmp_path: Path) -> None:
         full = list(csv.DictReader(handle))
     assert len(full) == 5000 * 3
     assert any("= 15,000 rows" in line for line in result["log"]["info"])
+    # qgis_process holds QGIS's GDAL in its global symbols: pyogrio is never loaded there
+    assert any("shares QGIS's GDAL" in line for line in result["log"]["info"])
     firsts = {(r["uprn"], r["facility_name"]) for r in full if r["rank"] == "1"}
     assert firsts == {(str(r["uprn"]), r["facility_name"]) for r in rows if r["rank"] == 1}

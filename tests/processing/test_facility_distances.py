@@ -312,9 +312,16 @@ def test_cancel_while_writing_all_distances_keeps_the_old_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all_distances.gpkg"]
 
 
-def test_geopackage_output_in_batches_equals_the_sink(run_alg, tmp_path) -> None:  # noqa: ANN001
-    """OUTPUT to a GeoPackage (written in column batches) holds exactly the rows, points
-    and reasons the feature sink writes: unreached and point-less addresses included."""
+@pytest.mark.parametrize("shared_gdal", [False, True])
+def test_geopackage_output_in_batches_equals_the_sink(  # noqa: ANN001
+    run_alg, tmp_path, monkeypatch, shared_gdal
+) -> None:
+    """OUTPUT to a GeoPackage (written in column batches: with pyogrio, or as CSV turned
+    into a GeoPackage by QGIS's GDAL where pyogrio cannot run) holds exactly the rows,
+    points and reasons the feature sink writes: unreached and point-less addresses too."""
+    from placelink.processing import table_writer
+
+    monkeypatch.setattr(table_writer, "gdal_shared_with_the_process", lambda: shared_gdal)
     network, schools, gates, addresses = _town()
     no_point = QgsFeature(addresses.fields())
     no_point.setAttributes([6])
@@ -351,9 +358,8 @@ def test_geopackage_output_in_batches_equals_the_sink(run_alg, tmp_path) -> None
     out = tmp_path / "nearest.gpkg"
     log = Log()
     batched = run_alg("placelink:facilitydistances", {**params, "OUTPUT": str(out)}, feedback=log)
-    assert any(
-        line.endswith("rows written in batches (GPKG, pyogrio).") for line in log.lines
-    ), log.lines
+    how = "CSV then GDAL" if shared_gdal else "pyogrio"
+    assert any(line.endswith(f"rows written in batches (GPKG, {how}).") for line in log.lines)
     sink = run_alg("placelink:facilitydistances", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
     layer = QgsVectorLayer(batched["OUTPUT"], "nearest", "ogr")
     assert layer.isValid() and layer.crs().authid() == "EPSG:27700"
@@ -363,3 +369,39 @@ def test_geopackage_output_in_batches_equals_the_sink(run_alg, tmp_path) -> None
     assert by_uprn[3][1] is None and "not joined" in by_uprn[3][7]
     assert layer.renderer().type() == "RuleRenderer"  # styled as eligibility
     assert batched["UNREACHED"] == sink["UNREACHED"] == 2
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".csv"])
+def test_all_distances_through_csv_where_pyogrio_cannot_run(  # noqa: ANN001
+    run_alg, tmp_path, monkeypatch, suffix
+) -> None:
+    """Where QGIS's GDAL is global (QGIS and qgis_process on Linux) pyogrio is never loaded:
+    pyarrow writes a CSV file and QGIS's own GDAL makes the GeoPackage or SQLite of it.
+    The rows equal the sink's."""
+    from placelink.processing import facility_distances, table_writer
+
+    monkeypatch.setattr(table_writer, "gdal_shared_with_the_process", lambda: True)
+    monkeypatch.setattr(facility_distances, "TABLE_BATCH_ROWS", 4)  # several batches
+    out = tmp_path / f"all_distances{suffix}"
+    result = _run(run_alg, ALL_DISTANCES=str(out), ROUTES=None)
+    assert result["ALL_DISTANCES"] == str(out)
+    left = sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".qmd")  # provenance
+    assert left == [out.name]  # no temporary file left
+    layer = QgsVectorLayer(str(out), "all", "ogr")
+    assert layer.isValid() and layer.featureCount() == 10
+    sink = _run(run_alg, ALL_DISTANCES="TEMPORARY_OUTPUT", ROUTES=None)
+    got, want = _table_rows(layer), _table_rows(sink["ALL_DISTANCES"])
+    if suffix == ".csv":  # a CSV holds text: compare as the sink's values read back
+        got = {
+            int(u): [tuple(None if v in ("", None) else v for v in r) for r in rows]
+            for u, rows in got.items()
+        }
+        want = {
+            u: [tuple(None if v is None else str(v) for v in r) for r in rows]
+            for u, rows in want.items()
+        }
+        assert {u: [r[:2] + r[4:] for r in rows] for u, rows in got.items()} == {
+            u: [r[:2] + r[4:] for r in rows] for u, rows in want.items()
+        }
+        return
+    assert got == want

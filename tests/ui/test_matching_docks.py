@@ -93,6 +93,9 @@ def test_the_locator_bar_finds_addresses(make_dock, placelink_plugin, iface) -> 
     gazetteer.removeSelection()
     locator_filter.triggerResult(found[0])
     assert [f["uprn"] for f in gazetteer.selectedFeatures()] == [100000000010]
+    from placelink.ui.current_address import CURRENT
+
+    assert CURRENT.uprn == 100000000010 and CURRENT.source == "locator"  # panels follow it
     locator.deregisterFilter(locator_filter)
 
 

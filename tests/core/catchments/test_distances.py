@@ -153,6 +153,11 @@ def test_nearest_k_equal_reference_with_gates(seed, grid):
     # the full table: every facility of every address equals the reference, nearest
     # first, unreachable last without a rank; its ranks 1..3 are the nearest-3 rows
     table = distance_table(walk, result.searches, result.places, addresses, names)
+    again = distance_table(
+        walk, result.searches, result.places, addresses, names, matrix=result.matrix
+    )  # the matrix nearest_facilities kept gives the same table
+    np.testing.assert_array_equal(again.network_m, table.network_m)
+    np.testing.assert_array_equal(again.facility, table.facility)
     assert table.facility.shape == (len(addresses), k_fac)
     for i in range(len(addresses)):
         assert sorted(table.facility[i]) == list(range(k_fac))
