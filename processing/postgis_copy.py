@@ -2,10 +2,12 @@
 
 QGIS's PostGIS sink inserts row by row; at national size that is most of a load's time.
 Here the rows go with one ``COPY … FROM STDIN`` (streamed in chunks, so memory stays
-flat) into an UNLOGGED table of a temporary name, all in one transaction; then the
-primary key, the spatial index and a UPRN/USRN index are built, the table is made LOGGED,
-``ANALYZE``d and renamed to its final name (replacing a table of that name, as QGIS's sink
-does). A cancel or an error rolls everything back: no half-written table survives.
+flat) into a new table of a temporary name, all in one transaction; then the primary key,
+the spatial index and a UPRN/USRN index are built, and the table is renamed to its final
+name (replacing a table of that name, as QGIS's sink does) and ``ANALYZE``d. A cancel or
+an error rolls everything back: no half-written table survives. (The table is logged from
+the start: an UNLOGGED table made LOGGED at the end is written twice, which measured
+20-30 % slower.)
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def copy_to_postgis(
             cursor = connection.cursor()
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
-                f"CREATE UNLOGGED TABLE {temp} ({_quote(key)} bigserial, "
+                f"CREATE TABLE {temp} ({_quote(key)} bigserial, "
                 f"{', '.join(columns)}, {_quote(geometry)} geometry({geometry_type}, {srid}))"
             )
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
@@ -199,7 +201,6 @@ def copy_to_postgis(
             for indexed in ("uprn", "usrn", "link_id"):
                 if indexed in names:
                     cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
-            cursor.execute(f"ALTER TABLE {temp} SET LOGGED")
             cursor.execute(f"DROP TABLE IF EXISTS {full}")
             cursor.execute(f"ALTER TABLE {temp} RENAME TO {_quote(table)}")
         connection.autocommit = True
