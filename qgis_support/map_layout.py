@@ -13,6 +13,7 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
@@ -22,6 +23,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
 from .compat import DISTANCE_KM, DISTANCE_M, LAYOUT_MM, set_label_font
+from .styling import LEGEND_LABEL
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 OS_ATTRIBUTION = "Contains OS data © Crown copyright and database right {year}"
@@ -97,7 +99,12 @@ def build_layout(
     root = legend.model().rootGroup()
     root.clear()
     for layer in legend_layers:
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        label = layer.customProperty(LEGEND_LABEL)  # e.g. a long name wrapped for the panel
+        if label:
+            node.setCustomProperty("legend/title-label", label)
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
+            legend.model().refreshLayerLegend(node)
     legend.setResizeToContents(False)
     layout.addLayoutItem(legend)
     _place(legend, panel_x, MARGIN + 30, PANEL_W, PAGE_H - 2 * MARGIN - 75)

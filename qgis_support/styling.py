@@ -25,6 +25,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 #: Legend labels wrap at this many characters (the map's legend panel is narrow).
 LABEL_WIDTH = 30
+#: A layer's custom property holding its label on a printed legend, when not its name.
+LEGEND_LABEL = "placelink/legend_label"
 
 #: Well-separated qualitative hues (Tableau 10), readable when neighbours touch.
 PALETTE = (
@@ -94,12 +96,13 @@ def style_catchments(
         for feature in layer.getFeatures():
             count = int(feature[count_field] or 0)
             name = "\n".join(textwrap.wrap(str(feature[field]), LABEL_WIDTH)) or "—"
-            label = f"{name}\n{count:,} addresses"
+            use = f"{count:,} addresses"
             capacity = feature["capacity"] if has_capacity else None
             if capacity not in (None, "") and not _is_null(capacity) and float(capacity) > 0:
-                # capacity and how much of it is used, on the same line as the count
-                label += f" of {float(capacity):,.0f} places ({100 * count / float(capacity):.0f}%)"
-            labels[str(feature[field])] = label
+                # capacity and how much of it is used, after the count (wrapped like the name:
+                # a line longer than the legend panel is cut off on the printed map)
+                use += f" of {float(capacity):,.0f} places ({100 * count / float(capacity):.0f}%)"
+            labels[str(feature[field])] = f"{name}\n" + "\n".join(textwrap.wrap(use, LABEL_WIDTH))
 
     def symbol(colour: QColor) -> QgsFillSymbol:
         fill = QColor(colour)
@@ -186,8 +189,10 @@ def band_outline_key(bands: QgsVectorLayer) -> QgsVectorLayer | None:
     numbers = [f"{v:,.0f}" for v in values]
     listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
     name = f"Dashed outlines: streets within {listed} {unit} of each facility"
-    name = "\n".join(textwrap.wrap(name, LABEL_WIDTH))  # the legend panel is narrow
     key = QgsVectorLayer(f"Polygon?crs={bands.crs().authid()}", name, "memory")
+    # wrapped only on the printed map, whose legend panel is narrow: in the Layers panel a
+    # name of several lines runs under the layer's indicator icons
+    key.setCustomProperty(LEGEND_LABEL, "\n".join(textwrap.wrap(name, LABEL_WIDTH)))
     key.renderer().setSymbol(
         QgsFillSymbol.createSimple(
             {

@@ -403,7 +403,7 @@ class Shooter:
         leaf = biggest.child(min(2, biggest.childCount() - 1))
         tree.setCurrentItem(leaf)
         tree.scrollToItem(leaf)
-        dock.show_issue(leaf)  # what a click does: select, flash and zoom to the feature
+        dock._clicked(leaf)  # what a click does: select, mark and zoom to it, say it whole
         self.note_selection("data_quality")
         self.wait(0.5)
         if self.canvas.scale() < 6000:

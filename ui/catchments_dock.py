@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..processing.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
+from ..qgis_support.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
 from .distances_panel import DistancesPanel
 from .dock_base import AlgorithmDock
 from .results_folder import release_layout, result_path

@@ -206,6 +206,8 @@ class QualityDock(AlgorithmDock):
             self.ui.statusLabel.setText(_rule_help(data["rule_id"], data.get("severity", "")))
             return
         self.show_issue(item, column)
+        if "fid" in data:  # the whole problem, which a narrow list cuts short
+            self.ui.statusLabel.setText(item.toolTip(0))
 
     def apply_filter(self) -> None:
         """Show only rules of the chosen severity whose title or problems match the text

@@ -8,10 +8,10 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Docks other people are changing this round; they still import helpers through the
+#: A dock someone else is changing this round; it still imports helpers through the
 #: ``processing.compat`` / ``processing.map_layout`` names (kept as re-exports). The lead
-#: switches their two import lines to ``qgis_support`` after merging and empties this.
-PENDING = {"ui/distances_panel.py", "ui/catchments_dock.py"}
+#: switches its two import lines to ``qgis_support`` after merging and empties this.
+PENDING = {"ui/distances_panel.py"}
 
 
 def _imports(path: Path) -> list[tuple[int, str, list[str]]]:

@@ -195,8 +195,12 @@ def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_p
     legend = next(i for i in alg._layout.items() if isinstance(i, QgsLayoutItemLegend))
     names = [node.name().replace("\n", " ") for node in legend.model().rootGroup().findLayers()]
     assert "Dashed outlines: streets within 400 and 800 m of each facility" in names
+    key = next(n for n in legend.model().rootGroup().findLayers() if "Dashed" in n.name())
+    assert "\n" not in key.name()  # one line in the Layers panel…
+    assert "\n" in key.customProperty("legend/title-label")  # …wrapped on the printed map
     labels = [c.label() for c in alg._layers[-1].renderer().categories()]
-    assert labels == ["School A\n150 addresses of 200 places (75%)", "School B\n90 addresses"]
+    assert labels == ["School A\n150 addresses of 200 places\n(75%)", "School B\n90 addresses"]
+    assert all(len(line) <= 30 for label in labels for line in label.splitlines())  # no cut
 
 
 def test_streets_styled_by_rule_are_drawn_under_the_map(run_alg, tmp_path: Path) -> None:  # noqa: ANN001

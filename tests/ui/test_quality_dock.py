@@ -90,7 +90,8 @@ def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: P
 
     # click: the feature is selected on its layer and the map zooms to it
     leaf = duplicate.child(0)
-    dock.show_issue(leaf)
+    dock._clicked(leaf)  # what a click does
+    assert dock.ui.statusLabel.text() == leaf.text(0)  # the whole message, not cut short
     selected = {f["uprn"] for f in addresses.selectedFeatures()}
     assert selected == {100000000002}
     extent = iface.mapCanvas().extent()
