@@ -32,7 +32,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import schema
 from ..i18n import tr
 from .base import PlaceLinkAlgorithm
-from .compat import (
+from ..qgis_support.compat import (
     GEOMETRY_POINT,
     NUMBER_INTEGER,
     SINK_FAST_INSERT,
@@ -43,7 +43,7 @@ from .compat import (
     WKB_NONE,
     WKB_POINT,
 )
-from .fields import qgs_fields
+from ..qgis_support.fields import qgs_fields
 from .output_style import style_output
 
 OUTPUT_FIELDS = (

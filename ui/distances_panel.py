@@ -42,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..processing.compat import LAYER_POINT
+from ..qgis_support.compat import LAYER_POINT
 from .current_address import CURRENT
 
 NEAREST = 3
@@ -377,8 +377,8 @@ class DistancesPanel(QGroupBox):
         from qgis.PyQt.QtGui import QFont
 
         from ..core.catchments.distances import MILE
-        from ..processing.compat import LAYOUT_MM, set_label_font
-        from ..processing.map_layout import (
+        from ..qgis_support.compat import LAYOUT_MM, set_label_font
+        from ..qgis_support.map_layout import (
             MARGIN,
             OS_ATTRIBUTION,
             PAGE_H,
