@@ -31,7 +31,6 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core import schema
 from ..i18n import tr
-from .base import PlaceLinkAlgorithm
 from ..qgis_support.compat import (
     GEOMETRY_POINT,
     NUMBER_INTEGER,
@@ -44,6 +43,7 @@ from ..qgis_support.compat import (
     WKB_POINT,
 )
 from ..qgis_support.fields import qgs_fields
+from .base import PlaceLinkAlgorithm
 from .output_style import style_output
 
 OUTPUT_FIELDS = (
