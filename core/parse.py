@@ -200,6 +200,23 @@ def _flat_key(
     return " ".join(rest)
 
 
+def sao_floors(text: object) -> list[str]:
+    """Floor keys an SAO names besides its identity, so the unit is also found by its floor:
+    ``FLAT A SECOND FLOOR`` → ``["F2"]``; ``FLAT A FIRST AND SECOND FLOORS`` → ``["F1",
+    "F2"]``; ``[]`` when the SAO's own key is its floor (``GROUND FLOOR FLAT``) or it names
+    none."""
+    toks = [t for t in tokens(text) if t != ","]
+    if not toks:
+        return []
+    unit, floor, rest = _unit_parts(toks)
+    out = [floor] if floor and (unit or rest) else []
+    for i in range(len(toks) - 3):  # FIRST AND SECOND FLOORS: both floors
+        a, link, b, noun = toks[i : i + 4]
+        if link == "AND" and noun in ("FLOORS", "FLOOR") and a in FLOOR_KEYS and b in FLOOR_KEYS:
+            out += [FLOOR_KEYS[a], FLOOR_KEYS[b]]
+    return list(dict.fromkeys(out))
+
+
 def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
     """(unit id, floor key, leftover words) of a short SAO text."""
     unit = floor = ""
@@ -439,6 +456,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             words.append(t)
             segments[-1].append(t)
             i += 1
+            continue
+        if num is not None and toks[i + 1 : i + 4] == ["AND", "A", "HALF"] and not numbers:
+            relation = num  # "144 AND A HALF": a house of its own, named so in full
+            words.extend(toks[i : i + 4])
+            segments[-1].extend(toks[i : i + 4])
+            i += 4
             continue
         if num is not None:
             # "10 A HIGH STREET": a lone letter after a number is its suffix

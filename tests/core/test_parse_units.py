@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from placelink.core import postcode as pc
-from placelink.core.parse import flat_key, parse
+from placelink.core.parse import flat_key, parse, sao_floors
 
 
 def _first(text: str, postcode: str | None = None) -> tuple:
@@ -155,3 +155,23 @@ def test_a_number_after_land_at_or_rear_of_belongs_to_the_name(
 
 def test_a_number_after_of_without_a_relation_is_the_house() -> None:
     assert parse("ISLE OF 7 HIGH STREET").readings[0].number == 7  # no LAND/REAR head
+
+
+@pytest.mark.parametrize(
+    ("sao", "floors"),
+    [
+        ("FLAT A SECOND FLOOR", ["F2"]),
+        ("FLAT A FIRST AND SECOND FLOORS", ["F2", "F1"]),
+        ("FLAT 2 GROUND FLOOR", ["F0"]),
+        ("GROUND FLOOR FLAT", []),  # its own key is the floor
+        ("ROSE COTTAGE", []),
+    ],
+)
+def test_an_sao_with_an_id_and_a_floor_is_found_by_either(sao: str, floors: list[str]) -> None:
+    assert sao_floors(sao) == floors
+
+
+def test_a_number_and_a_half_is_a_name() -> None:
+    p = parse("144 & A HALF PIPER ROAD")
+    assert p.words[:4] == ["144", "AND", "A", "HALF"]
+    assert p.readings[0].number is None and p.readings[0].suffix == ""
