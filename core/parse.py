@@ -422,28 +422,28 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             floor = floor or key
             i += used
             continue
-        door = _FLOOR_DOOR.match(t)
-        if door and not flat:  # 2F2: second floor, flat 2
-            flat = _unit_id(t)
-            i += 1
-            continue
-        house, _, unit = t.partition("/")
-        if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house) and not flat:
-            flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
-            toks[i] = house
-            continue
-        if (_SLASH.match(t) or _DOTTED.match(t)) and not flat and _number_follows(toks, i + 1):
-            flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
-            i += 1
-            continue
-        ranged = _RANGE.match(t)
-        if ranged and not flat and _number_later(toks, i + 1):
-            # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units before
-            # the house number is the SAO range, one unit key
-            a, sa, b, sb = ranged.groups()
-            flat = f"{int(a)}{sa}-{int(b)}{sb}"
-            i += 1
-            continue
+        if not flat and t[0].isdecimal() and not t.isdecimal():  # unit notations
+            if _FLOOR_DOOR.match(t):  # 2F2: second floor, flat 2
+                flat = _unit_id(t)
+                i += 1
+                continue
+            house, _, unit = t.partition("/")
+            if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house):
+                flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
+                toks[i] = house
+                continue
+            if (_SLASH.match(t) or _DOTTED.match(t)) and _number_follows(toks, i + 1):
+                flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
+                i += 1
+                continue
+            ranged = _RANGE.match(t)
+            if ranged and _number_later(toks, i + 1):
+                # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units
+                # before the house number is the SAO range, one unit key
+                a, sa, b, sb = ranged.groups()
+                flat = f"{int(a)}{sa}-{int(b)}{sb}"
+                i += 1
+                continue
         num = _number_token(t)
         if (
             num is not None
