@@ -58,6 +58,8 @@ _NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: never taken for ``FLAT 5`` (``5``) of the same building.
 NON_DWELLING = {"PARKING": "PS", "BAY": "PS", "CARPORT": "PS", "GARAGE": "GA", "STORE": "ST"}
 _FLOOR_WORDS = frozenset(FLOOR_KEYS) | {"LOWER"}
+#: Words after which a number is a unit's own (FLAT 2, GARAGE 3, PARKING SPACE 5).
+_UNIT_BEFORE_NUMBER = UNIT_NOUNS | frozenset(NON_DWELLING) | {"SPACE", "BAY"}
 _UNIT_ID = re.compile(r"^(\d{1,4}[A-Z]?|[A-Z]\d{0,3})$")
 _RANGE = re.compile(r"^(\d{1,5})([A-Z]?)-(\d{1,5})([A-Z]?)$")
 _SLASH = re.compile(r"^(\d{1,5})([A-Z]?)/(\d{1,5})([A-Z]?)$")
@@ -551,8 +553,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
 
 
 def _number_later(toks: list[str], i: int) -> bool:
-    """True when a house number (or range) comes anywhere after *i*."""
-    return any(_number_token(t) is not None for t in toks[i:])
+    """True when a house number (or range) comes anywhere after *i*, not a unit's own
+    number (``12-14 HIGH STREET, FLAT 2``: 2 is the flat)."""
+    return any(
+        _number_token(t) is not None and toks[k - 1] not in _UNIT_BEFORE_NUMBER
+        for k, t in enumerate(toks[i:], i)
+    )
 
 
 def _number_follows(toks: list[str], i: int) -> bool:

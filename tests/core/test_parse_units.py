@@ -39,6 +39,8 @@ def _all(text: str) -> set[tuple]:
         ("GROUND FLOOR LEFT 33 ALDER ROAD", ("F0/LEFT", 33, "", None)),  # no comma
         ("Ground Floor Left, 33 Alder Road", ("F0/LEFT", 33, "", None)),
         ("12-14 High Street", ("", 12, "", 14)),  # a range with no number after: the house
+        ("12-14 High Street, Flat 2", ("2", 12, "", 14)),  # the number after is the flat's
+        ("1B-1C Coleman House, 1-3 High Street", ("1B-1C", 1, "", 3)),
     ],
 )
 def test_unit_notations(text: str, first: tuple) -> None:
