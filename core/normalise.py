@@ -155,8 +155,10 @@ def clean(text: object) -> str:
         text = str(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").upper()
     text = text.replace("'", "").replace("`", "").replace("&", " AND ")
-    text = _DOT.sub(" ", text)  # a full stop between digits stays: 4.5.3, 14.12 (unit ids)
-    text = _DIGIT_TO.sub("-", text)  # 1 TO 3 HIGH STREET: the range 1-3
+    if "." in text:  # a full stop between digits stays: 4.5.3, 14.12 (unit ids)
+        text = _DOT.sub(" ", text)
+    if " TO " in text:  # 1 TO 3 HIGH STREET: the range 1-3
+        text = _DIGIT_TO.sub("-", text)
     text = _DIGIT_DASH.sub("-", _DIGIT_SLASH.sub("/", text))
     text = text.replace(";", ",").replace("\n", ",").replace("\t", " ")
     text = _PUNCT.sub(" ", text)

@@ -58,6 +58,8 @@ _NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: never taken for ``FLAT 5`` (``5``) of the same building.
 NON_DWELLING = {"PARKING": "PS", "BAY": "PS", "CARPORT": "PS", "GARAGE": "GA", "STORE": "ST"}
 _FLOOR_WORDS = frozenset(FLOOR_KEYS) | {"LOWER"}
+#: Words after which a number is a unit's own (FLAT 2, GARAGE 3, PARKING SPACE 5).
+_UNIT_BEFORE_NUMBER = UNIT_NOUNS | frozenset(NON_DWELLING) | {"SPACE", "BAY"}
 _UNIT_ID = re.compile(r"^(\d{1,4}[A-Z]?|[A-Z]\d{0,3})$")
 _RANGE = re.compile(r"^(\d{1,5})([A-Z]?)-(\d{1,5})([A-Z]?)$")
 _SLASH = re.compile(r"^(\d{1,5})([A-Z]?)/(\d{1,5})([A-Z]?)$")
@@ -193,6 +195,23 @@ def _flat_key(
     if floor:
         return floor
     return " ".join(rest)
+
+
+def sao_floors(text: object) -> list[str]:
+    """Floor keys an SAO names besides its identity, so the unit is also found by its floor:
+    ``FLAT A SECOND FLOOR`` → ``["F2"]``; ``FLAT A FIRST AND SECOND FLOORS`` → ``["F1",
+    "F2"]``; ``[]`` when the SAO's own key is its floor (``GROUND FLOOR FLAT``) or it names
+    none."""
+    toks = [t for t in tokens(text) if t != ","]
+    if not toks:
+        return []
+    unit, floor, rest = _unit_parts(toks)
+    out = [floor] if floor and (unit or rest) else []
+    for i in range(len(toks) - 3):  # FIRST AND SECOND FLOORS: both floors
+        a, link, b, noun = toks[i : i + 4]
+        if link == "AND" and noun in ("FLOORS", "FLOOR") and a in FLOOR_KEYS and b in FLOOR_KEYS:
+            out += [FLOOR_KEYS[a], FLOOR_KEYS[b]]
+    return list(dict.fromkeys(out))
 
 
 def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
@@ -400,28 +419,28 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             floor = floor or key
             i += used
             continue
-        door = _FLOOR_DOOR.match(t)
-        if door and not flat:  # 2F2: second floor, flat 2
-            flat = _unit_id(t)
-            i += 1
-            continue
-        house, _, unit = t.partition("/")
-        if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house) and not flat:
-            flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
-            toks[i] = house
-            continue
-        if (_SLASH.match(t) or _DOTTED.match(t)) and not flat and _number_follows(toks, i + 1):
-            flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
-            i += 1
-            continue
-        ranged = _RANGE.match(t)
-        if ranged and not flat and _number_later(toks, i + 1):
-            # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units before
-            # the house number is the SAO range, one unit key
-            a, sa, b, sb = ranged.groups()
-            flat = f"{int(a)}{sa}-{int(b)}{sb}"
-            i += 1
-            continue
+        if not flat and t[0].isdecimal() and not t.isdecimal():  # unit notations
+            if _FLOOR_DOOR.match(t):  # 2F2: second floor, flat 2
+                flat = _unit_id(t)
+                i += 1
+                continue
+            house, _, unit = t.partition("/")
+            if unit and _FLOOR_DOOR.match(unit) and _NUMBER.match(house):
+                flat = _unit_id(unit)  # 12/2F2: flat 2F2 of 12 (Edinburgh)
+                toks[i] = house
+                continue
+            if (_SLASH.match(t) or _DOTTED.match(t)) and _number_follows(toks, i + 1):
+                flat = t  # "2/1, 12 LEITH WALK": floor/position of the house number after it
+                i += 1
+                continue
+            ranged = _RANGE.match(t)
+            if ranged and _number_later(toks, i + 1):
+                # "1B-1C COLEMAN HOUSE 1-3", "4-5D, 166 HIGH STREET": a range of units
+                # before the house number is the SAO range, one unit key
+                a, sa, b, sb = ranged.groups()
+                flat = f"{int(a)}{sa}-{int(b)}{sb}"
+                i += 1
+                continue
         num = _number_token(t)
         if (
             num is not None
@@ -434,6 +453,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             words.append(t)
             segments[-1].append(t)
             i += 1
+            continue
+        if num is not None and toks[i + 1 : i + 4] == ["AND", "A", "HALF"] and not numbers:
+            relation = num  # "144 AND A HALF": a house of its own, named so in full
+            words.extend(toks[i : i + 4])
+            segments[-1].extend(toks[i : i + 4])
+            i += 4
             continue
         if num is not None:
             # "10 A HIGH STREET": a lone letter after a number is its suffix
@@ -523,8 +548,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
 
 
 def _number_later(toks: list[str], i: int) -> bool:
-    """True when a house number (or range) comes anywhere after *i*."""
-    return any(_number_token(t) is not None for t in toks[i:])
+    """True when a house number (or range) comes anywhere after *i*, not a unit's own
+    number (``12-14 HIGH STREET, FLAT 2``: 2 is the flat)."""
+    return any(
+        _number_token(t) is not None and toks[k - 1] not in _UNIT_BEFORE_NUMBER
+        for k, t in enumerate(toks[i:], i)
+    )
 
 
 def _number_follows(toks: list[str], i: int) -> bool:

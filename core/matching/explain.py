@@ -16,8 +16,8 @@ def _flat_label(key: str) -> str:
 
 def part_text(part: str, outcome: str, detail: str) -> str:
     """One piece of evidence in words."""
-    if part == "postcode":
-        return f"postcode {outcome}" + (f" ({detail})" if detail else "")
+    if part in ("postcode", "partial postcode"):  # partial: the valid parts of an invalid one
+        return f"{part} {outcome}" + (f" ({detail})" if detail else "")
     if part == "number":
         if outcome == "=":
             return f"number {detail} = {detail}"

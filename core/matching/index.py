@@ -20,7 +20,7 @@ from .. import postcode as pc
 from ..address_text import format_address
 from ..alternatives import alternative_addresses, parse_alternatives
 from ..normalise import is_street_type, normalise
-from ..parse import flat_digits, flat_key, is_floor_key, parse
+from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
@@ -242,6 +242,11 @@ class GazetteerIndex:
                 streets.append(Street(*key))
             org = normalise(rec.get("organisation"))
             _append(rows, uprn, entry, org, sid, postcode, is_parent, False)
+            for floor in sao_floors(rec.get("sao_text")) if rec.get("sao_text") else ():
+                if floor != entry["flat"]:  # FLAT A SECOND FLOOR: found as F2 too
+                    _append(
+                        rows, uprn, {**entry, "flat": floor}, org, sid, postcode, is_parent, False
+                    )
             for alt, language in _alternatives_with_language(rec.get("alternatives")):
                 if language:
                     alt_language[len(rows["uprn"])] = language
@@ -262,6 +267,7 @@ class GazetteerIndex:
                     is_parent,
                     True,
                 )
+        _add_top_floors(rows)
         index = cls(
             uprn=np.asarray(rows["uprn"], dtype=np.int64),
             flat=rows["flat"],
@@ -443,6 +449,40 @@ def _append(
     rows["postcode"].append(postcode)
     rows["is_parent"].append(is_parent)
     rows["is_alternative"].append(is_alternative)
+
+
+#: Floor keys in building order (``FTOP`` and ``FX`` have no place in it).
+_FLOOR_ORDER = {f"F{n}": n for n in range(-1, 7)}
+
+
+def _add_top_floors(rows: dict[str, list]) -> None:
+    """``TOP FLOOR FLAT`` is the flat on the highest floor its building has: in each
+    building (street, number, name) with flats on two or more floors and no unit called
+    top floor, the units on the highest floor are found as ``FTOP`` too."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, flat in enumerate(rows["flat"]):
+        if flat and not rows["is_alternative"][i]:
+            key = (rows["street"][i], rows["number"][i], rows["suffix"][i], rows["end"][i],
+                   rows["building"][i])  # fmt: skip
+            groups[key].append(i)
+    for members in groups.values():
+        floors = {}
+        for i in members:
+            base, _, pos = rows["flat"][i].partition("/")
+            if base == "FTOP":
+                floors = {}
+                break
+            if base in _FLOOR_ORDER:
+                floors[i] = (_FLOOR_ORDER[base], pos)
+        if len({f for f, _ in floors.values()}) < 2:
+            continue
+        top = max(f for f, _ in floors.values())
+        for i, (f, pos) in floors.items():
+            if f == top:
+                entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
+                entry["flat"] = f"FTOP/{pos}" if pos else "FTOP"
+                _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
+                        rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
 
 
 def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[str, str]:

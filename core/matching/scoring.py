@@ -102,8 +102,8 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
 SCATTERED_NAME_SIM = 85.0
 
 
-#: A name standing in the record but followed by a word that is no street, place or
-#: street-type word (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
+#: A name standing in the record but followed by the next word of a longer name the
+#: gazetteer holds (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
 #: the longer name may be the exact one.
 CONTINUED_NAME_SIM = 90.0
 
@@ -116,29 +116,33 @@ def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bo
     return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
 
 
-def _after_name_words(index: GazetteerIndex) -> frozenset[str]:
-    """Words that may follow a whole building name: street and place words (kept on the
-    index, built once, never pickled)."""
-    known = index.__dict__.get("_after_name_words")
+def _longer_names(index: GazetteerIndex) -> frozenset[str]:
+    """Every start of two or more words of a building or organisation name (``RIVERSIDE
+    COTTAGE BARN`` gives ``RIVERSIDE COTTAGE`` and ``RIVERSIDE COTTAGE BARN``), without
+    ``THE``; kept on the index (built once, never pickled)."""
+    known = index.__dict__.get("_longer_names")
     if known is None:
-        places = {t for p in index.places for t in p.split()}
-        known = index.__dict__["_after_name_words"] = frozenset(index.street_tokens) | places
+        starts = set()
+        for name in index.building_names:
+            toks = [t for t in name.split() if t != "THE"]
+            starts.update(" ".join(toks[:k]) for k in range(2, len(toks) + 1))
+        known = index.__dict__["_longer_names"] = frozenset(starts)
     return known
 
 
 def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> float:
     """Similarity of a name all of whose words *toks* are among the record's *words*: exact
-    when they stand together in order and the name ends there (a street, a place or the
-    end follows); ``CONTINUED_NAME_SIM`` when a longer name may go on; else
-    ``SCATTERED_NAME_SIM``."""
+    when they stand together in order, unless the record goes on with the next word of a
+    longer name in the gazetteer (``CONTINUED_NAME_SIM``); ``SCATTERED_NAME_SIM`` when
+    they are apart."""
     k = len(toks)
     plain = [w for w in words if w != "THE"]
     best = SCATTERED_NAME_SIM
-    after = _after_name_words(index)
+    longer = _longer_names(index)
     for i in range(len(plain) - k + 1):
         if plain[i : i + k] == toks:
             nxt = plain[i + k] if i + k < len(plain) else ""
-            if not nxt or nxt in after or is_street_type(nxt):
+            if not nxt or " ".join((*toks, nxt)) not in longer:
                 return 100.0
             best = CONTINUED_NAME_SIM
     return best

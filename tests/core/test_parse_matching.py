@@ -91,6 +91,19 @@ GAZETTEER = [
     _rec(130, HIGH, "RD04", pao_start_number=31),
     _rec(131, HIGH, "LA01", pao_text="LAND AT 31"),
     _rec(132, HIGH, "LA01", pao_text="REAR OF 14"),
+    # flats named by a letter and their floors; the top floor is the highest there is
+    _rec(140, HIGH, "PP", pao_start_number=61),
+    _rec(
+        141, HIGH, sao_text="FLAT A FIRST AND SECOND FLOORS", pao_start_number=61, parent_uprn=140
+    ),
+    _rec(142, HIGH, sao_text="FLAT B GROUND FLOOR", pao_start_number=61, parent_uprn=140),
+    _rec(143, HIGH, "CR", organisation="PIZZA PALACE", pao_start_number=63),
+    _rec(144, HIGH, "PP", pao_start_number=63),
+    _rec(145, HIGH, sao_text="FLAT FIRST FLOOR", pao_start_number=63, parent_uprn=144),
+    _rec(146, HIGH, sao_text="FLAT SECOND AND THIRD FLOORS", pao_start_number=63, parent_uprn=144),
+    # a house and a half
+    _rec(150, HIGH, "RD04", pao_text="144 AND A HALF"),
+    _rec(151, HIGH, sao_text="FLAT A BASEMENT", pao_text="144 AND A HALF"),
     # dotted unit numbers in a hall of residence
     _rec(95, HIGH, sao_text="FLAT 4.5.3", pao_text="UNITY HALL", pao_start_number=22),
     _rec(96, HIGH, sao_text="FLAT 4.5.2", pao_text="UNITY HALL", pao_start_number=22),
@@ -127,6 +140,13 @@ def matcher() -> Matcher:
         # item 4 (land and parcels): a number after LAND AT / REAR OF belongs to the name
         ("LAND AT 31 HIGH STREET NORTHBRIDGE", None, 131),
         ("REAR OF 14, HIGH STREET", "NB1 2AB", 132),
+        ("FIRST FLOOR FLAT 61 HIGH STREET", "NB1 2AB", 141),
+        ("SECOND FLOOR FLAT, 61 HIGH STREET", "NB1 2AB", 141),
+        ("FLAT A, 61 HIGH STREET", "NB1 2AB", 141),
+        ("GROUND FLOOR FLAT 61 HIGH STREET", "NB1 2AB", 142),
+        ("TOP FLOOR FLAT 63 HIGH STREET", "NB1 2AB", 146),
+        ("144 & A HALF HIGH STREET", "NB1 2AB", 150),
+        ("BASEMENT FLAT 144 AND A HALF HIGH STREET", "NB1 2AB", 151),
         # item 5: unit notations
         ("GROUND FLOOR LEFT 33 HIGH STREET NORTHBRIDGE", None, 111),
         ("FIRST FLOOR RIGHT 33 HIGH STREET", "NB1 2AB", 114),

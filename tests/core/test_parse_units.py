@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from placelink.core import postcode as pc
-from placelink.core.parse import flat_key, parse
+from placelink.core.parse import flat_key, parse, sao_floors
 
 
 def _first(text: str, postcode: str | None = None) -> tuple:
@@ -39,6 +39,8 @@ def _all(text: str) -> set[tuple]:
         ("GROUND FLOOR LEFT 33 ALDER ROAD", ("F0/LEFT", 33, "", None)),  # no comma
         ("Ground Floor Left, 33 Alder Road", ("F0/LEFT", 33, "", None)),
         ("12-14 High Street", ("", 12, "", 14)),  # a range with no number after: the house
+        ("12-14 High Street, Flat 2", ("2", 12, "", 14)),  # the number after is the flat's
+        ("1B-1C Coleman House, 1-3 High Street", ("1B-1C", 1, "", 3)),
     ],
 )
 def test_unit_notations(text: str, first: tuple) -> None:
@@ -155,3 +157,23 @@ def test_a_number_after_land_at_or_rear_of_belongs_to_the_name(
 
 def test_a_number_after_of_without_a_relation_is_the_house() -> None:
     assert parse("ISLE OF 7 HIGH STREET").readings[0].number == 7  # no LAND/REAR head
+
+
+@pytest.mark.parametrize(
+    ("sao", "floors"),
+    [
+        ("FLAT A SECOND FLOOR", ["F2"]),
+        ("FLAT A FIRST AND SECOND FLOORS", ["F2", "F1"]),
+        ("FLAT 2 GROUND FLOOR", ["F0"]),
+        ("GROUND FLOOR FLAT", []),  # its own key is the floor
+        ("ROSE COTTAGE", []),
+    ],
+)
+def test_an_sao_with_an_id_and_a_floor_is_found_by_either(sao: str, floors: list[str]) -> None:
+    assert sao_floors(sao) == floors
+
+
+def test_a_number_and_a_half_is_a_name() -> None:
+    p = parse("144 & A HALF PIPER ROAD")
+    assert p.words[:4] == ["144", "AND", "A", "HALF"]
+    assert p.readings[0].number is None and p.readings[0].suffix == ""
