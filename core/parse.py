@@ -210,7 +210,9 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
     if used:
         j = i + used
         if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
-            if j + 1 >= n or toks[j + 1] == "," or toks[j + 1] in UNIT_NOUNS:
+            after = toks[j + 1] if j + 1 < n else ","
+            # "GROUND FLOOR REAR, 7" / "… REAR FLAT" / "… REAR 7 ELM ROAD" (no commas)
+            if after == "," or after in UNIT_NOUNS or _number_token(after) is not None:
                 key = f"{key}/{POSITIONS[toks[j]]}"
                 used += 1 + _bare_unit_at(toks, j + 1)
         return key, used

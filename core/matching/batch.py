@@ -15,7 +15,15 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
-from .scoring import SHADOWED_STREET_SIM, Scorer, Weights
+from .scoring import (
+    EXTENDED_NAME_SIM,
+    SHADOWED_STREET_SIM,
+    Scorer,
+    Weights,
+    name_extended,
+    name_extenders,
+    sub_building_words,
+)
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
 
@@ -48,6 +56,8 @@ class Tables:
     #: sorted ``first word id * n_streets + street`` for names whose first word is in the
     #: street's name (a shortened building name that is really the street)
     first_in_street: np.ndarray
+    #: flat code → words of a named part of a building (``scoring.sub_building_words``)
+    flat_words: list[tuple[str, ...]]
 
 
 def tables_of(index: GazetteerIndex) -> Tables:
@@ -79,9 +89,41 @@ def tables_of(index: GazetteerIndex) -> Tables:
         name_toks=name_toks,
         first_id=first_id,
         first_in_street=np.asarray(sorted(keys), dtype=np.int64),
+        flat_words=_flat_words(index),
     )
     index.__dict__["_batch_tables"] = tables
     return tables
+
+
+def _flat_words(index: GazetteerIndex) -> list[tuple[str, ...]]:
+    """Per flat code, the words of a named part of a building (() for other keys)."""
+    out: list[tuple[str, ...]] = [()] * (len(index.flat_codes) + 1)
+    for flat, code in index.flat_codes.items():
+        out[code] = sub_building_words(flat)
+    return out
+
+
+def _named_parts(
+    tables: Tables, scorers: list[Scorer], rec: np.ndarray, c_flat: np.ndarray
+) -> np.ndarray:
+    """Per row, whether the record writes every word of the candidate's named part of a
+    building (``Scorer.names_part``), once per unique (record, flat code)."""
+    out = np.zeros(len(c_flat), dtype=bool)
+    words = tables.flat_words
+    has = np.asarray([bool(words[c]) for c in c_flat.tolist()], dtype=bool) if len(c_flat) else out
+    if not has.any():
+        return out
+    n_codes = max(len(words), 1)
+    uniq, inv = np.unique(rec[has] * n_codes + c_flat[has], return_inverse=True)
+    named = np.asarray(
+        [
+            all(t in scorers[k].word_set for t in words[c])
+            for k, c in zip((uniq // n_codes).tolist(), (uniq % n_codes).tolist())
+        ],
+        dtype=bool,
+    )
+    out[has] = named[inv]
+    return out
 
 
 def _type_after(
@@ -216,7 +258,9 @@ def _name_similarity(
     base = np.empty(len(uniq), dtype=np.float64)
     short = np.zeros(len(uniq), dtype=bool)
     all_in = np.zeros(len(uniq), dtype=bool)
+    extended = np.zeros(len(uniq), dtype=bool)
     names, toks_of = index.building_names, tables.name_toks
+    extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
         sc = scorers[k]
         text = sc.ctx.text
@@ -226,6 +270,7 @@ def _name_similarity(
             ws = sc.word_set
             short[j] = toks[0] in ws and len(toks[0]) >= 4
             all_in[j] = all(t in ws for t in toks)
+        extended[j] = name_extended(sc.ctx.words, names[cd].split(), extenders)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word
@@ -240,6 +285,7 @@ def _name_similarity(
         idx = np.flatnonzero(sh)[~found]
         sim[idx] = np.maximum(sim[idx], 88.0)
     sim = np.where(all_in[inv], 100.0, sim)
+    sim = np.where(extended[inv], np.minimum(sim, EXTENDED_NAME_SIM), sim)
     out[has] = sim
     return out
 
@@ -350,6 +396,13 @@ class PairBatch:
         c_floor = index.flat_floor[e]
         none_c = c_flat == 0
         unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
+        part_named = np.zeros(len(row_pair), dtype=bool)
+        want = ~none_c & (rf == 0)
+        if want.any():
+            rows_w = np.flatnonzero(want)
+            part_named[rows_w] = _named_parts(
+                tables_of(index), scorers, rec[row_pair[rows_w]], c_flat[rows_w]
+            )
         f_pts = np.where(
             none_c,
             np.where(
@@ -359,7 +412,11 @@ class PairBatch:
             ),
             np.where(
                 rf == 0,
-                np.where(unit_word, w.flat_id_missing, w.flat_missing_in_record),
+                np.select(
+                    [part_named, unit_word],
+                    [w.flat_match, w.flat_id_missing],
+                    w.flat_missing_in_record,
+                ),
                 np.select(
                     [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
                     [w.flat_match, w.flat_floor_vs_id, w.flat_near],
@@ -367,7 +424,7 @@ class PairBatch:
                 ),
             ),
         )
-        f_max = np.where(none_c | (rf == 0), 0.0, w.flat_match)
+        f_max = np.where((none_c | (rf == 0)) & ~part_named, 0.0, w.flat_match)
         self.nf_max_rows = n_max + f_max
         self.f_pts = f_pts
         self.penalty = (1.0 - r_wt_a[row_reading]) * w.reading_penalty

@@ -87,6 +87,53 @@ class Scored:
         return max(0.0, min(100.0, 100.0 * self.points / self.best_possible))
 
 
+def sub_building_words(flat: str) -> tuple[str, ...]:
+    """The words of a flat key that names a part of a building (``THE STABLES`` →
+    ``STABLES``; ``EAST WING``); () for numbered, lettered and floor keys (``2``, ``A``,
+    ``F0/REAR``, ``PS5``)."""
+    if not flat or is_floor_key(flat) or any(c.isdecimal() for c in flat):
+        return ()
+    words = tuple(t for t in flat.split() if t != "THE")
+    return words if any(len(t) >= 3 for t in words) else ()
+
+
+#: A building name the record writes inside a longer name (``BRIAR FARM`` in ``BRIAR FARM
+#: COTTAGE``) is at best this similar: the record names another, longer building.
+EXTENDED_NAME_SIM = 90.0
+
+
+def name_extenders(index: GazetteerIndex) -> frozenset[str]:
+    """Words that continue a building name (``COTTAGE``, ``BARN``): in building names,
+    never in a street name or a place (built once per index, kept on it)."""
+    cached = index.__dict__.get("_name_extenders")
+    if cached is None:
+        places = {t for p in index.places for t in p.split()}
+        cached = frozenset(
+            t
+            for t in index.building_tokens
+            if t not in index.street_tokens and t not in places and t != "THE" and t.isalpha()
+        )
+        index.__dict__["_name_extenders"] = cached
+    return cached
+
+
+def name_extended(
+    words: list[str], toks: tuple[str, ...] | list[str], extenders: frozenset[str]
+) -> bool:
+    """True when the record's *words* write the name *toks* followed by a word that
+    continues a building name: the record names a longer building (``BRIAR FARM COTTAGE``
+    is not ``BRIAR FARM``)."""
+    k = len(toks)
+    if not k:
+        return False
+    first = toks[0]
+    for i in range(len(words) - k):
+        if words[i] == first and tuple(words[i : i + k]) == tuple(toks):
+            if words[i + k] in extenders:
+                return True
+    return False
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -207,6 +254,10 @@ class Scorer:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if toks and all(t in self.word_set for t in toks):
             sim = 100.0
+        if sim > EXTENDED_NAME_SIM and name_extended(
+            self.ctx.words, name.split(), name_extenders(self.index)
+        ):
+            sim = EXTENDED_NAME_SIM
         self._building[key] = sim
         return sim
 
@@ -231,6 +282,12 @@ class Scorer:
                 "/".join(sorted(others)),
             )
         return pts, None
+
+    def names_part(self, flat: str) -> bool:
+        """True when *flat* is a named part of a building (``THE STABLES``, ``EAST WING``,
+        ``ANNEXE``) whose every word the record writes: the record names that part."""
+        words = sub_building_words(flat)
+        return bool(words) and all(t in self.word_set for t in words)
 
     # numbers ------------------------------------------------------------------------------
     def number_part(
@@ -280,6 +337,8 @@ class Scorer:
             extra = w.flat_extra_floor if r.flat[0] == "F" else w.flat_extra_in_record
             return extra, 0.0, "extra", r.flat
         if not r.flat:
+            if self.names_part(flat):  # THE STABLES, EAST WING written in the record
+                return w.flat_match, w.flat_match, "=", flat
             if self.ctx.parsed.unit_word:
                 return w.flat_id_missing, 0.0, "id missing", flat
             return w.flat_missing_in_record, 0.0, "missing", flat
