@@ -269,7 +269,7 @@ def _name_similarity(
         if toks:
             ws = sc.word_set
             short[j] = toks[0] in ws and len(toks[0]) >= 4
-            all_in[j] = all(t in ws for t in toks)
+            all_in[j] = all(t in sc.name_words for t in toks)
         extended[j] = name_extended(sc.ctx.words, names[cd].split(), extenders)
     sim = base[inv]
     sh = short[inv]
@@ -481,7 +481,9 @@ class PairBatch:
             has_b, np.where(b_sim < 80, np.maximum(w.building_absent, scaled), scaled), 0.0
         )
         o_ok = has_o & (o_sim >= 85)
-        b_ub = b_ub + np.where(o_ok, 6.0, 0.0)
+        b_ub = b_ub + np.where(
+            o_ok, w.organisation_named, np.where(has_o, w.organisation_unnamed, 0.0)
+        )
         bs = np.where(has_b, b_sim, 0.0)
         bs = np.where(o_ok, np.maximum(bs, o_sim), bs)
         row_pts = self._row_points(bs[self.row_pair] >= 85)
@@ -535,7 +537,9 @@ class PairBatch:
                 else _name_similarity(index, tables, scorers, rec, ocode, sid)
             )
             o_ok = has_o & (o_sim >= 85)
-            b_pts = b_pts + np.where(o_ok, 6.0, 0.0)
+            b_pts = b_pts + np.where(
+                o_ok, w.organisation_named, np.where(has_o, w.organisation_unnamed, 0.0)
+            )
             b_sim = np.where(o_ok, np.maximum(b_sim, o_sim), b_sim)
 
         # the rows of the selected pairs

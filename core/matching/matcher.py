@@ -203,7 +203,7 @@ class Matcher:
         if score < th.min_ambiguous:
             status = UNMATCHED
             notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
-        elif margin < th.min_margin:
+        elif margin < th.min_margin and not _full_text_beats(top, second):
             status = AMBIGUOUS
             notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
         elif score < th.min_score:
@@ -211,6 +211,11 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
+            if margin < th.min_margin:
+                notes.append(
+                    f"the record is this address in full; UPRN {runner} has more than the record"
+                    f" (margin {margin:.1f})"
+                )
         if status == MATCHED and top.reading.weight < th.guess_weight:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")
@@ -345,7 +350,9 @@ class Matcher:
                 continue
             top = sc.score(r[0])
             ranked_list = [top]
-            if r[4] >= 0:
+            if r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
+                ranked_list.append(sc.score(r[4]))  # its evidence decides a near tie
+            elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
             out.append(self._decide(ranked_list))
         return out
@@ -510,6 +517,24 @@ class Matcher:
             if len(out) >= k:
                 break
         return out
+
+
+#: Evidence outcomes meaning the record writes that part of the address as it is.
+_AS_WRITTEN = frozenset({"exact", "="})
+
+
+def _full_text(s: Scored) -> bool:
+    """The record writes every part of this candidate's address, each as it is (nothing
+    missing, nothing differing)."""
+    return s.score >= 99.5 and all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts)
+
+
+def _full_text_beats(top: Scored, second: Scored | None) -> bool:
+    """A near tie that the full text settles: the record is *top*'s whole address and the
+    runner-up has a part the record lacks (a house number, a flat, an organisation)."""
+    if second is None or not second.parts or top.points <= second.points:
+        return False
+    return _full_text(top) and not _full_text(second)
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

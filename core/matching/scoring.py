@@ -63,6 +63,10 @@ class Weights:
     #: full text has no locality fits the record exactly (one street name, two villages).
     locality_omitted_named: float = -4
     reading_penalty: float = 20
+    #: An organisation the record names (``KINGS ARMS``) is evidence for its address.
+    organisation_named: float = 6
+    #: An organisation the record does not name: the address without one fits it better.
+    organisation_unnamed: float = -1
 
 
 WEIGHTS = Weights()
@@ -102,34 +106,33 @@ def sub_building_words(flat: str) -> tuple[str, ...]:
 EXTENDED_NAME_SIM = 90.0
 
 
-def name_extenders(index: GazetteerIndex) -> frozenset[str]:
-    """Words that continue a building name (``COTTAGE``, ``BARN``): in building names,
-    never in a street name or a place (built once per index, kept on it)."""
+def name_extenders(index: GazetteerIndex) -> frozenset[tuple[str, ...]]:
+    """Every start of a building or organisation name longer than one word (``BRIAR FARM``
+    + ``COTTAGE`` of ``BRIAR FARM COTTAGE``; built once per index, kept on it)."""
     cached = index.__dict__.get("_name_extenders")
     if cached is None:
-        places = {t for p in index.places for t in p.split()}
-        cached = frozenset(
-            t
-            for t in index.building_tokens
-            if t not in index.street_tokens and t not in places and t != "THE" and t.isalpha()
-        )
+        starts = set()
+        for name in index.building_names:
+            toks = tuple(name.split())
+            starts.update(toks[:k] for k in range(2, len(toks) + 1))
+        cached = frozenset(starts)
         index.__dict__["_name_extenders"] = cached
     return cached
 
 
 def name_extended(
-    words: list[str], toks: tuple[str, ...] | list[str], extenders: frozenset[str]
+    words: list[str], toks: tuple[str, ...] | list[str], starts: frozenset[tuple[str, ...]]
 ) -> bool:
-    """True when the record's *words* write the name *toks* followed by a word that
-    continues a building name: the record names a longer building (``BRIAR FARM COTTAGE``
-    is not ``BRIAR FARM``)."""
+    """True when the record's *words* write the name *toks* followed by the next word of a
+    longer building name (*starts*, ``name_extenders``): the record names that longer
+    building (``BRIAR FARM COTTAGE`` is not ``BRIAR FARM``)."""
     k = len(toks)
     if not k:
         return False
-    first = toks[0]
+    name = tuple(toks)
     for i in range(len(words) - k):
-        if words[i] == first and tuple(words[i : i + k]) == tuple(toks):
-            if words[i + k] in extenders:
+        if words[i] == name[0] and tuple(words[i : i + k]) == name:
+            if (*name, words[i + k]) in starts:
                 return True
     return False
 
@@ -158,6 +161,10 @@ class Scorer:
             if mine else (-2, -2, -2, False)
         )  # fmt: skip
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
+        self.name_words = self.word_set | {
+            str(r.number) for r in ctx.parsed.readings if r.number is not None
+        }
         #: The record's words without the places it names (for street comparison).
         self.street_text = (
             " ".join(t for t in ctx.words if t not in self._place_words) if ctx.places else ctx.text
@@ -252,7 +259,7 @@ class Scorer:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
-        if toks and all(t in self.word_set for t in toks):
+        if toks and all(t in self.name_words for t in toks):
             sim = 100.0
         if sim > EXTENDED_NAME_SIM and name_extended(
             self.ctx.words, name.split(), name_extenders(self.index)
@@ -402,11 +409,16 @@ class Scorer:
                     "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
                     f"{b_sim:.0f}",
                 )
+        o_part = None
         if org:
             o_sim = self.building_part(org, sid)
             if o_sim >= 85:
-                b_pts += 6
+                b_pts += w.organisation_named
                 b_sim = max(b_sim, o_sim)
+                o_part = ("organisation", "exact" if o_sim >= 99.5 else "fuzzy", f"{o_sim:.0f}")
+            else:
+                b_pts += w.organisation_unnamed
+                o_part = ("organisation", "missing", org)
         number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
         best = None
         for r in self.ctx.parsed.readings:
@@ -430,6 +442,8 @@ class Scorer:
             parts.append(s_part)
         if b_part:
             parts.append(b_part)
+        if o_part:
+            parts.append(o_part)
         if pl_part:
             parts.append(pl_part)
         return Scored(i, total, possible, reading, tuple(parts))

@@ -28,8 +28,19 @@ GAZETTEER = [
     _addr(13, sao_text="WEST WING", pao_text="FERNBANK", postcode="BK1 2BB"),
     _addr(20, pao_text="BRIAR FARM", street_description="BRACKEN LANE", postcode="BK2 1CC"),
     _addr(21, pao_text="BRIAR FARM COTTAGE", street_description="BRACKEN LANE", postcode="BK2 1CC"),
-    _addr(30, pao_start_number=5, street_description="OAK LANE", postcode="BK3 1DD"),
-]
+    _addr(40, sao_text="FLAT 1", pao_text="STATION HOUSE", street_description="ELM ROW"),
+    _addr(41, sao_text="FLAT 1", pao_text="STATION HOUSE", pao_start_number=15,
+          street_description="ELM ROW"),
+    _addr(50, sao_text="UNIT 3", pao_text="LARCH BUSINESS PARK", postcode="BK4 1EE"),
+    _addr(51, sao_text="UNIT 3", pao_text="LARCH BUSINESS PARK", postcode="BK4 1EE",
+          organisation="KINGS ARMS"),
+    _addr(60, pao_text="LAND AT 25", street_description="LAUREL WAY", postcode="BK5 1FF"),
+    _addr(61, pao_text="LAND TO REAR OF 29", street_description="LAUREL WAY", postcode="BK5 1FF"),
+    _addr(70, sao_text="GROUND FLOOR FLAT", pao_start_number=23, street_description="HEOL Y FELIN",
+          postcode="SA1 1GG"),
+    _addr(71, sao_text="FIRST FLOOR FLAT", pao_start_number=23, street_description="HEOL Y FELIN",
+          postcode="SA1 1GG"),
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +110,49 @@ def test_a_name_inside_a_longer_name_is_not_the_longer_building(
     matcher: Matcher, text: str, uprn: int
 ) -> None:
     _check(matcher, text, "BK2 1CC", uprn)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode", "uprn"),
+    [
+        ("FLAT 1 STATION HOUSE ELM ROW BROCKLEY", None, 40),
+        ("FLAT 1, STATION HOUSE, 15 ELM ROW", None, 41),
+        ("UNIT 3, LARCH BUSINESS PARK, ALDER ROAD", "BK4 1EE", 50),
+        ("KINGS ARMS, UNIT 3, LARCH BUSINESS PARK, ALDER ROAD", "BK4 1EE", 51),
+    ],
+)
+def test_the_full_text_of_one_address_settles_a_near_tie(
+    matcher: Matcher, text: str, postcode: str | None, uprn: int
+) -> None:
+    _check(matcher, text, postcode, uprn)
+
+
+def test_a_record_missing_a_part_of_both_stays_ambiguous(matcher: Matcher) -> None:
+    # neither address is written in full: no house number and no flat
+    res = matcher.match_one("STATION HOUSE, ELM ROW", None)
+    assert res.match_status != MATCHED
+
+
+def test_organisations_are_in_the_reason(matcher: Matcher) -> None:
+    named = matcher.match_one("Kings Arms, Unit 3, Larch Business Park", "BK4 1EE")
+    assert "organisation exact" in named.match_reason
+    other = matcher.candidates("UNIT 3, LARCH BUSINESS PARK", "BK4 1EE")[1]
+    assert ("organisation", "missing", "KINGS ARMS") in other.parts
+
+
+@pytest.mark.parametrize(
+    ("text", "uprn"), [("LAND AT 25 LAUREL WAY", 60), ("LAND TO REAR OF 29, LAUREL WAY", 61)]
+)
+def test_a_name_holding_a_house_number_is_written_in_full(
+    matcher: Matcher, text: str, uprn: int
+) -> None:
+    _check(matcher, text, "BK5 1FF", uprn)
+
+
+@pytest.mark.parametrize(
+    ("text", "uprn"),
+    [("FFLAT LLAWR GWAELOD, 23 HEOL Y FELIN", 70), ("Fflat Llawr Cyntaf 23 Heol y Felin", 71)],
+)
+def test_welsh_floor_names_are_the_same_floors(matcher: Matcher, text: str, uprn: int) -> None:
+    assert parse(text).readings[0].flat in ("F0", "F1")
+    _check(matcher, text, "SA1 1GG", uprn)
