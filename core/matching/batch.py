@@ -18,11 +18,14 @@ from .index import GazetteerIndex
 from .scoring import (
     EXTENDED_NAME_SIM,
     SHADOWED_STREET_SIM,
+    STREET_ONLY_NAME_SIM,
     Scorer,
     Weights,
+    all_written,
     name_extended,
     name_extenders,
     sub_building_words,
+    written_apart,
 )
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
@@ -58,6 +61,9 @@ class Tables:
     first_in_street: np.ndarray
     #: flat code → words of a named part of a building (``scoring.sub_building_words``)
     flat_words: list[tuple[str, ...]]
+    #: sorted ``name code * n_streets + street`` for names sharing a word with their
+    #: street's name (``FAIRVIEW``, ``FAIRVIEW LANE``: ``scoring.written_apart``)
+    name_in_street: np.ndarray
 
 
 def tables_of(index: GazetteerIndex) -> Tables:
@@ -90,6 +96,9 @@ def tables_of(index: GazetteerIndex) -> Tables:
         first_id=first_id,
         first_in_street=np.asarray(sorted(keys), dtype=np.int64),
         flat_words=_flat_words(index),
+        name_in_street=_name_in_street(
+            index, name_toks, name_words_of=[st.name.split() for st in streets]
+        ),
     )
     index.__dict__["_batch_tables"] = tables
     return tables
@@ -101,6 +110,29 @@ def _flat_words(index: GazetteerIndex) -> list[tuple[str, ...]]:
     for flat, code in index.flat_codes.items():
         out[code] = sub_building_words(flat)
     return out
+
+
+def _name_in_street(
+    index: GazetteerIndex, name_toks: list[tuple[str, ...]], name_words_of: list[list[str]]
+) -> np.ndarray:
+    """Sorted keys ``name code * n_streets + street`` of the index's (name, street) pairs
+    whose name shares a word with the street's name."""
+    n_streets = max(len(index.streets), 1)
+    street = index.street.astype(np.int64)
+    keys = []
+    for codes in (index.building_code, index.org_code):
+        c = codes.astype(np.int64)
+        has = c > 0
+        keys.append(np.unique(c[has] * n_streets + street[has]))
+    pairs = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+    out = [
+        k
+        for k, code, sid in zip(
+            pairs.tolist(), (pairs // n_streets).tolist(), (pairs % n_streets).tolist()
+        )
+        if set(name_toks[code]) & set(name_words_of[sid])
+    ]
+    return np.asarray(out, dtype=np.int64)
 
 
 def _named_parts(
@@ -269,8 +301,8 @@ def _name_similarity(
         if toks:
             ws = sc.word_set
             short[j] = toks[0] in ws and len(toks[0]) >= 4
-            all_in[j] = all(t in sc.name_words for t in toks)
-        extended[j] = name_extended(sc.ctx.words, names[cd].split(), extenders)
+            all_in[j] = all_written(toks, sc.name_words, sc.ctx.words)
+        extended[j] = name_extended(sc.ctx.words, toks, extenders)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word
@@ -286,6 +318,15 @@ def _name_similarity(
         sim[idx] = np.maximum(sim[idx], 88.0)
     sim = np.where(all_in[inv], 100.0, sim)
     sim = np.where(extended[inv], np.minimum(sim, EXTENDED_NAME_SIM), sim)
+    ref = tables.name_in_street
+    if len(ref):  # a name the record writes only as its street's name
+        n_streets = max(len(index.streets), 1)
+        key = c * n_streets + s
+        pos = np.minimum(np.searchsorted(ref, key), len(ref) - 1)
+        for j in np.flatnonzero((ref[pos] == key) & (sim > STREET_ONLY_NAME_SIM)).tolist():
+            sc = scorers[int(r[j])]
+            if not written_apart(sc.ctx.words, toks_of[int(c[j])], tables.name_words[int(s[j])]):
+                sim[j] = STREET_ONLY_NAME_SIM
     out[has] = sim
     return out
 

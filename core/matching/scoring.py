@@ -102,39 +102,79 @@ def sub_building_words(flat: str) -> tuple[str, ...]:
 
 
 #: A building name the record writes inside a longer name (``BRIAR FARM`` in ``BRIAR FARM
-#: COTTAGE``) is at best this similar: the record names another, longer building.
+#: COTTAGE``, ``THE COTTAGE`` in ``YORK COTTAGE``) is at best this similar: the record names
+#: another, longer building.
 EXTENDED_NAME_SIM = 90.0
+#: A house named like its street (``FAIRVIEW``, ``FAIRVIEW LANE``) whose name the record
+#: writes only as the street's is at best this similar: the record names the street only.
+STREET_ONLY_NAME_SIM = 70.0
 
 
-def name_extenders(index: GazetteerIndex) -> frozenset[tuple[str, ...]]:
-    """Every start of a building or organisation name longer than one word (``BRIAR FARM``
-    + ``COTTAGE`` of ``BRIAR FARM COTTAGE``; built once per index, kept on it)."""
+def name_toks(name: str) -> tuple[str, ...]:
+    """A building or organisation name's words without ``THE``."""
+    return tuple(t for t in name.split() if t != "THE")
+
+
+def name_extenders(
+    index: GazetteerIndex,
+) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(starts, ends) of every building or organisation name longer than one word
+    (``BRIAR FARM`` + ``COTTAGE``; ``YORK`` + ``COTTAGE``), words without ``THE``; built once
+    per index, kept on it."""
     cached = index.__dict__.get("_name_extenders")
     if cached is None:
-        starts = set()
+        starts, ends = set(), set()
         for name in index.building_names:
-            toks = tuple(name.split())
+            toks = name_toks(name)
             starts.update(toks[:k] for k in range(2, len(toks) + 1))
-        cached = frozenset(starts)
+            ends.update(toks[-k:] for k in range(2, len(toks) + 1))
+        cached = (frozenset(starts), frozenset(ends))
         index.__dict__["_name_extenders"] = cached
     return cached
 
 
 def name_extended(
-    words: list[str], toks: tuple[str, ...] | list[str], starts: frozenset[tuple[str, ...]]
+    words: list[str],
+    toks: tuple[str, ...],
+    extenders: tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]],
 ) -> bool:
-    """True when the record's *words* write the name *toks* followed by the next word of a
-    longer building name (*starts*, ``name_extenders``): the record names that longer
-    building (``BRIAR FARM COTTAGE`` is not ``BRIAR FARM``)."""
+    """True when the record's *words* write the name *toks* with a word before or after it
+    that makes a longer building name (``name_extenders``): the record names that longer
+    building (``BRIAR FARM COTTAGE`` is not ``BRIAR FARM``, ``YORK COTTAGE`` not ``THE
+    COTTAGE``)."""
     k = len(toks)
     if not k:
         return False
-    name = tuple(toks)
-    for i in range(len(words) - k):
-        if words[i] == name[0] and tuple(words[i : i + k]) == name:
-            if (*name, words[i + k]) in starts:
+    starts, ends = extenders
+    for i in range(len(words) - k + 1):
+        if words[i] == toks[0] and tuple(words[i : i + k]) == toks:
+            if i + k < len(words) and (*toks, words[i + k]) in starts:
+                return True
+            if i > 0 and (words[i - 1], *toks) in ends:
                 return True
     return False
+
+
+def all_written(toks: tuple[str, ...], word_set: set[str], words: list[str]) -> bool:
+    """The record writes every word of name *toks*, a repeated word as often as the name
+    has it (``PARK BUSINESS PARK`` is not written by ``RIVERSIDE BUSINESS PARK``)."""
+    if not toks or not all(t in word_set for t in toks):
+        return False
+    if len(set(toks)) == len(toks):
+        return True
+    return all(words.count(t) >= toks.count(t) for t in set(toks))
+
+
+def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) -> bool:
+    """False when the record writes name *toks* only inside the street's name *street*
+    (``FAIRVIEW`` of ``FAIRVIEW LANE``): each word shared with the street must be written
+    once more than the street needs it. True when the record does not write the street."""
+    if not street or not all(t in words for t in street):
+        return True
+    for t in set(toks):
+        if t in street and words.count(t) < toks.count(t) + street.count(t):
+            return False
+    return True
 
 
 #: A street named only inside a longer named street is at best this similar (not exact).
@@ -259,12 +299,16 @@ class Scorer:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
-        if toks and all(t in self.name_words for t in toks):
+        if all_written(tuple(toks), self.name_words, self.ctx.words):
             sim = 100.0
         if sim > EXTENDED_NAME_SIM and name_extended(
-            self.ctx.words, name.split(), name_extenders(self.index)
+            self.ctx.words, tuple(toks), name_extenders(self.index)
         ):
             sim = EXTENDED_NAME_SIM
+        if sim > STREET_ONLY_NAME_SIM and sid >= 0:
+            street = self.index.streets[sid].name.split()
+            if not written_apart(self.ctx.words, tuple(toks), street):
+                sim = STREET_ONLY_NAME_SIM
         self._building[key] = sim
         return sim
 

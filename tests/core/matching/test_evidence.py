@@ -40,6 +40,14 @@ GAZETTEER = [
           postcode="SA1 1GG"),
     _addr(71, sao_text="FIRST FLOOR FLAT", pao_start_number=23, street_description="HEOL Y FELIN",
           postcode="SA1 1GG"),
+    _addr(80, pao_text="YORK COTTAGE", street_description="HILLSIDE LANE", postcode="MF4 5HY"),
+    _addr(81, pao_text="THE COTTAGE", street_description="HILLSIDE LANE", postcode="MF4 5HY"),
+    _addr(82, pao_text="FAIRVIEW", street_description="FAIRVIEW LANE", postcode="MF7 1XZ"),
+    _addr(83, pao_text="THE OLD VICARAGE", street_description="FAIRVIEW LANE", postcode="MF7 1XZ"),
+    _addr(90, sao_text="UNIT 3", pao_text="PARK BUSINESS PARK", street_description="WINDSOR ROW",
+          postcode="CB1 3DA"),
+    _addr(91, sao_text="UNIT 3", pao_text="RIVERSIDE BUSINESS PARK",
+          street_description="WINDSOR ROW", postcode="CB1 3DA"),
 ]  # fmt: skip
 
 
@@ -156,3 +164,20 @@ def test_a_name_holding_a_house_number_is_written_in_full(
 def test_welsh_floor_names_are_the_same_floors(matcher: Matcher, text: str, uprn: int) -> None:
     assert parse(text).readings[0].flat in ("F0", "F1")
     _check(matcher, text, "SA1 1GG", uprn)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode", "uprn"),
+    [
+        ("YORK COTTAGE, HILLSIDE LANE", "MF4 5HY", 80),  # not THE COTTAGE
+        ("THE COTTAGE, HILLSIDE LANE", "MF4 5HY", 81),
+        ("THE OLD VICARAGE, FAIRVIEW LANE", "MF7 1XZ", 83),  # not the house FAIRVIEW
+        ("FAIRVIEW, FAIRVIEW LANE", "MF7 1XZ", 82),
+        ("UNIT 3 RIVERSIDE BUSINESS PARK WINDSOR ROW", None, 91),  # not PARK BUSINESS PARK
+        ("UNIT 3, PARK BUSINESS PARK, WINDSOR ROW", None, 90),
+    ],
+)
+def test_a_name_is_written_only_by_its_own_words(
+    matcher: Matcher, text: str, postcode: str | None, uprn: int
+) -> None:
+    _check(matcher, text, postcode, uprn)
