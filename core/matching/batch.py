@@ -405,6 +405,11 @@ class PairBatch:
 
         self.cand_no = cand_no = c_num < 0
         self.rec_no = rec_no = rn < 0
+        #: the record writes a house number (its first reading has one) that this row
+        #: reads as a flat: a candidate's house number then contradicts it
+        self.written = np.array([sc.ctx.parsed.number is not None for sc in scorers], dtype=bool)[
+            rec
+        ][row_pair]
         self.rf = rf
         is_range = c_end > c_num
         eq = ~is_range & (c_num == rn)
@@ -431,6 +436,8 @@ class PairBatch:
             w.number_mismatch,
         )
         n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
+        #: a written house number read as a flat, the candidate's number unnamed: it counts
+        self.n_max_written = np.where(~cand_no & rec_no & self.written, w.number_match, 0.0)
         n_max = n_max + np.where(eq_suf & (re_ < 0) & (rs > 0), w.suffix_match, 0.0)
 
         c_flat = index.flat_code[e].astype(np.int64)
@@ -475,12 +482,16 @@ class PairBatch:
         organisation similarity is at least 85 (*named*, per row)."""
         w = self.w
         rf, cand_no, rec_no, both = self.rf, self.cand_no, self.rec_no, self.both
-        f_pts, penalty = self.f_pts, self.penalty
+        f_pts, penalty, written = self.f_pts, self.penalty, self.written
         if rows is not None:
             rf, cand_no, rec_no, both = rf[rows], cand_no[rows], rec_no[rows], both[rows]
-            f_pts, penalty = f_pts[rows], penalty[rows]
+            f_pts, penalty, written = f_pts[rows], penalty[rows], written[rows]
         extra = np.where(named & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
-        missing = np.where(named, w.number_missing_named, w.number_missing_in_record)
+        missing = np.where(
+            named,
+            w.number_missing_named,
+            np.where(written, w.number_mismatch, w.number_missing_in_record),
+        )
         n_pts = np.where(cand_no, np.where(rec_no, 0.0, extra), np.where(rec_no, missing, both))
         return n_pts + f_pts - penalty
 
@@ -600,6 +611,8 @@ class PairBatch:
         named = b_sim[row_pair] >= 85
         row_pts = self._row_points(named, rows)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
+        n_written = self.n_max_written if rows is None else self.n_max_written[rows]
+        nf_rows = nf_rows + np.where(named, 0.0, n_written)
         best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]

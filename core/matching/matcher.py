@@ -216,6 +216,12 @@ class Matcher:
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
                 )
+        extra_flat = next((d for p, o, d in top.parts if p == "flat" and o == "extra"), None)
+        if status == MATCHED and extra_flat is not None:
+            # the record's flat is not in the gazetteer here: the building (or the shop
+            # below) is a guess for a person to confirm, never a confident answer
+            score = min(score, th.guess_score_cap)
+            notes.append("the record's flat is not in the gazetteer at this address")
         if status == MATCHED and top.reading.weight < th.guess_weight:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")

@@ -354,8 +354,14 @@ class Scorer:
             return w.number_extra_in_record, 0.0, "extra", f"{r.number}"
         cand = f"{number}{suffix}" + (f"-{end}" if end > number else "")
         if r.number is None:
-            pts = w.number_missing_named if building_sim >= 85 else w.number_missing_in_record
-            return pts, 0.0, "missing", cand
+            if building_sim >= 85:
+                return w.number_missing_named, 0.0, "missing", cand
+            written = self.ctx.parsed.number
+            if written is not None:
+                # "1 ASHGROVE TERRACE" read as flat 1 of house 3: the record's house
+                # number is 1, not 3, and it names no building to say otherwise
+                return w.number_mismatch, w.number_match, "≠", f"{written} ≠ {cand}"
+            return w.number_missing_in_record, 0.0, "missing", cand
         if end > number:  # the candidate is a range 12-14
             if r.number == number and r.end == end:
                 return w.number_match, w.number_match, "=", cand

@@ -181,3 +181,41 @@ def test_a_name_is_written_only_by_its_own_words(
     matcher: Matcher, text: str, postcode: str | None, uprn: int
 ) -> None:
     _check(matcher, text, postcode, uprn)
+
+
+ABSENT = [
+    _addr(100, pao_start_number=12, street_description="HIGH STREET", postcode="NB1 1AA"),
+    _addr(101, pao_start_number=14, organisation="CORNER SHOP", classification="CR",
+          street_description="HIGH STREET", postcode="NB1 1AA"),
+    # 1 Ashgrove Terrace is a parent shell (its flats are not in this extract)
+    _addr(110, pao_start_number=1, classification="PP", street_description="ASHGROVE TERRACE",
+          postcode="AS1 1AA"),
+    _addr(111, sao_text="FLAT 1", pao_text="ROWAN COURT", pao_start_number=3,
+          classification="RD06", street_description="ASHGROVE TERRACE", postcode="AS1 1AA"),
+    _addr(112, sao_text="FLAT 2", pao_text="ROWAN COURT", pao_start_number=3,
+          classification="RD06", street_description="ASHGROVE TERRACE", postcode="AS1 1AA"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def absent() -> Matcher:
+    return Matcher(ABSENT)
+
+
+@pytest.mark.parametrize(
+    "text", ["FLAT 3, 12 HIGH STREET", "FIRST FLOOR FLAT 14 HIGH STREET", "FLAT B 12 HIGH ST"]
+)
+def test_a_flat_the_gazetteer_lacks_is_no_confident_answer(absent: Matcher, text: str) -> None:
+    res = absent.match_batch([text], ["NB1 1AA"])[0]
+    # the building or the shop below may be proposed, but only for a person to confirm
+    assert res.match_status != MATCHED or res.match_score < 75, res
+    assert res.match_status != MATCHED or "flat is not in the gazetteer" in res.match_reason
+
+
+def test_a_house_number_is_not_read_as_the_flat_of_another_house(absent: Matcher) -> None:
+    for text in ("1 ASHGROVE TERRACE", "1 Ashgrove Terrace, AS1 1AA"):
+        res = absent.match_batch([text], [None])[0]
+        assert res.match_status != MATCHED, res
+    # written with its building, flat 1 of Rowan Court is still found
+    res = absent.match_one("1 ROWAN COURT, ASHGROVE TERRACE", "AS1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 111)
