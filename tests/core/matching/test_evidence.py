@@ -219,3 +219,19 @@ def test_a_house_number_is_not_read_as_the_flat_of_another_house(absent: Matcher
     # written with its building, flat 1 of Rowan Court is still found
     res = absent.match_one("1 ROWAN COURT, ASHGROVE TERRACE", "AS1 1AA")
     assert (res.match_status, res.uprn) == (MATCHED, 111)
+
+
+def test_a_flat_of_a_named_block_on_a_long_street_is_found_without_a_postcode() -> None:
+    houses = [
+        _addr(1000 + n, pao_start_number=n, street_description="LONG ROAD", postcode="LR1 1AA")
+        for n in range(1, 61)
+    ]
+    block = [
+        _addr(2000 + f, sao_text=f"FLAT {f}", pao_text="PARK VIEW", street_description="LONG ROAD",
+              postcode="LR1 2BB")
+        for f in range(1, 7)
+    ]  # fmt: skip
+    m = Matcher(houses + block)
+    # the number after FLAT is the flat's, not house 3's: the block's flat is found
+    res = m.match_batch(["FLAT 3 PARK VIEW LONG ROAD BROCKLEY"], [None])[0]
+    assert (res.match_status, res.uprn) == (MATCHED, 2003), res.match_reason
