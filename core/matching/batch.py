@@ -22,6 +22,7 @@ from .scoring import (
     Scorer,
     Weights,
     all_written,
+    building_words,
     name_extended,
     name_extenders,
     sub_building_words,
@@ -219,6 +220,7 @@ def _street_columns(
         tables.full, tables.name, tables.name_words, tables.type, tables.full_words
     )  # fmt: skip
     smax, smin = w.street_max, w.street_min
+    b_words = building_words(index)
     for k, sc in enumerate(scorers):
         a, b = bounds[k], bounds[k + 1]
         if a == b:
@@ -229,6 +231,7 @@ def _street_columns(
         text = sc.street_text
         named = ctx.streets
         rest = {t for t in words if t not in pw and not is_street_type(t)}
+        named_rest = rest & b_words
         places = frozenset(ctx.places)
         for s in ss[a:b]:
             f = full[s]
@@ -266,7 +269,8 @@ def _street_columns(
             if pl is None:
                 pl = place_cache[pk] = _places(index, tables, ctx.places, s, w)
             pl_pts.append(pl)
-            left.append(0.0 if rest <= full_words[s] else 1.0)
+            fw = full_words[s]
+            left.append(0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0))
     return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
 
 
@@ -580,6 +584,10 @@ class PairBatch:
             0.0,
         )
         b_max = np.where(has_b & ((b_sim >= 80) | (left != 0)), w.building_max, 0.0)
+        # the record names a building; the candidate has neither building nor organisation
+        b_pts = b_pts + np.where(
+            ~has_b & (ocode == 0) & (left == 2), w.building_extra_in_record, 0.0
+        )
         b_sim = np.where(has_b, b_sim, 0.0)
         has_o = ocode > 0
         if has_o.any():

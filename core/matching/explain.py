@@ -54,6 +54,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
     if part == "building":
         if outcome == "missing":
             return "building name missing in record"
+        if outcome == "extra":
+            return "record names a building, none in gazetteer"
         return "building name exact" if outcome == "exact" else f"building name {outcome} {detail}"
     if part == "organisation":
         if outcome == "missing":

@@ -67,6 +67,9 @@ class Weights:
     organisation_named: float = 6
     #: An organisation the record does not name: the address without one fits it better.
     organisation_unnamed: float = -1
+    #: The record names a building (``MEADOW HALL``) and the candidate has no building
+    #: or organisation name: the record is about another address.
+    building_extra_in_record: float = -8
 
 
 WEIGHTS = Weights()
@@ -130,6 +133,27 @@ def name_extenders(
             ends.update(toks[-k:] for k in range(2, len(toks) + 1))
         cached = (frozenset(starts), frozenset(ends))
         index.__dict__["_name_extenders"] = cached
+    return cached
+
+
+def building_words(index: GazetteerIndex) -> frozenset[str]:
+    """Words only building or organisation names have (``HALL``, ``COTTAGE``, ``MEADOW``
+    when no street or place is called so): never a street's, a place's or a street-type
+    word (built once per index, kept on it)."""
+    cached = index.__dict__.get("_building_words")
+    if cached is None:
+        places = {t for p in index.places for t in p.split()}
+        cached = frozenset(
+            t
+            for t in index.building_tokens
+            if len(t) >= 3
+            and t.isalpha()
+            and t != "THE"
+            and t not in index.street_tokens
+            and t not in places
+            and not is_street_type(t)
+        )
+        index.__dict__["_building_words"] = cached
     return cached
 
 
@@ -277,11 +301,17 @@ class Scorer:
 
     def _leftover(self, sid: int) -> bool:
         """True when the record has words that are not street *sid*'s, a place or a type word."""
+        return self._left_words(sid) > 0
+
+    def _left_words(self, sid: int) -> int:
+        """0: every record word is street *sid*'s, a place or a type word; 1: others are
+        left; 2: a word only building names have (``building_words``) is among them."""
         cached = self._left.get(sid)
         if cached is None:
             st = self.index.streets[sid]
             known = set(st.full.split()) | self._place_words
-            cached = any(w not in known and not is_street_type(w) for w in self.ctx.words)
+            rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+            cached = 0 if not rest else (2 if rest & building_words(self.index) else 1)
             self._left[sid] = cached
         return cached
 
@@ -459,6 +489,9 @@ class Scorer:
                     "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
                     f"{b_sim:.0f}",
                 )
+        elif not org and self._left_words(sid) == 2:
+            b_pts = w.building_extra_in_record
+            b_part = ("building", "extra", "")
         o_part = None
         if org:
             o_sim = self.building_part(org, sid)

@@ -235,3 +235,26 @@ def test_a_flat_of_a_named_block_on_a_long_street_is_found_without_a_postcode() 
     # the number after FLAT is the flat's, not house 3's: the block's flat is found
     res = m.match_batch(["FLAT 3 PARK VIEW LONG ROAD BROCKLEY"], [None])[0]
     assert (res.match_status, res.uprn) == (MATCHED, 2003), res.match_reason
+
+
+def test_a_record_naming_a_building_is_not_a_plain_house_of_another_street() -> None:
+    m = Matcher(
+        [
+            _addr(1, pao_start_number=1, street_description="ALDER STREET", postcode="NB4 8SR"),
+            _addr(
+                2,
+                sao_text="FLAT 1",
+                pao_text="MEADOW HALL",
+                street_description="PIT WALK",
+                locality="ASHLEY GREEN",
+                postcode="NB1 5PU",
+            ),
+        ]  # fmt: skip
+    )
+    one = m.candidates("1, Meadow Hall, Alder Street, Ashley Green")
+    plain = next(s for s in one if int(m.index.uprn[s.entry]) == 1)
+    assert ("building", "extra", "") in plain.parts
+    res = m.match_batch(["1, Meadow Hall, Alder Street, Ashley Green"], [None])[0]
+    # the plain house of the street the record names is no confident answer any more
+    assert res.uprn != 1 or res.match_status != MATCHED or res.match_score < 75, res
+    assert "record names a building" in m.match_one("1 Meadow Hall, Alder Street").match_reason
