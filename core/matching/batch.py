@@ -422,6 +422,7 @@ class PairBatch:
             [
                 is_range & (c_num == rn) & (c_end == re_),
                 is_range & (c_num <= rn) & (rn <= c_end) & (rs == 0),
+                is_range & (re_ >= 0) & (rn <= c_end) & (c_num <= re_),
                 is_range,
                 eq_suf & (re_ >= 0),
                 eq_suf,
@@ -430,6 +431,7 @@ class PairBatch:
             ],
             [
                 w.number_match,
+                w.number_in_range,
                 w.number_in_range,
                 w.number_mismatch,
                 w.number_in_range,
@@ -625,6 +627,14 @@ class PairBatch:
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]
 
+        # Scorer.score: an exact postcode unit and premises name soften a place contradiction
+        pl_pts = np.where(
+            (pl_pts == w.place_contradiction)
+            & (self.p_pts[sel] == w.postcode_exact)
+            & (b_sim >= 99.5),
+            w.locality_contradiction,
+            pl_pts,
+        )
         points = nf_pts + s_pts + self.p_pts[sel] + pl_pts + b_pts
         possible = nf_max + s_max + self.p_max[sel] + b_max + self.place_max[sel]
         score = np.where(

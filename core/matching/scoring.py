@@ -397,6 +397,10 @@ class Scorer:
                 return w.number_match, w.number_match, "=", cand
             if number <= r.number <= end and not r.suffix:
                 return w.number_in_range, w.number_match, "in range", f"{r.number} in {cand}"
+            if r.end is not None and r.number <= end and number <= r.end:
+                # two ranges that overlap (4-14 typed, 6-14 in the gazetteer): one building
+                mine = f"{r.number}-{r.end}"
+                return w.number_in_range, w.number_match, "in range", f"{mine} overlaps {cand}"
             return w.number_mismatch, w.number_match, "≠", f"{r.number} ≠ {cand}"
         if r.number == number:
             if r.suffix == suffix:
@@ -512,6 +516,10 @@ class Scorer:
                 best = (pts, n_max + f_max, r, (n_out, n_det), (f_out, f_det))
         assert best is not None
         pts, nf_max, reading, (n_out, n_det), (f_out, f_det) = best
+        if pl_pts == w.place_contradiction and p_pts == w.postcode_exact and b_sim >= 99.5:
+            # the postcode unit and the premises name agree exactly: the place the record
+            # names is its postal town or a neighbouring village, not another address
+            pl_pts = w.locality_contradiction
         total = pts + s_pts + p_pts + pl_pts + b_pts
         possible = nf_max + s_max + p_max + b_max + (w.place_agree if self.ctx.places else 0.0)
         parts: list[tuple[str, str, str]] = []

@@ -258,3 +258,96 @@ def test_a_record_naming_a_building_is_not_a_plain_house_of_another_street() -> 
     # the plain house of the street the record names is no confident answer any more
     assert res.uprn != 1 or res.match_status != MATCHED or res.match_score < 75, res
     assert "record names a building" in m.match_one("1 Meadow Hall, Alder Street").match_reason
+
+
+def test_a_rural_house_by_exact_name_and_postcode_unit_is_matched_despite_its_postal_town() -> None:
+    m = Matcher(
+        [
+            _addr(
+                1,
+                pao_text="ROSE COTTAGE",
+                street_description="MILL LANE",
+                town="KELLINGTON",
+                locality="FERNLEY",
+                postcode="KL2 4EF",
+            ),
+            _addr(
+                2,
+                pao_text="IVY COTTAGE",
+                street_description="MILL LANE",
+                town="KELLINGTON",
+                locality="FERNLEY",
+                postcode="KL2 4EF",
+            ),
+            _addr(
+                3,
+                pao_text="HIGHFIELD FARM",
+                street_description=None,
+                town="KELLINGTON",
+                postcode="KL2 4EG",
+            ),
+            _addr(
+                9,
+                pao_start_number=1,
+                street_description="HIGH STREET",
+                town="WESTBURY",
+                postcode="WB1 1AA",
+            ),
+            _addr(
+                10,
+                pao_text="THE RED LION",
+                pao_start_number=3,
+                street_description="MILL LANE",
+                town="KELLINGTON",
+                postcode="KL2 4EF",
+            ),
+        ]  # fmt: skip
+    )
+    for text, postcode, uprn in [
+        ("Rose Cottage, Westbury", "KL2 4EF", 1),  # Westbury: the postal town
+        ("Highfield Farm, Westbury", "KL2 4EG", 3),
+        ("Highfield Farm", "KL2 4EG", 3),
+    ]:
+        res = m.match_one(text, postcode)
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), res
+        assert "building name exact" in res.match_reason
+    # without the postcode unit the town still contradicts: not a confident match
+    res = m.match_one("Rose Cottage, Westbury", None)
+    assert res.match_status != MATCHED or res.match_score < 75
+
+
+def test_a_flat_in_an_overlapping_range_is_that_buildings_flat() -> None:
+    m = Matcher(
+        [
+            _addr(
+                1,
+                sao_text="FLAT 2",
+                pao_start_number=6,
+                pao_end_number=14,
+                street_description="KINGS ROAD",
+                postcode="E2 2AA",
+            ),
+            _addr(
+                2,
+                sao_text="FLAT 1",
+                pao_start_number=6,
+                pao_end_number=14,
+                street_description="KINGS ROAD",
+                postcode="E2 2AA",
+            ),
+            _addr(
+                3,
+                sao_text="FLAT 2",
+                pao_start_number=16,
+                pao_end_number=20,
+                street_description="KINGS ROAD",
+                postcode="E2 2AA",
+            ),
+            _addr(4, pao_start_number=2, street_description="KINGS ROAD", postcode="E2 2AA"),
+        ]  # fmt: skip
+    )
+    res = m.match_batch(["FLAT 2, 4-14 KINGS ROAD"], ["E2 2AA"])[0]
+    assert (res.match_status, res.uprn) == (MATCHED, 1), res.match_reason
+    assert "overlaps" in res.match_reason
+    # ranges that do not overlap still disagree
+    assert m.candidates("FLAT 2, 22-24 KINGS ROAD", "E2 2AA")[0].points < 40
