@@ -627,6 +627,13 @@ class PairBatch:
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]
 
+        # Scorer.score: a "street" that is the candidate's own building name is no street
+        for j in np.flatnonzero((s_pts == w.street_other) & (b_sim >= 99.5)).tolist():
+            e = int(ent[j])
+            if scorers[int(rec[j])].street_is_name(
+                int(sid[j]), index.building[e], index.organisation[e]
+            ):
+                s_pts[j], s_max[j] = w.street_absent, 0.0
         # Scorer.score: an exact postcode unit and premises name soften a place contradiction
         pl_pts = np.where(
             (pl_pts == w.place_contradiction)

@@ -299,6 +299,16 @@ class Scorer:
                 standing = True
         return "", standing
 
+    def street_is_name(self, sid: int, building: str, org: str) -> bool:
+        """True when every record word that is not street *sid*'s, a place or a type word
+        belongs to the candidate's building or organisation name: what looked like another
+        street (``WESTON COURT``, ``GREEN PLACE``) is the building's name, and the record
+        gives no street at all."""
+        st = self.index.streets[sid]
+        known = set(st.full.split()) | self._place_words
+        rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+        return rest <= set(f"{building} {org}".split())
+
     def _leftover(self, sid: int) -> bool:
         """True when the record has words that are not street *sid*'s, a place or a type word."""
         return self._left_words(sid) > 0
@@ -506,6 +516,8 @@ class Scorer:
             else:
                 b_pts += w.organisation_unnamed
                 o_part = ("organisation", "missing", org)
+        if s_pts == w.street_other and b_sim >= 99.5 and self.street_is_name(sid, building, org):
+            s_pts, s_max, s_part = w.street_absent, 0.0, ("street", "missing", "")
         number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
         best = None
         for r in self.ctx.parsed.readings:

@@ -351,3 +351,31 @@ def test_a_flat_in_an_overlapping_range_is_that_buildings_flat() -> None:
     assert "overlaps" in res.match_reason
     # ranges that do not overlap still disagree
     assert m.candidates("FLAT 2, 22-24 KINGS ROAD", "E2 2AA")[0].points < 40
+
+
+def test_a_block_name_with_a_street_word_is_not_another_street() -> None:
+    m = Matcher(
+        [
+            _addr(
+                1,
+                sao_text="FLAT 2",
+                pao_text="WESTON COURT",
+                street_description="FOXGLOVE WALK",
+                postcode="BK3 4SD",
+            ),
+            _addr(
+                2,
+                sao_text="FLAT 3",
+                pao_text="WESTON COURT",
+                street_description="FOXGLOVE WALK",
+                postcode="BK3 4SD",
+            ),
+            # a street called Weston Court elsewhere in the town
+            _addr(3, pao_start_number=7, street_description="WESTON COURT", postcode="BK9 9ZZ"),
+        ]  # fmt: skip
+    )
+    res = m.match_one("Flat 2, Weston Court, Brockley", "BK3 4SD")
+    assert (res.match_status, res.uprn) == (MATCHED, 1)
+    # the block's name is no other street: the match is confident (not sent to review)
+    assert res.match_score >= 75, res.match_reason
+    assert "street missing in record" in res.match_reason
