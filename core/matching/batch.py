@@ -22,7 +22,6 @@ from .scoring import (
     Scorer,
     Weights,
     all_written,
-    building_words,
     name_extended,
     name_extenders,
     sub_building_words,
@@ -220,7 +219,6 @@ def _street_columns(
         tables.full, tables.name, tables.name_words, tables.type, tables.full_words
     )  # fmt: skip
     smax, smin = w.street_max, w.street_min
-    b_words = building_words(index)
     for k, sc in enumerate(scorers):
         a, b = bounds[k], bounds[k + 1]
         if a == b:
@@ -231,7 +229,7 @@ def _street_columns(
         text = sc.street_text
         named = ctx.streets
         rest = {t for t in words if t not in pw and not is_street_type(t)}
-        named_rest = rest & b_words
+        named_rest = rest & sc.named_words
         places = frozenset(ctx.places)
         for s in ss[a:b]:
             f = full[s]

@@ -157,6 +157,40 @@ def building_words(index: GazetteerIndex) -> frozenset[str]:
     return cached
 
 
+def _without_places(words: list[str], places: set[str]) -> str:
+    """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
+    GREEN`` keeps the street's ``GREEN``."""
+    keep = [True] * len(words)
+    for place in sorted(places, key=lambda p: -len(p.split())):
+        toks = place.split()
+        k = len(toks)
+        for i in range(len(words) - k + 1):
+            if all(keep[i : i + k]) and words[i : i + k] == toks:
+                keep[i : i + k] = [False] * k
+    return " ".join(t for t, ok in zip(words, keep) if ok)
+
+
+def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
+    """Words of the gazetteer's building and organisation names (without ``THE``) that
+    *words* write in full and in order, for names holding a word only building names have
+    (``building_words``)."""
+    names = index.__dict__.get("_name_set")
+    if names is None:
+        only = building_words(index)
+        names = frozenset(
+            t for t in (name_toks(n) for n in index.building_names) if t and set(t) & only
+        )
+        index.__dict__["_name_set"] = names
+    out: set[str] = set()
+    n = len(words)
+    for size in (1, 2, 3, 4):
+        for i in range(n - size + 1):
+            gram = tuple(words[i : i + size])
+            if gram in names:
+                out.update(gram)
+    return frozenset(out)
+
+
 def name_extended(
     words: list[str],
     toks: tuple[str, ...],
@@ -225,14 +259,15 @@ class Scorer:
             if mine else (-2, -2, -2, False)
         )  # fmt: skip
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: Words of gazetteer building names the record writes in full, in order, that
+        #: hold a word only building names have (``MEADOW HALL``; not ``REAR``).
+        self.named_words = written_names(index, ctx.words)
         #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
         self.name_words = self.word_set | {
             str(r.number) for r in ctx.parsed.readings if r.number is not None
         }
         #: The record's words without the places it names (for street comparison).
-        self.street_text = (
-            " ".join(t for t in ctx.words if t not in self._place_words) if ctx.places else ctx.text
-        )
+        self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
 
     # text parts ---------------------------------------------------------------------------
     def street_part(self, sid: int) -> tuple[float, float, tuple[str, str, str]]:
@@ -321,7 +356,7 @@ class Scorer:
             st = self.index.streets[sid]
             known = set(st.full.split()) | self._place_words
             rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
-            cached = 0 if not rest else (2 if rest & building_words(self.index) else 1)
+            cached = 0 if not rest else (2 if rest & self.named_words else 1)
             self._left[sid] = cached
         return cached
 

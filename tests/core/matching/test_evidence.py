@@ -379,3 +379,37 @@ def test_a_block_name_with_a_street_word_is_not_another_street() -> None:
     # the block's name is no other street: the match is confident (not sent to review)
     assert res.match_score >= 75, res.match_reason
     assert "street missing in record" in res.match_reason
+
+
+def test_a_place_word_inside_the_street_name_still_names_the_street() -> None:
+    m = Matcher(
+        [
+            _addr(
+                1,
+                sao_text="FLAT 1",
+                pao_text="MERCIA HOUSE",
+                street_description="GREEN ROW",
+                locality="KIRKBY GREEN",
+                town="CALDERBRIDGE",
+                postcode="CB4 3GT",
+            ),
+            _addr(
+                2,
+                sao_text="FLAT 1",
+                pao_text="MERCIA HOUSE",
+                street_description="BRACKEN HILL",
+                locality="KIRKBY GREEN",
+                town="CALDERBRIDGE",
+                postcode="CB3 2HF",
+            ),
+        ]  # fmt: skip
+    )
+    res = m.match_batch(["FLAT 1 MERCIA HOUSE GREEN ROW KIRKBY GREEN CALDERBRIDGE"], [None])[0]
+    assert (res.match_status, res.uprn) == (MATCHED, 1), res.match_reason
+
+
+def test_words_of_no_building_name_are_not_a_building(matcher: Matcher) -> None:
+    # FIRST AND SECOND FLOORS, REAR OF: unit words and noise, not a building the record names
+    for text in ("FIRST AND SECOND FLOORS 69 ALDER ROAD", "REAR OF 5 OAK LANE"):
+        for s in matcher.candidates(text, None)[:3]:
+            assert ("building", "extra", "") not in s.parts, (text, s.parts)
