@@ -188,6 +188,41 @@ def _saint_or_street(prev: str | None, following: list[str]) -> str:
     return "STREET"
 
 
+#: Welsh unit and floor words (a Welsh LPI or record: ``FFLAT LLAWR GWAELOD`` is the
+#: ground floor flat), read as their English forms so both languages give one unit key.
+WELSH_UNIT_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("FFLAT",): ("FLAT",),
+    ("UNED",): ("UNIT",),
+    ("LLAWR", "GWAELOD"): ("GROUND", "FLOOR"),
+    ("LLAWR", "CYNTAF"): ("FIRST", "FLOOR"),
+    ("AIL", "LAWR"): ("SECOND", "FLOOR"),
+    ("AIL", "LLAWR"): ("SECOND", "FLOOR"),
+    ("TRYDYDD", "LLAWR"): ("THIRD", "FLOOR"),
+    ("LLAWR", "UCHAF"): ("TOP", "FLOOR"),
+    ("ISLAWR",): ("BASEMENT",),
+}
+_WELSH_FIRST = frozenset(k[0] for k in WELSH_UNIT_PHRASES)
+
+
+def _welsh_units(toks: list[str]) -> list[str]:
+    """*toks* with Welsh unit and floor phrases in English (``WELSH_UNIT_PHRASES``)."""
+    if not _WELSH_FIRST.intersection(toks):
+        return toks
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for size in (2, 1):
+            phrase = WELSH_UNIT_PHRASES.get(tuple(toks[i : i + size]))
+            if phrase is not None:
+                out.extend(phrase)
+                i += size
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -205,6 +240,7 @@ def tokens(text: object) -> list[str]:
             expanded.extend(FLOOR_SHORTHAND[tok])
             continue
         expanded.append(tok)
+    expanded = _welsh_units(expanded)
     out: list[str] = []
     for i, tok in enumerate(expanded):
         if tok == ",":

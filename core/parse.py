@@ -289,8 +289,8 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
         j = i + used
         if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
             after = toks[j + 1] if j + 1 < n else ","
+            # "GROUND FLOOR REAR, 7" / "… REAR FLAT" / "… REAR 7 ELM ROAD" (no commas)
             if after == "," or after in UNIT_NOUNS or _number_token(after) is not None:
-                # GROUND FLOOR LEFT, 33 …; GROUND FLOOR LEFT FLAT; GROUND FLOOR LEFT 33 …
                 key = f"{key}/{POSITIONS[toks[j]]}"
                 used += 1 + _bare_unit_at(toks, j + 1)
         return key, used

@@ -99,3 +99,30 @@ def generate_with(
             )
         )
     return records
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.upper().replace(",", " ").split())
+
+
+def mark_other_addresses(records: list[Record], gazetteer: list[dict[str, object]]) -> int:
+    """Mark unresolvable the records with no postcode whose text is exactly another
+    address's full text without its postcode (``address-errors`` checks collisions with
+    the postcode, so a record whose postcode is then removed can become another address:
+    ``33 PARK AVENUE, MARSHFIELD`` of Holton when Marshfield has its own 33 Park Avenue).
+    Returns how many were marked."""
+    owners: dict[str, set[int]] = {}
+    for row in gazetteer:
+        text, postcode = str(row["address"]), str(row.get("postcode") or "")
+        if postcode and text.endswith(postcode):
+            text = text[: -len(postcode)].rstrip(", ")
+        owners.setdefault(_plain(text), set()).add(int(row["uprn"]))  # type: ignore[call-overload]
+    marked = 0
+    for rec in records:
+        if rec.postcode or rec.unresolvable:
+            continue
+        others = owners.get(_plain(rec.text), set()) - {rec.truth}
+        if others:
+            rec.unresolvable = True
+            marked += 1
+    return marked

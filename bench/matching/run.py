@@ -46,7 +46,7 @@ from placelink.core.matching.index import GazetteerIndex  # noqa: E402
 
 from .gazetteer import build_council, from_components, to_components  # noqa: E402
 from .guardrail import guardrail_line  # noqa: E402
-from .records import Record, generate  # noqa: E402
+from .records import Record, generate, mark_other_addresses  # noqa: E402
 
 
 def _cpu() -> float:
@@ -242,6 +242,9 @@ def main(argv: list[str] | None = None) -> None:
     for profile in args.profiles.split(","):
         for seed in (int(s) for s in args.seeds.split(",")):
             records = generate(components, profile, seed, args.n)
+            marked = mark_other_addresses(records, gazetteer)
+            if marked:
+                print(f"\n{profile}: {marked} records without postcode are another address's text")
             folder = OUT / f"{profile}-s{seed}"
             canonical, messy = write_inputs(OUT, gazetteer, records)
             pl = run_placelink(matcher, records, args.workers)

@@ -24,7 +24,7 @@ from placelink.core.matching.review import needs_review
 
 from .gazetteer import build_council, to_components
 from .gazetteer2 import build_council2
-from .records import Record, generate_with
+from .records import Record, generate_with, mark_other_addresses
 
 #: The stress level: errors twice as common and 10 % of records with character noise.
 STRESS = {"prevalence": 2, "noise": {"rate": 0.1}}
@@ -141,6 +141,7 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:  # noqa: A
             records = generate_with(
                 components, cell.fitted, cell.style, cell.controls, args.seed_base, args.n
             )
+            mark_other_addresses(records, gazetteer)
             folder = out_dir / "unseen" / gen_name
             canonical, messy = write_inputs(folder, gazetteer, records)
             pl = run_placelink(matcher, records, args.workers)

@@ -16,12 +16,19 @@ from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
 from .scoring import (
+    EXTENDED_NAME_SIM,
     SCATTERED_NAME_SIM,
     SHADOWED_STREET_SIM,
+    STREET_ONLY_NAME_SIM,
     Scorer,
     Weights,
+    all_written,
     lacks_name_word,
+    name_extended,
+    name_extenders,
     name_in_words,
+    sub_building_words,
+    written_apart,
 )
 
 _UNSEEN = -7  # a record flat or suffix the gazetteer never uses: equal to nothing
@@ -55,6 +62,11 @@ class Tables:
     #: sorted ``first word id * n_streets + street`` for names whose first word is in the
     #: street's name (a shortened building name that is really the street)
     first_in_street: np.ndarray
+    #: flat code → words of a named part of a building (``scoring.sub_building_words``)
+    flat_words: list[tuple[str, ...]]
+    #: sorted ``name code * n_streets + street`` for names sharing a word with their
+    #: street's name (``FAIRVIEW``, ``FAIRVIEW LANE``: ``scoring.written_apart``)
+    name_in_street: np.ndarray
 
 
 def tables_of(index: GazetteerIndex) -> Tables:
@@ -86,9 +98,67 @@ def tables_of(index: GazetteerIndex) -> Tables:
         name_toks=name_toks,
         first_id=first_id,
         first_in_street=np.asarray(sorted(keys), dtype=np.int64),
+        flat_words=_flat_words(index),
+        name_in_street=_name_in_street(
+            index, name_toks, name_words_of=[st.name.split() for st in streets]
+        ),
     )
     index.__dict__["_batch_tables"] = tables
     return tables
+
+
+def _flat_words(index: GazetteerIndex) -> list[tuple[str, ...]]:
+    """Per flat code, the words of a named part of a building (() for other keys)."""
+    out: list[tuple[str, ...]] = [()] * (len(index.flat_codes) + 1)
+    for flat, code in index.flat_codes.items():
+        out[code] = sub_building_words(flat)
+    return out
+
+
+def _name_in_street(
+    index: GazetteerIndex, name_toks: list[tuple[str, ...]], name_words_of: list[list[str]]
+) -> np.ndarray:
+    """Sorted keys ``name code * n_streets + street`` of the index's (name, street) pairs
+    whose name shares a word with the street's name."""
+    n_streets = max(len(index.streets), 1)
+    street = index.street.astype(np.int64)
+    keys = []
+    for codes in (index.building_code, index.org_code):
+        c = codes.astype(np.int64)
+        has = c > 0
+        keys.append(np.unique(c[has] * n_streets + street[has]))
+    pairs = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+    out = [
+        k
+        for k, code, sid in zip(
+            pairs.tolist(), (pairs // n_streets).tolist(), (pairs % n_streets).tolist()
+        )
+        if set(name_toks[code]) & set(name_words_of[sid])
+    ]
+    return np.asarray(out, dtype=np.int64)
+
+
+def _named_parts(
+    tables: Tables, scorers: list[Scorer], rec: np.ndarray, c_flat: np.ndarray
+) -> np.ndarray:
+    """Per row, whether the record writes every word of the candidate's named part of a
+    building (``Scorer.names_part``), once per unique (record, flat code)."""
+    out = np.zeros(len(c_flat), dtype=bool)
+    words = tables.flat_words
+    has = np.asarray([bool(words[c]) for c in c_flat.tolist()], dtype=bool) if len(c_flat) else out
+    if not has.any():
+        return out
+    n_codes = max(len(words), 1)
+    uniq, inv = np.unique(rec[has] * n_codes + c_flat[has], return_inverse=True)
+    named = np.asarray(
+        [
+            all(t in scorers[k].word_set for t in words[c])
+            for k, c in zip((uniq // n_codes).tolist(), (uniq % n_codes).tolist())
+        ],
+        dtype=bool,
+    )
+    out[has] = named[inv]
+    return out
 
 
 def _type_after(
@@ -162,6 +232,7 @@ def _street_columns(
         text = sc.street_text
         named = ctx.streets
         rest = {t for t in words if t not in pw and not is_street_type(t)}
+        named_rest = rest & sc.named_words
         places = frozenset(ctx.places)
         for s in ss[a:b]:
             f = full[s]
@@ -199,7 +270,8 @@ def _street_columns(
             if pl is None:
                 pl = place_cache[pk] = _places(index, tables, ctx.places, s, w)
             pl_pts.append(pl)
-            left.append(0.0 if rest <= full_words[s] else 1.0)
+            fw = full_words[s]
+            left.append(0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0))
     return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
 
 
@@ -223,7 +295,9 @@ def _name_similarity(
     base = np.empty(len(uniq), dtype=np.float64)
     short = np.zeros(len(uniq), dtype=bool)
     all_in = np.full(len(uniq), -1.0)
+    extended = np.zeros(len(uniq), dtype=bool)
     names, toks_of = index.building_names, tables.name_toks
+    extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
         sc = scorers[k]
         text = sc.ctx.text
@@ -234,8 +308,9 @@ def _name_similarity(
             if lacks_name_word(list(toks), ws, sc.ctx.words):
                 base[j] = min(base[j], SCATTERED_NAME_SIM)
             short[j] = toks[0] in ws and len(toks[0]) >= 4
-            if all(t in ws for t in toks):
+            if all_written(toks, sc.name_words, sc.ctx.words):
                 all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
+        extended[j] = name_extended(sc.ctx.words, toks, extenders)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word
@@ -250,6 +325,16 @@ def _name_similarity(
         idx = np.flatnonzero(sh)[~found]
         sim[idx] = np.maximum(sim[idx], 88.0)
     sim = np.where(all_in[inv] >= 0, all_in[inv], sim)
+    sim = np.where(extended[inv], np.minimum(sim, EXTENDED_NAME_SIM), sim)
+    ref = tables.name_in_street
+    if len(ref):  # a name the record writes only as its street's name
+        n_streets = max(len(index.streets), 1)
+        key = c * n_streets + s
+        pos = np.minimum(np.searchsorted(ref, key), len(ref) - 1)
+        for j in np.flatnonzero((ref[pos] == key) & (sim > STREET_ONLY_NAME_SIM)).tolist():
+            sc = scorers[int(r[j])]
+            if not written_apart(sc.ctx.words, toks_of[int(c[j])], tables.name_words[int(s[j])]):
+                sim[j] = STREET_ONLY_NAME_SIM
     out[has] = sim
     return out
 
@@ -328,6 +413,11 @@ class PairBatch:
 
         self.cand_no = cand_no = c_num < 0
         self.rec_no = rec_no = rn < 0
+        #: the record writes a house number (its first reading has one) that this row
+        #: reads as a flat: a candidate's house number then contradicts it
+        self.written = np.array([sc.ctx.parsed.number is not None for sc in scorers], dtype=bool)[
+            rec
+        ][row_pair]
         self.rf = rf
         is_range = c_end > c_num
         eq = ~is_range & (c_num == rn)
@@ -336,6 +426,7 @@ class PairBatch:
             [
                 is_range & (c_num == rn) & (c_end == re_),
                 is_range & (c_num <= rn) & (rn <= c_end) & (rs == 0),
+                is_range & (re_ >= 0) & (rn <= c_end) & (c_num <= re_),
                 is_range,
                 eq_suf & (re_ >= 0),
                 eq_suf,
@@ -344,6 +435,7 @@ class PairBatch:
             ],
             [
                 w.number_match,
+                w.number_in_range,
                 w.number_in_range,
                 w.number_mismatch,
                 w.number_in_range,
@@ -354,12 +446,21 @@ class PairBatch:
             w.number_mismatch,
         )
         n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
+        #: a written house number read as a flat, the candidate's number unnamed: it counts
+        self.n_max_written = np.where(~cand_no & rec_no & self.written, w.number_match, 0.0)
         n_max = n_max + np.where(eq_suf & (re_ < 0) & (rs > 0), w.suffix_match, 0.0)
 
         c_flat = index.flat_code[e].astype(np.int64)
         c_floor = index.flat_floor[e]
         none_c = c_flat == 0
         unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
+        part_named = np.zeros(len(row_pair), dtype=bool)
+        want = ~none_c & (rf == 0)
+        if want.any():
+            rows_w = np.flatnonzero(want)
+            part_named[rows_w] = _named_parts(
+                tables_of(index), scorers, rec[row_pair[rows_w]], c_flat[rows_w]
+            )
         f_pts = np.where(
             none_c,
             np.where(
@@ -369,7 +470,11 @@ class PairBatch:
             ),
             np.where(
                 rf == 0,
-                np.where(unit_word, w.flat_id_missing, w.flat_missing_in_record),
+                np.select(
+                    [part_named, unit_word],
+                    [w.flat_match, w.flat_id_missing],
+                    w.flat_missing_in_record,
+                ),
                 np.select(
                     [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
                     [w.flat_match, w.flat_floor_vs_id, w.flat_near],
@@ -377,7 +482,7 @@ class PairBatch:
                 ),
             ),
         )
-        f_max = np.where(none_c | (rf == 0), 0.0, w.flat_match)
+        f_max = np.where((none_c | (rf == 0)) & ~part_named, 0.0, w.flat_match)
         self.nf_max_rows = n_max + f_max
         self.f_pts = f_pts
         self.penalty = (1.0 - r_wt_a[row_reading]) * w.reading_penalty
@@ -387,12 +492,16 @@ class PairBatch:
         organisation similarity is at least 85 (*named*, per row)."""
         w = self.w
         rf, cand_no, rec_no, both = self.rf, self.cand_no, self.rec_no, self.both
-        f_pts, penalty = self.f_pts, self.penalty
+        f_pts, penalty, written = self.f_pts, self.penalty, self.written
         if rows is not None:
             rf, cand_no, rec_no, both = rf[rows], cand_no[rows], rec_no[rows], both[rows]
-            f_pts, penalty = f_pts[rows], penalty[rows]
+            f_pts, penalty, written = f_pts[rows], penalty[rows], written[rows]
         extra = np.where(named & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
-        missing = np.where(named, w.number_missing_named, w.number_missing_in_record)
+        missing = np.where(
+            named,
+            w.number_missing_named,
+            np.where(written, w.number_mismatch, w.number_missing_in_record),
+        )
         n_pts = np.where(cand_no, np.where(rec_no, 0.0, extra), np.where(rec_no, missing, both))
         return n_pts + f_pts - penalty
 
@@ -434,7 +543,9 @@ class PairBatch:
             has_b, np.where(b_sim < 80, np.maximum(w.building_absent, scaled), scaled), 0.0
         )
         o_ok = has_o & (o_sim >= 85)
-        b_ub = b_ub + np.where(o_ok, 6.0, 0.0)
+        b_ub = b_ub + np.where(
+            o_ok, w.organisation_named, np.where(has_o, w.organisation_unnamed, 0.0)
+        )
         bs = np.where(has_b, b_sim, 0.0)
         bs = np.where(o_ok, np.maximum(bs, o_sim), bs)
         row_pts = self._row_points(bs[self.row_pair] >= 85)
@@ -479,6 +590,10 @@ class PairBatch:
             0.0,
         )
         b_max = np.where(has_b & ((b_sim >= 80) | (left != 0)), w.building_max, 0.0)
+        # the record names a building; the candidate has neither building nor organisation
+        b_pts = b_pts + np.where(
+            ~has_b & (ocode == 0) & (left == 2), w.building_extra_in_record, 0.0
+        )
         b_sim = np.where(has_b, b_sim, 0.0)
         has_o = ocode > 0
         if has_o.any():
@@ -488,7 +603,9 @@ class PairBatch:
                 else _name_similarity(index, tables, scorers, rec, ocode, sid)
             )
             o_ok = has_o & (o_sim >= 85)
-            b_pts = b_pts + np.where(o_ok, 6.0, 0.0)
+            b_pts = b_pts + np.where(
+                o_ok, w.organisation_named, np.where(has_o, w.organisation_unnamed, 0.0)
+            )
             b_sim = np.where(o_ok, np.maximum(b_sim, o_sim), b_sim)
 
         # the rows of the selected pairs
@@ -508,10 +625,27 @@ class PairBatch:
         named = b_sim[row_pair] >= 85
         row_pts = self._row_points(named, rows)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
+        n_written = self.n_max_written if rows is None else self.n_max_written[rows]
+        nf_rows = nf_rows + np.where(named, 0.0, n_written)
         best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]
 
+        # Scorer.score: a "street" that is the candidate's own building name is no street
+        for j in np.flatnonzero((s_pts == w.street_other) & (b_sim >= 99.5)).tolist():
+            e = int(ent[j])
+            if scorers[int(rec[j])].street_is_name(
+                int(sid[j]), index.building[e], index.organisation[e]
+            ):
+                s_pts[j], s_max[j] = w.street_absent, 0.0
+        # Scorer.score: an exact postcode unit and premises name soften a place contradiction
+        pl_pts = np.where(
+            (pl_pts == w.place_contradiction)
+            & (self.p_pts[sel] == w.postcode_exact)
+            & (b_sim >= 99.5),
+            w.locality_contradiction,
+            pl_pts,
+        )
         points = nf_pts + s_pts + self.p_pts[sel] + pl_pts + b_pts
         possible = nf_max + s_max + self.p_max[sel] + b_max + self.place_max[sel]
         score = np.where(

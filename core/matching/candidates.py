@@ -139,7 +139,9 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     for sid in _streets(index, ctx):
         for n in numbers:
             out.update(index.by_street_number.get((sid, n), ()))
-        if not numbers:
+        if not numbers or ctx.parsed.number is None:
+            # no house number, or one only in a reading that is not the record's first
+            # ("FLAT 3 PARK VIEW ALDER ROAD": flat 3 of a named block with no number)
             entries = index.by_street.get(sid, ())
             if len(entries) <= SMALL_STREET:
                 out.update(entries)

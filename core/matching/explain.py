@@ -54,7 +54,13 @@ def part_text(part: str, outcome: str, detail: str) -> str:
     if part == "building":
         if outcome == "missing":
             return "building name missing in record"
+        if outcome == "extra":
+            return "record names a building, none in gazetteer"
         return "building name exact" if outcome == "exact" else f"building name {outcome} {detail}"
+    if part == "organisation":
+        if outcome == "missing":
+            return f"organisation {detail} not in record"
+        return "organisation exact" if outcome == "exact" else f"organisation {outcome} {detail}"
     if part == "place":
         return f"town/locality differs ({detail})"
     return f"{part} {outcome} {detail}".strip()

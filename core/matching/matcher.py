@@ -174,7 +174,7 @@ class Matcher:
         if score < th.min_ambiguous:
             status = UNMATCHED
             notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
-        elif margin < th.min_margin:
+        elif margin < th.min_margin and not _full_text_beats(top, second):
             status = AMBIGUOUS
             notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
         elif score < th.min_score:
@@ -182,6 +182,17 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
+            if margin < th.min_margin:
+                notes.append(
+                    f"the record is this address in full; UPRN {runner} has more than the record"
+                    f" (margin {margin:.1f})"
+                )
+        extra_flat = next((d for p, o, d in top.parts if p == "flat" and o == "extra"), None)
+        if status == MATCHED and extra_flat is not None:
+            # the record's flat is not in the gazetteer here: the building (or the shop
+            # below) is a guess for a person to confirm, never a confident answer
+            score = min(score, th.guess_score_cap)
+            notes.append("the record's flat is not in the gazetteer at this address")
         if status == MATCHED and top.reading.weight < th.guess_weight:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")
@@ -316,7 +327,9 @@ class Matcher:
                 continue
             top = sc.score(r[0])
             ranked_list = [top]
-            if r[4] >= 0:
+            if r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
+                ranked_list.append(sc.score(r[4]))  # its evidence decides a near tie
+            elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
             out.append(self._decide(ranked_list))
         return out
@@ -481,6 +494,24 @@ class Matcher:
             if len(out) >= k:
                 break
         return out
+
+
+#: Evidence outcomes meaning the record writes that part of the address as it is.
+_AS_WRITTEN = frozenset({"exact", "="})
+
+
+def _full_text(s: Scored) -> bool:
+    """The record writes every part of this candidate's address, each as it is (nothing
+    missing, nothing differing)."""
+    return s.score >= 99.5 and all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts)
+
+
+def _full_text_beats(top: Scored, second: Scored | None) -> bool:
+    """A near tie that the full text settles: the record is *top*'s whole address and the
+    runner-up has a part the record lacks (a house number, a flat, an organisation)."""
+    if second is None or not second.parts or top.points <= second.points:
+        return False
+    return _full_text(top) and not _full_text(second)
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

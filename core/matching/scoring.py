@@ -63,6 +63,13 @@ class Weights:
     #: full text has no locality fits the record exactly (one street name, two villages).
     locality_omitted_named: float = -4
     reading_penalty: float = 20
+    #: An organisation the record names (``KINGS ARMS``) is evidence for its address.
+    organisation_named: float = 6
+    #: An organisation the record does not name: the address without one fits it better.
+    organisation_unnamed: float = -1
+    #: The record names a building (``MEADOW HALL``) and the candidate has no building
+    #: or organisation name: the record is about another address.
+    building_extra_in_record: float = -8
 
 
 WEIGHTS = Weights()
@@ -148,6 +155,147 @@ def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> f
     return best
 
 
+def sub_building_words(flat: str) -> tuple[str, ...]:
+    """The words of a flat key that names a part of a building (``THE STABLES`` →
+    ``STABLES``; ``EAST WING``); () for numbered, lettered and floor keys (``2``, ``A``,
+    ``F0/REAR``, ``PS5``)."""
+    if not flat or is_floor_key(flat) or any(c.isdecimal() for c in flat):
+        return ()
+    words = tuple(t for t in flat.split() if t != "THE")
+    return words if any(len(t) >= 3 for t in words) else ()
+
+
+#: A building name the record writes inside a longer name (``BRIAR FARM`` in ``BRIAR FARM
+#: COTTAGE``, ``THE COTTAGE`` in ``YORK COTTAGE``) is at best this similar: the record names
+#: another, longer building.
+EXTENDED_NAME_SIM = 90.0
+#: A house named like its street (``FAIRVIEW``, ``FAIRVIEW LANE``) whose name the record
+#: writes only as the street's is at best this similar: the record names the street only.
+STREET_ONLY_NAME_SIM = 70.0
+
+
+def name_toks(name: str) -> tuple[str, ...]:
+    """A building or organisation name's words without ``THE``."""
+    return tuple(t for t in name.split() if t != "THE")
+
+
+def name_extenders(
+    index: GazetteerIndex,
+) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(starts, ends) of every building or organisation name longer than one word
+    (``BRIAR FARM`` + ``COTTAGE``; ``YORK`` + ``COTTAGE``), words without ``THE``; built once
+    per index, kept on it."""
+    cached = index.__dict__.get("_name_extenders")
+    if cached is None:
+        starts, ends = set(), set()
+        for name in index.building_names:
+            toks = name_toks(name)
+            starts.update(toks[:k] for k in range(2, len(toks) + 1))
+            ends.update(toks[-k:] for k in range(2, len(toks) + 1))
+        cached = (frozenset(starts), frozenset(ends))
+        index.__dict__["_name_extenders"] = cached
+    return cached
+
+
+def building_words(index: GazetteerIndex) -> frozenset[str]:
+    """Words only building or organisation names have (``HALL``, ``COTTAGE``, ``MEADOW``
+    when no street or place is called so): never a street's, a place's or a street-type
+    word (built once per index, kept on it)."""
+    cached = index.__dict__.get("_building_words")
+    if cached is None:
+        places = {t for p in index.places for t in p.split()}
+        cached = frozenset(
+            t
+            for t in index.building_tokens
+            if len(t) >= 3
+            and t.isalpha()
+            and t != "THE"
+            and t not in index.street_tokens
+            and t not in places
+            and not is_street_type(t)
+        )
+        index.__dict__["_building_words"] = cached
+    return cached
+
+
+def _without_places(words: list[str], places: set[str]) -> str:
+    """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
+    GREEN`` keeps the street's ``GREEN``."""
+    keep = [True] * len(words)
+    for place in sorted(places, key=lambda p: -len(p.split())):
+        toks = place.split()
+        k = len(toks)
+        for i in range(len(words) - k + 1):
+            if all(keep[i : i + k]) and words[i : i + k] == toks:
+                keep[i : i + k] = [False] * k
+    return " ".join(t for t, ok in zip(words, keep) if ok)
+
+
+def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
+    """Words of the gazetteer's building and organisation names (without ``THE``) that
+    *words* write in full and in order, for names holding a word only building names have
+    (``building_words``)."""
+    names = index.__dict__.get("_name_set")
+    if names is None:
+        only = building_words(index)
+        names = frozenset(
+            t for t in (name_toks(n) for n in index.building_names) if t and set(t) & only
+        )
+        index.__dict__["_name_set"] = names
+    out: set[str] = set()
+    n = len(words)
+    for size in (1, 2, 3, 4):
+        for i in range(n - size + 1):
+            gram = tuple(words[i : i + size])
+            if gram in names:
+                out.update(gram)
+    return frozenset(out)
+
+
+def name_extended(
+    words: list[str],
+    toks: tuple[str, ...],
+    extenders: tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]],
+) -> bool:
+    """True when the record's *words* write the name *toks* with a word before or after it
+    that makes a longer building name (``name_extenders``): the record names that longer
+    building (``BRIAR FARM COTTAGE`` is not ``BRIAR FARM``, ``YORK COTTAGE`` not ``THE
+    COTTAGE``)."""
+    k = len(toks)
+    if not k:
+        return False
+    starts, ends = extenders
+    for i in range(len(words) - k + 1):
+        if words[i] == toks[0] and tuple(words[i : i + k]) == toks:
+            if i + k < len(words) and (*toks, words[i + k]) in starts:
+                return True
+            if i > 0 and (words[i - 1], *toks) in ends:
+                return True
+    return False
+
+
+def all_written(toks: tuple[str, ...], word_set: set[str], words: list[str]) -> bool:
+    """The record writes every word of name *toks*, a repeated word as often as the name
+    has it (``PARK BUSINESS PARK`` is not written by ``RIVERSIDE BUSINESS PARK``)."""
+    if not toks or not all(t in word_set for t in toks):
+        return False
+    if len(set(toks)) == len(toks):
+        return True
+    return all(words.count(t) >= toks.count(t) for t in set(toks))
+
+
+def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) -> bool:
+    """False when the record writes name *toks* only inside the street's name *street*
+    (``FAIRVIEW`` of ``FAIRVIEW LANE``): each word shared with the street must be written
+    once more than the street needs it. True when the record does not write the street."""
+    if not street or not all(t in words for t in street):
+        return True
+    for t in set(toks):
+        if t in street and words.count(t) < toks.count(t) + street.count(t):
+            return False
+    return True
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -175,10 +323,15 @@ class Scorer:
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: Words of gazetteer building names the record writes in full, in order, that
+        #: hold a word only building names have (``MEADOW HALL``; not ``REAR``).
+        self.named_words = written_names(index, ctx.words)
+        #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
+        self.name_words = self.word_set | {
+            str(r.number) for r in ctx.parsed.readings if r.number is not None
+        }
         #: The record's words without the places it names (for street comparison).
-        self.street_text = (
-            " ".join(t for t in ctx.words if t not in self._place_words) if ctx.places else ctx.text
-        )
+        self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
 
     # text parts ---------------------------------------------------------------------------
     def street_part(self, sid: int) -> tuple[float, float, tuple[str, str, str]]:
@@ -245,13 +398,29 @@ class Scorer:
                 standing = True
         return "", standing
 
+    def street_is_name(self, sid: int, building: str, org: str) -> bool:
+        """True when every record word that is not street *sid*'s, a place or a type word
+        belongs to the candidate's building or organisation name: what looked like another
+        street (``WESTON COURT``, ``GREEN PLACE``) is the building's name, and the record
+        gives no street at all."""
+        st = self.index.streets[sid]
+        known = set(st.full.split()) | self._place_words
+        rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+        return rest <= set(f"{building} {org}".split())
+
     def _leftover(self, sid: int) -> bool:
         """True when the record has words that are not street *sid*'s, a place or a type word."""
+        return self._left_words(sid) > 0
+
+    def _left_words(self, sid: int) -> int:
+        """0: every record word is street *sid*'s, a place or a type word; 1: others are
+        left; 2: a word only building names have (``building_words``) is among them."""
         cached = self._left.get(sid)
         if cached is None:
             st = self.index.streets[sid]
             known = set(st.full.split()) | self._place_words
-            cached = any(w not in known and not is_street_type(w) for w in self.ctx.words)
+            rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+            cached = 0 if not rest else (2 if rest & self.named_words else 1)
             self._left[sid] = cached
         return cached
 
@@ -271,8 +440,16 @@ class Scorer:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
-        if toks and all(t in self.word_set for t in toks):
+        if all_written(tuple(toks), self.name_words, self.ctx.words):
             sim = name_in_words(toks, self.ctx.words, self.index)
+        if sim > EXTENDED_NAME_SIM and name_extended(
+            self.ctx.words, tuple(toks), name_extenders(self.index)
+        ):
+            sim = EXTENDED_NAME_SIM
+        if sim > STREET_ONLY_NAME_SIM and sid >= 0:
+            street = self.index.streets[sid].name.split()
+            if not written_apart(self.ctx.words, tuple(toks), street):
+                sim = STREET_ONLY_NAME_SIM
         self._building[key] = sim
         return sim
 
@@ -298,6 +475,12 @@ class Scorer:
             )
         return pts, None
 
+    def names_part(self, flat: str) -> bool:
+        """True when *flat* is a named part of a building (``THE STABLES``, ``EAST WING``,
+        ``ANNEXE``) whose every word the record writes: the record names that part."""
+        words = sub_building_words(flat)
+        return bool(words) and all(t in self.word_set for t in words)
+
     # numbers ------------------------------------------------------------------------------
     def number_part(
         self, r: Reading, number: int, suffix: str, end: int, building_sim: float
@@ -312,13 +495,23 @@ class Scorer:
             return w.number_extra_in_record, 0.0, "extra", f"{r.number}"
         cand = f"{number}{suffix}" + (f"-{end}" if end > number else "")
         if r.number is None:
-            pts = w.number_missing_named if building_sim >= 85 else w.number_missing_in_record
-            return pts, 0.0, "missing", cand
+            if building_sim >= 85:
+                return w.number_missing_named, 0.0, "missing", cand
+            written = self.ctx.parsed.number
+            if written is not None:
+                # "1 ASHGROVE TERRACE" read as flat 1 of house 3: the record's house
+                # number is 1, not 3, and it names no building to say otherwise
+                return w.number_mismatch, w.number_match, "≠", f"{written} ≠ {cand}"
+            return w.number_missing_in_record, 0.0, "missing", cand
         if end > number:  # the candidate is a range 12-14
             if r.number == number and r.end == end:
                 return w.number_match, w.number_match, "=", cand
             if number <= r.number <= end and not r.suffix:
                 return w.number_in_range, w.number_match, "in range", f"{r.number} in {cand}"
+            if r.end is not None and r.number <= end and number <= r.end:
+                # two ranges that overlap (4-14 typed, 6-14 in the gazetteer): one building
+                mine = f"{r.number}-{r.end}"
+                return w.number_in_range, w.number_match, "in range", f"{mine} overlaps {cand}"
             return w.number_mismatch, w.number_match, "≠", f"{r.number} ≠ {cand}"
         if r.number == number:
             if r.suffix == suffix:
@@ -346,6 +539,8 @@ class Scorer:
             extra = w.flat_extra_floor if r.flat[0] == "F" else w.flat_extra_in_record
             return extra, 0.0, "extra", r.flat
         if not r.flat:
+            if self.names_part(flat):  # THE STABLES, EAST WING written in the record
+                return w.flat_match, w.flat_match, "=", flat
             if self.ctx.parsed.unit_word:
                 return w.flat_id_missing, 0.0, "id missing", flat
             return w.flat_missing_in_record, 0.0, "missing", flat
@@ -403,11 +598,21 @@ class Scorer:
                     "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
                     f"{b_sim:.0f}",
                 )
+        elif not org and self._left_words(sid) == 2:
+            b_pts = w.building_extra_in_record
+            b_part = ("building", "extra", "")
+        o_part = None
         if org:
             o_sim = self.building_part(org, sid)
             if o_sim >= 85:
-                b_pts += 6
+                b_pts += w.organisation_named
                 b_sim = max(b_sim, o_sim)
+                o_part = ("organisation", "exact" if o_sim >= 99.5 else "fuzzy", f"{o_sim:.0f}")
+            else:
+                b_pts += w.organisation_unnamed
+                o_part = ("organisation", "missing", org)
+        if s_pts == w.street_other and b_sim >= 99.5 and self.street_is_name(sid, building, org):
+            s_pts, s_max, s_part = w.street_absent, 0.0, ("street", "missing", "")
         number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
         best = None
         for r in self.ctx.parsed.readings:
@@ -418,6 +623,10 @@ class Scorer:
                 best = (pts, n_max + f_max, r, (n_out, n_det), (f_out, f_det))
         assert best is not None
         pts, nf_max, reading, (n_out, n_det), (f_out, f_det) = best
+        if pl_pts == w.place_contradiction and p_pts == w.postcode_exact and b_sim >= 99.5:
+            # the postcode unit and the premises name agree exactly: the place the record
+            # names is its postal town or a neighbouring village, not another address
+            pl_pts = w.locality_contradiction
         total = pts + s_pts + p_pts + pl_pts + b_pts
         possible = nf_max + s_max + p_max + b_max + (w.place_agree if self.ctx.places else 0.0)
         parts: list[tuple[str, str, str]] = []
@@ -431,6 +640,8 @@ class Scorer:
             parts.append(s_part)
         if b_part:
             parts.append(b_part)
+        if o_part:
+            parts.append(o_part)
         if pl_part:
             parts.append(pl_part)
         return Scored(i, total, possible, reading, tuple(parts))

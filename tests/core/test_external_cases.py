@@ -401,11 +401,10 @@ UKAM_CASES = _ukam_cases()
 #: TOP FLOOR of a house whose flats are the ground, first and "second and third floors" is
 #: the second-and-third-floors flat (the highest floor the building has), which is what
 #: PlaceLink answers. Block 7's label is disputed too (FLAT B is not FLAT 2): the right
-#: outcome is no match; today the bare house 153 wins, a confident wrong answer (issue 11
-#: item 7, the scoring). Block 12 needs an organisation the record does not name to count
-#: against its candidate (item 8, the scoring); block 14's postcode has no valid part
-#: (MKA) and its street type differs. Each is a strict xfail: fixing it makes the test
-#: fail until the mark is removed.
+#: outcome is no match; today the bare house 153 wins, capped under the review score (issue
+#: 11 item 7: "the record's flat is not in the gazetteer at this address"). Block 14's
+#: postcode has no valid part (MKA) and its street type differs. Each is a strict xfail:
+#: fixing it makes the test fail until the mark is removed.
 UKAM_EXPECTED: dict[str, tuple[str, int | None]] = {
     # (outcome by the label, UPRN): 603 is "wrong" by the label, the answer argued above
     "6 top floor flat labelled as the first floor flat": ("wrong", 603),
@@ -413,7 +412,6 @@ UKAM_EXPECTED: dict[str, tuple[str, int | None]] = {
 }
 UKAM_NOT_YET = {
     "7 flat B labelled as flat 2 of the same house": "item 7: the bare house wins",
-    "12 the only home at a number with shops": "organisation not named in the record",
     "14 street type mistyped, postcode exact": "no valid postcode part, type differs",
 }
 
@@ -435,16 +433,15 @@ def ukam_outcomes() -> dict[str, tuple[str, int | None, str]]:
 
 
 def test_ukam_edge_cases_today(ukam_outcomes: dict[str, tuple[str, int | None, str]]) -> None:
-    """The level reached (guards against regressions): 16 of 20 right by their labels, and
+    """The level reached (guards against regressions): 17 of 20 right by their labels, and
     wrong answers by their labels only in the disputed blocks 6 and 7."""
     right = [n for n, o in ukam_outcomes.items() if o[0] == "right"]
     wrong = sorted(n.split()[0] for n, o in ukam_outcomes.items() if o[0] == "wrong")
     report = "\n".join(f"{n}: {o}" for n, o in ukam_outcomes.items() if o[0] != "right")
-    assert len(right) >= 16, report
+    assert len(right) >= 17, report
     assert set(wrong) <= {"6", "7"}, report
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 goal not reached yet: see UKAM_NOT_YET")
 def test_ukam_edge_cases_goal(ukam_outcomes: dict[str, tuple[str, int | None, str]]) -> None:
     """Issue 11's goal on UKAM's cases: at least 18 right, at most 1 wrong (here: 18 of the
     20 stored blocks right by their label or by the answer argued in UKAM_EXPECTED)."""
