@@ -684,7 +684,6 @@ class DtfStreetReader:
 
     def _build(self, run: _Run, stats: LoadStats) -> list[dict]:
         import pandas as pd
-        import shapely
 
         t, alive = run.tables, run.alive
         accepted = 0
@@ -773,11 +772,13 @@ class DtfStreetReader:
                 return g_rows[:0]
             return g_rows[start[at] : start[at] + counts[at]]
 
-        keep = usable[group]
-        renumber = np.cumsum(usable) - 1  # shapely wants indices 0..k-1 without gaps
-        lines = shapely.linestrings(xy[keep], indices=renumber[group[keep]])
-        line_ids_usable = line_ids[usable]  # sorted, beside lines
-        del xy, first_xy, differs, group, keep, renumber
+        # the usable ESUs' points, grouped by ESU in COORD_NUMBER order: lines are made from
+        # them a chunk of streets at a time (_merge_lines), so few GEOS objects live at once
+        line_xy = xy[usable[group]]
+        line_counts = counts[usable]
+        line_starts = np.cumsum(line_counts) - line_counts
+        line_ids_usable = line_ids[usable]  # sorted, beside line_starts
+        del xy, first_xy, differs, group
 
         # 3. cross references: USRN → ESUs
         xref = t[XREF]
@@ -840,7 +841,10 @@ class DtfStreetReader:
         )
         geometries = _merge_lines(
             links["usrn"].to_numpy(),
-            lines[np.searchsorted(line_ids_usable, links["esuid"].to_numpy())],
+            np.searchsorted(line_ids_usable, links["esuid"].to_numpy()),
+            line_xy,
+            line_starts,
+            line_counts,
         )
         classes = (
             links.merge(dedication, on="esuid")
@@ -987,23 +991,52 @@ class _Lines:
         return [list(map(tuple, coords[b:e].tolist())) for b, e in self.parts[owner]]
 
 
-def _merge_lines(owners: np.ndarray, lines: np.ndarray) -> _Lines:
-    """Join each owner's lines (shapely ``line_merge``)."""
+#: Streets whose lines are made and merged at a time (bounds the GEOS objects alive).
+MERGE_CHUNK = 10_000
+
+
+def _merge_lines(
+    owners: np.ndarray,
+    line_index: np.ndarray,
+    xy: np.ndarray,
+    starts: np.ndarray,
+    counts: np.ndarray,
+) -> _Lines:
+    """Join each owner's lines (shapely ``line_merge``). *owners* is sorted; line
+    ``line_index[i]`` of owner ``owners[i]`` is ``xy[starts[j]:starts[j] + counts[j]]``
+    (``j = line_index[i]``). Lines are made ``MERGE_CHUNK`` owners at a time; the merged
+    parts are kept as one coordinate array."""
     import shapely
 
-    if not len(lines):
+    if not len(owners):
         return _Lines(np.empty((0, 2)), {})
-    keys, index = np.unique(owners, return_inverse=True)
-    merged = shapely.line_merge(shapely.multilinestrings(lines, indices=index))
-    parts, part_owner = shapely.get_parts(merged, return_index=True)
-    coords, coord_part = shapely.get_coordinates(parts, return_index=True)
-    bounds = np.flatnonzero(np.diff(coord_part)) + 1
-    starts = np.concatenate(([0], bounds)).tolist()
-    ends = np.concatenate((bounds, [len(coords)])).tolist()
+    keys, owner_of = np.unique(owners, return_inverse=True)
+    bounds = np.searchsorted(owner_of, np.arange(0, len(keys) + MERGE_CHUNK, MERGE_CHUNK))
     result: dict[int, list[tuple[int, int]]] = {}
-    for owner, begin, end in zip(part_owner.tolist(), starts, ends):
-        result.setdefault(int(keys[owner]), []).append((begin, end))
-    return _Lines(coords, result)
+    chunks: list[np.ndarray] = []
+    offset = 0
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        if a == b:
+            continue
+        lines_here = line_index[a:b]
+        n = counts[lines_here]
+        first = np.cumsum(n) - n
+        take = np.repeat(starts[lines_here] - first, n) + np.arange(int(n.sum()))
+        lines = shapely.linestrings(xy[take], indices=np.repeat(np.arange(len(n)), n))
+        local = owner_of[a:b] - owner_of[a]
+        merged = shapely.line_merge(shapely.multilinestrings(lines, indices=local))
+        parts, part_owner = shapely.get_parts(merged, return_index=True)
+        coords, coord_part = shapely.get_coordinates(parts, return_index=True)
+        del lines, merged, parts
+        edges = np.flatnonzero(np.diff(coord_part)) + 1
+        begins = (np.concatenate(([0], edges)) + offset).tolist()
+        ends = (np.concatenate((edges, [len(coords)])) + offset).tolist()
+        owner_keys = keys[owner_of[a] + part_owner].tolist()
+        for owner, begin, end in zip(owner_keys, begins, ends):
+            result.setdefault(int(owner), []).append((begin, end))
+        chunks.append(coords)
+        offset += len(coords)
+    return _Lines(np.concatenate(chunks) if chunks else np.empty((0, 2)), result)
 
 
 READER = DtfStreetReader(

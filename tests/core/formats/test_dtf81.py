@@ -328,3 +328,16 @@ def test_importing_the_loaders_needs_neither_pandas_nor_shapely() -> None:
         check=True,
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_lines_merged_a_chunk_of_streets_at_a_time_are_the_same(monkeypatch) -> None:  # noqa: ANN001
+    """Street lines are made and merged MERGE_CHUNK streets at a time (bounded GEOS memory):
+    one street per chunk gives the very same streets, lines and rejects as one chunk."""
+    paths = [FULL, *(FIXTURES / n for n in ("dtf81_cou_1.csv", "dtf81_cou_2.csv"))]
+    monkeypatch.setattr(dtf81, "MERGE_CHUNK", 1_000_000)
+    whole = _load(paths)
+    monkeypatch.setattr(dtf81, "MERGE_CHUNK", 1)
+    chunked = _load(paths)
+    assert len(whole[0]) > 2 and whole[1]
+    assert chunked[0] == whole[0]
+    assert [(r.line, r.reason) for r in chunked[1]] == [(r.line, r.reason) for r in whole[1]]
