@@ -29,6 +29,14 @@ LOG_FIELDS = (
 _DATES = {f.name for f in schema.ADDRESS_FIELDS if f.kind == schema.DATE}
 
 
+def log_table_beside(driver: str, layer_name: str) -> str:
+    """The update log table's name beside TARGET *layer_name*: ``council.placelink_update_log``
+    for the PostGIS table ``council.llpg``; the plain name in a GeoPackage."""
+    if driver == "PostgreSQL" and "." in layer_name:
+        return f"{layer_name.split('.', 1)[0]}.{LOG_TABLE}"
+    return LOG_TABLE
+
+
 class OgrTarget:
     """``updates.Target`` over one OGR layer of *dataset_name* (a GeoPackage path or a
     ``PG:`` connection string)."""
@@ -50,6 +58,8 @@ class OgrTarget:
         if "uprn" not in self.fields:
             raise ValueError(f"TARGET {layer_name!r} has no uprn field: not an addresses layer")
         self.uprn_name = definition.GetFieldDefn(self.fields["uprn"]).GetName()
+        #: The update log beside TARGET: in TARGET's own schema for a PostGIS table.
+        self.log_table = log_table_beside(self.ds.GetDriver().GetName(), layer_name)
         self._log = self._log_layer()
         self.in_transaction = False
 
@@ -140,9 +150,9 @@ class OgrTarget:
 
     # --- the update log ------------------------------------------------------------------
     def _log_layer(self) -> ogr.Layer:
-        layer = self.ds.GetLayerByName(LOG_TABLE)
+        layer = self.ds.GetLayerByName(self.log_table)
         if layer is None:
-            layer = self.ds.CreateLayer(LOG_TABLE, geom_type=ogr.wkbNone)
+            layer = self.ds.CreateLayer(self.log_table, geom_type=ogr.wkbNone)
             for name, kind in LOG_FIELDS:
                 layer.CreateField(ogr.FieldDefn(name, kind))
         return layer

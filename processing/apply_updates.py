@@ -18,7 +18,7 @@ from qgis.core import (
 from ..core import schema
 from ..core.formats import addressbase, dtf73
 from ..core.updates import UpdateCancelledError, apply_updates
-from ..core.updates_target import LOG_TABLE, OgrTarget
+from ..core.updates_target import OgrTarget
 from ..metadata import plugin_version
 from ..qgis_support.compat import (
     SINK_FAST_INSERT,
@@ -198,5 +198,5 @@ class ApplyUpdates(PlaceLinkAlgorithm):
             "UPDATED": result.total("updated"),
             "DELETED": result.total("deleted"),
             "REJECTED_COUNT": result.total("rejected"),
-            "LOG_TABLE": LOG_TABLE,
+            "LOG_TABLE": target.log_table,
         }

@@ -91,6 +91,20 @@ def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> 
     assert {u: row[0] for u, row in _rows(target).items()} == expected
 
 
+def test_update_log_stays_in_the_targets_schema(postgis_server, run_alg) -> None:  # noqa: ANN001
+    """A TARGET in the council's own schema gets its update log there, not in public."""
+    postgis_server.sql("CREATE SCHEMA IF NOT EXISTS council")
+    _load(run_alg, [FULL], "postgis:" + postgis_server.uri(table="llpg", schema="council"))
+    target = QgsVectorLayer(postgis_server.uri(table="llpg", schema="council"), "t", "postgres")
+    assert target.isValid()
+    had_public_log = postgis_server.sql("SELECT to_regclass('public.placelink_update_log')")
+    result = _apply(run_alg, target, [COU])
+    assert result["LOG_TABLE"] == "council.placelink_update_log"
+    log = postgis_server.sql("SELECT file, inserted FROM council.placelink_update_log")
+    assert log == "dtf73_cou.csv|1"
+    assert postgis_server.sql("SELECT to_regclass('public.placelink_update_log')") == had_public_log
+
+
 class _CancelAtOnce(QgsProcessingFeedback):
     def setProgressText(self, text: str) -> None:
         self.cancel()
