@@ -55,6 +55,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
         if outcome == "missing":
             return "building name missing in record"
         return "building name exact" if outcome == "exact" else f"building name {outcome} {detail}"
+    if part == "place" and outcome == "town differs":
+        return f"town differs ({detail})"
     if part == "place":
         return f"town/locality differs ({detail})"
     return f"{part} {outcome} {detail}".strip()

@@ -19,6 +19,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, is_floor_key
 from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
+from .names import other_town, spelled_streets, street_towns
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ class Weights:
     #: The record names a place but not the candidate's locality: another address whose
     #: full text has no locality fits the record exactly (one street name, two villages).
     locality_omitted_named: float = -4
+    #: The record names a town that is not the candidate's, and that town has a street of
+    #: the candidate's street name (the record says LEEDS; this VICTORIA ROAD is in
+    #: BRADFORD and Leeds has one too): as strong as naming none of its places.
+    town_contradiction: float = -22
     reading_penalty: float = 20
 
 
@@ -111,6 +116,12 @@ class Scorer:
             if mine else (-2, -2, -2, False)
         )  # fmt: skip
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: Towns having a street the record spells out (for ``other_town``).
+        self.spelled_towns = (
+            frozenset().union(*(street_towns(index)[f] for f in spelled_streets(index, ctx.words)))
+            if ctx.places
+            else frozenset()
+        )
         #: The record's words without the places it names (for street comparison).
         self.street_text = (
             " ".join(t for t in ctx.words if t not in self._place_words) if ctx.places else ctx.text
@@ -221,6 +232,9 @@ class Scorer:
         others = named - mine
         if not named & mine:
             return w.place_contradiction, ("place", "differs", "/".join(sorted(named)))
+        town = other_town(self.index, named, st, self.spelled_towns)
+        if town:
+            return w.town_contradiction, ("place", "town differs", f"{town} ≠ {st.town}")
         pts = w.place_agree
         if st.locality and st.locality not in named:
             pts += w.locality_omitted_named
