@@ -168,7 +168,7 @@ def _env() -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark_local() -> Iterator[object]:
     """A local[2] session (two executor threads, Python workers in this interpreter)."""
     from placelink.batch.spark_engine import session
@@ -197,7 +197,7 @@ def _wait_for(path: Path, text: str, process: subprocess.Popen, seconds: float =
     raise TimeoutError(f"no {text!r} in {path} after {seconds}s")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def standalone_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``spark://127.0.0.1:PORT`` of a real standalone master with two one-core workers."""
     folder = tmp_path_factory.mktemp("spark-cluster")

@@ -1,6 +1,6 @@
 """``placelink-batch`` as a user runs it: pip-installed from the checkout into a fresh
-virtual environment (the ``command`` fixture), then run as a subprocess (help, both
-engines, every output format)."""
+virtual environment (the ``command`` fixture), then run as a subprocess (help, the local
+engine, Parquet and CSV output; the Spark engine and GeoPackage output: test_cluster.py)."""
 
 from __future__ import annotations
 
@@ -58,29 +58,6 @@ def test_local_engine_writes_parquet_and_csv(
     written = pd.read_csv(out_csv)
     assert written["record_id"].tolist() == list(range(1, 51))
     assert set(written["match_status"]) <= {"matched", "ambiguous", "unmatched"}
-
-
-def test_spark_engine_writes_the_same_answers_to_a_geopackage(
-    command: Path, national: dict, local_answers: list, tmp_path: Path
-) -> None:
-    from osgeo import ogr
-
-    sample = tmp_path / "sample.csv"
-    records = io.read_records(national["records"]).head(100)
-    records.to_csv(sample, index=False)
-    run = _run(command, "match", national["gpkg"], str(sample), str(tmp_path / "spark.gpkg"),
-               "--address-field", "address", "--postcode-field", "postcode",
-               "--engine", "spark", "--spark-master", "local[2]", "--partitions", "2")  # fmt: skip
-    assert run.returncode == 0, run.stderr
-    assert "12 postcode areas" in run.stderr
-    expected = local_answers[:100]
-    dataset = ogr.Open(str(tmp_path / "spark.gpkg"))
-    layer = dataset.GetLayer(0)
-    assert layer.GetSpatialRef().GetAuthorityCode(None) == "27700"
-    spark = [(f.GetField("uprn"), f.GetField("match_status"), f.GetGeometryRef()) for f in layer]
-    assert [(u, s) for u, s, _ in spark] == [(r.uprn, r.match_status) for r in expected]
-    assert all((g is not None) == (u is not None) for u, _, g in spark)
-    assert [f.GetField("record_id") for f in layer] == records["record_id"].tolist()
 
 
 def test_bad_input_is_a_clear_error(command: Path, national: dict, tmp_path: Path) -> None:
