@@ -80,7 +80,8 @@ def areas_for(
     areas: set[str],
 ) -> list[str]:
     """The area(s) a record is matched in: its postcode's area when the places it names
-    (town, locality) lie there or it names none; else the places' areas; with neither,
+    (town, locality) lie there or it names none; else the places' areas (and the postcode's
+    area); with neither,
     the areas of the streets it names (at most MAX_AREAS); else ``""`` (no candidates)."""
     streets, places = names
     parsed = parse(text, postcode or None)
@@ -90,7 +91,9 @@ def areas_for(
     if home and (not placed or home in placed):
         return [home]
     if placed and len(placed) <= MAX_AREAS:
-        return sorted(placed)
+        # the places named lie elsewhere (a wrong postcode?): their areas and the postcode's,
+        # whose addresses the whole-country matcher weighs too
+        return sorted(placed | ({home} if home else set()))
     if home:
         return [home]
     street_areas = _narrowest(_named(parsed.words, streets))

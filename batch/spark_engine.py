@@ -23,7 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.matching import MatchResult, Thresholds
+from ..core.matching.names import country_names
 from . import routing
+from .areas import NO_CANDIDATE
 
 _RESULT_COLUMNS = (
     ("rid", "long"),
@@ -106,9 +108,11 @@ def gazetteer_parquet(source: str, folder: Path) -> str:
     return str(target)
 
 
-def _match_area(thresholds: Thresholds, match_parents: bool) -> Callable:
+def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:  # noqa: ANN001
+    """The per-area function: *names* is the broadcast of the country's names."""
+
     def run(gaz: pd.DataFrame, recs: pd.DataFrame) -> pd.DataFrame:
-        from placelink.core.matching import Matcher
+        from placelink.batch.areas import area_matcher
         from placelink.core.matching.gazetteer_rows import gazetteer_record, matcher_fields
 
         if recs.empty:
@@ -116,8 +120,7 @@ def _match_area(thresholds: Thresholds, match_parents: bool) -> Callable:
         texts = recs["text"].tolist()
         postcodes = recs["postcode"].tolist()
         if gaz.empty:
-            results = [MatchResult(None, 0.0, "unmatched", "", "no candidate found", None, 0.0)]
-            results = results * len(texts)
+            results = [NO_CANDIDATE] * len(texts)
         else:
             fields = matcher_fields(list(gaz.columns))
             has_xy = "x" in gaz.columns and "y" in gaz.columns
@@ -126,7 +129,7 @@ def _match_area(thresholds: Thresholds, match_parents: bool) -> Callable:
                 gazetteer_record(r, fields, r["x"] if has_xy else None, r["y"] if has_xy else None)
                 for r in rows
             ]
-            matcher = Matcher(records, match_parents=match_parents, thresholds=thresholds)
+            matcher = area_matcher(records, names.value, thresholds, match_parents)
             results = matcher.match_batch(texts, postcodes, workers=1)
         out = pd.DataFrame([r.as_dict() for r in results])
         out.insert(0, "rid", recs["rid"].to_numpy())
@@ -175,11 +178,13 @@ def match_spark(
             sf.col(c) if c in gaz.columns else sf.lit(None).cast("string").alias(c)
             for c in ("street_description", "locality", "town")
         ]
-        rows = gaz.select("area", *name_cols).distinct().collect()
-        names = routing.name_index(tuple(r) for r in rows)
+        rows = [tuple(r) for r in gaz.select("area", *name_cols).distinct().collect()]
+        names = routing.name_index(rows)
         areas = {r[0] for r in rows}
         say(f"{len(areas):,} postcode areas, {len(names[0]):,} streets, {len(names[1]):,} places")
         table = spark.sparkContext.broadcast((names, areas))
+        # every area's matcher reads records with the country's place and street names
+        country = spark.sparkContext.broadcast(country_names(r[1:] for r in rows))
 
         def route(text: str, postcode: str) -> list[str]:
             found_names, found_areas = table.value
@@ -195,7 +200,7 @@ def match_spark(
         matched = (
             gaz.groupBy("area")
             .cogroup(recs.groupBy("area"))
-            .applyInPandas(_match_area(thresholds, match_parents), RESULT_SCHEMA)
+            .applyInPandas(_match_area(thresholds, match_parents, country), RESULT_SCHEMA)
         )
         answers = matched.toPandas()
     if own:

@@ -30,11 +30,14 @@ _ENDINGS = ("TON", "BY", "FORD", "HAM", "LEY", "WICK", "BURY", "MOUTH", "FIELD",
 
 
 def area_codes() -> Iterator[str]:
-    """Two-letter postcode areas, in a fixed order."""
-    for a in _FIRST:
-        for b in _SECOND:
-            if a + b not in _OLD_AREAS:
-                yield a + b
+    """Two-letter postcode areas, in a fixed order; when all 503 are used (above 167
+    councils: 3.3M UPRNs), the same areas again with a tens digit on their districts
+    (``AB1`` + ``3 2CD``: district AB13), so an area then holds two councils' towns."""
+    for tens in ("", *"12345678"):
+        for a in _FIRST:
+            for b in _SECOND:
+                if a + b not in _OLD_AREAS:
+                    yield a + b + tens
 
 
 def town_names(seed: int = 7) -> Iterator[str]:
@@ -79,6 +82,64 @@ def national_gazetteer(
             rec["address"] = format_address(rec)
             out.append(rec)
     return out
+
+
+def with_twin_streets(
+    gazetteer: list[dict[str, object]], streets: int = 4
+) -> list[dict[str, object]]:
+    """*gazetteer* plus copies of the first *streets* numbered streets with a locality of
+    the first council in the second council's town of that locality: the same house on the
+    same street and locality in two towns (locality and street names repeat across Great
+    Britain), the case where only the town a record names tells them apart."""
+    first = [r for r in gazetteer if int(r["uprn"]) // 10_000_000 == 10_000]  # type: ignore[call-overload]
+    second = {str(r["locality"]): r for r in gazetteer
+              if int(r["uprn"]) // 10_000_000 == 10_001 and r.get("locality")}  # type: ignore[call-overload]  # fmt: skip
+    chosen: list[tuple[object, object]] = []
+    for r in first:
+        key = (r.get("street_description"), r.get("locality"))
+        if r.get("locality") in second and r.get("pao_start_number") is not None:
+            if key not in chosen and len(chosen) < streets:
+                chosen.append(key)
+    out = list(gazetteer)
+    for r in first:
+        if (r.get("street_description"), r.get("locality")) not in chosen:
+            continue
+        there = second[str(r["locality"])]
+        area, old = str(there["postcode"])[:2], str(r.get("postcode") or "")
+        twin = dict(r)
+        for key in ("uprn", "parent_uprn"):
+            if twin.get(key) is not None:
+                twin[key] = int(twin[key]) + 15_000_000  # type: ignore[call-overload]
+        twin["usrn"] = int(twin["usrn"]) + 150_000  # type: ignore[call-overload]
+        twin["town"] = there["town"]
+        twin["postcode"] = area + old[2:] if old else None
+        twin["x"] = float(twin["x"]) + 30_000  # type: ignore[arg-type]
+        twin["address"] = format_address(twin)
+        out.append(twin)
+    return out
+
+
+def twin_queries(gazetteer: list[dict[str, object]], n: int = 100) -> list[dict[str, str]]:
+    """At most *n* records without a postcode, naming the locality and the town, of the
+    addresses whose house, street and locality are in two towns (``with_twin_streets``)."""
+    seen: dict[tuple, set[object]] = {}
+    for r in gazetteer:
+        if r.get("locality"):
+            key = (r.get("street_description"), r.get("locality"), r.get("pao_start_number"),
+                   r.get("pao_start_suffix"), r.get("sao_text"), r.get("pao_text"))  # fmt: skip
+            seen.setdefault(key, set()).add(r.get("town"))
+    rows = []
+    for r in gazetteer:
+        key = (r.get("street_description"), r.get("locality"), r.get("pao_start_number"),
+               r.get("pao_start_suffix"), r.get("sao_text"), r.get("pao_text"))  # fmt: skip
+        if r.get("locality") and len(seen.get(key, ())) > 1:
+            text = str(r["address"])
+            pcode = str(r.get("postcode") or "")
+            if pcode and text.endswith(pcode):
+                text = text[: -len(pcode)].rstrip(", ")
+            rows.append({"record_id": f"t{r['uprn']}", "address": text, "postcode": ""})
+    step = max(1, -(-len(rows) // n))
+    return rows[::step][:n]
 
 
 def _misspell(rng: random.Random, text: str) -> str:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, is_floor_key
 from .index import GazetteerIndex
+from .names import other_town
 from .scoring import (
     EXTENDED_NAME_SIM,
     SCATTERED_NAME_SIM,
@@ -181,7 +182,14 @@ def _type_after(
     return "", standing
 
 
-def _places(index: GazetteerIndex, tables: Tables, named: set[str], sid: int, w: Weights) -> float:
+def _places(
+    index: GazetteerIndex,
+    tables: Tables,
+    named: set[str],
+    sid: int,
+    w: Weights,
+    spelled_towns: frozenset[str] = frozenset(),
+) -> float:
     """``Scorer.places_part`` points."""
     loc, town = tables.locality[sid], tables.town[sid]
     if not named:
@@ -189,6 +197,8 @@ def _places(index: GazetteerIndex, tables: Tables, named: set[str], sid: int, w:
     mine = {p for p in (loc, town) if p}
     if not named & mine:
         return w.place_contradiction
+    if other_town(index, named, index.streets[sid], spelled_towns):
+        return w.town_contradiction
     pts = w.place_agree
     if loc and loc not in named:
         pts += w.locality_omitted_named
@@ -217,7 +227,7 @@ def _street_columns(
     s_max: list[float] = []
     pl_pts: list[float] = []
     left: list[float] = []
-    place_cache: dict[tuple[frozenset[str], int], float] = {}
+    place_cache: dict[tuple[frozenset[str], frozenset[str], int], float] = {}
     full, names, name_words, types, full_words = (
         tables.full, tables.name, tables.name_words, tables.type, tables.full_words
     )  # fmt: skip
@@ -265,10 +275,11 @@ def _street_columns(
                 sp = max(smin, min(smax, pts))
             s_pts.append(sp)
             s_max.append(sm)
-            pk = (places, s)
+            pk = (places, sc.spelled_towns, s)
             pl = place_cache.get(pk)
             if pl is None:
-                pl = place_cache[pk] = _places(index, tables, ctx.places, s, w)
+                pl = _places(index, tables, ctx.places, s, w, sc.spelled_towns)
+                place_cache[pk] = pl
             pl_pts.append(pl)
             fw = full_words[s]
             left.append(0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0))
@@ -553,7 +564,16 @@ class PairBatch:
         s_ub = max(w.street_max, w.street_absent, 0.0)
         pa, lo_, lc = w.place_agree, w.locality_omitted, w.locality_contradiction
         lon = w.locality_omitted_named
-        pl_ub = max(0.0, lo_, w.place_contradiction, pa, pa + lon, pa + lc, pa + lon + lc)
+        pl_ub = max(
+            0.0,
+            lo_,
+            w.place_contradiction,
+            w.town_contradiction,
+            pa,
+            pa + lon,
+            pa + lc,
+            pa + lon + lc,
+        )
         return row_pts[best_row] + s_ub + self.p_pts + pl_ub + b_ub
 
     def exact(self, sel: np.ndarray | None = None) -> PairScores:

@@ -24,6 +24,7 @@ from .. import postcode as pc
 from ..normalise import STREET_TYPES
 from ..parse import ParsedAddress
 from .index import GazetteerIndex
+from .names import other_town, spelled_streets
 
 _TYPES = frozenset(STREET_TYPES)
 
@@ -33,6 +34,8 @@ DISTINCTIVE_NAMES = 40
 MAX_STREETS = 12
 #: Whole streets are opened only up to this size (a record without a number).
 SMALL_STREET = 40
+#: In ``RecordContext.streets``: the record spells out a street this index does not hold.
+NOT_HERE = -1
 #: Cached blocking results kept per process before the cache is emptied.
 MEMO_SIZE = 200_000
 
@@ -47,7 +50,7 @@ class RecordContext:
     #: Places (locality/town names) named in the record.
     places: set[str] = field(default_factory=set)
     text: str = ""
-    #: Streets spelled out in full in the record.
+    #: Streets spelled out in full in the record (``NOT_HERE``: only one the index lacks).
     streets: set[int] = field(default_factory=set)
 
 
@@ -93,7 +96,10 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
                 nxt = words[i + size] if i + size < n else ""
                 if nxt not in _TYPES:
                     places.add(gram)
-    return RecordContext(parsed, words, places, " ".join(words), named_streets(index, words))
+    streets = named_streets(index, words)
+    if not streets and spelled_streets(index, words):
+        streets = {NOT_HERE}  # a street of the country's (``names.widen``), not of this index
+    return RecordContext(parsed, words, places, " ".join(words), streets)
 
 
 def named_streets(index: GazetteerIndex, words: list[str]) -> set[int]:
@@ -256,16 +262,29 @@ def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Streets whose name tokens the record contains, best (idf-weighted) first."""
     tokens = index.street_tokens
     words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
-    key = (words, frozenset(ctx.places))
+    postcode = ctx.parsed.postcode
+    key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "")
     memo = _memo(index, "_streets_memo")
     out = memo.get(key)
     if out is None:
-        out = memo[key] = _streets_uncached(index, words, key[1])
+        out = memo[key] = _streets_uncached(index, words, key[1], key[2])
     return out
 
 
+def _street_districts(index: GazetteerIndex) -> dict[int, frozenset[str]]:
+    """Each street's postcode districts (built once per index, kept on it)."""
+    cached = index.__dict__.get("_street_districts")
+    if cached is None:
+        found: dict[int, set[str]] = {}
+        for sid, code in zip(index.street.tolist(), index.postcode):
+            if code:
+                found.setdefault(sid, set()).add(pc.district(code))
+        cached = index.__dict__["_street_districts"] = {k: frozenset(v) for k, v in found.items()}
+    return cached
+
+
 def _streets_uncached(
-    index: GazetteerIndex, word_set: frozenset[str], places: frozenset[str]
+    index: GazetteerIndex, word_set: frozenset[str], places: frozenset[str], district: str = ""
 ) -> list[int]:
     scores: dict[int, float] = {}
     total = max(len(index.streets), 1)
@@ -280,17 +299,25 @@ def _streets_uncached(
         return []
     # a street counts fully only when every one of its name tokens is present
     ranked = []
+    districts = _street_districts(index) if district else {}
     for sid, s in scores.items():
         st = index.streets[sid]
         names = st.name.split()
         cover = sum(1 for t in names if t in word_set) / max(len(names), 1)
         bonus = 1.0 if st.type and st.type in word_set else 0.0
-        place = 1.0 if (st.town in places or st.locality in places) else 0.0
-        ranked.append((cover, bonus + place, s, -sid))
+        # places named that are the street's: among streets of the same name, the one in
+        # the named town and locality (CHURCH ROAD, ASHLEY GREEN, LEEDS) comes before the
+        # same street and locality in another town (more of them than MAX_STREETS may share it)
+        agree = (st.town in places) + (st.locality in places)
+        if agree and other_town(index, places, st):
+            agree = 0  # the record names another town having this street
+        # then the one in the record's postcode district (a wrong unit still points there)
+        near = district in districts.get(sid, ()) if district else False
+        ranked.append((cover, bonus + min(agree, 1), s, agree, near, -sid))
     ranked.sort(reverse=True)
     best_cover, best_fit = ranked[0][0], ranked[0][1]
     # streets that agree on the type word and the place come first; the rest only when
     # they cover the record's words as well and fit nearly as well
-    return [-r[3] for r in ranked if r[0] >= best_cover - 1e-9 and r[1] >= best_fit - 1.0][
+    return [-r[5] for r in ranked if r[0] >= best_cover - 1e-9 and r[1] >= best_fit - 1.0][
         :MAX_STREETS
     ]

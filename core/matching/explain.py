@@ -61,6 +61,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
         if outcome == "missing":
             return f"organisation {detail} not in record"
         return "organisation exact" if outcome == "exact" else f"organisation {outcome} {detail}"
+    if part == "place" and outcome == "town differs":
+        return f"town differs ({detail})"
     if part == "place":
         return f"town/locality differs ({detail})"
     return f"{part} {outcome} {detail}".strip()

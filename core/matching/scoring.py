@@ -19,6 +19,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, is_floor_key
 from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
+from .names import other_town, spelled_streets, street_towns
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ class Weights:
     #: The record names a place but not the candidate's locality: another address whose
     #: full text has no locality fits the record exactly (one street name, two villages).
     locality_omitted_named: float = -4
+    #: The record names a town that is not the candidate's, and that town has a street of
+    #: the candidate's street name (the record says LEEDS; this VICTORIA ROAD is in
+    #: BRADFORD and Leeds has one too): as strong as naming none of its places.
+    town_contradiction: float = -22
     reading_penalty: float = 20
     #: An organisation the record names (``KINGS ARMS``) is evidence for its address.
     organisation_named: float = 6
@@ -330,6 +335,12 @@ class Scorer:
         self.name_words = self.word_set | {
             str(r.number) for r in ctx.parsed.readings if r.number is not None
         }
+        #: Towns having a street the record spells out (for ``other_town``).
+        self.spelled_towns = (
+            frozenset().union(*(street_towns(index)[f] for f in spelled_streets(index, ctx.words)))
+            if ctx.places
+            else frozenset()
+        )
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
 
@@ -464,6 +475,9 @@ class Scorer:
         others = named - mine
         if not named & mine:
             return w.place_contradiction, ("place", "differs", "/".join(sorted(named)))
+        town = other_town(self.index, named, st, self.spelled_towns)
+        if town:
+            return w.town_contradiction, ("place", "town differs", f"{town} ≠ {st.town}")
         pts = w.place_agree
         if st.locality and st.locality not in named:
             pts += w.locality_omitted_named

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-#: Gazetteer size and records for the engine tests (12 postcode areas, ~1 minute in all).
-UPRNS, PER_COUNCIL, RECORDS = 16_000, 4_000, 1_500
+#: Gazetteer size and records for the engine tests (12 postcode areas), plus records of
+#: the same house, street and locality in two towns (``TWINS``, without postcode).
+UPRNS, PER_COUNCIL, RECORDS, TWINS = 16_000, 4_000, 1_000, 80
 
 
 @pytest.fixture(autouse=True)
@@ -46,12 +47,17 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The gazetteer (records, GeoPackage, Parquet) and the records to match (CSV)."""
     import pandas as pd
     from osgeo import ogr, osr
-    from placelink.bench.national import national_gazetteer, national_queries
+    from placelink.bench.national import (
+        national_gazetteer,
+        national_queries,
+        twin_queries,
+        with_twin_streets,
+    )
     from placelink.core import schema
 
     folder = tmp_path_factory.mktemp("national")
-    gazetteer = national_gazetteer(UPRNS, per_council=PER_COUNCIL)
-    queries = national_queries(gazetteer, RECORDS)
+    gazetteer = with_twin_streets(national_gazetteer(UPRNS, per_council=PER_COUNCIL))
+    queries = national_queries(gazetteer, RECORDS) + twin_queries(gazetteer, TWINS)
     frame = pd.DataFrame(gazetteer)
     parquet = folder / "gazetteer.parquet"
     frame.to_parquet(parquet, index=False)
@@ -70,6 +76,55 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "records": str(records),
         "folder": folder,
     }
+
+
+@pytest.fixture(scope="session")
+def inputs(national: dict) -> tuple[list[str], list[str]]:
+    """The records' texts and postcodes, as placelink-batch reads them."""
+    from placelink.batch import io
+
+    records = io.read_records(national["records"])
+    return io.record_inputs(records, ["address"], "postcode")
+
+
+@pytest.fixture(scope="session")
+def local_answers(national: dict, inputs: tuple) -> list:
+    """``--engine local``'s answers for every record: the reference of every engine test."""
+    from placelink.batch import io
+    from placelink.batch.local_engine import match_local
+    from placelink.core.matching import Thresholds
+
+    texts, postcodes = inputs
+    gazetteer = io.read_gazetteer(national["parquet"])
+    return match_local(gazetteer, texts, postcodes, Thresholds(), workers=2)
+
+
+@pytest.fixture(scope="session")
+def command(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``placelink-batch`` of a new venv where ``pip install "<checkout>[spark]"`` put it
+    (offline: no index, no build isolation; the dependencies, pyspark and pyarrow of the
+    extra too, are found installed in this interpreter's site-packages)."""
+    import sysconfig
+
+    root = Path(__file__).resolve().parents[2]
+    venv = tmp_path_factory.mktemp("venv") / "v"
+    subprocess.run(
+        ["/usr/bin/python3", "-m", "venv", "--system-site-packages", str(venv)], check=True
+    )
+    site = next(venv.glob("lib/python3*/site-packages"))
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-build-isolation",
+         "--no-index", "--disable-pip-version-check", f"{root}[spark]"],
+        check=True, cwd=venv,
+    )  # fmt: skip
+    # installed, not read from the checkout: the package's files live in the venv
+    shown = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import placelink.batch; print(placelink.__file__)"],
+        check=True, capture_output=True, text=True, cwd=venv,
+    ).stdout  # fmt: skip
+    assert shown.startswith(str(venv)), shown
+    return venv / "bin" / "placelink-batch"
 
 
 def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:  # noqa: ANN001
@@ -113,7 +168,7 @@ def _env() -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark_local() -> Iterator[object]:
     """A local[2] session (two executor threads, Python workers in this interpreter)."""
     from placelink.batch.spark_engine import session
@@ -142,7 +197,7 @@ def _wait_for(path: Path, text: str, process: subprocess.Popen, seconds: float =
     raise TimeoutError(f"no {text!r} in {path} after {seconds}s")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def standalone_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``spark://127.0.0.1:PORT`` of a real standalone master with two one-core workers."""
     folder = tmp_path_factory.mktemp("spark-cluster")

@@ -1,0 +1,92 @@
+"""The place and street names a matcher reads a record with.
+
+A matcher normally knows the names of its own gazetteer. A matcher holding one postcode
+area of a country (the Spark engine builds one per area) is given the whole country's
+names with ``widen``: then it finds the same places in a record, sees the same streets
+spelled out and knows the same towns having them as one matcher of the whole country, so
+its scores are those of that matcher for the addresses it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..normalise import normalise
+from .index import GazetteerIndex, Street, split_street
+
+#: The longest street name looked for word by word (``ST MARYS CHURCH ROAD``: 4 words).
+_LONGEST = 6
+
+
+def street_towns(index: GazetteerIndex) -> Mapping[str, frozenset[str]]:
+    """Every street name (``CHURCH ROAD``) → the towns having a street of that name: the
+    index's own (built once, kept on it) or the country's given by ``widen``."""
+    cached = index.__dict__.get("_street_towns")
+    if cached is None:
+        towns: dict[str, set[str]] = {}
+        for st in index.streets:
+            if st.full:
+                towns.setdefault(st.full, set()).update([st.town] if st.town else [])
+        cached = index.__dict__["_street_towns"] = {k: frozenset(v) for k, v in towns.items()}
+    return cached
+
+
+def spelled_streets(index: GazetteerIndex, words: Sequence[str]) -> set[str]:
+    """The street names (of the country when widened) the record spells out word for word."""
+    known = street_towns(index)
+    out: set[str] = set()
+    n = len(words)
+    for i in range(n):
+        for size in range(1, min(_LONGEST, n - i) + 1):
+            gram = " ".join(words[i : i + size])
+            if gram in known:
+                out.add(gram)
+    return out
+
+
+def other_town(
+    index: GazetteerIndex,
+    named: set[str] | frozenset[str],
+    street: Street,
+    spelled_towns: frozenset[str] = frozenset(),
+) -> str:
+    """A town the record names that is not *street*'s town but has a street of its name or
+    one the record spells out ("" when none): the record says LEEDS (which has a VICTORIA
+    ROAD), this VICTORIA ROAD is in BRADFORD."""
+    if not street.town or street.town in named:
+        return ""
+    towns = street_towns(index).get(street.full, frozenset()) | spelled_towns
+    return next((p for p in sorted(named) if p in towns), "")
+
+
+def country_names(
+    rows: Iterable[tuple[object, object, object]],
+) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """``(places, street_towns)`` of a country from its distinct (street_description,
+    locality, town) rows, read as ``GazetteerIndex.build`` reads them: places map a name
+    to ``town`` (a town somewhere) or ``locality``."""
+    places: dict[str, str] = {}
+    towns: dict[str, set[str]] = {}
+    for street, locality, town in rows:
+        name, stype = split_street(str(street or ""))
+        loc, twn = normalise(locality), normalise(town)
+        full = f"{name} {stype}".strip()
+        if full:
+            towns.setdefault(full, set()).update([twn] if twn else [])
+        if loc and places.get(loc) != "town":
+            places[loc] = "locality"
+        if twn:
+            places[twn] = "town"
+    return places, {k: frozenset(v) for k, v in towns.items()}
+
+
+def widen(
+    index: GazetteerIndex, places: Mapping[str, str], towns: Mapping[str, frozenset[str]]
+) -> GazetteerIndex:
+    """Give *index* (one area's) a country's place and street names (``country_names``);
+    build the ``Matcher`` on it afterwards (its typo corrector reads the place names)."""
+    index.places = dict(places)
+    words = {t for p in places for t in p.split() if len(t) >= 3 and t.isalpha()}
+    index.vocabulary = sorted(set(index.vocabulary) | words)
+    index.__dict__["_street_towns"] = dict(towns)
+    return index
