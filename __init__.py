@@ -1,7 +1,7 @@
 """PlaceLink: UK address and street gazetteer tools for QGIS."""
 
 
-def classFactory(iface):  # noqa: ANN001, ANN201, N802 - QGIS plugin entry point
+def classFactory(iface):
     """Load the PlaceLink plugin class (imported lazily, as QGIS expects)."""
     from .plugin import PlaceLinkPlugin
 

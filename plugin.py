@@ -38,7 +38,7 @@ class PlaceLinkPlugin:
     Processing provider is registered.
     """
 
-    def __init__(self, iface) -> None:  # noqa: ANN001
+    def __init__(self, iface) -> None:
         self.iface = iface
         self.provider = None
         self.toolbar = None
@@ -53,7 +53,7 @@ class PlaceLinkPlugin:
     def tr(text: str) -> str:
         return tr(text)
 
-    def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
+    def initProcessing(self) -> None:
         """Register the Processing provider (QGIS calls this in qgis_process too)."""
         if self.provider is not None:
             return
@@ -62,7 +62,7 @@ class PlaceLinkPlugin:
         self.provider = PlaceLinkProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self) -> None:  # noqa: N802 - QGIS API name
+    def initGui(self) -> None:
         self.initProcessing()
         if self.iface is None:
             return
@@ -110,7 +110,7 @@ class PlaceLinkPlugin:
         project.writeProject.connect(self.save_docks)
         self._project_signals = True
 
-    def _find_dock_gazetteer(self):  # noqa: ANN202
+    def _find_dock_gazetteer(self):
         """The gazetteer chosen in the Find address dock, if it was opened."""
         dock = self.docks.get("FindAddressDock")
         return dock.ui.gazetteerCombo.currentLayer() if dock is not None else None
@@ -137,7 +137,7 @@ class PlaceLinkPlugin:
             shown.append(self.show_dock(module, class_name))
         return shown
 
-    def show_dock(self, module: str, class_name: str):  # noqa: ANN201
+    def show_dock(self, module: str, class_name: str):
         """Show (creating it the first time) the dock panel ``ui.<module>.<class_name>``."""
         dock = self.docks.get(class_name)
         if dock is None:
@@ -159,7 +159,7 @@ class PlaceLinkPlugin:
         dock.raise_()
         return dock
 
-    def _add_action(self, icon: str, text: str, callback, toolbar: bool = True) -> QAction:  # noqa: ANN001
+    def _add_action(self, icon: str, text: str, callback, toolbar: bool = True) -> QAction:
         action = QAction(QIcon(str(ICON_DIR / icon)), text, self.iface.mainWindow())
         action.triggered.connect(callback)
         self.iface.addPluginToMenu(MENU, action)

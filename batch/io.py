@@ -25,7 +25,7 @@ def _is_parquet(path: str) -> bool:
     return str(path).lower().endswith((".parquet", ".parq", ".pq"))
 
 
-def _ogr_layer(source: str):  # noqa: ANN202
+def _ogr_layer(source: str):
     try:
         from osgeo import ogr
     except ImportError as exc:  # pragma: no cover - GDAL comes with QGIS and most systems
@@ -127,7 +127,7 @@ def output_frame(records: pd.DataFrame, results: Sequence[MatchResult]) -> pd.Da
     if "record_id" not in out.columns:
         out.insert(0, "record_id", range(1, len(out) + 1))
     names = result_names(list(out.columns))
-    for field, name in zip(RESULT_FIELDS, names):  # noqa: B905 - Python 3.9
+    for field, name in zip(RESULT_FIELDS, names):
         values = [getattr(r, field.name) for r in results]
         if field.kind == schema.INT:
             out[name] = pd.array(values, dtype="Int64")

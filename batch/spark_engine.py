@@ -57,7 +57,7 @@ def package_zip(folder: str | Path) -> Path:
     return target
 
 
-def session(master: str | None, partitions: int, app: str = "placelink-batch"):  # noqa: ANN201
+def session(master: str | None, partitions: int, app: str = "placelink-batch"):
     """A Spark session whose executors run this Python (unless PYSPARK_PYTHON says else);
     *master* None keeps spark-submit's (or pyspark's default, local[*])."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -108,7 +108,7 @@ def gazetteer_parquet(source: str, folder: Path) -> str:
     return str(target)
 
 
-def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:  # noqa: ANN001
+def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
     """The per-area function: *names* is the broadcast of the country's names."""
 
     def run(gaz: pd.DataFrame, recs: pd.DataFrame) -> pd.DataFrame:
@@ -157,7 +157,7 @@ def match_spark(
     master: str | None = None,
     partitions: int = 64,
     progress: Callable[[str], None] | None = None,
-    spark=None,  # noqa: ANN001 - an existing SparkSession (tests, notebooks)
+    spark=None,
 ) -> list[MatchResult]:
     """One result per text (input order), equal to ``--engine local``'s."""
     from pyspark.sql import functions as sf

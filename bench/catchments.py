@@ -92,7 +92,7 @@ def make_addresses(lines: np.ndarray, n: int, seed: int = 12) -> np.ndarray:
     return base + np.c_[np.cos(angle), np.sin(angle)] * radius[:, None]
 
 
-def run_placelink(lines, addresses, facilities, boundary, capacities=None):  # noqa: ANN001, ANN201
+def run_placelink(lines, addresses, facilities, boundary, capacities=None):
     from placelink.core.catchments.pipeline import run_catchments
 
     start = perf_counter()
@@ -107,7 +107,7 @@ def run_placelink(lines, addresses, facilities, boundary, capacities=None):  # n
     return result, perf_counter() - start
 
 
-def run_qgis(lines, facilities, runs: int, workdir: Path) -> list[float]:  # noqa: ANN001
+def run_qgis(lines, facilities, runs: int, workdir: Path) -> list[float]:
     """Seconds per ``native:serviceareafromlayer`` run, one facility per run."""
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
     import geopandas as gpd

@@ -54,7 +54,7 @@ def make_gates(addresses: np.ndarray, schools: int, seed: int = 14):
     return school_xy, gate_xy, gate_fac
 
 
-def run_placelink(lines, addresses, gate_xy, gate_fac, names, workdir: Path) -> dict:  # noqa: ANN001
+def run_placelink(lines, addresses, gate_xy, gate_fac, names, workdir: Path) -> dict:
     import pyogrio.raw
     from placelink.core.catchments import distances as dist
 
@@ -110,11 +110,11 @@ def run_placelink(lines, addresses, gate_xy, gate_fac, names, workdir: Path) -> 
     }
 
 
-def write_inputs(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir: Path) -> None:  # noqa: ANN001
+def write_inputs(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir: Path) -> None:
     """The generated county as GeoPackages (1.2, which QGIS 3.22's GDAL reads fully)."""
     import geopandas as gpd
 
-    def save(frame, name: str) -> None:  # noqa: ANN001
+    def save(frame, name: str) -> None:
         frame.to_file(
             workdir / f"{name}.gpkg",
             layer=name,
@@ -173,11 +173,11 @@ def algorithm_child(workdir: Path) -> None:
             self.marks: list = []
             self.log: list = []
 
-        def setProgressText(self, text: str) -> None:  # noqa: N802
+        def setProgressText(self, text: str) -> None:
             self.marks.append((text, perf_counter() - self.start))
             super().setProgressText(text)
 
-        def pushInfo(self, info: str) -> None:  # noqa: N802
+        def pushInfo(self, info: str) -> None:
             self.log.append(info)
             super().pushInfo(info)
 
@@ -214,7 +214,7 @@ def algorithm_child(workdir: Path) -> None:
     del app  # no exitQgis(): tearing QGIS down under live layers crashes
 
 
-def run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir: Path) -> dict:  # noqa: ANN001
+def run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir: Path) -> dict:
     write_inputs(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir)
     done = subprocess.run(
         [sys.executable, __file__, "--algorithm-child", str(workdir)],
@@ -225,7 +225,7 @@ def run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_qgis(lines, addresses, gate_xy, runs: int, workdir: Path) -> list[float]:  # noqa: ANN001
+def run_qgis(lines, addresses, gate_xy, runs: int, workdir: Path) -> list[float]:
     """Seconds per ``native:shortestpathpointtolayer`` run: one address to every gate."""
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
     import geopandas as gpd
@@ -315,7 +315,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             alg = run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, Path(tmp))
         marks = alg["stages"] + [("end", alg["seconds"])]
-        for (stage, begun), (_, ended) in zip(marks, marks[1:]):  # noqa: B905
+        for (stage, begun), (_, ended) in zip(marks, marks[1:]):
             print(f"  {stage:<45} {ended - begun:7.2f} s")
         for line in alg["log"]:
             print(f"  {line}")

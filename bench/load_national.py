@@ -147,7 +147,7 @@ def main() -> None:
     _bench(args, generate)
 
 
-def _bench(args: argparse.Namespace, generate) -> None:  # noqa: ANN001
+def _bench(args: argparse.Namespace, generate) -> None:
     if shutil.which("ogr2ogr") is None:
         sys.exit("ogr2ogr is needed for the baseline (apt-get install gdal-bin)")
     OUT.mkdir(parents=True, exist_ok=True)

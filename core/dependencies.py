@@ -111,7 +111,7 @@ def problem(req: Requirement) -> str | None:
         if exc.name == req.module:
             return "not installed"
         return f"installed but fails to import ({exc})"
-    except Exception as exc:  # noqa: BLE001 - a broken install counts as missing
+    except Exception as exc:
         return f"installed but fails to import ({type(exc).__name__}: {exc})"
     version = _installed_version(req, module)
     if version and _version_tuple(version) < _version_tuple(req.min_version):
@@ -220,7 +220,7 @@ def activate(path: str | os.PathLike[str]) -> bool:
     *path* is also remembered as the folder installs go to. It must come first so that,
     say, shapely 2 installed there wins over a system shapely 1.8.
     """
-    global _install_dir  # noqa: PLW0603 - remembered for refusal messages
+    global _install_dir
     folder = Path(path)
     _install_dir = folder
     if not folder.is_dir():
@@ -411,7 +411,7 @@ def _call(run: Runner, command: list[str], env: dict[str, str]) -> tuple[int, st
     return done.returncode, done.stdout or ""
 
 
-def _call_pep668(run: Runner, build: Callable[[bool], list[str]], env: dict[str, str], log: list):  # noqa: ANN202
+def _call_pep668(run: Runner, build: Callable[[bool], list[str]], env: dict[str, str], log: list):
     """Run pip; if it refuses with PEP 668 (externally managed), retry once with the override."""
     command = build(False)
     code, out = _call(run, command, env)

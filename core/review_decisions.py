@@ -59,7 +59,7 @@ def literal(value: object) -> str:
         return "NULL"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):  # noqa: UP038 - Python 3.9 (QGIS on Windows)
+    if isinstance(value, (int, float)):
         return repr(value)
     return "'" + str(value).replace("'", "''") + "'"
 

@@ -49,7 +49,7 @@ class _Utf16AsUtf8(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001
+    def readinto(self, buffer) -> int:
         while not self._pending:
             chunk = self._text.read(16384)
             if not chunk:

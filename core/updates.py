@@ -103,7 +103,7 @@ class _ContextReader(MultiRecordReader):
     """The multi-record reader, given the target's BLPU and street for records the file
     changes without them (an LPI update alone, an LPI on a street the file does not list)."""
 
-    def __init__(self, layout, sources, stats, target: Target) -> None:  # noqa: ANN001
+    def __init__(self, layout, sources, stats, target: Target) -> None:
         super().__init__(layout, sources, stats)
         self.target = target
         self.from_target: set[int] = set()

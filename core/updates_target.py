@@ -160,7 +160,7 @@ class OgrTarget:
     def log(self, rows: Sequence[dict]) -> None:
         """Append one row per file to the update log (inside the transaction)."""
         definition = self._log.GetLayerDefn()
-        when = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")  # noqa: UP017 - Python 3.9
+        when = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         for row in rows:
             feature = ogr.Feature(definition)
             feature.SetField("applied_at", when)

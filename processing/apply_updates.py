@@ -33,7 +33,7 @@ from .base import PlaceLinkAlgorithm
 FORMATS = ("auto", dtf73.NAME, addressbase.NAME)
 
 
-def ogr_dataset(layer) -> tuple[str, str]:  # noqa: ANN001 - a QgsVectorLayer
+def ogr_dataset(layer) -> tuple[str, str]:
     """(OGR dataset name, layer name) of a GeoPackage layer or a PostGIS table."""
     provider = layer.providerType()
     if provider == "ogr":
@@ -83,7 +83,7 @@ class ApplyUpdates(PlaceLinkAlgorithm):
         "placelink_update_log beside TARGET (when, file, counts, plugin version)."
     )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         files = QgsProcessingParameterMultipleLayers(
             "INPUT", self.tr("Change-only update files, in the order to apply"), SOURCE_FILE
         )
@@ -116,7 +116,7 @@ class ApplyUpdates(PlaceLinkAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("LOG_TABLE", self.tr("Update log table")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         paths = self.parameterAsFileList(parameters, "INPUT", context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one change-only file as INPUT."))

@@ -13,7 +13,7 @@ from ..i18n import tr
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
-def run_leaving_nothing_half_written(alg, inner, parameters, context, feedback):  # noqa: ANN001, ANN201
+def run_leaving_nothing_half_written(alg, inner, parameters, context, feedback):
     """Run *inner*; if it raises or the run is cancelled, remove the output files it made."""
     from .output_guard import new_output_files, remove_outputs
 
@@ -29,7 +29,7 @@ def run_leaving_nothing_half_written(alg, inner, parameters, context, feedback):
     return results
 
 
-def loadable_results(results):  # noqa: ANN001, ANN201
+def loadable_results(results):
     """Results whose PostGIS outputs the next step can open.
 
     QGIS 3.22 gives a ``postgis:`` destination back as ``postgis:<uri>``, which no input
@@ -64,14 +64,14 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
     ICON = "placelink.svg"
     REQUIRES: tuple[str, ...] = ()
 
-    def __init_subclass__(cls, **kwargs) -> None:  # noqa: ANN003
+    def __init_subclass__(cls, **kwargs) -> None:
         """Wrap each algorithm's processAlgorithm and postProcessAlgorithm so that every run
         records its provenance and stamps it on its output layers once they are written."""
         super().__init_subclass__(**kwargs)
         inner = cls.__dict__.get("processAlgorithm")
         if inner is not None and not getattr(inner, "_records_provenance", False):
 
-            def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN202, N802
+            def processAlgorithm(self, parameters, context, feedback):
                 results = loadable_results(
                     run_leaving_nothing_half_written(self, inner, parameters, context, feedback)
                 )
@@ -84,7 +84,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         post = cls.__dict__.get("postProcessAlgorithm")
         if post is not None and not getattr(post, "_stamps_provenance", False):
 
-            def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN202, N802
+            def postProcessAlgorithm(self, context, feedback):
                 results = loadable_results(post(self, context, feedback))
                 self.stamp_provenance(context, feedback)
                 return results
@@ -98,7 +98,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             "Cancelled: no output was kept ({count} unfinished file(s) removed)."
         ).format(count=removed)
 
-    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201, N802
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
         """The sink and its destination; a CSV or spreadsheet destination gets a sink that
         writes text safe against formula injection (``core.csv_safety``)."""
         from ..core.csv_safety import is_spreadsheet_destination
@@ -109,7 +109,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             sink = SpreadsheetSafeSink(sink)
         return sink, destination
 
-    def provenance_record(self, parameters, context, feedback, results):  # noqa: ANN001, ANN201
+    def provenance_record(self, parameters, context, feedback, results):
         """Version, algorithm, parameters, input fingerprints and time of this run."""
         from ..qgis_support import provenance
 
@@ -117,15 +117,15 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             return None
         try:
             return provenance.record(self, parameters, context), dict(results)
-        except Exception as exc:  # noqa: BLE001 - provenance must never fail a finished run
+        except Exception as exc:
             feedback.pushWarning(f"Provenance could not be recorded: {exc}")
             return None
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         self.stamp_provenance(context, feedback)
         return {}
 
-    def stamp_provenance(self, context, feedback) -> None:  # noqa: ANN001
+    def stamp_provenance(self, context, feedback) -> None:
         """Write the run's provenance into its output layers (now that they are closed)."""
         from ..qgis_support import provenance
 
@@ -136,7 +136,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         self._provenance = None
         try:
             count = provenance.stamp_outputs(self, results, record, context)
-        except Exception as exc:  # noqa: BLE001 - provenance must never fail a finished run
+        except Exception as exc:
             feedback.pushWarning(f"Provenance could not be stamped: {exc}")
             return
         prints = "; ".join(f"{k} {','.join(v)}" for k, v in record["input_fingerprints"].items())
@@ -180,7 +180,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
         message = refusal_message(self.REQUIRES)
         return (message is None, message or "")
 
-    def checkParameterValues(self, parameters, context) -> tuple[bool, str]:  # noqa: ANN001
+    def checkParameterValues(self, parameters, context) -> tuple[bool, str]:
         # Checked first by processing.run, the dialog and qgis_process, so the refusal
         # reaches the user as the error itself (prepareAlgorithm's is only logged).
         message = refusal_message(self.REQUIRES)
@@ -193,7 +193,7 @@ class PlaceLinkAlgorithm(QgsProcessingAlgorithm):
             message = without_password(message)
         return ok, message
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: ANN001
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         message = refusal_message(self.REQUIRES)
         if message:
             raise QgsProcessingException(message)

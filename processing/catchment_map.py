@@ -76,10 +76,10 @@ class CatchmentMap(PlaceLinkAlgorithm):
     OUTPUT = "OUTPUT"
     ATTRIBUTION_OPTIONS = ("Auto (when OS data is used)", "Always", "Never")
 
-    def flags(self):  # noqa: ANN201
+    def flags(self):
         return super().flags() | FLAG_NO_THREADING  # layouts render on the main thread
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 self.CATCHMENTS, self.tr("Catchments"), [SOURCE_POLYGON]
@@ -147,7 +147,7 @@ class CatchmentMap(PlaceLinkAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString("LAYOUT_NAME", self.tr("Print layout name")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         catchments = self.parameterAsVectorLayer(parameters, self.CATCHMENTS, context)
         if catchments is None or not catchments.isValid():
             raise QgsProcessingException(self.tr("CATCHMENTS is not a readable polygon layer."))
@@ -214,7 +214,7 @@ class CatchmentMap(PlaceLinkAlgorithm):
         self._layout, self._layers = layout, layers
         return {self.OUTPUT: output, "LAYOUT_NAME": name}
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         """Add the styled layers and the editable layout to the run's project (in QGIS: yours)."""
         layout = getattr(self, "_layout", None)
         project = context.project()

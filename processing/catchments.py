@@ -182,7 +182,7 @@ class Catchments(PlaceLinkAlgorithm):
     CATCHMENTS = "CATCHMENTS"
     BAND_AREAS = "BAND_AREAS"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT]
@@ -312,12 +312,12 @@ class Catchments(PlaceLinkAlgorithm):
     # -- reading ------------------------------------------------------------------------
 
     @staticmethod
-    def _request(crs: QgsCoordinateReferenceSystem, context) -> QgsFeatureRequest:  # noqa: ANN001
+    def _request(crs: QgsCoordinateReferenceSystem, context) -> QgsFeatureRequest:
         request = QgsFeatureRequest()
         request.setDestinationCrs(crs, context.transformContext())
         return request
 
-    def _points(self, source, crs, context, fields: list[str], feedback):  # noqa: ANN001, ANN205
+    def _points(self, source, crs, context, fields: list[str], feedback):
         """Feature ids, (n, 2) coordinates (NaN for no geometry) and the named attributes."""
         from ..core.catchments.pipeline import CancelledError
 
@@ -340,7 +340,7 @@ class Catchments(PlaceLinkAlgorithm):
                 raise CancelledError("reading")
         return np.array(ids, dtype=np.int64), np.array(xy, dtype=float).reshape(-1, 2), values
 
-    def _geometries(self, source, crs, context, fields: list[str]):  # noqa: ANN001, ANN205
+    def _geometries(self, source, crs, context, fields: list[str]):
         """Shapely geometries (None for empty) and the named attributes."""
         import shapely
 
@@ -358,7 +358,7 @@ class Catchments(PlaceLinkAlgorithm):
 
     # -- running ------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201, C901
+    def processAlgorithm(self, parameters, context, feedback):
         # shapely and scipy are optional plugin dependencies: imported here, not at module
         # level, so the provider loads (and this algorithm refuses clearly) without them.
         import shapely
@@ -632,7 +632,7 @@ class Catchments(PlaceLinkAlgorithm):
             "OVERFLOW": result.overflow,
         }
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         """Style the outputs by facility, with the same colour for a facility in every layer."""
         dests = getattr(self, "_dests", None)
         if dests:
@@ -655,7 +655,7 @@ def _is_int(value: object) -> bool:
     return isinstance(value, str) and value.strip().isdigit()
 
 
-def _to_qgs(geom) -> QgsGeometry:  # noqa: ANN001 - a shapely geometry
+def _to_qgs(geom) -> QgsGeometry:
     """A (multi)polygon QgsGeometry from shapely."""
     import shapely
 

@@ -88,7 +88,7 @@ THRESHOLDS = (
 _ENVELOPE = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
-def _geometries(blobs):  # noqa: ANN001, ANN202
+def _geometries(blobs):
     """Shapely geometries from GeoPackage geometry blobs (None where missing or empty)."""
     import numpy as np
     import shapely
@@ -161,7 +161,7 @@ class CheckQuality(PlaceLinkAlgorithm):
             "Rules:\n" + rules
         )
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ADDRESSES, self.tr("Addresses (point layer)"), [SOURCE_POINT]
@@ -229,7 +229,7 @@ class CheckQuality(PlaceLinkAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     # ---------------------------------------------------------------- layers → DataFrames
-    def _read(self, source, context, feedback, start: float, span: float):  # noqa: ANN001, ANN202
+    def _read(self, source, context, feedback, start: float, span: float):
         """*source* (in EPSG:27700) as a DataFrame of its attributes and an array of geometries.
 
         One QgsFeatureRequest pass hands the features to a GeoPackage writer in C++ (turning
@@ -305,7 +305,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         frame["source_ref"] = np.char.add("feature ", np.array(ids, dtype=np.int64).astype(str))
         return frame, geoms
 
-    def _write(self, writer, batch: list, source) -> None:  # noqa: ANN001
+    def _write(self, writer, batch: list, source) -> None:
         if batch and not writer.addFeatures(batch):
             raise QgsProcessingException(
                 self.tr("Could not read {layer}: {error}").format(
@@ -313,7 +313,7 @@ class CheckQuality(PlaceLinkAlgorithm):
                 )
             )
 
-    def _points(self, source, context, feedback, start: float):  # noqa: ANN001, ANN202
+    def _points(self, source, context, feedback, start: float):
         import numpy as np
         import shapely
 
@@ -327,13 +327,13 @@ class CheckQuality(PlaceLinkAlgorithm):
         frame["x"], frame["y"] = x, y
         return frame
 
-    def _lines(self, source, context, feedback, start: float):  # noqa: ANN001, ANN202
+    def _lines(self, source, context, feedback, start: float):
         frame, geoms = self._read(source, context, feedback, start, 5)
         frame["geometry"] = geoms
         return frame
 
     # ---------------------------------------------------------------- run
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
         import shapely
 
@@ -379,7 +379,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         if feedback.isCanceled():
             return {}
 
-        def progress(done: int, total: int, rule) -> None:  # noqa: ANN001
+        def progress(done: int, total: int, rule) -> None:
             feedback.setProgress(25 + 65 * done / total)
             feedback.setProgressText(f"{rule.id} {self.tr(rule.title)}")
 
@@ -479,7 +479,7 @@ class CheckQuality(PlaceLinkAlgorithm):
         }
         return dict(self._results)
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         style_output(getattr(self, "_issues_dest", ""), "quality_issues.qml", context, feedback)
         return dict(getattr(self, "_results", {}))
 

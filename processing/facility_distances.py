@@ -144,7 +144,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
     ROUTES = "ROUTES"
     ALL_DISTANCES = "ALL_DISTANCES"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ADDRESSES, self.tr("Addresses (points with uprn)"), [SOURCE_POINT]
@@ -249,7 +249,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
     # -- reading ------------------------------------------------------------------------
 
     @staticmethod
-    def _read(source, crs, context, fields: list[str], points: bool):  # noqa: ANN001, ANN205
+    def _read(source, crs, context, fields: list[str], points: bool):
         """Feature ids, coordinates (points) or shapely geometries (lines), and attributes."""
         import shapely
 
@@ -287,7 +287,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
             out = shapely.from_wkb(wkb)
         return np.array(ids, dtype=np.int64), out, values
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201, C901
+    def processAlgorithm(self, parameters, context, feedback):
         from ..core.catchments import distances as dist
 
         addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
@@ -353,7 +353,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         if gates_src is not None:
             g_ids, g_xy, g_vals = self._read(gates_src, crs, context, [gate_field], True)
             unknown = 0
-            for gid, xy, owner in zip(g_ids, g_xy, g_vals[gate_field]):  # noqa: B905 - py3.9
+            for gid, xy, owner in zip(g_ids, g_xy, g_vals[gate_field]):
                 f = index_of.get(str(owner or "").strip().casefold())
                 if f is None or not np.isfinite(xy).all():
                     unknown += 1
@@ -473,7 +473,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 )
             except table_writer.CancelledError:
                 raise QgsProcessingException(self.tr("Cancelled.")) from None
-            except Exception as exc:  # noqa: BLE001 - GDAL's reason, with the file named
+            except Exception as exc:
                 raise QgsProcessingException(
                     self.tr("Could not write OUTPUT to {path}: {reason}").format(
                         path=path, reason=exc
@@ -553,7 +553,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         return results
 
     @staticmethod
-    def _write_rows(sink, fields, result, a_xy, i, uprn, names, labels, limits, phase) -> int:  # noqa: ANN001
+    def _write_rows(sink, fields, result, a_xy, i, uprn, names, labels, limits, phase) -> int:
         """OUTPUT's rows of address *i* through the sink; returns how many."""
         from ..core.catchments import distances as dist
 
@@ -630,7 +630,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 )
             except table_writer.CancelledError:
                 raise QgsProcessingException(self.tr("Cancelled.")) from None
-            except Exception as exc:  # noqa: BLE001 - GDAL's reason, with the file named
+            except Exception as exc:
                 raise QgsProcessingException(
                     self.tr("Could not write ALL_DISTANCES to {path}: {reason}").format(
                         path=path, reason=exc
@@ -659,7 +659,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         rows = 0
         for batch in _table_batches(table, uprns, names, labels):
             features = []
-            for values in zip(*(column.to_pylist() for column in batch.columns)):  # noqa: B905
+            for values in zip(*(column.to_pylist() for column in batch.columns)):
                 feature = QgsFeature(fields)
                 feature.setAttributes(list(values))
                 features.append(feature)
@@ -673,7 +673,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         )
         return dest
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         """Style OUTPUT as eligibility (within / beyond each limit) and ROUTES as lines."""
         styles = getattr(self, "_styles", None)
         if styles:
@@ -683,7 +683,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
         return {}
 
 
-def _table_batches(table, uprns, names, labels):  # noqa: ANN001, ANN202
+def _table_batches(table, uprns, names, labels):
     """ALL_DISTANCES as pyarrow record batches of about TABLE_BATCH_ROWS rows."""
     import pyarrow as pa
 
@@ -722,7 +722,7 @@ def _as_int(value: object) -> int | None:
         return None
 
 
-def _load_on_completion(value, path: str, context, alg, output: str) -> None:  # noqa: ANN001
+def _load_on_completion(value, path: str, context, alg, output: str) -> None:
     """Load a file written outside the sink into the project when the run asks for it (as
     ``parameterAsSink`` does for the Processing dialog's "Open output file")."""
     if not isinstance(value, QgsProcessingOutputLayerDefinition) or not value.destinationProject:
@@ -732,7 +732,7 @@ def _load_on_completion(value, path: str, context, alg, output: str) -> None:  #
     context.addLayerToLoadOnCompletion(path, details)
 
 
-def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa: ANN001, ANN202
+def _output_batches(result, a_xy, uprns, names, labels, limits, phase):
     """OUTPUT as pyarrow record batches with point WKB: the rows the sink would get, in
     the same order (each address's ranks; one row with its reason when none)."""
     import pyarrow as pa
@@ -762,7 +762,7 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
             dist.reason(int(c) + 1, phase, names[f], float(d), limits)
             if f >= 0
             else result.status[a]
-            for a, c, f, d in zip(  # noqa: B905 - py3.9
+            for a, c, f, d in zip(
                 address.tolist(), col.tolist(), facility.tolist(), metres.tolist()
             )
         ]
@@ -790,7 +790,7 @@ def _output_batches(result, a_xy, uprns, names, labels, limits, phase):  # noqa:
         )
 
 
-def _uprn_array(uprns):  # noqa: ANN001, ANN202
+def _uprn_array(uprns):
     import pyarrow as pa
 
     try:

@@ -81,7 +81,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
     OUTPUT = "OUTPUT"
     REJECTED = "REJECTED"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         add_loader_parameters(
             self, "Address files (CSV or zip of CSVs)", ADDRESS_FORMATS, "Addresses", SOURCE_POINT,
             (("ROWS_READ", "Data rows read"), ("LOADED", "Addresses loaded"),
@@ -89,7 +89,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
              ("MERGED_COUNT", "Rows merged into addresses, read for names or superseded")),
         )  # fmt: skip
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one address file as INPUT."))
@@ -165,6 +165,6 @@ class LoadAddresses(PlaceLinkAlgorithm):
         }
         return self._results
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         style_output(getattr(self, "_output", ""), "addresses.qml", context, feedback)
         return getattr(self, "_results", {})

@@ -43,14 +43,14 @@ class LoadPostcodes(PlaceLinkAlgorithm):
     OUTPUT = "OUTPUT"
     REJECTED = "REJECTED"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         add_loader_parameters(
             self, "Code-Point Open files (CSV, zip or folder)", None, "Postcodes", SOURCE_POINT,
             (("ROWS_READ", "Data rows read"), ("LOADED", "Postcodes loaded"),
              ("REJECTED_COUNT", "Rows rejected")),
         )  # fmt: skip
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(
@@ -82,6 +82,6 @@ class LoadPostcodes(PlaceLinkAlgorithm):
             "REJECTED_COUNT": stats.rejected,
         }
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         style_output(getattr(self, "_dest", ""), "postcodes.qml", context, feedback)
         return {}

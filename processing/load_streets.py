@@ -31,9 +31,9 @@ from ..core.street_loaders import (
     load_streets,
     street_fields,
 )
+from ..qgis_support.compat import SOURCE_LINE, WKB_MULTILINESTRING, WKB_NONE
+from ..qgis_support.fields import REJECTS, FeatureFactory, plain_value
 from .base import PlaceLinkAlgorithm
-from .compat import SOURCE_LINE, WKB_MULTILINESTRING, WKB_NONE
-from .fields import REJECTS, FeatureFactory, plain_value
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
 from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
@@ -78,7 +78,7 @@ def _vector_uri(path: str) -> tuple[str, str]:
     return source, layer_name
 
 
-def _open_layers(paths: list[str], context) -> list[tuple[str, QgsVectorLayer]]:  # noqa: ANN001
+def _open_layers(paths: list[str], context) -> list[tuple[str, QgsVectorLayer]]:
     """Open the input layers, owned by the run's context (not by Python frames that an
     exception's traceback could keep alive past QGIS's exit)."""
     layers = []
@@ -92,7 +92,7 @@ def _open_layers(paths: list[str], context) -> list[tuple[str, QgsVectorLayer]]:
     return layers
 
 
-def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:  # noqa: ANN001
+def _features(layers, context, feedback) -> Iterator[open_usrn.VectorFeature]:
     """Plain (name, fid, attributes, WKB) tuples from the layers, in EPSG:27700."""
     crs = QgsCoordinateReferenceSystem(schema.CRS)
     total = sum(max(layer.featureCount(), 0) for _, layer in layers) or 1
@@ -164,14 +164,14 @@ class LoadStreets(PlaceLinkAlgorithm):
     OUTPUT = "OUTPUT"
     REJECTED = "REJECTED"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         add_loader_parameters(
             self, "Street files (CSV, zip or GeoPackage)", STREET_FORMATS, "Streets", SOURCE_LINE,
             (("ROWS_READ", "Data rows read"), ("LOADED", "Rows loaded into OUTPUT"),
              ("REJECTED_COUNT", "Rows rejected"), ("FEATURES", "Streets written")),
         )  # fmt: skip
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one street file as INPUT."))
@@ -263,7 +263,7 @@ class LoadStreets(PlaceLinkAlgorithm):
             "FEATURES": written,
         }
 
-    def postProcessAlgorithm(self, context, feedback):  # noqa: ANN001, ANN201
+    def postProcessAlgorithm(self, context, feedback):
         style_output(getattr(self, "_dest", ""), "streets.qml", context, feedback)
         return {}
 

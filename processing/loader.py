@@ -24,7 +24,7 @@ BATCH = 5000
 
 
 def add_loader_parameters(
-    alg,  # noqa: ANN001 - a PlaceLinkAlgorithm
+    alg,
     input_label: str,
     formats: Sequence[str] | None,
     output_label: str,
@@ -51,7 +51,7 @@ def add_loader_parameters(
         alg.addOutput(QgsProcessingOutputNumber(name, alg.tr(label)))
 
 
-def fitter(factory: FeatureFactory):  # noqa: ANN202
+def fitter(factory: FeatureFactory):
     """A function shortening text values to their field's length, counting how many it cut."""
     limited = [f for f in factory.schema if f.kind == schema.TEXT and f.length]
     names = [f.name for f in limited]
@@ -77,7 +77,7 @@ def fitter(factory: FeatureFactory):  # noqa: ANN202
     return fit, cut
 
 
-def write_records(records, factory, make_feature, sink, rejects, feedback, stats) -> int:  # noqa: ANN001
+def write_records(records, factory, make_feature, sink, rejects, feedback, stats) -> int:
     """Write records and rejects in batches; return how many features went to *sink*."""
     fit, cut = fitter(factory)
     features, rejected = [], []
@@ -111,7 +111,7 @@ def write_records(records, factory, make_feature, sink, rejects, feedback, stats
     return written
 
 
-def report(stats: LoadStats, feedback, shown: int = 0) -> None:  # noqa: ANN001
+def report(stats: LoadStats, feedback, shown: int = 0) -> None:
     """Log what the reader found (after the first *shown* notes), warnings and the accounting."""
     for line in stats.detected[shown:]:
         feedback.pushInfo(line)

@@ -46,7 +46,7 @@ def output_fields(input_fields: QgsFields) -> tuple[QgsFields, list[str]]:
     ``match_<name>`` where the input has one."""
     fields = QgsFields(input_fields)
     names = output_names(input_fields.names())
-    for field, name in zip(OUTPUT_FIELDS, names):  # noqa: B905 - Python 3.9
+    for field, name in zip(OUTPUT_FIELDS, names):
         fields.append(make_field(name, field.kind, field.length))
     return fields, names
 
@@ -101,7 +101,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
     MATCH_PARENTS = "MATCH_PARENTS"
     OUTPUT = "OUTPUT"
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: ANN001
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT, self.tr("Records to match (table or layer)"), [SOURCE_VECTOR]
@@ -157,7 +157,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: ANN001, ANN201
+    def processAlgorithm(self, parameters, context, feedback):
         from ..core.matching.matcher import Thresholds
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -256,7 +256,7 @@ def _workers() -> int:
     return 1 if iface is not None else max(1, min(os.cpu_count() or 1, 4))
 
 
-def _result_values(result) -> list:  # noqa: ANN001
+def _result_values(result) -> list:
     """A MatchResult's values in the contract's order (no address: NULL, not empty text)."""
     return [getattr(result, f.name) or None if f.name == "matched_address"
             else getattr(result, f.name) for f in RESULT_FIELDS]  # fmt: skip

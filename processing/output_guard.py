@@ -37,7 +37,7 @@ def _path_of(destination: object) -> Path | None:
     return Path(text)
 
 
-def new_output_files(alg, parameters: dict, context) -> list[Path]:  # noqa: ANN001
+def new_output_files(alg, parameters: dict, context) -> list[Path]:
     """The destination files of this run that do not exist yet (so the run will create them)."""
     files: list[Path] = []
     for definition in alg.destinationParameterDefinitions():

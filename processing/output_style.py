@@ -23,7 +23,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.qml = qml
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
+    def postProcessLayer(self, layer, context, feedback) -> None:
         if layer is not None and layer.isValid():
             layer.loadNamedStyle(self.qml)
             layer.triggerRepaint()
@@ -35,7 +35,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         return instance
 
 
-def style_output(dest_id: str, qml_name: str, context, feedback) -> None:  # noqa: ANN001
+def style_output(dest_id: str, qml_name: str, context, feedback) -> None:
     """Give an output its default style: now, when QGIS loads it, and inside a GeoPackage."""
     if not dest_id:
         return

@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - then a postgis: OUTPUT says psycopg2 i
     DATABASE_ERRORS = ()
 
 
-def postgis_destination(value: object, context) -> QgsDataSourceUri | None:  # noqa: ANN001
+def postgis_destination(value: object, context) -> QgsDataSourceUri | None:
     """The table a ``postgis:`` OUTPUT value names, or None for any other destination."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         text = value.sink.valueAsString(context.expressionContext(), "")
@@ -221,7 +221,7 @@ def layer_uri(uri: QgsDataSourceUri) -> str:
     return written.uri(False)
 
 
-def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type="Point") -> int:  # noqa: ANN001
+def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type="Point") -> int:
     """``loader.write_records`` for a ``postgis:`` OUTPUT: records by COPY (points, or
     streets' MultiLineStrings), rejects to their sink in batches; ``LoadCancelledError`` on
     cancel (the COPY is rolled back)."""

@@ -77,7 +77,7 @@ MODEL_TAGS = ("LLPG", "NSG", "UPRN", "catchment", "workflow", "model", "PlaceLin
 class ShippedModel(QgsProcessingModelAlgorithm):
     """A model file shipped with PlaceLink, shown by a readable name with search tags."""
 
-    def __init__(self, path) -> None:  # noqa: ANN001
+    def __init__(self, path) -> None:
         super().__init__()
         self.path = path
         self.loaded = self.fromFile(str(path))

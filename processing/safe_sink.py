@@ -24,14 +24,14 @@ class SpreadsheetSafeSink(QgsFeatureSink):
             feature.setAttributes(cleaned)
         return feature
 
-    def addFeature(self, feature: QgsFeature, *flags) -> bool:  # noqa: ANN002, N802
+    def addFeature(self, feature: QgsFeature, *flags) -> bool:
         return self._sink.addFeature(self._clean(feature), *flags)
 
-    def addFeatures(self, features, *flags) -> bool:  # noqa: ANN001, ANN002, N802
+    def addFeatures(self, features, *flags) -> bool:
         return self._sink.addFeatures([self._clean(f) for f in features], *flags)
 
-    def lastError(self) -> str:  # noqa: N802
+    def lastError(self) -> str:
         return self._sink.lastError()
 
-    def flushBuffer(self) -> bool:  # noqa: N802
+    def flushBuffer(self) -> bool:
         return self._sink.flushBuffer()

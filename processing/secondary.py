@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingParameterFeatureSink
 
 def secondary_sink_parameter(
     name: str, description: str, kind
-) -> QgsProcessingParameterFeatureSink:  # noqa: ANN001
+) -> QgsProcessingParameterFeatureSink:
     """An optional feature sink, created by default in the dialog."""
     return QgsProcessingParameterFeatureSink(
         name, description, kind, optional=True, createByDefault=True
@@ -22,10 +22,10 @@ def secondary_sink_parameter(
 class DiscardSink:
     """Stands in for a secondary output the run did not ask for: accepts and drops features."""
 
-    def addFeature(self, feature, flags=None) -> bool:  # noqa: ANN001, ARG002
+    def addFeature(self, feature, flags=None) -> bool:
         return True
 
-    def addFeatures(self, features, flags=None) -> bool:  # noqa: ANN001, ARG002
+    def addFeatures(self, features, flags=None) -> bool:
         return True
 
     def flushBuffer(self) -> bool:
@@ -35,7 +35,7 @@ class DiscardSink:
         return ""
 
 
-def secondary_sink(alg, parameters, name, context, fields, wkb, crs):  # noqa: ANN001, ANN201
+def secondary_sink(alg, parameters, name, context, fields, wkb, crs):
     """``(sink, destination)`` for a secondary output: a :class:`DiscardSink` and ``None``
     when the run left it out; ``(None, "")`` when it was asked for but cannot be created."""
     if not parameters.get(name):

@@ -238,7 +238,7 @@ def write_batches(
     first = _safe_batch(first) if safe else first
     written = [0]
 
-    def stream():  # noqa: ANN202
+    def stream():
         for batch in _chain(first, batches):
             if cancelled is not None and cancelled():
                 raise CancelledError
@@ -295,7 +295,7 @@ def point_wkb(xy: np.ndarray) -> np.ndarray:
     return out
 
 
-def _point_xy(column):  # noqa: ANN001, ANN202
+def _point_xy(column):
     """Two pyarrow number columns (null where no point) from a column of point WKB."""
     import pyarrow as pa
 
@@ -309,12 +309,12 @@ def _point_xy(column):  # noqa: ANN001, ANN202
     return pa.array(x, mask=~present), pa.array(y, mask=~present)
 
 
-def _chain(first, rest: Iterator) -> Iterator:  # noqa: ANN001
+def _chain(first, rest: Iterator) -> Iterator:
     yield first
     yield from rest
 
 
-def _safe_batch(batch):  # noqa: ANN001, ANN202
+def _safe_batch(batch):
     """Text cells safe against spreadsheet formula injection (``core.csv_safety``)."""
     import pyarrow as pa
 

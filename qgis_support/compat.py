@@ -122,7 +122,7 @@ else:
     SINK_FAST_INSERT = QgsFeatureSink.Flag.FastInsert
 
 
-def set_label_font(label, font: QFont) -> None:  # noqa: ANN001
+def set_label_font(label, font: QFont) -> None:
     """A layout label's font: a QgsTextFormat where QGIS has one (setFont is deprecated)."""
     if hasattr(label, "setTextFormat"):  # QGIS >= 3.24
         from qgis.core import QgsTextFormat
@@ -132,7 +132,7 @@ def set_label_font(label, font: QFont) -> None:  # noqa: ANN001
         label.setFont(font)
 
 
-def parameter_as_fields(alg, parameters: dict, name: str, context) -> list[str]:  # noqa: ANN001
+def parameter_as_fields(alg, parameters: dict, name: str, context) -> list[str]:
     """A field parameter's field names (parameterAsFields is deprecated from QGIS 3.32)."""
     if hasattr(alg, "parameterAsStrings"):
         return list(alg.parameterAsStrings(parameters, name, context))

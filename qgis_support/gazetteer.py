@@ -43,7 +43,7 @@ def cache_dir() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "placelink" / "index-cache"
 
 
-def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa: ANN001
+def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:
     """Canonical address records (only the fields the layer has) with ``x``/``y``."""
     from ..core.matching.gazetteer_rows import matcher_fields
 
@@ -68,7 +68,7 @@ def read_records(source: QgsFeatureSource, feedback=None) -> list[dict]:  # noqa
     return records
 
 
-def matcher_for(records: list[dict], match_parents: bool = False, thresholds=None):  # noqa: ANN001, ANN201
+def matcher_for(records: list[dict], match_parents: bool = False, thresholds=None):
     """A Matcher for *records*, reusing this session's or the disk cache's index."""
     from ..core.matching.index import fingerprint, load_or_build
     from ..core.matching.matcher import Matcher, Thresholds
@@ -118,8 +118,8 @@ def matcher_for_file(
     key: str | None,
     read: Callable[[], list[dict] | None],
     match_parents: bool = False,
-    thresholds=None,  # noqa: ANN001
-):  # noqa: ANN201
+    thresholds=None,
+):
     """A Matcher for the gazetteer file with *key* (``file_key``): from memory or the disk
     cache when that file was indexed before, else from the records *read* returns (None
     when *read* returns None: cancelled)."""
@@ -204,7 +204,7 @@ def read_records_ogr(layer: QgsVectorLayer | None) -> list[dict] | None:
 
 def _read_columns(
     ogr, path: str, layer_name: str | None, fields: tuple[str, ...]
-) -> list[dict] | None:  # noqa: ANN001
+) -> list[dict] | None:
     import numpy as np
 
     known = {f.name for f in schema.ADDRESS_FIELDS}
@@ -245,7 +245,7 @@ def _read_columns(
                 else:
                     out = data.tolist()
                 if mask.any():
-                    out = [None if m else v for v, m in zip(out, mask.tolist())]  # noqa: B905
+                    out = [None if m else v for v, m in zip(out, mask.tolist())]
                 columns[name].extend(out)
             if geometry_name is None:
                 return None
@@ -257,19 +257,19 @@ def _read_columns(
         del stream, layer, ds
     n = len(columns["uprn"])
     records = [{name: columns[name][i] for name in wanted} for i in range(n)]
-    for record, x, y in zip(records, xs, ys):  # noqa: B905
+    for record, x, y in zip(records, xs, ys):
         if x is not None:
             record["x"], record["y"] = x, y
     return records
 
 
-def _points(wkbs, np):  # noqa: ANN001, ANN202
+def _points(wkbs, np):
     """(xs, ys) of little-endian 2D WKB points (None for a missing geometry), or None when
     any geometry is something else."""
     xs: list = []
     ys: list = []
     mask = np.ma.getmaskarray(wkbs).tolist()
-    for value, missing in zip(np.ma.getdata(wkbs).tolist(), mask):  # noqa: B905
+    for value, missing in zip(np.ma.getdata(wkbs).tolist(), mask):
         if missing or value is None or len(value) == 0:
             xs.append(None)
             ys.append(None)

@@ -46,7 +46,7 @@ def fit_extent(
     return QgsRectangle(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
-def _place(item, x: float, y: float, w: float, h: float) -> None:  # noqa: ANN001
+def _place(item, x: float, y: float, w: float, h: float) -> None:
     item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM))
     item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MM))
 

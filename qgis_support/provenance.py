@@ -93,7 +93,7 @@ def _fingerprint(value: object, context: QgsProcessingContext) -> str | None:
     return layer_fingerprint(layer) if layer is not None else None
 
 
-def record(algorithm, parameters: dict, context: QgsProcessingContext) -> dict:  # noqa: ANN001
+def record(algorithm, parameters: dict, context: QgsProcessingContext) -> dict:
     """The provenance of one run."""
     inputs = {}
     for definition in algorithm.parameterDefinitions():
@@ -165,7 +165,7 @@ def _postgis_layer(value: str) -> QgsVectorLayer | None:
     return None
 
 
-def stamp_outputs(algorithm, results: dict, provenance: dict, context) -> int:  # noqa: ANN001
+def stamp_outputs(algorithm, results: dict, provenance: dict, context) -> int:
     """Stamp every layer output of a run; returns how many were stamped."""
     done = 0
     for output in algorithm.outputDefinitions():
@@ -188,12 +188,12 @@ def _identifier(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _exists(connection, target: str) -> bool:  # noqa: ANN001
+def _exists(connection, target: str) -> bool:
     rows = connection.executeSql(f"SELECT to_regclass({_literal(target)}) IS NOT NULL")
     return bool(rows) and str(rows[0][0]).lower() in ("true", "t", "1")
 
 
-def share_table(connection, target: str) -> None:  # noqa: ANN001
+def share_table(connection, target: str) -> None:
     """Let every role read and append to *target* (a log shared by all officers)."""
     connection.executeSql(f"GRANT SELECT, INSERT ON {target} TO PUBLIC")
     sequences = connection.executeSql(f"SELECT pg_get_serial_sequence({_literal(target)}, 'id')")
@@ -201,7 +201,7 @@ def share_table(connection, target: str) -> None:  # noqa: ANN001
         connection.executeSql(f"GRANT USAGE ON SEQUENCE {sequences[0][0]} TO PUBLIC")
 
 
-def ensure_shared_table(connection, target: str, create_sql: str) -> None:  # noqa: ANN001
+def ensure_shared_table(connection, target: str, create_sql: str) -> None:
     """Create *target* with *create_sql* if it is missing, shared with every role."""
     if not _exists(connection, target):
         connection.executeSql(create_sql)

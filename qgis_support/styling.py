@@ -74,7 +74,7 @@ def _is_null(value: object) -> bool:
 
 def _categorised(
     layer: QgsVectorLayer, field: str, colours: dict[str, QColor], make_symbol, labels=None
-) -> None:  # noqa: ANN001
+) -> None:
     categories = []
     # facilities by name; the piece with no facility, "(…)", last and grey
     for key in sorted(colours, key=lambda k: (k.startswith("("), k)):
@@ -219,22 +219,22 @@ class _StyleBy(QgsProcessingLayerPostProcessorInterface):
 
     _alive: list[_StyleBy] = []  # QGIS holds only a pointer: keep the object alive
 
-    def __init__(self, apply) -> None:  # noqa: ANN001
+    def __init__(self, apply) -> None:
         super().__init__()
         self.apply = apply
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: ANN001
+    def postProcessLayer(self, layer, context, feedback) -> None:
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
             self.apply(layer)
 
     @classmethod
-    def create(cls, apply) -> _StyleBy:  # noqa: ANN001
+    def create(cls, apply) -> _StyleBy:
         instance = cls(apply)
         cls._alive.append(instance)
         return instance
 
 
-def style_catchment_outputs(dests: dict[str, str], field: str, context, feedback) -> None:  # noqa: ANN001
+def style_catchment_outputs(dests: dict[str, str], field: str, context, feedback) -> None:
     """Colour catchments, band outlines and address assignments by facility, consistently.
 
     The colours come from the catchments (neighbours always differ) and are applied now, to

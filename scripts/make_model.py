@@ -17,7 +17,7 @@ OUT = ROOT / "resources" / "models" / "council_workflow.model3"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def build():  # noqa: ANN201
+def build():
     """The model (QgsProcessingModelAlgorithm), with the plugin's provider registered."""
     from placelink.qgis_support.compat import SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
     from qgis.core import (
@@ -50,7 +50,7 @@ def build():  # noqa: ANN201
         }
     )
 
-    def source_param(name: str, definition, x: float, y: float) -> None:  # noqa: ANN001
+    def source_param(name: str, definition, x: float, y: float) -> None:
         parameter = QgsProcessingModelParameter(name)
         parameter.setPosition(QPointF(x, y))
         model.addModelParameter(definition, parameter)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_council import DEFAULT_ADDRESSES, DEFAULT_SEED, generate  # noqa: E402
-from sample_council.writer import write  # noqa: E402
+from sample_council import DEFAULT_ADDRESSES, DEFAULT_SEED, generate
+from sample_council.writer import write
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -196,7 +196,7 @@ def inside_qgis(settings: dict) -> None:
         try:
             Shooter(settings, status).take_all()
             status["ok"] = "error" not in status
-        except Exception:  # noqa: BLE001 - reported to the driver, which fails the run
+        except Exception:
             status.setdefault("error", traceback.format_exc())
         finish()
 
@@ -242,7 +242,7 @@ class Shooter:
         self.layers: dict = {}
 
     # waiting ---------------------------------------------------------------------------
-    def wait(self, seconds: float, until=None) -> bool:  # noqa: ANN001
+    def wait(self, seconds: float, until=None) -> bool:
         """Process events for *seconds*, or until ``until()`` is true (then True)."""
         from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
 
@@ -256,7 +256,7 @@ class Shooter:
             time.sleep(0.02)
         return until is None
 
-    def wait_for_run(self, dock, what: str, seconds: float = 180) -> None:  # noqa: ANN001
+    def wait_for_run(self, dock, what: str, seconds: float = 180) -> None:
         """Wait for the dock's background algorithm run (a QgsTask) to end successfully."""
         from qgis.core import QgsApplication
 
@@ -315,7 +315,7 @@ class Shooter:
                 f"larger than the {width}x{height} screen"
             )
 
-    def add_layer(self, key: str, uri: str, name: str, style: str | None = None):  # noqa: ANN201
+    def add_layer(self, key: str, uri: str, name: str, style: str | None = None):
         from qgis.core import QgsProject, QgsVectorLayer
 
         layer = QgsVectorLayer(uri, name, "ogr")
@@ -361,7 +361,7 @@ class Shooter:
         self.zoom_to_town()
 
     @staticmethod
-    def _crs():  # noqa: ANN205
+    def _crs():
         from qgis.core import QgsCoordinateReferenceSystem
 
         return QgsCoordinateReferenceSystem("EPSG:27700")
@@ -371,7 +371,7 @@ class Shooter:
         extent.scale(1.08)
         self.canvas.setExtent(extent)
 
-    def only_dock(self, module: str, class_name: str):  # noqa: ANN201
+    def only_dock(self, module: str, class_name: str):
         """Open *class_name* through the plugin, hide the other PlaceLink docks, widen it."""
         from qgis.PyQt.QtCore import Qt
 
@@ -483,7 +483,7 @@ class Shooter:
         self.status["notes"].append(f"{step}: {layer.selectedFeatureCount()} {key} selected")
 
     @staticmethod
-    def _node(layer):  # noqa: ANN001, ANN205
+    def _node(layer):
         from qgis.core import QgsProject
 
         return QgsProject.instance().layerTreeRoot().findLayer(layer)

@@ -35,7 +35,7 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     project.setCrs(QgsVectorLayer(f"{gpkg}|layername=addresses", "probe", "ogr").crs())
     root = project.layerTreeRoot()
 
-    def add(source: str, name: str, group=None, style: str | None = None) -> QgsVectorLayer:  # noqa: ANN001
+    def add(source: str, name: str, group=None, style: str | None = None) -> QgsVectorLayer:
         layer = QgsVectorLayer(source, name, "ogr")
         if not layer.isValid():
             raise RuntimeError(f"cannot open {source}")

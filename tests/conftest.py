@@ -63,28 +63,28 @@ class _MenuIface:
     drops the sub-menu once it is empty; everything else is the pytest-qgis stub.
     """
 
-    def __init__(self, iface) -> None:  # noqa: ANN001
+    def __init__(self, iface) -> None:
         from qgis.PyQt.QtWidgets import QMenu
 
         self._iface = iface
         self._menu = QMenu("Plugins")
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         return getattr(self._iface, name)
 
-    def pluginMenu(self):  # noqa: ANN201
+    def pluginMenu(self):
         return self._menu
 
-    def _submenu(self, name: str, create: bool):  # noqa: ANN202
+    def _submenu(self, name: str, create: bool):
         for action in self._menu.actions():
             if action.text() == name and action.menu():
                 return action.menu()
         return self._menu.addMenu(name) if create else None
 
-    def addPluginToMenu(self, name: str, action) -> None:  # noqa: ANN001
+    def addPluginToMenu(self, name: str, action) -> None:
         self._submenu(name, create=True).addAction(action)
 
-    def removePluginMenu(self, name: str, action) -> None:  # noqa: ANN001
+    def removePluginMenu(self, name: str, action) -> None:
         menu = self._submenu(name, create=False)
         if menu is None:
             return
@@ -93,7 +93,7 @@ class _MenuIface:
             self._menu.removeAction(menu.menuAction())
 
 
-def _give_real_layer_tree_view(qgis_iface) -> None:  # noqa: ANN001
+def _give_real_layer_tree_view(qgis_iface) -> None:
     """pytest-qgis's iface answers ``layerTreeView()`` with a MagicMock, on which Processing's
     result loading (QGIS >= 3.40) fails: give it a real view of the project's layer tree."""
     from qgis.core import QgsLayerTreeModel, QgsProject
@@ -105,14 +105,14 @@ def _give_real_layer_tree_view(qgis_iface) -> None:  # noqa: ANN001
 
 
 @pytest.fixture(scope="session")
-def iface(qgis_iface):  # noqa: ANN001, ANN201
+def iface(qgis_iface):
     """The QGIS interface stub, with a working Plugins menu and a real layer tree view."""
     _give_real_layer_tree_view(qgis_iface)
     return _MenuIface(qgis_iface)
 
 
 @pytest.fixture(scope="session")
-def placelink_plugin(qgis_app, qgis_processing, iface):  # noqa: ANN001, ANN201
+def placelink_plugin(qgis_app, qgis_processing, iface):
     """The plugin loaded once for the session, as QGIS does: classFactory(iface).initGui()."""
     from placelink import classFactory
 
@@ -123,24 +123,24 @@ def placelink_plugin(qgis_app, qgis_processing, iface):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="session")
-def run_alg(placelink_plugin):  # noqa: ANN001, ANN201
+def run_alg(placelink_plugin):
     """``processing.run`` for PlaceLink algorithms, with the provider registered."""
     import processing
 
-    def run(algorithm: str, parameters: dict, **kwargs):  # noqa: ANN202
+    def run(algorithm: str, parameters: dict, **kwargs):
         return processing.run(algorithm, parameters, **kwargs)
 
     return run
 
 
 @pytest.fixture
-def make_dock(placelink_plugin, iface):  # noqa: ANN001, ANN201
+def make_dock(placelink_plugin, iface):
     """Build dock panels for a test; they are deleted at its end (before the canvas goes)."""
     from qgis.PyQt import sip
 
     made = []
 
-    def make(dock_class):  # noqa: ANN001, ANN202
+    def make(dock_class):
         dock = dock_class(iface)
         made.append(dock)
         return dock
@@ -152,7 +152,7 @@ def make_dock(placelink_plugin, iface):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="session")
-def postgis_server():  # noqa: ANN201
+def postgis_server():
     """A real PostgreSQL + PostGIS started once for the session (tests/postgis_server.py).
 
     Fails (never skips) with the reason when the server cannot start; always stopped and

@@ -222,7 +222,7 @@ class PostgisServer:
             "subprocess.run(command, capture_output=True, check=False)\n"
             "shutil.rmtree(root, ignore_errors=True)\n"
         )
-        self._guard = subprocess.Popen(  # noqa: S603
+        self._guard = subprocess.Popen(
             [sys.executable, "-c", script, str(os.getpid()), str(self.root), *command],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -296,7 +296,7 @@ class PostgisServer:
                 text += f" ({geometry})"
         return text
 
-    def connect(self, user: str | None = None, password: str | None = None, **kwargs: object):  # noqa: ANN201
+    def connect(self, user: str | None = None, password: str | None = None, **kwargs: object):
         """A psycopg (3) connection to the test database over TCP."""
         import psycopg
 
@@ -333,7 +333,7 @@ class PostgisServer:
         command = self._wrap(command)
         env = {key: value for key, value in os.environ.items() if not key.startswith("PG")}
         env["LC_ALL"] = "C.UTF-8"
-        result = subprocess.run(  # noqa: S603 - fixed programs from the PostgreSQL bindir
+        result = subprocess.run(
             command, capture_output=True, text=True, env=env, cwd="/", timeout=120, check=False
         )
         if check and result.returncode != 0:

@@ -29,13 +29,13 @@ class _ThreadSource:
         self._fields = layer.fields()
         self._count = layer.featureCount()
 
-    def fields(self):  # noqa: ANN201
+    def fields(self):
         return self._fields
 
     def featureCount(self) -> int:
         return self._count
 
-    def getFeatures(self, request: QgsFeatureRequest):  # noqa: ANN201
+    def getFeatures(self, request: QgsFeatureRequest):
         return self._source.getFeatures(request)
 
 
@@ -50,7 +50,7 @@ class SearchCache:
         self._task: QgsTask | None = None
         self._waiting: list[Callable[[], None]] = []
 
-    def get(self, layer: QgsVectorLayer | None, when_ready: Callable[[], None] | None = None):  # noqa: ANN201
+    def get(self, layer: QgsVectorLayer | None, when_ready: Callable[[], None] | None = None):
         """The search for *layer*, or None while it is being built (then *when_ready* runs
         on the main thread once it is: with the search, or with ``error`` set)."""
         if layer is None:
@@ -82,7 +82,7 @@ class SearchCache:
         layer_id, source = layer.id(), _ThreadSource(layer)
         self._building, self.search, self.error = layer_id, None, None
 
-        def build(task, source):  # noqa: ANN001, ANN202 - a worker thread
+        def build(task, source):
             from ..core.matching.search import AddressSearch
             from ..qgis_support.gazetteer import matcher_for, read_records
 
@@ -91,7 +91,7 @@ class SearchCache:
                 return None
             return AddressSearch(records, matcher_for(records))
 
-        def done(exception, search=None) -> None:  # noqa: ANN001 - back on the main thread
+        def done(exception, search=None) -> None:
             if self._building != layer_id:
                 return  # another layer was asked for meanwhile
             self._building, self._task = None, None

@@ -36,7 +36,7 @@ class CatchmentsDock(AlgorithmDock):
     FORM = "catchments_dock.ui"
     TITLE = "PlaceLink: Catchments"
 
-    def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, iface, parent=None) -> None:
         super().__init__(iface, parent)
         ui = self.ui
         ui.mainLayout.addStretch()

@@ -33,7 +33,7 @@ def activate_profile_packages() -> bool:
     return activate(profile_packages_dir())
 
 
-def notify_missing(iface) -> list[Requirement]:  # noqa: ANN001
+def notify_missing(iface) -> list[Requirement]:
     """Say in the message bar (and the log) exactly which packages are missing.
 
     One warning with an "Install…" button; nothing when all are present. Returns the missing.
@@ -65,7 +65,7 @@ def _clear_notice() -> None:
             pass
 
 
-def show_install_dialog(iface, requirements: list[Requirement] | None = None):  # noqa: ANN001, ANN201
+def show_install_dialog(iface, requirements: list[Requirement] | None = None):
     """Open (without blocking) the dialog that installs the missing packages; returns it."""
     from .install_dialog import InstallDialog
 

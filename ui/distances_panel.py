@@ -51,7 +51,7 @@ NEAREST = 3
 class DistancesPanel(QGroupBox):
     """Nearest schools of one address, its route on the map, and the route as a PDF."""
 
-    def __init__(self, dock, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, dock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Distances"))
         self.setObjectName("distancesPanel")
@@ -116,7 +116,7 @@ class DistancesPanel(QGroupBox):
 
     # -- inputs -------------------------------------------------------------------------
 
-    def _inputs(self):  # noqa: ANN202
+    def _inputs(self):
         ui = self.dock.ui
         return (
             ui.facilitiesCombo.currentLayer(),
@@ -125,7 +125,7 @@ class DistancesPanel(QGroupBox):
             ui.networkCombo.currentLayer(),
         )
 
-    def _points(self, layer: QgsVectorLayer, crs, fields: list[str]):  # noqa: ANN001, ANN202
+    def _points(self, layer: QgsVectorLayer, crs, fields: list[str]):
         request = QgsFeatureRequest()
         request.setDestinationCrs(crs, QgsProject.instance().transformContext())
         xy, values = [], []
@@ -138,7 +138,7 @@ class DistancesPanel(QGroupBox):
             values.append([feature[f] for f in fields])
         return np.array(xy, dtype=float).reshape(-1, 2), values
 
-    def _walking(self):  # noqa: ANN202
+    def _walking(self):
         """The walking graph for the chosen network, schools and gates (cached)."""
         import shapely
 
@@ -164,7 +164,7 @@ class DistancesPanel(QGroupBox):
         g_xy, g_fac = [], []
         if gates is not None and gate_field:
             xy, vals = self._points(gates, crs, [gate_field])
-            for point, (owner,) in zip(xy, vals):  # noqa: B905 - py3.9
+            for point, (owner,) in zip(xy, vals):
                 f = index_of.get(str(owner).casefold())
                 if f is not None:
                     g_xy.append(point)
@@ -196,7 +196,7 @@ class DistancesPanel(QGroupBox):
         canvas.setMapTool(self._tool)
         self.answerLabel.setText(self.tr("Click an address on the map."))
 
-    def _clicked(self, point: QgsPointXY, _button=None) -> None:  # noqa: ANN001
+    def _clicked(self, point: QgsPointXY, _button=None) -> None:
         canvas = self.iface.mapCanvas()
         addresses = self._inputs()[2]
         if addresses is None:
@@ -343,7 +343,7 @@ class DistancesPanel(QGroupBox):
             self.iface.mapCanvas().refresh()
         return self.answer
 
-    def _draw_route(self, line, crs, uprn, nearest: tuple[str, float]) -> None:  # noqa: ANN001
+    def _draw_route(self, line, crs, uprn, nearest: tuple[str, float]) -> None:
         geometry = QgsGeometry()
         geometry.fromWkb(line.wkb)
         self.route_geometry = geometry

@@ -28,7 +28,7 @@ def set_scrolling_body(dock: QgsDockWidget, body: QWidget) -> None:
     dock.setWidget(scroll)
 
 
-def wrap_long_items(view) -> None:  # noqa: ANN001
+def wrap_long_items(view) -> None:
     """A list of addresses shows each one whole, on two lines if it must, instead of cutting
     it at the dock's edge behind a sideways scroll bar (a narrow dock on a laptop)."""
     from qgis.PyQt.QtCore import Qt
@@ -40,7 +40,7 @@ def wrap_long_items(view) -> None:  # noqa: ANN001
     view.setResizeMode(QListView.ResizeMode.Adjust)
 
 
-def load_form(name: str, host: QWidget):  # noqa: ANN201
+def load_form(name: str, host: QWidget):
     """Build the Designer form *name* (under ui/forms) into *host*; return its widget namespace."""
     form_class, _ = uic.loadUiType(str(FORMS / name))
     form = form_class()
@@ -58,7 +58,7 @@ class AlgorithmDock(QgsDockWidget):
     FORM = ""
     TITLE = ""
 
-    def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
@@ -71,7 +71,7 @@ class AlgorithmDock(QgsDockWidget):
     def tr(self, text: str) -> str:  # one translation context for all of PlaceLink
         return tr(text)
 
-    def output(self, file_name: str, layer_name: str):  # noqa: ANN201
+    def output(self, file_name: str, layer_name: str):
         """An output written to the project's results folder under a fixed name (the next
         run replaces it) and loaded into the project as *layer_name*."""
         from .results_folder import result_path
@@ -123,7 +123,7 @@ class AlgorithmDock(QgsDockWidget):
             )
         try:
             self.on_finished(ok, results)
-        except Exception as exc:  # noqa: BLE001 - an exception in a Qt slot would abort QGIS
+        except Exception as exc:
             message = f"{type(exc).__name__}: {exc}"
             QgsMessageLog.logMessage(
                 traceback.format_exc(), "PlaceLink", Qgis.MessageLevel.Critical

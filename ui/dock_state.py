@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
 SCOPE = "PlaceLink"
 
 
-def widget_values(dock) -> dict[str, str]:  # noqa: ANN001
+def widget_values(dock) -> dict[str, str]:
     """The dock's state as text values."""
     values = {}
     for key, name in getattr(dock, "STATE_WIDGETS", {}).items():
@@ -34,7 +34,7 @@ def widget_values(dock) -> dict[str, str]:  # noqa: ANN001
     return values
 
 
-def apply_values(dock, values: dict[str, str], project: QgsProject) -> None:  # noqa: ANN001
+def apply_values(dock, values: dict[str, str], project: QgsProject) -> None:
     """Set the dock's widgets from saved text values (layers first, then their fields)."""
     items = list(getattr(dock, "STATE_WIDGETS", {}).items())
     items.sort(key=lambda kv: not isinstance(getattr(dock.ui, kv[1]), QgsMapLayerComboBox))

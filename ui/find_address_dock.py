@@ -35,7 +35,7 @@ class FindAddressDock(QgsDockWidget):
 
     TITLE = "PlaceLink: Find address"
 
-    def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
@@ -60,7 +60,7 @@ class FindAddressDock(QgsDockWidget):
         return tr(text)
 
     @property
-    def searcher(self):  # noqa: ANN201
+    def searcher(self):
         """The ready search for the chosen gazetteer, or None."""
         layer = self.ui.gazetteerCombo.currentLayer()
         if layer is None or SEARCHES.layer_id != layer.id():
@@ -71,7 +71,7 @@ class FindAddressDock(QgsDockWidget):
         self.ui.resultsList.clear()
         self.highlight.clear()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search box move through the results."""
         if watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress:
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
@@ -166,6 +166,6 @@ class FindAddressDock(QgsDockWidget):
                 )
             )
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def closeEvent(self, event) -> None:
         self.highlight.clear()
         super().closeEvent(event)

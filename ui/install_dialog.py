@@ -63,7 +63,7 @@ class PipTask(QgsTask):
         if self.isCanceled():
             return subprocess.CompletedProcess(command, 1, "cancelled\n")
         lines: list[str] = []
-        with subprocess.Popen(command, **kwargs) as process:  # noqa: S603 - our own pip call
+        with subprocess.Popen(command, **kwargs) as process:
             self._process = process
             for line in process.stdout:
                 lines.append(line)
@@ -81,7 +81,7 @@ class PipTask(QgsTask):
                 no_index=self.no_index,
                 run=self._run,
             )
-        except Exception as exc:  # noqa: BLE001 - reported in the dialog, not as a traceback
+        except Exception as exc:
             self.error = f"{type(exc).__name__}: {exc}"
             return False
         return not self.isCanceled()
@@ -226,7 +226,7 @@ class InstallDialog(QDialog):
         if not still:
             self.installed.emit()
 
-    def _report(self, text: str, level) -> None:  # noqa: ANN001 - a Qgis message level
+    def _report(self, text: str, level) -> None:
         self.status.setText(text)
         QgsMessageLog.logMessage(text, LOG_TAG, level)
 

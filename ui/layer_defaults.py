@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from qgis.core import QgsProject, QgsVectorLayer
 
 
-def prefer_layer(combo, fields: Sequence[str]) -> QgsVectorLayer | None:  # noqa: ANN001
+def prefer_layer(combo, fields: Sequence[str]) -> QgsVectorLayer | None:
     """Set the QgsMapLayerComboBox *combo* to the first layer it offers that has all
     *fields* (its current one if that already fits); returns the layer chosen, if any."""
     current = combo.currentLayer()

@@ -27,7 +27,7 @@ MAX_RESULTS = 20
 class AddressLocatorFilter(QgsLocatorFilter):
     """Addresses from the gazetteer, found as the Find address dock finds them."""
 
-    def __init__(self, iface, gazetteer=None) -> None:  # noqa: ANN001
+    def __init__(self, iface, gazetteer=None) -> None:
         super().__init__()
         self.iface = iface
         self.gazetteer = gazetteer  # a callable giving the dock's chosen layer, or None
@@ -42,13 +42,13 @@ class AddressLocatorFilter(QgsLocatorFilter):
     def name(self) -> str:
         return "placelink_addresses"
 
-    def displayName(self) -> str:  # noqa: N802 - QGIS API
+    def displayName(self) -> str:
         return tr("PlaceLink addresses")
 
     def prefix(self) -> str:
         return "ad"
 
-    def _layer(self):  # noqa: ANN202
+    def _layer(self):
         chosen = self.gazetteer() if self.gazetteer is not None else None
         return chosen or default_gazetteer()
 
@@ -61,9 +61,7 @@ class AddressLocatorFilter(QgsLocatorFilter):
             SEARCHES.get(layer)
         return []
 
-    def fetchResults(  # noqa: N802 - QGIS API; runs in a worker thread
-        self, string: str, context: QgsLocatorContext, feedback: QgsFeedback
-    ) -> None:
+    def fetchResults(self, string: str, context: QgsLocatorContext, feedback: QgsFeedback) -> None:
         search = SEARCHES.search if SEARCHES.layer_id == self._layer_id else None
         if search is None or not string.strip():
             return
@@ -76,7 +74,7 @@ class AddressLocatorFilter(QgsLocatorFilter):
             result.score = hit.relevance / 100.0
             self.resultFetched.emit(result)
 
-    def triggerResult(self, result: QgsLocatorResult) -> None:  # noqa: N802 - QGIS API
+    def triggerResult(self, result: QgsLocatorResult) -> None:
         """Select the address on its layer, centre the map on it and keep it marked."""
         # getUserData() from QGIS 3.18 (the member read could crash); a property from 3.38
         getter = getattr(result, "getUserData", None)

@@ -7,7 +7,7 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 from ..qgis_support.compat import GEOMETRY_POINT
 
 
-def focus_points(iface, points: list[QgsPointXY], crs, margin: float = 60.0) -> None:  # noqa: ANN001
+def focus_points(iface, points: list[QgsPointXY], crs, margin: float = 60.0) -> None:
     """Zoom the canvas to *points* (with a margin) and flash them."""
     if iface is None or not points:
         return
@@ -36,11 +36,11 @@ ADDRESS_SCALE = 1250.0
 class Highlight:
     """A marker kept on one picked place (not a flash) until the next pick or ``clear``."""
 
-    def __init__(self, iface) -> None:  # noqa: ANN001
+    def __init__(self, iface) -> None:
         self.iface = iface
         self.band = None
 
-    def show(self, point: QgsPointXY, crs) -> None:  # noqa: ANN001
+    def show(self, point: QgsPointXY, crs) -> None:
         """Centre the map on *point* (in *crs*) at a street scale and mark it."""
         if self.iface is None:
             return

@@ -44,7 +44,7 @@ class QualityDock(AlgorithmDock):
     FORM = "quality_dock.ui"
     TITLE = "PlaceLink: Data quality"
 
-    def __init__(self, iface, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, iface, parent=None) -> None:
         super().__init__(iface, parent)
         #: A marker kept on the problem picked last (a flash alone is gone before one looks).
         self.highlight = Highlight(iface)
@@ -268,7 +268,7 @@ class QualityDock(AlgorithmDock):
             self.highlight.show(where.centroid().asPoint(), self.issues_layer.crs())
 
     @staticmethod
-    def zoom_to(canvas, extent: QgsRectangle, margin: float = 50.0) -> None:  # noqa: ANN001
+    def zoom_to(canvas, extent: QgsRectangle, margin: float = 50.0) -> None:
         """Zoom so *extent* fills the view with a margin (points get a 100 m wide view)."""
         grown = QgsRectangle(extent)
         grown.grow(margin)
@@ -291,7 +291,7 @@ class QualityDock(AlgorithmDock):
         return path
 
 
-def _leaf(feature, group_data: dict) -> QTreeWidgetItem:  # noqa: ANN001
+def _leaf(feature, group_data: dict) -> QTreeWidgetItem:
     key = feature["feature_key"]
     key = None if key is None or (hasattr(key, "isNull") and key.isNull()) else key
     leaf = QTreeWidgetItem([str(feature["message"]), "" if key is None else str(key)])

@@ -32,7 +32,7 @@ def results_folder(project: QgsProject | None = None) -> Path:
     return folder
 
 
-def choose_results_folder(parent=None) -> Path | None:  # noqa: ANN001
+def choose_results_folder(parent=None) -> Path | None:
     """Ask the officer once where results of unsaved projects go; remembered."""
     from qgis.PyQt.QtWidgets import QFileDialog
 

@@ -66,7 +66,7 @@ class ReviewDock(QgsDockWidget):
     def tr(self, text: str) -> str:  # one translation context for all of PlaceLink
         return tr(text)
 
-    def __init__(self, iface, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, iface, parent: QWidget | None = None) -> None:
         super().__init__(tr(self.TITLE), parent)
         self.iface = iface
         self.setObjectName(type(self).__name__)
@@ -187,7 +187,7 @@ class ReviewDock(QgsDockWidget):
         address, postcode = self.address_fields(feature.fields())
         return record_text(row, address, postcode)
 
-    def address_fields(self, fields) -> tuple[list[str], str | None]:  # noqa: ANN001
+    def address_fields(self, fields) -> tuple[list[str], str | None]:
         """The fields that hold the record's address, and its postcode field if known."""
         layer = self.layer()
         algorithm = f"placelink:{MatchAddresses.ID}"
@@ -243,7 +243,7 @@ class ReviewDock(QgsDockWidget):
             candidates.addItem(item)
         return candidates.count()
 
-    def _search(self):  # noqa: ANN202
+    def _search(self):
         """The gazetteer's search and matcher (shared with Find address), or None while it
         is built in the background: never on QGIS's main thread."""
         gazetteer = self.ui.gazetteerCombo.currentLayer()

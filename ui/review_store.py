@@ -68,12 +68,12 @@ def write_decision(
         _write_provider(layer, feature, shown, decision, changes, geometry)
 
 
-def _connection(layer: QgsVectorLayer):  # noqa: ANN202
+def _connection(layer: QgsVectorLayer):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     return metadata.createConnection(layer.source(), {})
 
 
-def _write_postgres(layer, feature, shown, decision, changes, geometry) -> None:  # noqa: ANN001
+def _write_postgres(layer, feature, shown, decision, changes, geometry) -> None:
     uri = QgsDataSourceUri(layer.source())
     schema, table, key = uri.schema() or "public", uri.table(), uri.keyColumn()
     if not key:
@@ -99,14 +99,14 @@ def _write_postgres(layer, feature, shown, decision, changes, geometry) -> None:
         if rows:
             return
         current = connection.executeSql(postgres_stamp_sql(schema, table, key, int(row_key)))
-    except Exception as error:  # noqa: BLE001 - QgsProviderConnectionException
+    except Exception as error:
         raise NotSavedError(str(error)) from error
     if not current:
         raise NotSavedError("the row is no longer in the table")
     raise RefusedError(Stamp(*[str(v) for v in current[0]]))
 
 
-def _write_provider(layer, feature, shown, decision, changes, geometry) -> None:  # noqa: ANN001
+def _write_provider(layer, feature, shown, decision, changes, geometry) -> None:
     provider = layer.dataProvider()
     request = QgsFeatureRequest(feature.id())
     fresh = next(provider.getFeatures(request), None)

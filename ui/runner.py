@@ -26,7 +26,7 @@ from ..qgis_support.compat import FLAG_NO_THREADING
 TEMPORARY_OUTPUT = "TEMPORARY_OUTPUT"
 
 
-def layer_output(destination: str = TEMPORARY_OUTPUT, project: QgsProject | None = None):  # noqa: ANN201
+def layer_output(destination: str = TEMPORARY_OUTPUT, project: QgsProject | None = None):
     """An output parameter value whose layer is added to *project* when the run ends."""
     return QgsProcessingOutputLayerDefinition(destination, project or QgsProject.instance())
 
@@ -110,7 +110,7 @@ class AlgorithmRun(QObject):
 
             try:
                 handleAlgorithmResults(self.algorithm, self.context, self.feedback)
-            except Exception as exc:  # noqa: BLE001 - never let a slot's exception abort QGIS
+            except Exception as exc:
                 self._report_load_failure(exc)
         self.finished.emit(ok, self.results)
 

@@ -23,7 +23,7 @@ LAYERS = (
 )
 
 
-def open_sample(iface) -> list[QgsVectorLayer]:  # noqa: ANN001
+def open_sample(iface) -> list[QgsVectorLayer]:
     """Add the sample council's layers in a group of their own and zoom to it; returns
     the layers (none are added twice: an open sample is zoomed to again)."""
     project = QgsProject.instance()

@@ -140,7 +140,7 @@ def _streets(rng: random.Random, seed: int, n_streets: int) -> list[dict[str, ob
     names: set[tuple[str, str, str]] = set()
     repeated = [
         f"{s} {t}"
-        for s, t in zip(_STEMS[:6], ("ROAD", "LANE", "STREET", "CLOSE", "HILL", "TERRACE"))  # noqa: B905
+        for s, t in zip(_STEMS[:6], ("ROAD", "LANE", "STREET", "CLOSE", "HILL", "TERRACE"))
     ]
     while len(streets) < n_streets:
         town = rng.choice(_TOWNS)

@@ -73,7 +73,7 @@ def write_gazetteer(path: Path, records: list[dict]) -> None:
     ds = None
 
 
-def write_records(path: Path, records: list) -> None:  # noqa: ANN001
+def write_records(path: Path, records: list) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["record_id", "address", "postcode"])
@@ -86,14 +86,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(run) -> tuple[float, float, object]:  # noqa: ANN001
+def timed(run) -> tuple[float, float, object]:
     """(wall seconds, CPU seconds of the child processes, result) of ``run()``."""
     cpu, t = _children_cpu(), time.perf_counter()
     result = run()
     return time.perf_counter() - t, _children_cpu() - cpu, result
 
 
-def placelink_run(qp, gpkg: Path, messy: Path, out: Path):  # noqa: ANN001, ANN201
+def placelink_run(qp, gpkg: Path, messy: Path, out: Path):
     """A function running placelink:matchaddresses once through qgis_process."""
     params = {"INPUT": str(messy), "ADDRESS_FIELDS": "address", "POSTCODE_FIELD": "postcode",
               "GAZETTEER": str(gpkg), "OUTPUT": str(out)}  # fmt: skip
@@ -107,7 +107,7 @@ def placelink_run(qp, gpkg: Path, messy: Path, out: Path):  # noqa: ANN001, ANN2
     return run
 
 
-def uam_run(canonical: Path, messy: Path):  # noqa: ANN201
+def uam_run(canonical: Path, messy: Path):
     """A function running uk-address-matcher's whole process once (None: not installed)."""
     if not bench_run.UAM_PYTHON.exists():
         return None

@@ -62,7 +62,7 @@ GENERATORS: dict[str, Callable[[int, int], list[dict[str, object]]]] = {
 def guardrail(records: list[Record], results: list) -> tuple[float, float, int, int]:
     """(share of wrong matches needing review, share of right ones, wrong, right)."""
     wrong = right = wrong_q = right_q = 0
-    for rec, res in zip(records, results):  # noqa: B905 (same length by construction)
+    for rec, res in zip(records, results):
         if rec.unresolvable or res.match_status != MATCHED:
             continue
         queued = needs_review(res.match_status, res.match_score, res.margin)
@@ -109,7 +109,7 @@ def floor(matcher: Matcher, gazetteer: list[dict[str, object]], workers: int) ->
     results = matcher.match_batch([i[1] for i in items], [i[2] for i in items], workers=workers)
     per_form: dict[str, list[int]] = {}
     failures: list[tuple[str, str, str, object, str]] = []
-    for (form, text, postcode, uprn), res in zip(items, results):  # noqa: B905
+    for (form, text, postcode, uprn), res in zip(items, results):
         ok = res.match_status == MATCHED and res.uprn == uprn
         counts = per_form.setdefault(form, [0, 0])
         counts[0] += 1
@@ -119,7 +119,7 @@ def floor(matcher: Matcher, gazetteer: list[dict[str, object]], workers: int) ->
     return {"per_form": per_form, "failures": failures}
 
 
-def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:  # noqa: ANN001
+def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
     """Print the table; *run_uam*, *run_placelink*, *write_inputs* come from ``run.py``."""
     started = time.perf_counter()
     table = []

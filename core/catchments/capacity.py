@@ -49,7 +49,7 @@ try:  # optional, much faster on large problems
         # QGIS or qgis_process crashes the process (segfault), so never do it there.
         raise ImportError("OR-Tools is not loaded inside QGIS")
     from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
-except Exception:  # noqa: BLE001 - any import failure means "not available"
+except Exception:
     SimpleMinCostFlow = None
 
 #: Costs are integers in this unit of the CRS unit (metres → millimetres).
@@ -142,7 +142,7 @@ def solve(problem: TransportProblem, backend: str | None = None) -> Flows:
     )
 
 
-def _solve_ortools(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # noqa: ANN001
+def _solve_ortools(problem, tails, heads, caps, costs, sink) -> np.ndarray:
     solver = SimpleMinCostFlow()
     arcs = solver.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
     supplies = np.zeros(sink + 1, dtype=np.int64)
@@ -155,7 +155,7 @@ def _solve_ortools(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # n
     return np.asarray(solver.flows(arcs), dtype=np.int64)
 
 
-def _solve_scipy(problem, tails, heads, caps, costs, sink) -> np.ndarray:  # noqa: ANN001
+def _solve_scipy(problem, tails, heads, caps, costs, sink) -> np.ndarray:
     """The maximum flow (scipy's ``maximum_flow``), then its cheapest form (HiGHS LP)."""
     g = len(problem.supply)
     source = sink + 1

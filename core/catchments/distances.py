@@ -105,8 +105,7 @@ class WalkNetwork:
             high = np.maximum(net.sub_a, net.sub_b)
             order = np.lexsort((-length, high, low))  # the shortest is written last
             self._links = {
-                (int(a), int(b)): int(s)
-                for a, b, s in zip(low[order], high[order], order)  # noqa: B905 - py3.9
+                (int(a), int(b)): int(s) for a, b, s in zip(low[order], high[order], order)
             }
         return self._links
 
@@ -416,7 +415,7 @@ def distance_table(
     xy = np.asarray(address_xy, dtype=float).reshape(-1, 2)
     x, y = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
     straight = np.full((f, m), np.inf)  # facility-major: each facility's row is contiguous
-    for (gx, gy), owner in zip(walk.gate_xy, walk.gate_facility):  # noqa: B905 - py3.9
+    for (gx, gy), owner in zip(walk.gate_xy, walk.gate_facility):
         np.minimum(straight[owner], np.hypot(x - gx, y - gy), out=straight[owner])
     straight[~np.isfinite(straight)] = np.nan
     straight = np.take_along_axis(straight.T, order, axis=1)

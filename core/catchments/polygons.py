@@ -49,7 +49,7 @@ def voronoi_cells(points_xy: np.ndarray, extent: shapely.Geometry) -> np.ndarray
         # can stand in for the wheel's own and ignore ``ordered``.
         if len(parts) == n and shapely.intersects(parts, points).all():
             return parts
-    except Exception:  # noqa: BLE001 - ``ordered`` needs shapely 2.1 and GEOS 3.12
+    except Exception:
         pass
     parts = shapely.get_parts(shapely.voronoi_polygons(multipoint, extend_to=extent))
     tree = shapely.STRtree(parts)
@@ -64,7 +64,7 @@ def voronoi_cells(points_xy: np.ndarray, extent: shapely.Geometry) -> np.ndarray
 def _dissolve(cells: np.ndarray) -> shapely.Geometry:
     try:
         return shapely.coverage_union_all(cells)
-    except Exception:  # noqa: BLE001 - not a clean coverage: fall back to a full union
+    except Exception:
         return shapely.union_all(cells)
 
 

@@ -87,7 +87,7 @@ class Snapper:
             self._snap_block(xy, rows, k, limit, edge, offset, access)
         return Snap(edge, offset, access)
 
-    def _snap_block(self, xy, rows, k, limit, edge, offset, access) -> None:  # noqa: ANN001
+    def _snap_block(self, xy, rows, k, limit, edge, offset, access) -> None:
         pts = xy[rows]
         near, cand = self._kd.query(pts, k=k)
         near, cand = near.reshape(len(rows), k), cand.reshape(len(rows), k)
@@ -118,7 +118,7 @@ class Snapper:
         if len(unsure):
             self._snap_exact(xy, unsure, limit, edge, offset, access)
 
-    def _snap_exact(self, xy, rows, limit, edge, offset, access) -> None:  # noqa: ANN001
+    def _snap_exact(self, xy, rows, limit, edge, offset, access) -> None:
         """Shapely's nearest search for the points the k-d candidates could not settle."""
         points = shapely.points(xy[rows])
         (src, hit), dist = self.tree.query_nearest(

@@ -271,7 +271,7 @@ def _apply_file(
 ) -> Iterator[dict | Reject]:
     """Apply the rows of *source* whose change type is in *phase*."""
 
-    def reject(row, reason: str) -> Reject:  # noqa: ANN001
+    def reject(row, reason: str) -> Reject:
         stats.rejected += 1
         return Reject(row.file, row.line, row.raw, reason)
 

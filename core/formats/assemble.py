@@ -200,7 +200,7 @@ def _same_record_in_another_file(store: _Store, old: tuple, new: tuple) -> bool:
     if old[store.file_at] == new[store.file_at] or len(old) != len(new):
         return False
     skip = {store.file_at, store.line_at}
-    return all(a == b for i, (a, b) in enumerate(zip(old, new)) if i not in skip)  # noqa: B905
+    return all(a == b for i, (a, b) in enumerate(zip(old, new)) if i not in skip)
 
 
 def _where(names: Sequence[str], file: int, line: int) -> str:

@@ -71,7 +71,7 @@ import numpy as np
 from ..bng import MAX_E, MAX_N, MIN_E, MIN_N, parse_coordinate
 from ..records import LoadStats, Reject
 from ..sources import Source, is_csv_error, iter_rows
-from .parsers import (  # noqa: F401 - other street formats read their fields through these names
+from .parsers import (
     MAX_USRN,
     is_date,
     optional_int,
@@ -277,7 +277,7 @@ class _Spool:
     """
 
     def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile(prefix="placelink_streets_")  # noqa: SIM115
+        self.file = tempfile.TemporaryFile(prefix="placelink_streets_")
         self.offsets = array("q", [0])
         self.end = 0
 

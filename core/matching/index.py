@@ -498,7 +498,7 @@ def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[st
     return "", ""
 
 
-def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -> dict[str, object]:  # noqa: ANN001
+def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -> dict[str, object]:
     """Entry fields of an address known only as text (an alternative LPI, a foreign layer)."""
     reading = parsed.readings[0]
     drop = set(f"{name} {stype} {locality} {town}".split())

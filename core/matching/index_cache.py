@@ -107,7 +107,7 @@ def _decode_dict(spec: Mapping[str, Any], name: str, data: Mapping[str, np.ndarr
     if spec["count"] == 0:
         return {}
     columns = [_read_column(s, f"{name}.k{i}", data) for i, s in enumerate(spec["keys"])]
-    keys = list(zip(*columns)) if spec["tuple_keys"] else columns[0]  # noqa: B905 (3.9)
+    keys = list(zip(*columns)) if spec["tuple_keys"] else columns[0]
     kind = spec["values"]["kind"]
     if kind == "int_lists":
         off = data[f"{name}.off"].tolist()
@@ -119,7 +119,7 @@ def _decode_dict(spec: Mapping[str, Any], name: str, data: Mapping[str, np.ndarr
         values = _read_column(spec["values"], f"{name}.v", data)
     if len(keys) != len(values) or len(keys) != spec["count"]:
         raise CacheFormatError(f"{name}: keys and values differ in length")
-    return dict(zip(keys, values))  # noqa: B905 (lengths checked; 3.9 has no strict=)
+    return dict(zip(keys, values))
 
 
 def write(

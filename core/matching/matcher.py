@@ -518,7 +518,7 @@ def _full_text_beats(top: Scored, second: Scored | None) -> bool:
 _WORKER_STATE: tuple[Matcher, list, object] | None = None
 
 
-def _next_chunk(counter) -> int:  # noqa: ANN001
+def _next_chunk(counter) -> int:
     """Take the next chunk number from the shared *counter*."""
     with counter.get_lock():
         k = counter.value

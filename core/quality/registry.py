@@ -83,7 +83,7 @@ _ID = re.compile(r"^[AS]\d{2}$")
 
 
 def rule(
-    id: str,  # noqa: A002 - the rule's id is the natural name
+    id: str,
     severity: str,
     title: str,
     explanation: str,

@@ -192,7 +192,7 @@ def build(
     return frame
 
 
-def _shop(rng, records, base, plot, pao, shops) -> None:  # noqa: ANN001
+def _shop(rng, records, base, plot, pao, shops) -> None:
     """A shop with a flat or two above: a parent shell, the shop and the flats."""
     cls, org = _take(rng, shops)
     if rng.random() < 0.1:
@@ -223,7 +223,7 @@ def _flat(style: str, k: int) -> dict:
     return {"sao_start_number": k + 1}
 
 
-def _conversion(rng, records, base, plot, pao) -> None:  # noqa: ANN001
+def _conversion(rng, records, base, plot, pao) -> None:
     """A house converted into flats: parent shell plus 2-4 flats."""
     parent = base(plot, **pao, classification="PP", postal_address="N")
     records.append(parent)
@@ -238,7 +238,7 @@ def _conversion(rng, records, base, plot, pao) -> None:  # noqa: ANN001
         records.append(base(plot, **pao, **sao, classification="RD06", parent_uprn=parent["uprn"]))
 
 
-def _block(rng, records, base, plot, pao, bname) -> None:  # noqa: ANN001
+def _block(rng, records, base, plot, pao, bname) -> None:
     """A purpose-built block: a named parent shell and its flats."""
     numbered = rng.random() < 0.5
     pao = {**pao, "pao_text": bname}

@@ -127,7 +127,7 @@ def command(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv / "bin" / "placelink-batch"
 
 
-def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:  # noqa: ANN001
+def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:
     """A canonical addresses layer as Load addresses writes it (the schema's fields)."""
     ogr.UseExceptions()
     dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))

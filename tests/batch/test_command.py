@@ -44,7 +44,7 @@ def test_local_engine_writes_parquet_and_csv(
     assert list(frame.columns[:3]) == ["record_id", "address", "postcode"]
     assert [f.name for f in RESULT_FIELDS] == list(frame.columns[3:10])
     assert frame["record_id"].tolist() == records["record_id"].tolist()
-    got = [(None if pd.isna(u) else int(u), s) for u, s in zip(frame.uprn, frame.match_status)]  # noqa: B905
+    got = [(None if pd.isna(u) else int(u), s) for u, s in zip(frame.uprn, frame.match_status)]
     assert got == [(r.uprn, r.match_status) for r in local_answers]
     assert not list(tmp_path.glob(".*partial*"))
 

@@ -8,9 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-#: A dock someone else is changing this round; it still imports helpers through the
-#: ``processing.compat`` / ``processing.map_layout`` names (kept as re-exports). The lead
-#: switches its two import lines to ``qgis_support`` after merging and empties this.
+#: Docks allowed to import a non-algorithm module from ``processing/`` (none).
 PENDING: set[str] = set()
 
 

@@ -80,7 +80,7 @@ def test_bad_contents_are_refused(built: Path, tmp_path: Path, name: str, proble
     assert any(problem in p for p in package.repository_problems(bad))
 
 
-def test_the_upload_scan_flags_secrets_and_unsafe_code(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_the_upload_scan_flags_secrets_and_unsafe_code(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(package, "ROOT", tmp_path)
     (tmp_path / ".bandit").write_text("[bandit]\n", encoding="utf-8")
     (tmp_path / "unsafe.py").write_text(

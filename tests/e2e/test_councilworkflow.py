@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> tuple[QgisProcess, Path]:  # noqa: ANN001
+def installed(tmp_path_factory) -> tuple[QgisProcess, Path]:
     """The zip from `make package`, unpacked into a clean profile's plugin folder."""
     from package import build
 
@@ -31,7 +31,7 @@ def installed(tmp_path_factory) -> tuple[QgisProcess, Path]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def workflow(installed, tmp_path_factory) -> tuple[Path, dict]:  # noqa: ANN001
+def workflow(installed, tmp_path_factory) -> tuple[Path, dict]:
     """Outputs of placelink:councilworkflow on the installed copy's own sample council."""
     import demo
 
@@ -49,7 +49,7 @@ def _count(gpkg: Path, table: str, where: str = "1") -> int:
         return db.execute(f'SELECT COUNT(*) FROM "{table}" WHERE {where}').fetchone()[0]
 
 
-def test_model_is_listed_from_the_installed_copy(installed) -> None:  # noqa: ANN001
+def test_model_is_listed_from_the_installed_copy(installed) -> None:
     qp, _ = installed
     listing = qp.command("list").stdout
     assert "placelink:councilworkflow" in listing
@@ -57,7 +57,7 @@ def test_model_is_listed_from_the_installed_copy(installed) -> None:  # noqa: AN
     assert "ADDRESS_FILE" in help_text and "FACILITIES" in help_text
 
 
-def test_model_runs_every_step_on_the_sample(workflow) -> None:  # noqa: ANN001
+def test_model_runs_every_step_on_the_sample(workflow) -> None:
     out, _result = workflow
     layers = out / "layers"
     assert _count(layers / "addresses.gpkg", "addresses") == 5000
@@ -74,7 +74,7 @@ def test_model_runs_every_step_on_the_sample(workflow) -> None:  # noqa: ANN001
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
 
 
-def test_demo_project_reopens_with_layers_layout_and_docks(workflow, placelink_plugin) -> None:  # noqa: ANN001
+def test_demo_project_reopens_with_layers_layout_and_docks(workflow, placelink_plugin) -> None:
     import demo
     from qgis.core import QgsProject
 

@@ -53,11 +53,11 @@ app.exitQgis()
 
 
 @pytest.fixture(scope="module")
-def profile(postgis_server, tmp_path_factory: pytest.TempPathFactory) -> tuple[QgisProcess, str]:  # noqa: ANN001
+def profile(postgis_server, tmp_path_factory: pytest.TempPathFactory) -> tuple[QgisProcess, str]:
     postgis_server.add_role("qp_auth_clerk", PASSWORD)
     runner = QgisProcess(tmp_path_factory.mktemp("qp_auth"))
     runner.enable_plugin()
-    made = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+    made = subprocess.run(
         [sys.executable, "-c", _MAKE_PROFILE, postgis_server.host, str(postgis_server.port),
          postgis_server.dbname, "qp_auth_clerk", PASSWORD, MASTER, CONNECTION],
         env=runner.env, capture_output=True, text=True, timeout=300, check=False,
@@ -86,7 +86,7 @@ def _profile_text(runner: QgisProcess) -> str:
     )
 
 
-def test_saved_connection_with_authcfg_through_qgis_process(profile, postgis_server) -> None:  # noqa: ANN001
+def test_saved_connection_with_authcfg_through_qgis_process(profile, postgis_server) -> None:
     runner, connection = profile
     assert "authcfg=" in connection and PASSWORD not in connection
     settings = _profile_text(runner)
@@ -128,12 +128,12 @@ def test_saved_connection_with_authcfg_through_qgis_process(profile, postgis_ser
         assert PASSWORD not in text and MASTER not in text
 
 
-def test_unreadable_authcfg_error_names_no_password(profile, postgis_server) -> None:  # noqa: ANN001
+def test_unreadable_authcfg_error_names_no_password(profile, postgis_server) -> None:
     runner, connection = profile
     wrong = runner.workdir / "wrong_master.txt"
     wrong.write_text("not-the-master", encoding="utf-8")
     env = dict(runner.env, QGIS_AUTH_PASSWORD_FILE=str(wrong))
-    result = subprocess.run(  # noqa: S603 - qgis_process with the test's own arguments
+    result = subprocess.run(
         [runner.binary, "--json", "run", "placelink:loadaddresses",
          f"--INPUT={SAMPLE / 'llpg_dtf73.csv'}", "--FORMAT=0",
          "--OUTPUT=postgis:" + _table(connection, "qpa_refused"),

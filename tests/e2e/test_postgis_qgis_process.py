@@ -24,7 +24,7 @@ def qp(tmp_path_factory: pytest.TempPathFactory) -> QgisProcess:
 
 
 @pytest.fixture(scope="module")
-def clerk(postgis_server) -> str:  # noqa: ANN001
+def clerk(postgis_server) -> str:
     postgis_server.add_role("qp_clerk", PASSWORD)
     return postgis_server.conninfo("qp_clerk", PASSWORD)
 
@@ -39,7 +39,7 @@ def _gpkg_rows(path: Path, field: str) -> list[str]:
     return sorted(str(f.GetField(field)) for f in dataset.GetLayer(0))
 
 
-def test_load_and_match_in_postgis_as_in_geopackage(qp, postgis_server, clerk, tmp_path) -> None:  # noqa: ANN001
+def test_load_and_match_in_postgis_as_in_geopackage(qp, postgis_server, clerk, tmp_path) -> None:
     outputs = []
     for destination in (
         lambda t, g="geom": "postgis:" + _table(clerk, f"qp_{t}", g),

@@ -17,7 +17,7 @@ COMPARED = ("uprn", "usrn", "sao_start_number", "sao_start_suffix", "pao_start_n
             "logical_status", "address", "organisation", "alternatives")  # fmt: skip
 
 
-def _load(run_alg, inputs: list[Path], output: Path) -> None:  # noqa: ANN001
+def _load(run_alg, inputs: list[Path], output: Path) -> None:
     run_alg(
         "placelink:loadaddresses",
         {
@@ -47,7 +47,7 @@ def _log(path: Path) -> list[dict]:
     return [] if layer is None else [f.items() for f in layer]
 
 
-def _apply(run_alg, inputs: list[Path], target: Path, feedback=None) -> dict:  # noqa: ANN001
+def _apply(run_alg, inputs: list[Path], target: Path, feedback=None) -> dict:
     layer = QgsVectorLayer(f"{target}|layername={target.stem}", "target", "ogr")
     assert layer.isValid()
     # owned by the project, as a user's layer is: freed before QGIS exits (a layer held by a
@@ -66,7 +66,7 @@ def _apply(run_alg, inputs: list[Path], target: Path, feedback=None) -> dict:  #
 
 
 @pytest.fixture
-def target(run_alg, tmp_path: Path) -> Path:  # noqa: ANN001
+def target(run_alg, tmp_path: Path) -> Path:
     path = tmp_path / "addresses.gpkg"
     _load(run_alg, [FULL], path)
     return path
@@ -79,7 +79,7 @@ def _reasons(result: dict) -> list[str]:
 def test_insert_update_delete_equal_a_reload_of_both_files(
     run_alg,
     target: Path,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     before = _rows(target)
     result = _apply(run_alg, [COU], target)
@@ -98,7 +98,7 @@ def test_insert_update_delete_equal_a_reload_of_both_files(
     assert log["plugin_version"] and log["applied_at"] and log["target"] == "addresses"
 
 
-def test_reject_reasons_when_applied_twice(run_alg, target: Path) -> None:  # noqa: ANN001
+def test_reject_reasons_when_applied_twice(run_alg, target: Path) -> None:
     _apply(run_alg, [COU], target)
     once = _rows(target)
     result = _apply(run_alg, [COU], target)
@@ -111,7 +111,7 @@ def test_reject_reasons_when_applied_twice(run_alg, target: Path) -> None:  # no
     assert [row["rejected"] for row in _log(target)] == [0, 2]
 
 
-def test_update_of_a_uprn_not_there(run_alg, target: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_update_of_a_uprn_not_there(run_alg, target: Path, tmp_path: Path) -> None:
     cou = tmp_path / "update_missing.csv"
     cou.write_text(
         HEADER_C
@@ -128,7 +128,7 @@ def test_update_of_a_uprn_not_there(run_alg, target: Path, tmp_path: Path) -> No
     assert _rows(target) == before
 
 
-def test_several_files_in_order(run_alg, target: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_several_files_in_order(run_alg, target: Path, tmp_path: Path) -> None:
     second = tmp_path / "second.csv"  # updates the address the first file inserts
     second.write_text(
         HEADER_C + "24,U,1,100062000008,2235L000008,ENG,1,2024-03-30,,2024-03-30,2024-04-30,"
@@ -153,7 +153,7 @@ def test_several_files_in_order(run_alg, target: Path, tmp_path: Path) -> None: 
     assert "LPI for UPRN 100062000008" in " ".join(_reasons(reverse))
 
 
-def test_a_failing_file_changes_nothing(run_alg, target: Path) -> None:  # noqa: ANN001
+def test_a_failing_file_changes_nothing(run_alg, target: Path) -> None:
     before = _rows(target)
     with pytest.raises(QgsProcessingException, match="does not say change-only"):
         _apply(run_alg, [COU, FULL], target)  # the first applies, the second is a full supply
@@ -167,7 +167,7 @@ class _CancelOnSecondFile(QgsProcessingFeedback):
             self.cancel()
 
 
-def test_cancel_leaves_nothing_half_written(run_alg, target: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_leaves_nothing_half_written(run_alg, target: Path, tmp_path: Path) -> None:
     second = tmp_path / "second.csv"
     second.write_text(HEADER_C + "99,0,0,2024-05-01,10:15:00\r\n")
     before = _rows(target)
@@ -180,7 +180,7 @@ def test_cancel_leaves_nothing_half_written(run_alg, target: Path, tmp_path: Pat
 def test_deleting_one_lpi_of_an_address_that_stays_is_rejected_with_the_reason(
     run_alg,
     target: Path,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     cou = tmp_path / "drop_alternative.csv"  # the alternative LPI of 100062000001 only
     cou.write_text(

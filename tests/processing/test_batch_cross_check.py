@@ -31,7 +31,7 @@ def _loopback_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
-def test_command_engines_equal_processing_run(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_command_engines_equal_processing_run(run_alg, tmp_path: Path) -> None:
     from osgeo import ogr, osr
     from placelink.batch import io
     from placelink.batch.local_engine import match_local
@@ -71,7 +71,7 @@ def test_command_engines_equal_processing_run(run_alg, tmp_path: Path) -> None: 
     assert {s for _, s in qgis} == {"matched", "ambiguous", "unmatched"}
 
 
-def test_spark_engine_equals_processing_run(run_alg, tmp_path: Path, _loopback_allowed) -> None:  # noqa: ANN001
+def test_spark_engine_equals_processing_run(run_alg, tmp_path: Path, _loopback_allowed) -> None:
     pytest.importorskip("pyspark")
     from placelink.batch import io
     from placelink.batch.spark_engine import match_spark
@@ -110,7 +110,7 @@ def test_spark_engine_equals_processing_run(run_alg, tmp_path: Path, _loopback_a
     assert [(r.uprn, r.match_status) for r in spark] == qgis
 
 
-def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:  # noqa: ANN001
+def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:
     ogr.UseExceptions()
     dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()

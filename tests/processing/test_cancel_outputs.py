@@ -137,14 +137,14 @@ ALGORITHMS = (
 WRITES_IN_PLACE = {"applyupdates"}
 
 
-def test_every_algorithm_is_covered(placelink_plugin) -> None:  # noqa: ANN001
+def test_every_algorithm_is_covered(placelink_plugin) -> None:
     provider = QgsApplication.processingRegistry().providerById("placelink")
     ids = {a.name() for a in provider.algorithms()} - {"councilworkflow"}
     assert ids == set(ALGORITHMS) | WRITES_IN_PLACE
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-def test_cancel_leaves_no_output_file(run_alg, tmp_path: Path, algorithm: str) -> None:  # noqa: ANN001
+def test_cancel_leaves_no_output_file(run_alg, tmp_path: Path, algorithm: str) -> None:
     out = tmp_path / "out"
     out.mkdir()
     feedback = CancelAfter(1)

@@ -47,7 +47,7 @@ def _facilities(n: int = 3, source: str = "sample") -> QgsVectorLayer:
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".png"])
-def test_map_is_exported(run_alg, tmp_path: Path, suffix: str) -> None:  # noqa: ANN001
+def test_map_is_exported(run_alg, tmp_path: Path, suffix: str) -> None:
     output = tmp_path / f"map{suffix}"
     result = run_alg(
         "placelink:catchmentmap",
@@ -87,7 +87,7 @@ def _share_of_colour(path: Path, hex_colour: str, alpha: int) -> float:
     return float(np.mean(np.all(np.abs(bgr - target) <= 6, axis=1)))
 
 
-def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp_path) -> None:
     from placelink.processing.catchment_map import CatchmentMap
     from qgis.core import (
         QgsLayoutItemLabel,
@@ -139,7 +139,7 @@ def test_layout_holds_every_element_and_attribution_follows_sources(run_alg, tmp
     assert catchments.renderer().type() == "singleSymbol"  # the input's own style is untouched
 
 
-def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:  # noqa: ANN001
+def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:
     from placelink.qgis_support.styling import facility_colours
 
     layer = _catchments(14)  # a row of 14 touching squares
@@ -149,7 +149,7 @@ def test_many_facilities_reuse_colours_only_apart(qgis_app) -> None:  # noqa: AN
         assert colours[a].name() != colours[b].name()
 
 
-def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_path) -> None:
     from placelink.processing.catchment_map import CatchmentMap
     from qgis.core import (
         QgsLayoutItemLegend,
@@ -203,7 +203,7 @@ def test_legend_explains_band_outlines_and_shows_capacity_and_use(run_alg, tmp_p
     assert all(len(line) <= 30 for label in labels for line in label.splitlines())  # no cut
 
 
-def test_streets_styled_by_rule_are_drawn_under_the_map(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_streets_styled_by_rule_are_drawn_under_the_map(run_alg, tmp_path: Path) -> None:
     """The shipped streets style is rule-based (no single symbol): the map's grey copy of the
     network replaces the renderer, and the officer's own layer keeps its style."""
     from osgeo import ogr, osr

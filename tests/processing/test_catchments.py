@@ -80,7 +80,7 @@ def _town():
     return network, facilities, addresses, boundary
 
 
-def _run(run_alg, feedback=None, **overrides):  # noqa: ANN001, ANN202
+def _run(run_alg, feedback=None, **overrides):
     network, facilities, addresses, boundary = _town()
     params = {
         "FACILITIES": facilities,
@@ -104,11 +104,11 @@ def _null(value: object) -> bool:
     return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
-def _rows(layer) -> dict:  # noqa: ANN001
+def _rows(layer) -> dict:
     return {f["uprn"]: f for f in layer.getFeatures()}
 
 
-def test_network_assignments_catchments_and_bands(run_alg) -> None:  # noqa: ANN001
+def test_network_assignments_catchments_and_bands(run_alg) -> None:
     result, boundary = _run(run_alg)
     rows = _rows(result["ASSIGNMENTS"])
     assert sorted(rows) == [101, 102, 103, 104, 105, 106, 107, 108]  # nothing dropped
@@ -146,7 +146,7 @@ def test_network_assignments_catchments_and_bands(run_alg) -> None:  # noqa: ANN
     assert not near_west.geometry().contains(QgsGeometry.fromPointXY(QgsPointXY(X0 + 300, Y0)))
 
 
-def test_motorway_is_used_unless_excluded(run_alg) -> None:  # noqa: ANN001
+def test_motorway_is_used_unless_excluded(run_alg) -> None:
     result, _ = _run(run_alg, EXCLUDE_MOTORWAYS=False, BANDS="")
     rows = _rows(result["ASSIGNMENTS"])
     # with the motorway, 108 joins it 5 m away and goes round by (0, -200)
@@ -157,7 +157,7 @@ def test_motorway_is_used_unless_excluded(run_alg) -> None:  # noqa: ANN001
     assert _rows(excluded["ASSIGNMENTS"])[108]["distance_m"] == pytest.approx(10 + 100 + 195)
 
 
-def test_one_way_direction_field(run_alg) -> None:  # noqa: ANN001
+def test_one_way_direction_field(run_alg) -> None:
     network, facilities, addresses, boundary = _town()
     # make the east half of the main street one-way westwards (against its digitising)
     network.startEditing()
@@ -171,7 +171,7 @@ def test_one_way_direction_field(run_alg) -> None:  # noqa: ANN001
     assert rows[103]["distance_m"] == pytest.approx(5 + 600 + 10)
 
 
-def test_capacity_and_overflow_in_straight_line(run_alg) -> None:  # noqa: ANN001
+def test_capacity_and_overflow_in_straight_line(run_alg) -> None:
     result, _ = _run(run_alg, NETWORK=None, CAPACITY_FIELD="places", BANDS="")
     rows = _rows(result["ASSIGNMENTS"])
     west = [u for u, f in rows.items() if f["facility_name"] == "West School"]
@@ -184,7 +184,7 @@ def test_capacity_and_overflow_in_straight_line(run_alg) -> None:  # noqa: ANN00
     assert catchments["West School"]["utilisation"] == pytest.approx(len(west) / 3)
 
 
-def test_capacity_short_reports_overflow(run_alg) -> None:  # noqa: ANN001
+def test_capacity_short_reports_overflow(run_alg) -> None:
     network, facilities, addresses, boundary = _town()
     facilities.startEditing()
     for f in facilities.getFeatures():
@@ -207,14 +207,14 @@ def test_capacity_short_reports_overflow(run_alg) -> None:  # noqa: ANN001
     }
 
 
-def test_minutes_with_a_speed(run_alg) -> None:  # noqa: ANN001
+def test_minutes_with_a_speed(run_alg) -> None:
     result, _ = _run(run_alg, BANDS="2,5", SPEED_KMH=6.0)  # 200 m and 500 m at 6 km/h
     bands = list(result["BAND_AREAS"].getFeatures())
     assert {f["band_unit"] for f in bands} == {"min"}
     assert sorted({round(f["band_max_m"], 6) for f in bands}) == [200.0, 500.0]
 
 
-def test_bad_inputs_are_refused(run_alg) -> None:  # noqa: ANN001
+def test_bad_inputs_are_refused(run_alg) -> None:
     with pytest.raises(QgsProcessingException, match="not a number"):
         _run(run_alg, BANDS="400,far")
     network, facilities, addresses, boundary = _town()
@@ -223,7 +223,7 @@ def test_bad_inputs_are_refused(run_alg) -> None:  # noqa: ANN001
         _run(run_alg, ADDRESSES=wgs84)
 
 
-def test_facilities_without_a_capacity_are_named(run_alg) -> None:  # noqa: ANN001
+def test_facilities_without_a_capacity_are_named(run_alg) -> None:
     """The refusal names the schools an officer must fix, not internal feature ids."""
     network, facilities, addresses, boundary = _town()
     facilities.startEditing()
@@ -236,7 +236,7 @@ def test_facilities_without_a_capacity_are_named(run_alg) -> None:  # noqa: ANN0
         _run(run_alg, FACILITIES=facilities, CAPACITY_FIELD="places", BANDS="")
 
 
-def test_cancel_stops_the_run(run_alg) -> None:  # noqa: ANN001
+def test_cancel_stops_the_run(run_alg) -> None:
     from qgis.core import QgsProcessingFeedback
 
     feedback = QgsProcessingFeedback()
@@ -245,7 +245,7 @@ def test_cancel_stops_the_run(run_alg) -> None:  # noqa: ANN001
         _run(run_alg, feedback=feedback)
 
 
-def test_outputs_are_styled_by_facility_with_the_same_colours(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_outputs_are_styled_by_facility_with_the_same_colours(run_alg, tmp_path) -> None:
     """Catchments, bands and assignments land styled, one colour per facility in all three."""
     from pathlib import Path
 

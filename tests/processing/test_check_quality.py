@@ -84,7 +84,7 @@ def _boundary() -> QgsVectorLayer:
     return layer
 
 
-def _run(run_alg, tmp_path: Path, **params: object) -> dict:  # noqa: ANN001
+def _run(run_alg, tmp_path: Path, **params: object) -> dict:
     parameters = {
         "ADDRESSES": _addresses(),
         "ISSUES": "memory:",
@@ -103,7 +103,7 @@ def _summary(result: dict) -> dict[str, dict]:
     }
 
 
-def test_all_inputs(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_all_inputs(run_alg, tmp_path: Path) -> None:
     result = _run(run_alg, tmp_path, STREETS=_streets(), BOUNDARY=_boundary())
     issues = list(result["ISSUES"].getFeatures())
     by_rule: dict[str, list] = {}
@@ -137,7 +137,7 @@ def test_all_inputs(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "severity"
 
 
-def test_rules_subset_and_missing_optional_fields(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_rules_subset_and_missing_optional_fields(run_alg, tmp_path: Path) -> None:
     result = _run(run_alg, tmp_path, ADDRESSES=_addresses(with_optional=False), RULES="A01,A05-A07")
     summary = _summary(result)
     assert sorted(summary) == ["A01", "A05", "A06", "A07"]
@@ -146,12 +146,12 @@ def test_rules_subset_and_missing_optional_fields(run_alg, tmp_path: Path) -> No
     assert {f["rule_id"] for f in result["ISSUES"].getFeatures()} == {"A01"}
 
 
-def test_unknown_rule_is_a_clear_error(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_unknown_rule_is_a_clear_error(run_alg, tmp_path: Path) -> None:
     with pytest.raises(QgsProcessingException, match="unknown rule id 'A99'"):
         _run(run_alg, tmp_path, RULES="A99")
 
 
-def test_geopackage_layers_and_thresholds(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_geopackage_layers_and_thresholds(run_alg, tmp_path: Path) -> None:
     from qgis.core import QgsCoordinateTransformContext
 
     paths = {}
@@ -181,7 +181,7 @@ def test_geopackage_layers_and_thresholds(run_alg, tmp_path: Path) -> None:  # n
     assert message.startswith("UPRN 1005 is 320 m from its street, USRN 12 (CHURCH LANE)")
 
 
-def test_issues_loaded_into_the_project_are_styled(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_issues_loaded_into_the_project_are_styled(placelink_plugin, tmp_path: Path) -> None:
     from qgis.core import QgsProject
 
     import processing
@@ -208,7 +208,7 @@ def test_issues_loaded_into_the_project_are_styled(placelink_plugin, tmp_path: P
 
 
 def test_layers_in_another_crs_are_checked_in_british_national_grid(
-    run_alg,  # noqa: ANN001
+    run_alg,
     tmp_path: Path,
 ) -> None:
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=UPRN:string", "wgs84", "memory")
@@ -236,7 +236,7 @@ def test_layers_in_another_crs_are_checked_in_british_national_grid(
 
 def test_a_streets_layer_of_another_council_gets_a_wrong_layer_hint(
     run_alg, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     from qgis.core import QgsProcessingFeedback
 
     class Recorder(QgsProcessingFeedback):
@@ -244,7 +244,7 @@ def test_a_streets_layer_of_another_council_gets_a_wrong_layer_hint(
             super().__init__()
             self.warnings: list[str] = []
 
-        def pushWarning(self, warning: str) -> None:  # noqa: N802 - QGIS API
+        def pushWarning(self, warning: str) -> None:
             self.warnings.append(warning)
             super().pushWarning(warning)
 

@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QFont
 
 
-def test_label_font_is_set_without_deprecation(qgis_app) -> None:  # noqa: ANN001
+def test_label_font_is_set_without_deprecation(qgis_app) -> None:
     from placelink.qgis_support.compat import set_label_font
 
     layout = QgsPrintLayout(QgsProject.instance())
@@ -32,7 +32,7 @@ def test_label_font_is_set_without_deprecation(qgis_app) -> None:  # noqa: ANN00
         assert label.font().pointSize() == 17 and label.font().bold()
 
 
-def test_field_names_without_deprecation(placelink_plugin) -> None:  # noqa: ANN001
+def test_field_names_without_deprecation(placelink_plugin) -> None:
     from placelink.qgis_support.compat import parameter_as_fields
     from qgis.core import QgsApplication
 

@@ -22,7 +22,7 @@ def _formula(cell: str) -> bool:
     )
 
 
-def test_rejected_rows_written_as_csv_are_not_formulas(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_rejected_rows_written_as_csv_are_not_formulas(run_alg, tmp_path: Path) -> None:
     source = tmp_path / "attack.csv"
     rows = "".join(f"{attack},358000,173000,51.4,-2.5\r\n" for attack in ATTACKS)
     source.write_text(HEADER + rows + "10001,358000,173000,51.4,-2.5\r\n", encoding="utf-8")
@@ -44,7 +44,7 @@ def test_rejected_rows_written_as_csv_are_not_formulas(run_alg, tmp_path: Path) 
     assert "-2.5" in " ".join(cells)
 
 
-def test_summary_written_as_csv_is_not_formulas(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_summary_written_as_csv_is_not_formulas(run_alg, tmp_path: Path) -> None:
     layer = QgsVectorLayer(
         "Point?crs=EPSG:27700&field=uprn:long&field=address:string&field=postcode:string",
         "addresses",

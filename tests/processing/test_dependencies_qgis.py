@@ -44,7 +44,7 @@ def build_wheel(folder: Path, name: str, version: str) -> Path:
 
 
 @pytest.fixture
-def log_messages():  # noqa: ANN201
+def log_messages():
     """Messages PlaceLink writes to the QGIS message log during the test: (text, level)."""
     received: list[tuple[str, int]] = []
 
@@ -71,7 +71,7 @@ def _wait_for(dialog: InstallDialog, seconds: float = 120) -> None:
 
 def test_notify_missing_pushes_one_warning_naming_the_package(
     placelink_plugin, qgis_iface, monkeypatch: pytest.MonkeyPatch, log_messages
-) -> None:  # noqa: ANN001
+) -> None:
     monkeypatch.setitem(sys.modules, "rapidfuzz", None)  # the import now fails
     bar = qgis_iface.messageBar()
     before = len(bar.items())
@@ -91,7 +91,7 @@ def test_notify_missing_pushes_one_warning_naming_the_package(
 
 def test_notify_missing_pushes_nothing_when_all_present(
     placelink_plugin, qgis_iface, log_messages
-) -> None:  # noqa: ANN001
+) -> None:
     bar = qgis_iface.messageBar()
     before = len(bar.items())
     assert ui_deps.notify_missing(qgis_iface) == []
@@ -101,13 +101,13 @@ def test_notify_missing_pushes_nothing_when_all_present(
 
 def test_notify_missing_without_an_interface_only_logs(
     qgis_app, monkeypatch: pytest.MonkeyPatch, log_messages
-) -> None:  # noqa: ANN001
+) -> None:
     monkeypatch.setitem(sys.modules, "scipy", None)
     assert ui_deps.notify_missing(None) == [REQUIREMENTS["scipy"]]
     assert len(log_messages) == 1 and "scipy ≥ 1.7" in log_messages[0][0]
 
 
-def test_profile_packages_dir_is_in_the_qgis_profile(placelink_plugin) -> None:  # noqa: ANN001
+def test_profile_packages_dir_is_in_the_qgis_profile(placelink_plugin) -> None:
     folder = ui_deps.profile_packages_dir()
     profile = Path(QgsApplication.qgisSettingsDirPath())
     assert folder.parent == profile / "python" / "placelink-packages"
@@ -119,7 +119,7 @@ def test_profile_packages_dir_is_in_the_qgis_profile(placelink_plugin) -> None: 
 
 def test_algorithm_needing_a_missing_package_refuses_clearly(
     run_alg, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     csv = tmp_path / "open_uprn.csv"
     csv.write_text(
         "UPRN,X_COORDINATE,Y_COORDINATE,LATITUDE,LONGITUDE\n"
@@ -145,7 +145,7 @@ def test_algorithm_needing_a_missing_package_refuses_clearly(
 
 def test_same_algorithm_runs_when_the_package_is_present(
     run_alg, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     csv = tmp_path / "open_uprn.csv"
     csv.write_text(
         "UPRN,X_COORDINATE,Y_COORDINATE,LATITUDE,LONGITUDE\n"
@@ -165,7 +165,7 @@ def test_same_algorithm_runs_when_the_package_is_present(
 
 def test_show_install_dialog_opens_without_blocking_and_closes(
     placelink_plugin, qgis_iface, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     monkeypatch.setitem(sys.modules, "rapidfuzz", None)
     dialog = ui_deps.show_install_dialog(qgis_iface)
     try:
@@ -179,7 +179,7 @@ def test_show_install_dialog_opens_without_blocking_and_closes(
     assert not dialog.isVisible() and dialog.task is None
 
 
-def test_dialog_with_nothing_missing_cannot_install(qgis_app) -> None:  # noqa: ANN001
+def test_dialog_with_nothing_missing_cannot_install(qgis_app) -> None:
     dialog = InstallDialog([], Path("/nonexistent"))
     assert not dialog.install_button.isEnabled()
     assert "all the Python packages" in dialog.status.text()
@@ -187,7 +187,7 @@ def test_dialog_with_nothing_missing_cannot_install(qgis_app) -> None:  # noqa: 
     assert dialog.task is None
 
 
-def test_dialog_asks_for_the_wheel_folder(qgis_app, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dialog_asks_for_the_wheel_folder(qgis_app, tmp_path: Path) -> None:
     dialog = InstallDialog([DEMO], tmp_path / "target")
     dialog.offline_check.setChecked(True)
     assert dialog.wheel_folder.isEnabled()
@@ -198,7 +198,7 @@ def test_dialog_asks_for_the_wheel_folder(qgis_app, tmp_path: Path) -> None:  # 
 
 def test_dialog_installs_from_a_wheel_folder_in_the_background(
     qgis_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     wheels = tmp_path / "wheels"
     build_wheel(wheels, "plxqdemo", "1.0")
     target = tmp_path / "profile" / "python" / "placelink-packages" / "py3"
@@ -223,7 +223,7 @@ def test_dialog_installs_from_a_wheel_folder_in_the_background(
     dialog.reject()
 
 
-def test_dialog_reports_a_failed_install(qgis_app, tmp_path: Path, log_messages) -> None:  # noqa: ANN001
+def test_dialog_reports_a_failed_install(qgis_app, tmp_path: Path, log_messages) -> None:
     wheels = tmp_path / "wheels"
     build_wheel(wheels, "plxqdemo", "1.0")
     absent = Requirement("plxqabsent", "plxqabsent", "2.0", "tests")

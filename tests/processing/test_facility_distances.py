@@ -71,7 +71,7 @@ def _town():
     return network, schools, gates, addresses
 
 
-def _run(run_alg, feedback=None, **overrides):  # noqa: ANN001, ANN202
+def _run(run_alg, feedback=None, **overrides):
     network, schools, gates, addresses = _town()
     params = {
         "ADDRESSES": addresses,
@@ -93,7 +93,7 @@ def _run(run_alg, feedback=None, **overrides):  # noqa: ANN001, ANN202
     return run_alg("placelink:facilitydistances", params)
 
 
-def _rows(layer):  # noqa: ANN001, ANN202
+def _rows(layer):
     out: dict = {}
     for f in layer.getFeatures():
         out.setdefault(f["uprn"], []).append(f)
@@ -104,7 +104,7 @@ def _null(value: object) -> bool:
     return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
-def test_nearest_primaries_with_gates_walking_rules_and_limits(run_alg) -> None:  # noqa: ANN001
+def test_nearest_primaries_with_gates_walking_rules_and_limits(run_alg) -> None:
     result = _run(run_alg)
     rows = _rows(result["OUTPUT"])
     assert sorted(rows) == [1, 2, 3, 4, 5]  # every address has a row
@@ -137,7 +137,7 @@ def test_nearest_primaries_with_gates_walking_rules_and_limits(run_alg) -> None:
     assert routes[2].geometry().length() == pytest.approx(800 + 5 + 5)
 
 
-def test_beyond_limit_and_reason_over_the_limit(run_alg) -> None:  # noqa: ANN001
+def test_beyond_limit_and_reason_over_the_limit(run_alg) -> None:
     result = _run(run_alg, LIMITS="300,600")
     rows = _rows(result["OUTPUT"])
     assert rows[2][0]["beyond_limit_m"] == pytest.approx(600.0)
@@ -146,7 +146,7 @@ def test_beyond_limit_and_reason_over_the_limit(run_alg) -> None:  # noqa: ANN00
     assert rows[1][0]["beyond_limit_m"] == pytest.approx(300.0)  # 500 m: over 300, not 600
 
 
-def test_bad_limits_and_missing_gate_field_are_refused(run_alg) -> None:  # noqa: ANN001
+def test_bad_limits_and_missing_gate_field_are_refused(run_alg) -> None:
     with pytest.raises(QgsProcessingException, match="not a number"):
         _run(run_alg, LIMITS="two miles")
     with pytest.raises(QgsProcessingException, match="ACCESS_NAME_FIELD"):
@@ -157,7 +157,7 @@ def test_bad_limits_and_missing_gate_field_are_refused(run_alg) -> None:  # noqa
         _run(run_alg, PHASE="nursery")
 
 
-def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, tmp_path) -> None:
     out = str(tmp_path / "distances.gpkg")
     result = _run(run_alg, OUTPUT=out, ROUTES=None, TIE_BREAK=1, SEED=42)
     layer = QgsVectorLayer(result["OUTPUT"], "distances", "ogr")
@@ -175,11 +175,11 @@ def test_geopackage_output_is_styled_by_eligibility_and_has_provenance(run_alg, 
     assert "placelink:facilitydistances" in history and '"SEED": 42' in history
 
 
-def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:
     from qgis.core import QgsProcessingFeedback
 
     class CancelOnSearch(QgsProcessingFeedback):
-        def setProgress(self, progress: float) -> None:  # noqa: N802
+        def setProgress(self, progress: float) -> None:
             super().setProgress(progress)
             if progress > 20:  # the first school's search is done
                 self.cancel()
@@ -202,7 +202,7 @@ def test_cancel_during_the_searches_stops_the_run(run_alg, tmp_path) -> None:  #
     assert not out.exists()  # nothing was written
 
 
-def _table_rows(layer) -> dict:  # noqa: ANN001
+def _table_rows(layer) -> dict:
     out: dict = {}
     for f in layer.getFeatures():
         out.setdefault(f["uprn"], []).append(
@@ -217,7 +217,7 @@ def _table_rows(layer) -> dict:  # noqa: ANN001
     return out
 
 
-def test_all_distances_every_address_to_every_facility(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_all_distances_every_address_to_every_facility(run_alg, tmp_path) -> None:
     """The full table in batches to a GeoPackage, and the same rows through the sink."""
     import sqlite3
 
@@ -226,7 +226,7 @@ def test_all_distances_every_address_to_every_facility(run_alg, tmp_path) -> Non
     class Log(QgsProcessingFeedback):
         lines: list = []
 
-        def pushInfo(self, info: str) -> None:  # noqa: N802
+        def pushInfo(self, info: str) -> None:
             self.lines.append(info)
             super().pushInfo(info)
 
@@ -264,7 +264,7 @@ def test_all_distances_every_address_to_every_facility(run_alg, tmp_path) -> Non
     assert _table_rows(through_sink["ALL_DISTANCES"]) == table
 
 
-def test_all_distances_to_csv_is_spreadsheet_safe(run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_all_distances_to_csv_is_spreadsheet_safe(run_alg, tmp_path) -> None:
     import csv
 
     network, schools, gates, addresses = _town()
@@ -292,14 +292,14 @@ def test_all_distances_to_csv_is_spreadsheet_safe(run_alg, tmp_path) -> None:  #
 
 def test_cancel_while_writing_all_distances_keeps_the_old_file(
     run_alg, tmp_path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     from placelink.processing import facility_distances
     from qgis.core import QgsProcessingFeedback
 
     monkeypatch.setattr(facility_distances, "TABLE_BATCH_ROWS", 2)  # five batches of rows
 
     class CancelWhileWriting(QgsProcessingFeedback):
-        def setProgress(self, progress: float) -> None:  # noqa: N802
+        def setProgress(self, progress: float) -> None:
             super().setProgress(progress)
             if progress > 75:  # the first batch of the table is written
                 self.cancel()
@@ -313,7 +313,7 @@ def test_cancel_while_writing_all_distances_keeps_the_old_file(
 
 
 @pytest.mark.parametrize("shared_gdal", [False, True])
-def test_geopackage_output_in_batches_equals_the_sink(  # noqa: ANN001
+def test_geopackage_output_in_batches_equals_the_sink(
     run_alg, tmp_path, monkeypatch, shared_gdal
 ) -> None:
     """OUTPUT to a GeoPackage (written in column batches: with pyogrio, or as CSV turned
@@ -337,7 +337,7 @@ def test_geopackage_output_in_batches_equals_the_sink(  # noqa: ANN001
         "LIMITS": "3218.69",
     }
 
-    def rows(layer) -> list:  # noqa: ANN001
+    def rows(layer) -> list:
         out = []
         for f in layer.getFeatures():
             values = [None if _null(v) else v for v in f.attributes()]
@@ -351,7 +351,7 @@ def test_geopackage_output_in_batches_equals_the_sink(  # noqa: ANN001
     class Log(QgsProcessingFeedback):
         lines: list = []
 
-        def pushInfo(self, info: str) -> None:  # noqa: N802
+        def pushInfo(self, info: str) -> None:
             self.lines.append(info)
             super().pushInfo(info)
 
@@ -372,7 +372,7 @@ def test_geopackage_output_in_batches_equals_the_sink(  # noqa: ANN001
 
 
 @pytest.mark.parametrize("suffix", [".gpkg", ".csv"])
-def test_all_distances_through_csv_where_pyogrio_cannot_run(  # noqa: ANN001
+def test_all_distances_through_csv_where_pyogrio_cannot_run(
     run_alg, tmp_path, monkeypatch, suffix
 ) -> None:
     """Where QGIS's GDAL is global (QGIS and qgis_process on Linux) pyogrio is never loaded:

@@ -37,7 +37,7 @@ class Log(QgsProcessingFeedback):
         self.lines.append(f"WARNING {warning}")
 
 
-def _run(run_alg, inputs: list, fmt: str = "auto", output: str = "TEMPORARY_OUTPUT"):  # noqa: ANN001, ANN202
+def _run(run_alg, inputs: list, fmt: str = "auto", output: str = "TEMPORARY_OUTPUT"):
     log = Log()
     result = run_alg(
         "placelink:loadaddresses",
@@ -62,7 +62,7 @@ def _accounting(log: Log) -> str:
     return lines[0]
 
 
-def test_dtf73_full_supply(run_alg) -> None:  # noqa: ANN001
+def test_dtf73_full_supply(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "dtf73_full.csv"])
     layer = result["OUTPUT"]
     assert layer.crs().authid() == "EPSG:27700"
@@ -89,7 +89,7 @@ def test_dtf73_full_supply(run_alg) -> None:  # noqa: ANN001
     assert _accounting(log).endswith("6 to REJECTED = 25")
 
 
-def test_abp_full_and_change_only_update(run_alg) -> None:  # noqa: ANN001
+def test_abp_full_and_change_only_update(run_alg) -> None:
     result, log = _run(
         run_alg,
         [FIXTURES / "abp_schema2.csv", FIXTURES / "abp_schema2_cou.csv"],
@@ -105,7 +105,7 @@ def test_abp_full_and_change_only_update(run_alg) -> None:  # noqa: ANN001
     assert "10 rows superseded or deleted by change records" in _accounting(log)
 
 
-def test_abp_schema1_explicit_format(run_alg) -> None:  # noqa: ANN001
+def test_abp_schema1_explicit_format(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "abp_schema1.csv"], "AddressBase Premium")
     features = _by_uprn(result["OUTPUT"])
     assert features[100023000002]["logical_status"] == 8
@@ -115,7 +115,7 @@ def test_abp_schema1_explicit_format(run_alg) -> None:  # noqa: ANN001
     assert any("19-field layout (schema 1" in line for line in log.lines)
 
 
-def test_plus_core_and_windows_1252(run_alg) -> None:  # noqa: ANN001
+def test_plus_core_and_windows_1252(run_alg) -> None:
     plus, _ = _run(run_alg, [FIXTURES / "abplus.csv"])
     assert _by_uprn(plus["OUTPUT"])[200004000002]["address"] == (
         "FLAT 3, BALLIOL HOUSE, 6-8 BROAD STREET, CENTRAL, OXFORD, OX1 3AB"
@@ -130,7 +130,7 @@ def test_plus_core_and_windows_1252(run_alg) -> None:  # noqa: ANN001
     assert any("3 line(s) were not UTF-8" in line for line in log.lines)
 
 
-def test_open_uprn_with_bom_blank_lines_and_bad_rows(run_alg) -> None:  # noqa: ANN001
+def test_open_uprn_with_bom_blank_lines_and_bad_rows(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "open_uprn_bom.csv"])
     features = _by_uprn(result["OUTPUT"])
     assert sorted(features) == [10001, 10004]
@@ -145,7 +145,7 @@ def test_open_uprn_with_bom_blank_lines_and_bad_rows(run_alg) -> None:  # noqa: 
     assert "2 blank line(s) skipped." in log.lines
 
 
-def test_zip_input_to_geopackage(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_zip_input_to_geopackage(run_alg, tmp_path: Path) -> None:
     target = tmp_path / "addresses.gpkg"
     result, _ = _run(run_alg, [FIXTURES / "dtf73_full.zip"], output=str(target))
     layer = QgsVectorLayer(str(target), "addresses", "ogr")
@@ -153,14 +153,14 @@ def test_zip_input_to_geopackage(run_alg, tmp_path: Path) -> None:  # noqa: ANN0
     assert {f["uprn"] for f in layer.getFeatures()} >= {100062000001, 100062000007}
 
 
-def test_unrecognised_file_is_a_clear_error(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_unrecognised_file_is_a_clear_error(run_alg, tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
     path.write_text("hello,world\n1,2\n")
     with pytest.raises(QgsProcessingException, match="could not recognise the format"):
         _run(run_alg, [path])
 
 
-def test_default_style_applied_to_a_loaded_layer(placelink_plugin) -> None:  # noqa: ANN001
+def test_default_style_applied_to_a_loaded_layer(placelink_plugin) -> None:
     from placelink.processing.output_style import STYLE_DIR, StyleOnLoad
 
     style = STYLE_DIR / "addresses.qml"
@@ -173,7 +173,7 @@ def test_default_style_applied_to_a_loaded_layer(placelink_plugin) -> None:  # n
     assert [str(c.value()) for c in renderer.categories()][:3] == ["1", "6", "8"]
 
 
-def test_style_applied_when_the_output_is_loaded_into_the_project(run_alg) -> None:  # noqa: ANN001
+def test_style_applied_when_the_output_is_loaded_into_the_project(run_alg) -> None:
     from qgis.core import QgsProject
 
     import processing

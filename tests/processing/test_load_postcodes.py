@@ -27,7 +27,7 @@ class Log(QgsProcessingFeedback):
         self.lines.append(f"WARNING {warning}")
 
 
-def _run(run_alg, inputs: list):  # noqa: ANN001, ANN202
+def _run(run_alg, inputs: list):
     log = Log()
     result = run_alg(
         "placelink:loadpostcodes",
@@ -42,7 +42,7 @@ def _run(run_alg, inputs: list):  # noqa: ANN001, ANN202
 
 
 @needs_real_files
-def test_real_tn_file(run_alg) -> None:  # noqa: ANN001
+def test_real_tn_file(run_alg) -> None:
     result, log = _run(run_alg, [CODEPOINT / "tn.csv"])
     rows = len((CODEPOINT / "tn.csv").read_text(encoding="utf-8").splitlines())
     assert result["ROWS_READ"] == result["LOADED"] == rows
@@ -62,7 +62,7 @@ def test_real_tn_file(run_alg) -> None:  # noqa: ANN001
     assert layer.renderer().classAttribute() == "positional_quality"
 
 
-def test_bad_rows_go_to_rejected(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_bad_rows_go_to_rejected(run_alg, tmp_path: Path) -> None:
     path = tmp_path / "tn.csv"
     path.write_text(
         '"TN131AA",10,552874,155253,"E92000001","E19000002","E18000008","E10000016","E07000111","E05004987"\n'

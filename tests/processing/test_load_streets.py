@@ -34,7 +34,7 @@ class Log(QgsProcessingFeedback):
         self.lines.append(f"ERROR {error}")
 
 
-def _run(run_alg, inputs: list, fmt: str = "auto", output: str = "TEMPORARY_OUTPUT"):  # noqa: ANN001, ANN202
+def _run(run_alg, inputs: list, fmt: str = "auto", output: str = "TEMPORARY_OUTPUT"):
     log = Log()
     result = run_alg(
         "placelink:loadstreets",
@@ -66,7 +66,7 @@ def _check_accounting(result: dict, log: Log) -> None:
     assert accounting and "MISMATCH" not in accounting[0]
 
 
-def test_dtf81_with_change_only_updates(run_alg) -> None:  # noqa: ANN001
+def test_dtf81_with_change_only_updates(run_alg) -> None:
     inputs = [
         FIXTURES / "dtf81_full.csv",
         FIXTURES / "dtf81_cou_1.csv",
@@ -95,7 +95,7 @@ def test_dtf81_with_change_only_updates(run_alg) -> None:  # noqa: ANN001
     assert "detected format: NSG DTF 8.1" in log.lines
 
 
-def test_messy_dtf81_rejects_and_warns(run_alg) -> None:  # noqa: ANN001
+def test_messy_dtf81_rejects_and_warns(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "dtf81_messy.csv"], "NSG DTF 8.1")
     _check_accounting(result, log)
     rejected = {f["line"]: f for f in result["REJECTED"].getFeatures()}
@@ -109,7 +109,7 @@ def test_messy_dtf81_rejects_and_warns(run_alg) -> None:  # noqa: ANN001
     )
 
 
-def test_dtf73_streets_windows_1252(run_alg) -> None:  # noqa: ANN001
+def test_dtf73_streets_windows_1252(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "dtf73_streets.csv", FIXTURES / "dtf73_cp1252.csv"])
     _check_accounting(result, log)
     by_usrn = _by(result["OUTPUT"], "usrn")
@@ -121,7 +121,7 @@ def test_dtf73_streets_windows_1252(run_alg) -> None:  # noqa: ANN001
     assert any("were not UTF-8 and were read as Windows-1252" in line for line in log.lines)
 
 
-def test_open_usrn_geopackage_drops_z(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_open_usrn_geopackage_drops_z(run_alg, tmp_path: Path) -> None:
     gpkg = vector_fixtures.make_open_usrn(tmp_path / "osopenusrn_202611.gpkg")
     result, log = _run(run_alg, [gpkg])
     _check_accounting(result, log)
@@ -141,7 +141,7 @@ def test_open_usrn_geopackage_drops_z(run_alg, tmp_path: Path) -> None:  # noqa:
     assert "detected format: OS Open USRN" in log.lines
 
 
-def test_open_roads_keeps_routing_fields(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_open_roads_keeps_routing_fields(run_alg, tmp_path: Path) -> None:
     gpkg = vector_fixtures.make_open_roads(tmp_path / "oproad_gb.gpkg")
     result, log = _run(run_alg, [f"{gpkg}|layername=road_link"], "OS Open Roads")
     _check_accounting(result, log)
@@ -165,7 +165,7 @@ def test_open_roads_keeps_routing_fields(run_alg, tmp_path: Path) -> None:  # no
     assert any("cannot be routed" in r for r in reasons)
 
 
-def test_wrong_format_choice_is_a_clear_error(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_wrong_format_choice_is_a_clear_error(run_alg, tmp_path: Path) -> None:
     gpkg = vector_fixtures.make_open_usrn(tmp_path / "u.gpkg")
     with pytest.raises(QgsProcessingException, match="CSV format"):
         _run(run_alg, [gpkg], "NSG DTF 8.1")
@@ -177,7 +177,7 @@ def test_wrong_format_choice_is_a_clear_error(run_alg, tmp_path: Path) -> None: 
         _run(run_alg, [unknown])
 
 
-def test_default_style_applied_and_stored_in_geopackage(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_default_style_applied_and_stored_in_geopackage(run_alg, tmp_path: Path) -> None:
     result, _ = _run(run_alg, [FIXTURES / "dtf81_full.csv"])
     renderer = result["OUTPUT"].renderer()
     assert renderer.type() == "RuleRenderer"
@@ -192,7 +192,7 @@ def test_default_style_applied_and_stored_in_geopackage(run_alg, tmp_path: Path)
     assert reopened.renderer().type() == "RuleRenderer"
 
 
-def test_zipped_geopackage_is_read_in_place(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_zipped_geopackage_is_read_in_place(run_alg, tmp_path: Path) -> None:
     import zipfile
 
     gpkg = vector_fixtures.make_open_usrn(tmp_path / "osopenusrn_202611.gpkg")
@@ -205,7 +205,7 @@ def test_zipped_geopackage_is_read_in_place(run_alg, tmp_path: Path) -> None:  #
     assert "detected format: OS Open USRN" in log.lines
 
 
-def test_log_reports_headers_and_skipped_records(run_alg) -> None:  # noqa: ANN001
+def test_log_reports_headers_and_skipped_records(run_alg) -> None:
     result, log = _run(run_alg, [FIXTURES / "dtf73_streets.csv"])
     _check_accounting(result, log)
     assert "dtf73_streets.csv: DTF version 7.3, full supply" in log.lines

@@ -46,7 +46,7 @@ def _check_rows(result: dict, loaded: int | None, rejected: int | None) -> None:
 
 
 @pytest.mark.parametrize(("name", "algorithm", "expected"), corpus.CORPUS)
-def test_malformed_file_in_qgis(run_alg, name: str, algorithm: str, expected: tuple) -> None:  # noqa: ANN001
+def test_malformed_file_in_qgis(run_alg, name: str, algorithm: str, expected: tuple) -> None:
     path = corpus.HERE / name
     feedback = QgsProcessingFeedback()
     if expected[0] == "error":
@@ -59,7 +59,7 @@ def test_malformed_file_in_qgis(run_alg, name: str, algorithm: str, expected: tu
 
 
 @pytest.mark.parametrize(("name", "expected"), corpus.VECTOR_CORPUS)
-def test_malformed_vector_file_in_qgis(run_alg, name: str, expected: tuple) -> None:  # noqa: ANN001
+def test_malformed_vector_file_in_qgis(run_alg, name: str, expected: tuple) -> None:
     path = corpus.HERE / name
     parameters = _parameters(corpus.STREETS, path)
     if expected[0] == "error":

@@ -58,7 +58,7 @@ def _records(rows: list[tuple[str, str, str]]) -> QgsVectorLayer:
     return layer
 
 
-def test_every_record_comes_out_with_a_decision(run_alg) -> None:  # noqa: ANN001
+def test_every_record_comes_out_with_a_decision(run_alg) -> None:
     records = _records(
         [
             ("r1", "10 High St, Exampleton", "AB1 2CD"),
@@ -95,7 +95,7 @@ def test_every_record_comes_out_with_a_decision(run_alg) -> None:  # noqa: ANN00
     assert result["MATCHED"] + result["AMBIGUOUS"] + result["UNMATCHED"] == 7
 
 
-def test_output_fields_are_the_result_contract(run_alg) -> None:  # noqa: ANN001
+def test_output_fields_are_the_result_contract(run_alg) -> None:
     """The algorithm adds core's OUTPUT_FIELDS (names, types, order), renaming a field the
     input already has to match_<name>; the batch command's names come from the same rule."""
     from placelink.batch.io import result_names
@@ -135,7 +135,7 @@ def test_parameter_defaults_are_the_matchers_own() -> None:
     assert match_addresses.DEFAULT_MIN_MARGIN == Thresholds().min_margin
 
 
-def _to_geopackage(layer: QgsVectorLayer, path) -> str:  # noqa: ANN001
+def _to_geopackage(layer: QgsVectorLayer, path) -> str:
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
     options = QgsVectorFileWriter.SaveVectorOptions()
@@ -147,7 +147,7 @@ def _to_geopackage(layer: QgsVectorLayer, path) -> str:  # noqa: ANN001
     return str(path)
 
 
-def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) -> None:
     """A second run on the same file reuses its index without reading it; an edited file
     is read and indexed again; the results are those of a run from the features."""
     from placelink.qgis_support import gazetteer as gaz
@@ -203,7 +203,7 @@ def test_gazetteer_file_is_keyed_by_its_bytes(run_alg, tmp_path, monkeypatch) ->
 
 
 @pytest.mark.parametrize("fixture", ["dtf73_full.csv", "abp_schema1.csv"])
-def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixture) -> None:  # noqa: ANN001
+def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixture) -> None:
     """The gazetteer read by OGR in columns equals the QGIS feature-by-feature read for every
     field matching uses (NULLs, text, numbers, points), on loader output with alternatives."""
     from pathlib import Path

@@ -5,18 +5,18 @@ from __future__ import annotations
 from qgis.core import QgsApplication
 
 
-def _registry():  # noqa: ANN202
+def _registry():
     return QgsApplication.processingRegistry()
 
 
-def _placelink_menu_actions(iface) -> list[str]:  # noqa: ANN001
+def _placelink_menu_actions(iface) -> list[str]:
     for action in iface.pluginMenu().actions():
         if action.text().replace("&", "") == "PlaceLink" and action.menu():
             return [a.text() for a in action.menu().actions()]
     return []
 
 
-def test_provider_lists_its_algorithms(placelink_plugin) -> None:  # noqa: ANN001
+def test_provider_lists_its_algorithms(placelink_plugin) -> None:
     provider = _registry().providerById("placelink")
     assert provider is not None
     assert provider.name() == "PlaceLink"
@@ -43,14 +43,14 @@ def test_every_menu_entry_has_its_own_icon() -> None:
     assert all((ICON_DIR / icon).is_file() for icon in icons)
 
 
-def test_menu_and_toolbar(placelink_plugin, iface) -> None:  # noqa: ANN001
+def test_menu_and_toolbar(placelink_plugin, iface) -> None:
     assert "Load addresses…" in _placelink_menu_actions(iface)
     toolbar = placelink_plugin.toolbar
     assert toolbar is not None and toolbar.objectName() == "PlaceLinkToolbar"
     assert any(a.text() == "Load addresses…" for a in toolbar.actions())
 
 
-def test_unload_removes_everything_and_load_again_works(placelink_plugin, iface) -> None:  # noqa: ANN001
+def test_unload_removes_everything_and_load_again_works(placelink_plugin, iface) -> None:
     from placelink import classFactory
 
     placelink_plugin.unload()
@@ -70,7 +70,7 @@ def test_unload_removes_everything_and_load_again_works(placelink_plugin, iface)
     assert "Load addresses…" in _placelink_menu_actions(iface)
 
 
-def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
+def test_plugin_works_without_an_interface(qgis_app) -> None:
     """qgis_process loads plugins with iface=None: only the provider is added."""
     from placelink import classFactory
 
@@ -86,7 +86,7 @@ def test_plugin_works_without_an_interface(qgis_app) -> None:  # noqa: ANN001
     plugin.unload()
 
 
-def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> None:  # noqa: ANN001
+def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> None:
     from placelink.plugin import DOCKS
     from qgis.PyQt.QtWidgets import QScrollArea
 
@@ -111,7 +111,7 @@ def test_docks_open_from_the_menu_and_go_on_unload(placelink_plugin, iface) -> N
 
 def test_menu_actions_open_their_docks_and_dialogs(
     placelink_plugin, iface, monkeypatch, tmp_path
-) -> None:  # noqa: ANN001
+) -> None:
     """Triggering a menu entry (as a click does, with its `checked` argument) works."""
     from qgis.PyQt.QtWidgets import QFileDialog
 
@@ -152,7 +152,7 @@ def test_menu_actions_open_their_docks_and_dialogs(
     QgsProject.instance().layerTreeRoot().removeChildNode(group)
 
 
-def test_the_shipped_model_has_a_readable_name_and_tags(placelink_plugin) -> None:  # noqa: ANN001
+def test_the_shipped_model_has_a_readable_name_and_tags(placelink_plugin) -> None:
     model = _registry().algorithmById("placelink:councilworkflow")  # the id stays as saved
     assert model is not None and model.displayName() == "Council workflow"
     assert {"LLPG", "NSG", "catchment"} <= set(model.tags())

@@ -29,7 +29,7 @@ LAYERS = {
 }
 
 
-def _parameters(out: Path, destination) -> dict:  # noqa: ANN001
+def _parameters(out: Path, destination) -> dict:
     import demo
 
     parameters = {k: str(v) for k, v in demo.parameters(SAMPLE, out).items()}
@@ -46,7 +46,7 @@ def _rows(layer: QgsVectorLayer, keys: tuple[str, ...]) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def both_runs(run_alg, postgis_server, tmp_path_factory) -> dict:  # noqa: ANN001
+def both_runs(run_alg, postgis_server, tmp_path_factory) -> dict:
     gpkg_out = tmp_path_factory.mktemp("gpkg")
     (gpkg_out / "layers").mkdir()
     gpkg = run_alg(
@@ -66,7 +66,7 @@ def both_runs(run_alg, postgis_server, tmp_path_factory) -> dict:  # noqa: ANN00
 
 
 @pytest.mark.parametrize("output", sorted(LAYERS))
-def test_postgis_output_equals_geopackage(both_runs, postgis_server, output: str) -> None:  # noqa: ANN001
+def test_postgis_output_equals_geopackage(both_runs, postgis_server, output: str) -> None:
     table, keys = LAYERS[output]
     gpkg_out, _ = both_runs["gpkg"]
     gpkg_layer = QgsVectorLayer(
@@ -84,7 +84,7 @@ def test_postgis_output_equals_geopackage(both_runs, postgis_server, output: str
     assert _rows(pg_layer, keys) == _rows(gpkg_layer, keys)
 
 
-def test_postgis_outputs_carry_provenance(both_runs, postgis_server) -> None:  # noqa: ANN001
+def test_postgis_outputs_carry_provenance(both_runs, postgis_server) -> None:
     rows = postgis_server.sql(
         "SELECT table_name || '|' || algorithm || '|' || (provenance->>'plugin') "
         "FROM public.placelink_provenance WHERE table_name LIKE 'wf\\_%' ORDER BY id"
@@ -105,7 +105,7 @@ def test_postgis_outputs_carry_provenance(both_runs, postgis_server) -> None:  #
     assert comment.startswith("Made by PlaceLink ") and "placelink_provenance" in comment
 
 
-def test_postgis_run_also_writes_its_files(both_runs) -> None:  # noqa: ANN001
+def test_postgis_run_also_writes_its_files(both_runs) -> None:
     pg_out, _ = both_runs["postgis"]
     assert (pg_out / "catchment_map.pdf").read_bytes().startswith(b"%PDF")
     assert "<html" in (pg_out / "quality_report.html").read_text(encoding="utf-8").lower()

@@ -75,11 +75,11 @@ def _town() -> tuple[QgsVectorLayer, ...]:
     return network, schools, gates, addresses
 
 
-def _pg(server, table: str, geometry: str | None = "geom") -> str:  # noqa: ANN001
+def _pg(server, table: str, geometry: str | None = "geom") -> str:
     return "postgis:" + server.uri(table=table, geometry=geometry)
 
 
-def _pg_layer(server, table: str, geometry: str | None = "geom") -> QgsVectorLayer:  # noqa: ANN001
+def _pg_layer(server, table: str, geometry: str | None = "geom") -> QgsVectorLayer:
     layer = QgsVectorLayer(server.uri(table=table, geometry=geometry), table, "postgres")
     assert layer.isValid(), table
     return layer
@@ -120,7 +120,7 @@ def _assert_same(pg: QgsVectorLayer, gpkg: QgsVectorLayer) -> int:
     return len(pg_rows)
 
 
-def _provenance(server, table: str) -> list[str]:  # noqa: ANN001
+def _provenance(server, table: str) -> list[str]:
     return server.sql(
         "SELECT algorithm || '|' || (provenance->>'plugin') FROM public.placelink_provenance "
         f"WHERE table_name = '{table}' ORDER BY id"
@@ -144,7 +144,7 @@ def _codepoint(path: Path) -> Path:
     return path
 
 
-def test_loadpostcodes_into_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:  # noqa: ANN001
+def test_loadpostcodes_into_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:
     supply = _codepoint(tmp_path / "tn.csv")
     to_gpkg = run_alg(
         "placelink:loadpostcodes",
@@ -170,7 +170,7 @@ def test_loadpostcodes_into_postgis_equals_geopackage(run_alg, postgis_server, t
         assert _provenance(postgis_server, table)[-1].startswith("placelink:loadpostcodes|")
 
 
-def _copy(run_alg, layer: QgsVectorLayer, destination: str) -> str:  # noqa: ANN001
+def _copy(run_alg, layer: QgsVectorLayer, destination: str) -> str:
     """The layer written to *destination* by QGIS itself (native, not PlaceLink)."""
     return run_alg(
         "native:extractbyexpression",
@@ -178,10 +178,10 @@ def _copy(run_alg, layer: QgsVectorLayer, destination: str) -> str:  # noqa: ANN
     )["OUTPUT"]
 
 
-def test_facilitydistances_reads_and_writes_postgis_as_geopackage(  # noqa: D103
-    run_alg,  # noqa: ANN001
-    postgis_server,  # noqa: ANN001
-    tmp_path,  # noqa: ANN001
+def test_facilitydistances_reads_and_writes_postgis_as_geopackage(
+    run_alg,
+    postgis_server,
+    tmp_path,
 ) -> None:
     names = ("network", "schools", "gates", "addresses")
     inputs: dict[str, dict[str, object]] = {"pg": {}, "gpkg": {}}
@@ -223,7 +223,7 @@ def test_facilitydistances_reads_and_writes_postgis_as_geopackage(  # noqa: D103
     assert "eq_fd_network" in document and "eq_fd_addresses" in document
 
 
-def test_applyupdates_on_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:  # noqa: ANN001
+def test_applyupdates_on_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:
     gpkg = tmp_path / "addresses.gpkg"
     for output in (str(gpkg), _pg(postgis_server, "eq_cou_target")):
         run_alg(
@@ -272,7 +272,7 @@ def test_applyupdates_on_postgis_equals_geopackage(run_alg, postgis_server, tmp_
 STREETS = Path(__file__).resolve().parents[1] / "fixtures" / "streets"
 
 
-def test_loadstreets_into_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:  # noqa: ANN001
+def test_loadstreets_into_postgis_equals_geopackage(run_alg, postgis_server, tmp_path) -> None:
     """DTF 8.1 with change-only updates (written to PostGIS with COPY) and OS Open USRN."""
     inputs = [str(STREETS / n) for n in ("dtf81_full.csv", "dtf81_cou_1.csv", "dtf81_cou_2.csv")]
     results = {}

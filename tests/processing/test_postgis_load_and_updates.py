@@ -15,7 +15,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "llpg_dt
 FULL, COU = FIXTURES / "dtf73_full.csv", FIXTURES / "dtf73_cou.csv"
 
 
-def _load(run_alg, inputs: list[Path], output: str) -> dict:  # noqa: ANN001
+def _load(run_alg, inputs: list[Path], output: str) -> dict:
     return run_alg(
         "placelink:loadaddresses",
         {
@@ -34,7 +34,7 @@ def _rows(layer: QgsVectorLayer) -> dict[int, tuple]:
     }
 
 
-def test_staged_load_into_postgis_equals_geopackage(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_staged_load_into_postgis_equals_geopackage(postgis_server, run_alg, tmp_path) -> None:
     gpkg = tmp_path / "sample.gpkg"
     from_file = _load(run_alg, [SAMPLE], str(gpkg))
     from_pg = _load(run_alg, [SAMPLE], "postgis:" + postgis_server.uri(table="sample_staged"))
@@ -45,7 +45,7 @@ def test_staged_load_into_postgis_equals_geopackage(postgis_server, run_alg, tmp
     assert _rows(pg) == _rows(QgsVectorLayer(str(gpkg), "gpkg", "ogr"))
 
 
-def _apply(run_alg, target: QgsVectorLayer, inputs: list[Path]) -> dict:  # noqa: ANN001
+def _apply(run_alg, target: QgsVectorLayer, inputs: list[Path]) -> dict:
     return run_alg(
         "placelink:applyupdates",
         {
@@ -57,7 +57,7 @@ def _apply(run_alg, target: QgsVectorLayer, inputs: list[Path]) -> dict:  # noqa
     )
 
 
-def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> None:
     _load(run_alg, [FULL], "postgis:" + postgis_server.uri(table="cou_target"))
     target = QgsVectorLayer(postgis_server.uri(table="cou_target", key="id"), "t", "postgres")
     if not target.isValid():
@@ -91,7 +91,7 @@ def test_apply_updates_to_a_postgis_table(postgis_server, run_alg, tmp_path) -> 
     assert {u: row[0] for u, row in _rows(target).items()} == expected
 
 
-def test_update_log_stays_in_the_targets_schema(postgis_server, run_alg) -> None:  # noqa: ANN001
+def test_update_log_stays_in_the_targets_schema(postgis_server, run_alg) -> None:
     """A TARGET in the council's own schema gets its update log there, not in public."""
     postgis_server.sql("CREATE SCHEMA IF NOT EXISTS council")
     _load(run_alg, [FULL], "postgis:" + postgis_server.uri(table="llpg", schema="council"))
@@ -110,7 +110,7 @@ class _CancelAtOnce(QgsProcessingFeedback):
         self.cancel()
 
 
-def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:
     supply = tmp_path / "big.csv"
     with supply.open("w", encoding="utf-8", newline="") as fh:
         fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
@@ -140,7 +140,7 @@ def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_pat
     )
 
 
-def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:
     supply = tmp_path / "streets.csv"
     with supply.open("w", encoding="utf-8", newline="") as fh:
         fh.write('10,"TEST",9999,2024-07-04,1,2024-07-04,12:00:00,"8.1","F"\r\n')

@@ -39,17 +39,17 @@ class Log(QgsProcessingFeedback):
     def pushWarning(self, warning: str) -> None:
         self.lines.append(warning)
 
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803
+    def reportError(self, error: str, fatalError: bool = False) -> None:
         self.lines.append(error)
 
 
 @pytest.fixture(scope="module")
-def roles(postgis_server) -> None:  # noqa: ANN001
+def roles(postgis_server) -> None:
     postgis_server.add_role("clerk_auth", AUTH_PASSWORD)
     postgis_server.add_role("clerk_uri", URI_PASSWORD)
 
 
-def _saved_connection_with_authcfg(postgis_server) -> str:  # noqa: ANN001
+def _saved_connection_with_authcfg(postgis_server) -> str:
     manager = QgsApplication.authManager()
     if not manager.masterPasswordIsSet():
         assert manager.setMasterPassword("test-master", True)
@@ -72,7 +72,7 @@ def _with_table(connection_uri: str, table: str, geometry: str | None = "geom") 
     return uri.uri(False)
 
 
-def _load_and_match(run_alg, connection_uri: str, prefix: str) -> tuple[list[str], dict]:  # noqa: ANN001
+def _load_and_match(run_alg, connection_uri: str, prefix: str) -> tuple[list[str], dict]:
     log = Log()
     loaded = run_alg(
         "placelink:loadaddresses",
@@ -93,7 +93,7 @@ def _load_and_match(run_alg, connection_uri: str, prefix: str) -> tuple[list[str
     return log.lines, {**loaded, **matched}
 
 
-def _everything_written(postgis_server, prefix: str) -> str:  # noqa: ANN001
+def _everything_written(postgis_server, prefix: str) -> str:
     provenance = postgis_server.sql(
         "SELECT string_agg(provenance::text || output || table_name, E'\\n') "
         f"FROM public.placelink_provenance WHERE table_name LIKE '{prefix}\\_%'"
@@ -112,7 +112,7 @@ def _everything_written(postgis_server, prefix: str) -> str:  # noqa: ANN001
     return "\n".join([provenance, comments, settings])
 
 
-def test_authcfg_connection_keeps_password_out(run_alg, postgis_server, roles) -> None:  # noqa: ANN001
+def test_authcfg_connection_keeps_password_out(run_alg, postgis_server, roles) -> None:
     connection = _saved_connection_with_authcfg(postgis_server)
     assert "authcfg=" in connection and AUTH_PASSWORD not in connection
     lines, results = _load_and_match(run_alg, connection, "auth")
@@ -123,7 +123,7 @@ def test_authcfg_connection_keeps_password_out(run_alg, postgis_server, roles) -
         assert AUTH_PASSWORD not in text
 
 
-def test_password_in_uri_never_repeated_by_placelink(run_alg, postgis_server, roles) -> None:  # noqa: ANN001
+def test_password_in_uri_never_repeated_by_placelink(run_alg, postgis_server, roles) -> None:
     connection = postgis_server.conninfo("clerk_uri", URI_PASSWORD)
     lines, results = _load_and_match(run_alg, connection, "uri")
     assert postgis_server.sql("SELECT count(*) FROM public.uri_addresses") == "6"
@@ -132,7 +132,7 @@ def test_password_in_uri_never_repeated_by_placelink(run_alg, postgis_server, ro
         assert URI_PASSWORD not in text
 
 
-def test_wrong_password_error_does_not_show_it(run_alg, postgis_server, roles) -> None:  # noqa: ANN001
+def test_wrong_password_error_does_not_show_it(run_alg, postgis_server, roles) -> None:
     connection = postgis_server.conninfo("clerk_uri", "Wrong-Pw-0c1e")
     log = Log()
     message = ""

@@ -9,13 +9,13 @@ from qgis.core import QgsVectorLayer
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "addresses"
 
 
-def test_server_has_postgis(postgis_server) -> None:  # noqa: ANN001
+def test_server_has_postgis(postgis_server) -> None:
     found = postgis_server.sql("SELECT extname FROM pg_extension WHERE extname = 'postgis'")
     assert found == "postgis"
     assert postgis_server.root is not None and postgis_server.socket_dir.is_dir()
 
 
-def test_load_writes_a_postgis_table_qgis_reads(postgis_server, run_alg) -> None:  # noqa: ANN001
+def test_load_writes_a_postgis_table_qgis_reads(postgis_server, run_alg) -> None:
     table = "server_smoke_addresses"
     result = run_alg(
         "placelink:loadaddresses",
@@ -35,7 +35,7 @@ def test_load_writes_a_postgis_table_qgis_reads(postgis_server, run_alg) -> None
     assert 100062000001 in uprns
 
 
-def test_a_crashed_session_leaves_no_server_behind(tmp_path) -> None:  # noqa: ANN001
+def test_a_crashed_session_leaves_no_server_behind(tmp_path) -> None:
     """SIGKILL skips every finaliser: the server's guard stops it and removes its folder."""
     import signal
     import subprocess
@@ -50,7 +50,7 @@ def test_a_crashed_session_leaves_no_server_behind(tmp_path) -> None:  # noqa: A
         "print(server.root, server.port, flush=True)\n"
         "os.kill(os.getpid(), 9)\n"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == -signal.SIGKILL, result.stderr

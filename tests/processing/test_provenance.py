@@ -14,7 +14,7 @@ def _history(layer: QgsVectorLayer) -> dict:
     return json.loads(layer.metadata().history()[-1])
 
 
-def test_geopackage_output_keeps_provenance_in_the_file(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_geopackage_output_keeps_provenance_in_the_file(run_alg, tmp_path: Path) -> None:
     from placelink.metadata import plugin_version
     from placelink.qgis_support.provenance import file_fingerprint
 
@@ -32,7 +32,7 @@ def test_geopackage_output_keeps_provenance_in_the_file(run_alg, tmp_path: Path)
     assert "placelink:loadaddresses" in reopened.metadata().abstract()
 
 
-def test_memory_output_and_fingerprint_follow_the_content(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_memory_output_and_fingerprint_follow_the_content(run_alg, tmp_path: Path) -> None:
     from placelink.qgis_support.provenance import file_fingerprint
 
     source = tmp_path / "uprn.csv"

@@ -352,7 +352,7 @@ def inject_street_defects(inj: Injector) -> None:
     inj.set("addresses", row.fid, usrn=inj.nearest_street(row.point, row.usrn))
 
 
-def inject_address_defects(inj: Injector) -> None:  # noqa: PLR0915 - one block per rule
+def inject_address_defects(inj: Injector) -> None:
     a = inj.a
     plain = inj.plain()
     blank = {name: a[name].str.strip() == "" for name in ("pao_text", "sao_text")}
@@ -554,7 +554,7 @@ def inject_address_defects(inj: Injector) -> None:  # noqa: PLR0915 - one block 
 
 
 # ----------------------------------------------------------------------------- running
-def _run(run_alg, gpkg: Path, report: Path) -> dict:  # noqa: ANN001
+def _run(run_alg, gpkg: Path, report: Path) -> dict:
     return run_alg(
         "placelink:checkquality",
         {
@@ -589,14 +589,14 @@ def _reported(issues: pd.DataFrame) -> dict[str, Counter]:
 
 
 @pytest.fixture(scope="module")
-def clean(run_alg, tmp_path_factory) -> dict:  # noqa: ANN001
+def clean(run_alg, tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("clean")
     gpkg = copy_sample(folder / "sample.gpkg")
     return _run(run_alg, gpkg, folder / "report.html")
 
 
 @pytest.fixture(scope="module")
-def defective(run_alg, tmp_path_factory) -> tuple[dict, dict[str, list[int]], float]:  # noqa: ANN001
+def defective(run_alg, tmp_path_factory) -> tuple[dict, dict[str, list[int]], float]:
     folder = tmp_path_factory.mktemp("defective")
     gpkg = copy_sample(folder / "sample.gpkg")
     inj = Injector(gpkg)

@@ -22,7 +22,7 @@ def _staging_files() -> list[Path]:
     return sorted(Path(QgsProcessingUtils.tempFolder()).glob("placelink_staging_*"))
 
 
-def _run(run_alg, inputs: list[Path], tmp_path: Path, feedback=None) -> tuple[dict, Path, Path]:  # noqa: ANN001
+def _run(run_alg, inputs: list[Path], tmp_path: Path, feedback=None) -> tuple[dict, Path, Path]:
     output, rejected = tmp_path / "out.gpkg", tmp_path / "rejected.gpkg"
     result = run_alg(
         "placelink:loadaddresses",
@@ -48,7 +48,7 @@ def _in_memory(inputs: list[Path]) -> tuple[dict, list, AddressLoadStats]:
     return records, sorted(rejects), stats
 
 
-def test_staged_output_equals_the_in_memory_reader(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_staged_output_equals_the_in_memory_reader(run_alg, tmp_path: Path) -> None:
     for inputs in ([SAMPLE], [FIXTURES / "abp_schema2.csv", FIXTURES / "abp_schema2_cou.csv"]):
         result, output, rejected = _run(run_alg, inputs, tmp_path)
         records, rejects, stats = _in_memory(inputs)
@@ -91,7 +91,7 @@ def _supply(path: Path, uprns: int) -> None:
             )
 
 
-def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:
     big = tmp_path / "big.csv"
     _supply(big, 12_000)  # more than two write batches, so the cancel cuts the load
     from qgis.core import QgsProcessingException

@@ -36,7 +36,7 @@ def test_every_string_has_a_welsh_translation() -> None:
 
 def test_welsh_locale_gives_welsh_docks_and_algorithms(
     compiled: Path, placelink_plugin, make_dock, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     from placelink import i18n
     from placelink.ui.quality_dock import QualityDock
     from qgis.core import QgsApplication
@@ -67,7 +67,7 @@ def test_welsh_locale_gives_welsh_docks_and_algorithms(
 
 def test_quality_rules_read_in_welsh_in_the_dock_and_the_report(
     compiled: Path, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     """Rule titles and explanations live in core (no Qt); the dock and the HTML report show
     them through the translator."""
     import pandas as pd

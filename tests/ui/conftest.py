@@ -8,7 +8,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def results_folder(tmp_path: Path) -> Path:  # noqa: PT004
+def results_folder(tmp_path: Path) -> Path:
     from placelink.ui.results_folder import SETTINGS_KEY
     from qgis.core import QgsProject, QgsSettings
 

@@ -21,7 +21,7 @@ def _layer(name: str, subset: str = "") -> QgsVectorLayer:
     return layer
 
 
-def _wait_for_map(dock, timeout: float = 180) -> None:  # noqa: ANN001
+def _wait_for_map(dock, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         QgsApplication.processEvents()
@@ -33,7 +33,7 @@ def _wait_for_map(dock, timeout: float = 180) -> None:  # noqa: ANN001
     raise AssertionError(f"catchments did not finish: {dock.ui.statusLabel.text()}")
 
 
-def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, results_folder) -> None:  # noqa: ANN001
+def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, results_folder) -> None:
     from placelink.ui.catchments_dock import CatchmentsDock
 
     schools = _layer("facilities", "\"type\" = 'primary school'")
@@ -90,7 +90,7 @@ def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, resul
     assert dock.ui.hoverLabel.text() == text
 
 
-def test_dock_asks_for_a_network_when_routing(make_dock) -> None:  # noqa: ANN001
+def test_dock_asks_for_a_network_when_routing(make_dock) -> None:
     from placelink.ui.catchments_dock import CatchmentsDock
 
     dock = make_dock(CatchmentsDock)

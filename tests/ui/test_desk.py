@@ -27,7 +27,7 @@ CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLi
         ("catchments_dock", "CatchmentsDock"),  # with its Distances part
     ],
 )
-def test_every_control_has_a_tooltip(make_dock, module: str, class_name: str) -> None:  # noqa: ANN001
+def test_every_control_has_a_tooltip(make_dock, module: str, class_name: str) -> None:
     from importlib import import_module
 
     dock = make_dock(getattr(import_module(f"placelink.ui.{module}"), class_name))
@@ -40,7 +40,7 @@ def test_every_control_has_a_tooltip(make_dock, module: str, class_name: str) ->
     assert missing == []
 
 
-def test_pickers_start_on_a_layer_of_the_right_kind(make_dock) -> None:  # noqa: ANN001
+def test_pickers_start_on_a_layer_of_the_right_kind(make_dock) -> None:
     from placelink.ui.find_address_dock import FindAddressDock
     from placelink.ui.quality_dock import QualityDock
 
@@ -64,7 +64,7 @@ def test_pickers_start_on_a_layer_of_the_right_kind(make_dock) -> None:  # noqa:
     assert find.ui.gazetteerCombo.currentLayer() is gazetteer
 
 
-def test_a_disabled_control_says_why(make_dock) -> None:  # noqa: ANN001
+def test_a_disabled_control_says_why(make_dock) -> None:
     from placelink.ui.catchments_dock import CatchmentsDock
 
     dock = make_dock(CatchmentsDock)

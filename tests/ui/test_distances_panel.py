@@ -21,7 +21,7 @@ def _layer(name: str, subset: str = "") -> QgsVectorLayer:
     return layer
 
 
-def _find_address(make_dock, gazetteer: QgsVectorLayer, text: str):  # noqa: ANN001, ANN202
+def _find_address(make_dock, gazetteer: QgsVectorLayer, text: str):
     """Type *text* in the Find address dock and press Enter, as an officer does."""
     from placelink.ui.find_address_dock import FindAddressDock
 
@@ -37,7 +37,7 @@ def _find_address(make_dock, gazetteer: QgsVectorLayer, text: str):  # noqa: ANN
     return finder
 
 
-def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -> None:  # noqa: ANN001
+def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -> None:
     from placelink.core.catchments import distances as dist
     from placelink.ui.catchments_dock import CatchmentsDock
 
@@ -126,7 +126,7 @@ def test_find_address_shows_nearest_schools_route_and_pdf(make_dock, tmp_path) -
     assert drawn.geometry().asPolyline()[0] == third.geometry().asPoint()
 
 
-def test_no_address_near_a_click_says_so(make_dock) -> None:  # noqa: ANN001
+def test_no_address_near_a_click_says_so(make_dock) -> None:
     from placelink.ui.catchments_dock import CatchmentsDock
 
     addresses = _layer("addresses")

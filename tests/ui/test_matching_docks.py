@@ -17,14 +17,14 @@ fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
 
 
-def _wait_for_search(dock) -> None:  # noqa: ANN001
+def _wait_for_search(dock) -> None:
     deadline = time.monotonic() + 60
     while dock.searcher is None and time.monotonic() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.01)
 
 
-def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None:  # noqa: ANN001
+def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None:
     from placelink.ui.find_address_dock import FindAddressDock
     from qgis.PyQt.QtCore import QEvent, Qt
     from qgis.PyQt.QtGui import QKeyEvent
@@ -64,7 +64,7 @@ def test_find_address_ranks_as_you_type_and_goes_there(make_dock, iface) -> None
     assert results.item(0).data(0x0100)[0] == 100000000012
 
 
-def test_the_locator_bar_finds_addresses(make_dock, placelink_plugin, iface) -> None:  # noqa: ANN001
+def test_the_locator_bar_finds_addresses(make_dock, placelink_plugin, iface) -> None:
     from placelink.ui.find_address_dock import FindAddressDock
     from placelink.ui.locator_filter import AddressLocatorFilter
     from qgis.core import QgsLocator, QgsLocatorContext, QgsLocatorResult
@@ -99,7 +99,7 @@ def test_the_locator_bar_finds_addresses(make_dock, placelink_plugin, iface) -> 
     locator.deregisterFilter(locator_filter)
 
 
-def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tmp_path) -> None:  # noqa: ANN001
+def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tmp_path) -> None:
     from placelink.ui.review_dock import ReviewDock
 
     gazetteer = fixtures._gazetteer()
@@ -157,7 +157,7 @@ def test_review_steps_through_and_writes_decisions(make_dock, iface, run_alg, tm
 
 def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
     make_dock, iface, run_alg, tmp_path
-) -> None:  # noqa: ANN001
+) -> None:
     from placelink.ui.review_dock import ReviewDock
 
     gazetteer = fixtures._gazetteer()
@@ -193,7 +193,7 @@ def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
 
 def test_review_decides_on_the_match_not_on_the_records_own_uprn(
     make_dock, iface, run_alg, tmp_path
-) -> None:  # noqa: ANN001
+) -> None:
     """Records that already carry a uprn of their own get the match as match_uprn (the result
     contract's names); the dock reads and writes match_uprn and never touches the input's."""
     from placelink.ui.review_dock import ReviewDock

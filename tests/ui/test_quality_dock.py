@@ -45,7 +45,7 @@ def _addresses() -> QgsVectorLayer:
     return layer
 
 
-def _wait(run, timeout: float = 120) -> None:  # noqa: ANN001
+def _wait(run, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while run.ok is None and time.monotonic() < deadline:
         QgsApplication.processEvents()
@@ -53,7 +53,7 @@ def _wait(run, timeout: float = 120) -> None:  # noqa: ANN001
     assert run.ok, "the checks did not finish successfully"
 
 
-def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: Path) -> None:
     from placelink.ui.quality_dock import QualityDock
 
     addresses = _addresses()
@@ -103,7 +103,7 @@ def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: P
     assert saved and "<html" in Path(saved).read_text(encoding="utf-8").lower()
 
 
-def test_dock_asks_for_addresses_first(make_dock, iface) -> None:  # noqa: ANN001
+def test_dock_asks_for_addresses_first(make_dock, iface) -> None:
     from placelink.ui.quality_dock import QualityDock
 
     dock = make_dock(QualityDock)
@@ -112,7 +112,7 @@ def test_dock_asks_for_addresses_first(make_dock, iface) -> None:  # noqa: ANN00
     assert dock.run is None and "addresses" in dock.ui.statusLabel.text().lower()
 
 
-def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None:  # noqa: ANN001
+def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None:
     """An issue whose feature_key is NULL (e.g. a street without a USRN) zooms to its point."""
     from placelink.ui.quality_dock import QualityDock
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
@@ -137,7 +137,7 @@ def test_clicking_an_issue_without_a_key_does_not_fail(make_dock, iface) -> None
     assert iface.mapCanvas().extent().contains(QgsPointXY(451000, 211000))
 
 
-def test_a_failed_run_says_why_in_the_dock(make_dock, iface) -> None:  # noqa: ANN001
+def test_a_failed_run_says_why_in_the_dock(make_dock, iface) -> None:
     """The algorithm's own reason reaches the officer, not "see the log"."""
     from placelink.ui.quality_dock import QualityDock
 
@@ -161,7 +161,7 @@ def test_a_failed_run_says_why_in_the_dock(make_dock, iface) -> None:  # noqa: A
 
 def test_results_land_in_the_results_folder_and_a_rerun_replaces_them(
     make_dock, iface, results_folder: Path, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     from placelink.ui.quality_dock import QualityDock
     from placelink.ui.results_folder import results_folder as folder_of
 
@@ -189,7 +189,7 @@ def test_results_land_in_the_results_folder_and_a_rerun_replaces_them(
     project.setFileName("")
 
 
-def test_a_big_rule_is_read_a_page_at_a_time(make_dock, iface) -> None:  # noqa: ANN001
+def test_a_big_rule_is_read_a_page_at_a_time(make_dock, iface) -> None:
     """1,200 problems of one rule: the tree shows the rule at once and 500 on opening."""
     from placelink.ui.quality_dock import PAGE, QualityDock
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY

@@ -44,11 +44,11 @@ def _matches(path: Path) -> None:
     assert error[0] == QgsVectorFileWriter.NoError, error
 
 
-def test_kill_during_review_writes_loses_nothing(tmp_path) -> None:  # noqa: ANN001
+def test_kill_during_review_writes_loses_nothing(tmp_path) -> None:
     gpkg = tmp_path / "matches.gpkg"
     _matches(gpkg)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [sys.executable, str(HERE / "review_writer.py"), str(PLUGIN_PATH), str(gpkg)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -30,12 +30,12 @@ RECORDS = [
 
 
 @pytest.fixture(scope="module")
-def officers(postgis_server) -> dict:  # noqa: ANN001
+def officers(postgis_server) -> dict:
     postgis_server.add_role("officer_b", "b-secret-pw")
     return {"b": ("officer_b", "b-secret-pw")}
 
 
-def _match_table(run_alg, postgis_server, table: str) -> str:  # noqa: ANN001
+def _match_table(run_alg, postgis_server, table: str) -> str:
     run_alg(
         "placelink:matchaddresses",
         {"INPUT": fixtures._records(RECORDS), "ADDRESS_FIELDS": ["addr"],
@@ -47,7 +47,7 @@ def _match_table(run_alg, postgis_server, table: str) -> str:  # noqa: ANN001
     return table
 
 
-def _dock(make_dock, gazetteer, layer):  # noqa: ANN001, ANN202
+def _dock(make_dock, gazetteer, layer):
     from placelink.ui.review_dock import ReviewDock
 
     QgsProject.instance().addMapLayer(layer, False)
@@ -62,7 +62,7 @@ def _as(name: str) -> None:
     QgsSettings().setValue("qgis/userFullName", name)
 
 
-def test_two_officers_lose_no_decision(make_dock, run_alg, postgis_server, officers) -> None:  # noqa: ANN001
+def test_two_officers_lose_no_decision(make_dock, run_alg, postgis_server, officers) -> None:
     table = _match_table(run_alg, postgis_server, "review_two_officers")
     postgis_server.sql("DROP TABLE IF EXISTS public.placelink_review_audit")  # the dock makes it
     gazetteer = fixtures._gazetteer()
@@ -108,7 +108,7 @@ def test_two_officers_lose_no_decision(make_dock, run_alg, postgis_server, offic
     ]
 
 
-def test_racing_decisions_on_two_connections_one_wins(run_alg, postgis_server, officers) -> None:  # noqa: ANN001
+def test_racing_decisions_on_two_connections_one_wins(run_alg, postgis_server, officers) -> None:
     from placelink.core.review_decisions import (
         Decision,
         Stamp,

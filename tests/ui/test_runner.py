@@ -12,7 +12,7 @@ OPEN_UPRN = "UPRN,X_COORDINATE,Y_COORDINATE,LATITUDE,LONGITUDE\n" + "".join(
 )
 
 
-def wait_for(run, timeout: float = 60.0) -> None:  # noqa: ANN001
+def wait_for(run, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while run.ok is None and time.monotonic() < deadline:
         QgsApplication.processEvents()
@@ -20,7 +20,7 @@ def wait_for(run, timeout: float = 60.0) -> None:  # noqa: ANN001
     assert run.ok is not None, "the run did not finish in time"
 
 
-def test_background_run_loads_outputs_into_the_project(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_background_run_loads_outputs_into_the_project(placelink_plugin, tmp_path: Path) -> None:
     from placelink.ui.runner import AlgorithmRun, layer_output
 
     source = tmp_path / "uprn.csv"
@@ -43,7 +43,7 @@ def test_background_run_loads_outputs_into_the_project(placelink_plugin, tmp_pat
     assert sorted(layer.featureCount() for layer in added) == [0, 2000]
 
 
-def test_bad_parameters_finish_unsuccessfully_with_a_message(placelink_plugin) -> None:  # noqa: ANN001
+def test_bad_parameters_finish_unsuccessfully_with_a_message(placelink_plugin) -> None:
     from placelink.ui.runner import AlgorithmRun, layer_output
 
     run = AlgorithmRun(
@@ -56,7 +56,7 @@ def test_bad_parameters_finish_unsuccessfully_with_a_message(placelink_plugin) -
     assert run.ok is False and messages and "INPUT" in messages[0]
 
 
-def test_cancel_stops_a_long_run(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_stops_a_long_run(placelink_plugin, tmp_path: Path) -> None:
     from placelink.ui.runner import AlgorithmRun, layer_output
 
     source = tmp_path / "big.csv"
@@ -80,7 +80,7 @@ def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
     placelink_plugin,
     iface,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     """QGIS 3.44's result loading raised on the old iface stub and the runner hid it."""
     from placelink.ui.runner import AlgorithmRun, layer_output
@@ -88,7 +88,7 @@ def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
 
     from processing.gui import Postprocessing
 
-    def broken_loading(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken_loading(*args, **kwargs):
         raise RuntimeError("layer tree unavailable")
 
     monkeypatch.setattr(Postprocessing, "handleAlgorithmResults", broken_loading)
@@ -110,13 +110,13 @@ def test_outputs_that_cannot_be_loaded_are_reported_not_hidden(
     assert any("layer tree unavailable" in m for m in bar.get_messages(Qgis.MessageLevel.Critical))
 
 
-def test_the_iface_has_a_real_layer_tree_view(iface) -> None:  # noqa: ANN001
+def test_the_iface_has_a_real_layer_tree_view(iface) -> None:
     from qgis.gui import QgsLayerTreeView
 
     assert isinstance(iface.layerTreeView(), QgsLayerTreeView)
 
 
-def test_run_and_load_results_with_only_the_main_output(placelink_plugin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_run_and_load_results_with_only_the_main_output(placelink_plugin, tmp_path: Path) -> None:
     """Secondary outputs are optional: runAndLoadResults naming only OUTPUT loads it."""
     import processing
 

@@ -330,7 +330,7 @@ def test_importing_the_loaders_needs_neither_pandas_nor_shapely() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_lines_merged_a_chunk_of_streets_at_a_time_are_the_same(monkeypatch) -> None:  # noqa: ANN001
+def test_lines_merged_a_chunk_of_streets_at_a_time_are_the_same(monkeypatch) -> None:
     """Street lines are made and merged MERGE_CHUNK streets at a time (bounded GEOS memory):
     one street per chunk gives the very same streets, lines and rejects as one chunk."""
     paths = [FULL, *(FIXTURES / n for n in ("dtf81_cou_1.csv", "dtf81_cou_2.csv"))]

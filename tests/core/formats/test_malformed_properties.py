@@ -191,7 +191,7 @@ def test_vector_reader_never_raises_and_accounts_for_every_feature(
 @given(data=FILES, loader=st.sampled_from(["addresses", "streets", "postcodes"]))
 def test_loaders_fail_only_with_a_sentence_naming_the_file(
     tmp_path_factory, data: bytes, loader: str
-) -> None:  # noqa: ANN001
+) -> None:
     path = tmp_path_factory.mktemp("prop") / "input.csv"
     path.write_bytes(data)
     stats = AddressLoadStats() if loader == "addresses" else LoadStats()

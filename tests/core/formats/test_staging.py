@@ -119,7 +119,7 @@ def _peak(path: Path, folder: Path | None) -> tuple[int, int]:
     return peak, loaded
 
 
-def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> None:
     """Through a small in-memory budget (a 2,000-record write buffer, 2 MB of page cache,
     4 KB of "maybe stored" slots),
     four times the supply needs about the same Python memory staged; the in-memory reader

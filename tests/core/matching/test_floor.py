@@ -32,7 +32,7 @@ def _sample_rows() -> list[dict[str, object]]:
         pytest.param(lambda: build_council(2500, seed=3), id="generated council"),
     ],
 )
-def test_every_address_typed_as_written_finds_itself(rows) -> None:  # noqa: ANN001
+def test_every_address_typed_as_written_finds_itself(rows) -> None:
     rows = rows()
     matcher = Matcher(rows)
     cases = floor_cases(rows, matcher)

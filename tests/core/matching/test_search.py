@@ -43,11 +43,11 @@ def search(records: list[dict]) -> AddressSearch:
     return AddressSearch(records, Matcher(records))
 
 
-def uprns(hits) -> list[int]:  # noqa: ANN001
+def uprns(hits) -> list[int]:
     return [h.uprn - 100_000_000_000 for h in hits]
 
 
-def test_a_postcode_alone_lists_every_address_there_in_reading_order(search) -> None:  # noqa: ANN001
+def test_a_postcode_alone_lists_every_address_there_in_reading_order(search) -> None:
     for typed in ("AB1 2CE", "ab12ce", " ab1  2ce "):
         hits = search.search(typed)
         assert uprns(hits) == [4, 5, 6]  # FLAT 2 before FLAT 10
@@ -55,46 +55,46 @@ def test_a_postcode_alone_lists_every_address_there_in_reading_order(search) -> 
         assert hits[0].why == "postcode AB1 2CE (3 addresses)"
 
 
-def test_a_begun_postcode_lists_the_postcodes_it_starts(search) -> None:  # noqa: ANN001
+def test_a_begun_postcode_lists_the_postcodes_it_starts(search) -> None:
     assert set(uprns(search.search("AB1 2"))) == {1, 2, 3, 4, 5, 6}
     assert set(uprns(search.search("ab2"))) == {8, 9}
 
 
-def test_a_street_alone_lists_the_street_and_says_so(search) -> None:  # noqa: ANN001
+def test_a_street_alone_lists_the_street_and_says_so(search) -> None:
     hits = search.search("high street")
     assert set(uprns(hits)) == {1, 2, 3, 4, 5, 6}
     assert hits[0].why == "street HIGH STREET, EXAMPLETON (6 addresses)" and hits[0].relevance > 0
     assert set(uprns(search.search("mill lane"))) >= {7, 8}  # both Mill Lanes
 
 
-def test_typos_and_abbreviations_still_find_the_house(search) -> None:  # noqa: ANN001
+def test_typos_and_abbreviations_still_find_the_house(search) -> None:
     hits = search.search("10 hgih st")
     assert uprns(hits)[:1] == [1] and hits[0].relevance >= 70
     assert "number 10" in hits[0].why
     assert uprns(search.search("10a high st"))[:1] == [2]
 
 
-def test_a_uprn_finds_its_address(search) -> None:  # noqa: ANN001
+def test_a_uprn_finds_its_address(search) -> None:
     assert uprns(search.search("100000000007")) == [7]
     assert uprns(search.search("UPRN 100000000008")) == [8]
 
 
-def test_a_postcode_with_text_narrows_to_the_postcode(search) -> None:  # noqa: ANN001
+def test_a_postcode_with_text_narrows_to_the_postcode(search) -> None:
     hits = search.search("3 Mill Lane AB2 1XY")
     assert uprns(hits)[:1] == [8] and hits[0].relevance == 100
 
 
-def test_a_building_name_goes_through_the_matcher(search) -> None:  # noqa: ANN001
+def test_a_building_name_goes_through_the_matcher(search) -> None:
     hits = search.search("rose cottage")
     assert uprns(hits)[:1] == [7] and hits[0].relevance > 0
 
 
-def test_nothing_that_fits_gives_nothing(search) -> None:  # noqa: ANN001
+def test_nothing_that_fits_gives_nothing(search) -> None:
     assert search.search("") == []
     assert search.search("zzzz qqqq") == []
     assert search.search("999999999999") == []
 
 
-def test_flats_on_one_point_are_listed_together(search) -> None:  # noqa: ANN001
+def test_flats_on_one_point_are_listed_together(search) -> None:
     assert uprns(search.same_point(100_000_000_005)) == [4, 5, 6]
     assert uprns(search.same_point(100_000_000_001)) == [1]

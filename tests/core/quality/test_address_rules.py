@@ -7,14 +7,14 @@ import pytest
 import shapely
 
 
-def _pair(gz, fail: dict, ok: dict | None = None, **common):  # noqa: ANN001, ANN202
+def _pair(gz, fail: dict, ok: dict | None = None, **common):
     """Addresses: UPRN 100 spoiled with *fail*, UPRN 101 clean (or with *ok*)."""
     return gz.frame(
         gz.address(100, **{**common, **fail}), gz.address(101, **{**common, **(ok or {})})
     )
 
 
-def _assert_only(issues, uprn: int, *fragments: str) -> str:  # noqa: ANN001
+def _assert_only(issues, uprn: int, *fragments: str) -> str:
     assert list(issues["feature_key"]) == [uprn], issues["message"].tolist()
     message = issues["message"].iloc[0]
     for fragment in fragments:
@@ -22,7 +22,7 @@ def _assert_only(issues, uprn: int, *fragments: str) -> str:  # noqa: ANN001
     return message
 
 
-def test_a01_duplicate_and_missing_uprn(gz) -> None:  # noqa: ANN001
+def test_a01_duplicate_and_missing_uprn(gz) -> None:
     rows = gz.frame(
         gz.address(100, source_ref="line 2 of a.csv"),
         gz.address(101, source_ref="line 3 of a.csv"),
@@ -42,7 +42,7 @@ def test_a01_duplicate_and_missing_uprn(gz) -> None:  # noqa: ANN001
     assert clean.empty and summary["pass_percent"] == 100.0
 
 
-def test_a02_coordinates(gz) -> None:  # noqa: ANN001
+def test_a02_coordinates(gz) -> None:
     rows = gz.frame(
         gz.address(100, x=np.nan, y=np.nan),
         gz.address(101, x=-0.1, y=51.5),  # longitude/latitude typed in
@@ -55,7 +55,7 @@ def test_a02_coordinates(gz) -> None:  # noqa: ANN001
     assert summary["failures"] == 2
 
 
-def test_a03_outside_boundary(gz) -> None:  # noqa: ANN001
+def test_a03_outside_boundary(gz) -> None:
     boundary = shapely.box(gz.X0 - 100, gz.Y0 - 100, gz.X0 + 500, gz.Y0 + 500)
     rows = _pair(gz, {"x": gz.X0 + 1500, "y": gz.Y0})
     issues, _ = gz.check("A03", rows, boundary=boundary)
@@ -65,7 +65,7 @@ def test_a03_outside_boundary(gz) -> None:  # noqa: ANN001
     assert gz.check("A03", edge, boundary=boundary)[0].empty
 
 
-def test_a03_not_applicable_without_boundary(gz) -> None:  # noqa: ANN001
+def test_a03_not_applicable_without_boundary(gz) -> None:
     issues, summary = gz.check("A03", _pair(gz, {}))
     assert issues.empty
     assert summary["status"] == "not applicable: no BOUNDARY layer"
@@ -82,12 +82,12 @@ def test_a03_not_applicable_without_boundary(gz) -> None:  # noqa: ANN001
         ({"blpu_state": 12}, "BLPU state 12, which is not a valid code"),
     ],
 )
-def test_a04_status_and_state(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
+def test_a04_status_and_state(gz, values: dict, fragment: str) -> None:
     issues, _ = gz.check("A04", _pair(gz, values, {"logical_status": 8, "blpu_state": 4}))
     _assert_only(issues, 100, fragment)
 
 
-def test_a05_end_dates(gz) -> None:  # noqa: ANN001
+def test_a05_end_dates(gz) -> None:
     rows = gz.frame(
         gz.address(100, end_date="2020-05-01"),
         gz.address(101, logical_status=8, blpu_state=4, end_date=None),
@@ -116,7 +116,7 @@ def test_a05_end_dates(gz) -> None:  # noqa: ANN001
         ({"last_update_date": "2099-12-31"}, "last update date 2099-12-31 is in the future"),
     ],
 )
-def test_a06_dates(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
+def test_a06_dates(gz, values: dict, fragment: str) -> None:
     issues, _ = gz.check("A06", _pair(gz, values, {"end_date": "2020-01-01"}))
     _assert_only(issues, 100, fragment)
 
@@ -130,12 +130,12 @@ def test_a06_dates(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
         (7, "representative point code 7, which is not a valid code"),
     ],
 )
-def test_a07_rpc(gz, rpc: object, fragment: str) -> None:  # noqa: ANN001
+def test_a07_rpc(gz, rpc: object, fragment: str) -> None:
     issues, _ = gz.check("A07", _pair(gz, {"rpc": rpc}, {"rpc": 2}))
     _assert_only(issues, 100, fragment)
 
 
-def test_a07_not_applicable_without_rpc_field(gz) -> None:  # noqa: ANN001
+def test_a07_not_applicable_without_rpc_field(gz) -> None:
     rows = _pair(gz, {}).drop(columns=["rpc"])
     issues, summary = gz.check("A07", rows)
     assert issues.empty and summary["status"] == "not applicable: addresses lack field(s) rpc"
@@ -151,25 +151,25 @@ def test_a07_not_applicable_without_rpc_field(gz) -> None:  # noqa: ANN001
         ("CR", "is classified only as CR (Retail)"),
     ],
 )
-def test_a08_classification(gz, code: object, fragment: str) -> None:  # noqa: ANN001
+def test_a08_classification(gz, code: object, fragment: str) -> None:
     for good in ("RD06", "PP", "CR08", "LP01", "X"):
         issues, _ = gz.check("A08", _pair(gz, {"classification": code}, {"classification": good}))
         _assert_only(issues, 100, fragment)
 
 
-def test_a09_usrn_missing(gz) -> None:  # noqa: ANN001
+def test_a09_usrn_missing(gz) -> None:
     issues, _ = gz.check("A09", _pair(gz, {"usrn": None}))
     assert _assert_only(issues, 100) == "UPRN 100 has no USRN"
 
 
-def test_a10_usrn_not_in_streets(gz) -> None:  # noqa: ANN001
+def test_a10_usrn_not_in_streets(gz) -> None:
     issues, summary = gz.check("A10", _pair(gz, {"usrn": 9999}), gz.council_streets())
     assert _assert_only(issues, 100) == "UPRN 100 has USRN 9999, which is not in STREETS"
     assert summary["checked"] == 2
     assert gz.check("A10", _pair(gz, {}))[1]["status"] == "not applicable: no STREETS layer"
 
 
-def test_a11_live_address_on_closed_street(gz) -> None:  # noqa: ANN001
+def test_a11_live_address_on_closed_street(gz) -> None:
     closed = gz.street(1003, [(gz.X0, gz.Y0), (gz.X0, gz.Y0 - 300)], state=4)
     streets = gz.council_streets(closed)
     rows = gz.frame(
@@ -181,7 +181,7 @@ def test_a11_live_address_on_closed_street(gz) -> None:  # noqa: ANN001
     _assert_only(issues, 100, "is live but its street, USRN 1003, is closed (state 4)")
 
 
-def test_a12_no_pao(gz) -> None:  # noqa: ANN001
+def test_a12_no_pao(gz) -> None:
     issues, _ = gz.check(
         "A12",
         gz.frame(
@@ -193,7 +193,7 @@ def test_a12_no_pao(gz) -> None:  # noqa: ANN001
     assert _assert_only(issues, 100) == "UPRN 100 has no PAO number and no PAO text"
 
 
-def test_a13_text_only_a_number(gz) -> None:  # noqa: ANN001
+def test_a13_text_only_a_number(gz) -> None:
     rows = gz.frame(
         gz.address(100, pao_text="12"),
         gz.address(101, sao_text="3A"),
@@ -233,7 +233,7 @@ def test_a13_text_only_a_number(gz) -> None:  # noqa: ANN001
         ),
     ],
 )  # fmt: skip
-def test_a14_numbers(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
+def test_a14_numbers(gz, values: dict, fragment: str) -> None:
     ok = {
         "pao_start_number": 12,
         "pao_start_suffix": "A",
@@ -247,7 +247,7 @@ def test_a14_numbers(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
     _assert_only(issues, 100, fragment)
 
 
-def test_a15_pao_equals_sao(gz) -> None:  # noqa: ANN001
+def test_a15_pao_equals_sao(gz) -> None:
     rows = _pair(
         gz,
         {"pao_text": "ROSE COURT", "sao_text": "Rose  Court"},
@@ -268,13 +268,13 @@ def test_a15_pao_equals_sao(gz) -> None:  # noqa: ANN001
         ({"organisation": "ACME_LTD"}, "stray character(s) _"),
     ],
 )  # fmt: skip
-def test_a16_text_hygiene(gz, values: dict, fragment: str) -> None:  # noqa: ANN001
+def test_a16_text_hygiene(gz, values: dict, fragment: str) -> None:
     ok = {"pao_text": "TŶ GWYN", "sao_text": "FLAT 2/3", "organisation": "SMITH & SONS (KENT) LTD."}
     issues, _ = gz.check("A16", _pair(gz, values, ok))
     _assert_only(issues, 100, fragment)
 
 
-def test_a17_text_length(gz) -> None:  # noqa: ANN001
+def test_a17_text_length(gz) -> None:
     issues, _ = gz.check(
         "A17", _pair(gz, {"pao_text": "X" * 91, "town": "T" * 36}, {"pao_text": "X" * 90})
     )
@@ -295,13 +295,13 @@ def test_a17_text_length(gz) -> None:  # noqa: ANN001
         ("QQQ", "'QQQ' which is not in BS 7666 format"),
     ],
 )
-def test_a18_postcode_format(gz, code: str, fragment: str) -> None:  # noqa: ANN001
+def test_a18_postcode_format(gz, code: str, fragment: str) -> None:
     for good in ("TN13 1AA", "B1 1AY", "EC1A 1BB", "GIR 0AA", None):
         issues, _ = gz.check("A18", _pair(gz, {"postcode": code}, {"postcode": good}))
         _assert_only(issues, 100, fragment)
 
 
-def test_a19_postcode_not_in_code_point(gz) -> None:  # noqa: ANN001
+def test_a19_postcode_not_in_code_point(gz) -> None:
     import pandas as pd
 
     postcodes = pd.DataFrame(
@@ -312,7 +312,7 @@ def test_a19_postcode_not_in_code_point(gz) -> None:  # noqa: ANN001
     assert summary["checked"] == 2
 
 
-def test_a20_far_from_postcode_centre_with_code_point(gz) -> None:  # noqa: ANN001
+def test_a20_far_from_postcode_centre_with_code_point(gz) -> None:
     import pandas as pd
 
     postcodes = pd.DataFrame({"postcode": ["TN13 1AA"], "x": [gz.X0], "y": [gz.Y0]})
@@ -322,7 +322,7 @@ def test_a20_far_from_postcode_centre_with_code_point(gz) -> None:  # noqa: ANN0
     assert gz.check("A20", rows, postcodes=postcodes, postcode_distance=6000)[0].empty
 
 
-def test_a20_far_from_postcode_centre_without_code_point(gz) -> None:  # noqa: ANN001
+def test_a20_far_from_postcode_centre_without_code_point(gz) -> None:
     rows = gz.frame(*(gz.address(100 + i) for i in range(4)), gz.address(104, x=gz.X0 + 2500))
     issues, _ = gz.check("A20", rows)
     _assert_only(issues, 104, "from the median point of postcode TN13 1AA")
@@ -331,7 +331,7 @@ def test_a20_far_from_postcode_centre_without_code_point(gz) -> None:  # noqa: A
     assert issues.empty and summary["checked"] == 0
 
 
-def test_a21_far_from_street(gz) -> None:  # noqa: ANN001
+def test_a21_far_from_street(gz) -> None:
     rows = _pair(gz, {"x": gz.X0 + 100, "y": gz.Y0 + 600}, {"x": gz.X0 + 100, "y": gz.Y0 + 240})
     issues, summary = gz.check("A21", rows, gz.council_streets())
     assert (
@@ -342,7 +342,7 @@ def test_a21_far_from_street(gz) -> None:  # noqa: ANN001
     assert gz.check("A21", rows, gz.council_streets(), street_distance=700)[0].empty
 
 
-def _family(gz, **child: object):  # noqa: ANN001, ANN202
+def _family(gz, **child: object):
     return gz.frame(
         gz.address(100, classification="PP", pao_start_number=10),
         gz.address(101, parent_uprn=100, sao_text="FLAT 1", pao_start_number=10, **child),
@@ -350,7 +350,7 @@ def _family(gz, **child: object):  # noqa: ANN001, ANN202
     )
 
 
-def test_a22_parent_missing(gz) -> None:  # noqa: ANN001
+def test_a22_parent_missing(gz) -> None:
     rows = gz.frame(
         gz.address(100), gz.address(101, parent_uprn=555), gz.address(102, parent_uprn=100)
     )
@@ -359,7 +359,7 @@ def test_a22_parent_missing(gz) -> None:  # noqa: ANN001
     assert summary["checked"] == 2
 
 
-def test_a23_parent_not_live(gz) -> None:  # noqa: ANN001
+def test_a23_parent_not_live(gz) -> None:
     rows = _family(gz)
     rows.loc[0, ["logical_status", "blpu_state", "end_date"]] = [8, 4, "2019-01-01"]
     rows.loc[2, ["logical_status", "blpu_state", "end_date"]] = [8, 4, "2019-01-01"]
@@ -369,7 +369,7 @@ def test_a23_parent_not_live(gz) -> None:  # noqa: ANN001
     assert gz.check("A23", _family(gz))[0].empty
 
 
-def test_a24_parent_cycle(gz) -> None:  # noqa: ANN001
+def test_a24_parent_cycle(gz) -> None:
     rows = gz.frame(
         gz.address(100, parent_uprn=101),
         gz.address(101, parent_uprn=102),
@@ -384,7 +384,7 @@ def test_a24_parent_cycle(gz) -> None:  # noqa: ANN001
     assert gz.check("A24", _family(gz))[0].empty
 
 
-def test_a25_child_pao_differs(gz) -> None:  # noqa: ANN001
+def test_a25_child_pao_differs(gz) -> None:
     issues, _ = gz.check("A25", _family(gz, pao_start_suffix="A"))
     assert (
         _assert_only(issues, 101) == "UPRN 101 has PAO '10A' but its parent UPRN 100 has PAO '10'"
@@ -392,7 +392,7 @@ def test_a25_child_pao_differs(gz) -> None:  # noqa: ANN001
     assert gz.check("A25", _family(gz))[0].empty
 
 
-def test_a26_child_usrn_differs(gz) -> None:  # noqa: ANN001
+def test_a26_child_usrn_differs(gz) -> None:
     issues, _ = gz.check("A26", _family(gz, usrn=1002))
     assert (
         _assert_only(issues, 101) == "UPRN 101 has USRN 1002 but its parent UPRN 100 has USRN 1001"
@@ -400,7 +400,7 @@ def test_a26_child_usrn_differs(gz) -> None:  # noqa: ANN001
     assert gz.check("A26", _family(gz))[0].empty
 
 
-def test_a27_duplicate_live_text(gz) -> None:  # noqa: ANN001
+def test_a27_duplicate_live_text(gz) -> None:
     rows = gz.frame(
         gz.address(100, address="1 HIGH STREET, SEVENOAKS"),
         gz.address(101, address="1 High  Street, Sevenoaks"),
@@ -422,7 +422,7 @@ def test_a27_duplicate_live_text(gz) -> None:  # noqa: ANN001
     assert summary["checked"] == 3
 
 
-def test_a27_builds_text_when_the_address_column_is_absent(gz) -> None:  # noqa: ANN001
+def test_a27_builds_text_when_the_address_column_is_absent(gz) -> None:
     rows = gz.frame(
         gz.address(100, pao_start_number=5, sao_text="FLAT 1"),
         gz.address(101, pao_start_number=5, sao_text="FLAT 1"),

@@ -13,7 +13,7 @@ from placelink.core.quality.registry import SEVERITIES
 from placelink.core.quality.report import render_report
 
 
-def _spoiled(gz) -> tuple[pd.DataFrame, pd.DataFrame]:  # noqa: ANN001
+def _spoiled(gz) -> tuple[pd.DataFrame, pd.DataFrame]:
     addresses = gz.frame(
         gz.address(100),
         gz.address(100, source_ref="line 9 of test.csv"),
@@ -47,7 +47,7 @@ def test_select_ids_ranges_wildcards() -> None:
         select("A01,A99")
 
 
-def test_run_all_rules_summary_and_issue_columns(gz) -> None:  # noqa: ANN001
+def test_run_all_rules_summary_and_issue_columns(gz) -> None:
     addresses, streets = _spoiled(gz)
     boundary = shapely.box(gz.X0 - 50, gz.Y0 - 50, gz.X0 + 500, gz.Y0 + 1000)
     issues, summary = run_checks(
@@ -71,7 +71,7 @@ def test_run_all_rules_summary_and_issue_columns(gz) -> None:  # noqa: ANN001
     assert issues["rule_id"].is_monotonic_increasing
 
 
-def test_absent_optional_fields_make_rules_not_applicable(gz) -> None:  # noqa: ANN001
+def test_absent_optional_fields_make_rules_not_applicable(gz) -> None:
     minimal = pd.DataFrame({"uprn": [1, 2, 2], "x": [500000.0] * 3, "y": [150000.0] * 3})
     issues, summary = run_checks(minimal)
     by_rule = summary.set_index("rule_id")
@@ -87,7 +87,7 @@ def test_addresses_need_coordinates() -> None:
         run_checks(pd.DataFrame({"uprn": [1]}))
 
 
-def test_cancel_marks_the_remaining_rules(gz) -> None:  # noqa: ANN001
+def test_cancel_marks_the_remaining_rules(gz) -> None:
     addresses, _ = _spoiled(gz)
     calls = []
     issues, summary = run_checks(
@@ -100,14 +100,14 @@ def test_cancel_marks_the_remaining_rules(gz) -> None:  # noqa: ANN001
     assert list(summary["status"]) == ["checked", "checked", "cancelled", "cancelled", "cancelled"]
 
 
-def test_deterministic(gz) -> None:  # noqa: ANN001
+def test_deterministic(gz) -> None:
     addresses, streets = _spoiled(gz)
     first = run_checks(addresses, streets, thresholds=Thresholds(today=gz.TODAY))[0]
     second = run_checks(addresses, streets, thresholds=Thresholds(today=gz.TODAY))[0]
     pd.testing.assert_frame_equal(first, second)
 
 
-def test_thresholds_as_a_mapping(gz) -> None:  # noqa: ANN001
+def test_thresholds_as_a_mapping(gz) -> None:
     rows = gz.frame(gz.address(100, y=gz.Y0 + 150), gz.address(101))
     streets = gz.council_streets()
     assert len(run_checks(rows, streets, rules="A21")[0]) == 0
@@ -120,7 +120,7 @@ def test_bad_threshold_is_refused() -> None:
         Thresholds(street_distance=0)
 
 
-def test_report_is_self_contained_and_complete(gz) -> None:  # noqa: ANN001
+def test_report_is_self_contained_and_complete(gz) -> None:
     addresses, streets = _spoiled(gz)
     issues, summary = run_checks(addresses, streets, thresholds=Thresholds(today=gz.TODAY))
     html = render_report(
@@ -146,7 +146,7 @@ def test_report_is_self_contained_and_complete(gz) -> None:  # noqa: ANN001
     assert "A01, A07, A18" in streets_table
 
 
-def test_report_with_no_issues(gz) -> None:  # noqa: ANN001
+def test_report_with_no_issues(gz) -> None:
     issues, summary = run_checks(gz.frame(gz.address(100)), rules="A01")
     html = render_report(issues, summary)
     assert "100.0%" in html and "No street has a problem." in html
@@ -154,7 +154,7 @@ def test_report_with_no_issues(gz) -> None:  # noqa: ANN001
     assert 'fill="#2e8b57"' in chart and 'fill="#c0392b"' not in chart  # all green, no red
 
 
-def test_columns_empty_everywhere_are_not_applicable(gz) -> None:  # noqa: ANN001
+def test_columns_empty_everywhere_are_not_applicable(gz) -> None:
     """An OS Open UPRN load: canonical columns present, only UPRN and coordinates filled."""
     from placelink.core.schema import ADDRESS_FIELDS
 
@@ -170,14 +170,14 @@ def test_columns_empty_everywhere_are_not_applicable(gz) -> None:  # noqa: ANN00
     assert set(issues["rule_id"]) == {"A01"}
 
 
-def test_empty_end_dates_still_checked_for_historic_records(gz) -> None:  # noqa: ANN001
+def test_empty_end_dates_still_checked_for_historic_records(gz) -> None:
     rows = gz.frame(gz.address(100), gz.address(101, logical_status=8, blpu_state=4))
     issues, summary = gz.check("A05", rows)
     assert summary["status"] == "checked"
     assert list(issues["feature_key"]) == [101]
 
 
-def test_numbering_rules_work_without_the_sao_columns(gz) -> None:  # noqa: ANN001
+def test_numbering_rules_work_without_the_sao_columns(gz) -> None:
     rows = gz.frame(gz.address(100, pao_end_number=3), gz.address(101))
     rows = rows.drop(columns=[c for c in rows.columns if c.startswith("sao_")])
     issues, summary = gz.check("A14", rows)
@@ -187,7 +187,7 @@ def test_numbering_rules_work_without_the_sao_columns(gz) -> None:  # noqa: ANN0
     ]
 
 
-def test_report_lists_streets_of_addresses_without_usrn(gz) -> None:  # noqa: ANN001
+def test_report_lists_streets_of_addresses_without_usrn(gz) -> None:
     rows = gz.frame(gz.address(100, usrn=None, rpc=9), gz.address(101))
     issues, summary = run_checks(rows, rules="A07,A09")
     html = render_report(issues, summary)
