@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -221,6 +222,8 @@ def run_algorithm(lines, addresses, school_xy, gate_xy, gate_fac, names, workdir
         check=True,
         capture_output=True,
         text=True,
+        # headless QGIS in the child, as the Makefile sets for its own runs
+        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
