@@ -886,6 +886,14 @@ Mae ALL_DISTANCES (dewisol, tabl heb geometreg) yn dal pob cyfeiriad at bob cyfl
       <translation>ar hap (gyda hedyn)</translation>
     </message>
     <message>
+      <source>Could not write OUTPUT to {path}: {reason}</source>
+      <translation>Methu ysgrifennu OUTPUT i {path}: {reason}</translation>
+    </message>
+    <message>
+      <source>Could not write ALL_DISTANCES to {path}: {reason}</source>
+      <translation>Methu ysgrifennu ALL_DISTANCES i {path}: {reason}</translation>
+    </message>
+    <message>
       <source>Could not create OUTPUT.</source>
       <translation>Methu creu OUTPUT.</translation>
     </message>
@@ -896,14 +904,6 @@ Mae ALL_DISTANCES (dewisol, tabl heb geometreg) yn dal pob cyfeiriad at bob cyfl
     <message>
       <source>FACILITIES has no field {name}.</source>
       <translation>Does dim maes {name} yn FACILITIES.</translation>
-    </message>
-    <message>
-      <source>Could not write OUTPUT to {path}: {reason}</source>
-      <translation>Methu ysgrifennu OUTPUT i {path}: {reason}</translation>
-    </message>
-    <message>
-      <source>Could not write ALL_DISTANCES to {path}: {reason}</source>
-      <translation>Methu ysgrifennu ALL_DISTANCES i {path}: {reason}</translation>
     </message>
     <message>
       <source>Load addresses</source>

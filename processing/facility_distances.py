@@ -287,6 +287,25 @@ class FacilityDistances(PlaceLinkAlgorithm):
             out = shapely.from_wkb(wkb)
         return np.array(ids, dtype=np.int64), out, values
 
+    def _write_batches(self, target, batches, progress, feedback, output, geometry=None) -> int:
+        """Write *batches* to the file *target* (``table_writer.fast_file``: path, driver,
+        how); a cancel or an error becomes the algorithm's error, in words."""
+        from . import table_writer
+
+        path, driver, how = target
+        write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
+        try:
+            return write(path, driver, batches, progress, feedback.isCanceled, geometry)
+        except table_writer.CancelledError:
+            raise QgsProcessingException(self.tr("Cancelled.")) from None
+        except Exception as exc:
+            failed = (
+                self.tr("Could not write OUTPUT to {path}: {reason}")
+                if output == "OUTPUT"
+                else self.tr("Could not write ALL_DISTANCES to {path}: {reason}")
+            )
+            raise QgsProcessingException(failed.format(path=path, reason=exc)) from exc
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.catchments import distances as dist
 
@@ -455,30 +474,20 @@ class FacilityDistances(PlaceLinkAlgorithm):
             self.parameterAsOutputLayer(parameters, self.OUTPUT, context), ("GPKG",), True
         )
         if fast is not None:  # a GeoPackage file: column batches, not feature by feature
-            path, driver, how = fast
-            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
+            path, _driver, how = fast
             total = int((result.facility >= 0).sum()) + unreached
 
             def written_rows(count: int) -> None:
                 feedback.setProgress(searched + (written - searched) * count / max(total, 1))
 
-            try:
-                rows = write(
-                    path,
-                    driver,
-                    _output_batches(result, a_xy, uprns, names, gate_label, limits, phase_word),
-                    written_rows,
-                    feedback.isCanceled,
-                    ("geom", "Point", crs.toWkt()),
-                )
-            except table_writer.CancelledError:
-                raise QgsProcessingException(self.tr("Cancelled.")) from None
-            except Exception as exc:
-                raise QgsProcessingException(
-                    self.tr("Could not write OUTPUT to {path}: {reason}").format(
-                        path=path, reason=exc
-                    )
-                ) from exc
+            rows = self._write_batches(
+                fast,
+                _output_batches(result, a_xy, uprns, names, gate_label, limits, phase_word),
+                written_rows,
+                feedback,
+                "OUTPUT",
+                ("geom", "Point", crs.toWkt()),
+            )
             dest = str(path)
             _load_on_completion(parameters.get(self.OUTPUT), dest, context, self, self.OUTPUT)
         else:
@@ -619,23 +628,10 @@ class FacilityDistances(PlaceLinkAlgorithm):
         why = table_writer.why_not_batches()
         if target is not None:
             path, driver, how = target
-            write = table_writer.write_batches if how == "arrow" else table_writer.write_through_csv
-            try:
-                rows = write(
-                    path,
-                    driver,
-                    _table_batches(table, uprns, names, labels),
-                    progress,
-                    feedback.isCanceled,
-                )
-            except table_writer.CancelledError:
-                raise QgsProcessingException(self.tr("Cancelled.")) from None
-            except Exception as exc:
-                raise QgsProcessingException(
-                    self.tr("Could not write ALL_DISTANCES to {path}: {reason}").format(
-                        path=path, reason=exc
-                    )
-                ) from exc
+            rows = self._write_batches(
+                target, _table_batches(table, uprns, names, labels), progress, feedback,
+                "ALL_DISTANCES",
+            )  # fmt: skip
             feedback.pushInfo(
                 f"ALL_DISTANCES: {m:,} addresses × {f:,} facilities = {rows:,} rows, "
                 f"written to {path} in batches ({driver}, "
