@@ -41,6 +41,9 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
 for _path in (str(PLUGIN_PATH), str(ROOT / "scripts")):
     if _path not in sys.path:
         sys.path.insert(0, _path)
+# The tests' own helper modules (postgis_server, gazetteer_file), last so they shadow nothing.
+if str(ROOT / "tests") not in sys.path:
+    sys.path.append(str(ROOT / "tests"))
 
 
 @pytest.fixture(autouse=True)

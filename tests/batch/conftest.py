@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gazetteer_file import write_gpkg
 
 #: Gazetteer size and records for the engine tests (12 postcode areas), plus records of
 #: the same house, street and locality in two towns (``TWINS``, without postcode).
@@ -62,7 +63,7 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     parquet = folder / "gazetteer.parquet"
     frame.to_parquet(parquet, index=False)
     gpkg = folder / "gazetteer.gpkg"
-    _write_gpkg(gpkg, gazetteer, schema, ogr, osr)
+    write_gpkg(gpkg, gazetteer, schema, ogr, osr)
     records = folder / "records.csv"
     with records.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, ["record_id", "address", "postcode"])
@@ -125,31 +126,6 @@ def command(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ).stdout  # fmt: skip
     assert shown.startswith(str(venv)), shown
     return venv / "bin" / "placelink-batch"
-
-
-def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:
-    """A canonical addresses layer as Load addresses writes it (the schema's fields)."""
-    ogr.UseExceptions()
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(27700)
-    layer = dataset.CreateLayer("addresses", srs, ogr.wkbPoint)
-    kinds = {schema.INT: ogr.OFTInteger64, schema.REAL: ogr.OFTReal, schema.DATE: ogr.OFTDate}
-    for field in schema.ADDRESS_FIELDS:
-        layer.CreateField(ogr.FieldDefn(field.name, kinds.get(field.kind, ogr.OFTString)))
-    layer.StartTransaction()
-    for row in rows:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for field in schema.ADDRESS_FIELDS:
-            value = row.get(field.name)
-            if value is not None:
-                feature.SetField(field.name, value)
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(float(row["x"]), float(row["y"]))
-        feature.SetGeometry(point)
-        layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    del dataset
 
 
 def spark_home() -> Path:

@@ -10,6 +10,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from gazetteer_file import write_gpkg
 from qgis.core import QgsVectorLayer
 
 pytest.importorskip("rapidfuzz")
@@ -42,7 +43,7 @@ def test_command_engines_equal_processing_run(run_alg, tmp_path: Path) -> None:
     gazetteer = national_gazetteer(6_000, per_council=3_000)
     queries = national_queries(gazetteer, 400, seed=5)
     gpkg = tmp_path / "gazetteer.gpkg"
-    _write_gpkg(gpkg, gazetteer, schema, ogr, osr)
+    write_gpkg(gpkg, gazetteer, schema, ogr, osr)
     records = tmp_path / "records.csv"
     with records.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, ["record_id", "address", "postcode"])
@@ -88,7 +89,7 @@ def test_spark_engine_equals_processing_run(run_alg, tmp_path: Path, _loopback_a
     from osgeo import ogr, osr
     from placelink.core import schema
 
-    _write_gpkg(gpkg, gazetteer, schema, ogr, osr)
+    write_gpkg(gpkg, gazetteer, schema, ogr, osr)
     records = tmp_path / "records.csv"
     pd.DataFrame(queries).to_csv(records, index=False)
     result = run_alg(
@@ -108,26 +109,3 @@ def test_spark_engine_equals_processing_run(run_alg, tmp_path: Path, _loopback_a
     spark = match_spark(str(parquet), texts, postcodes, Thresholds(), master="local[2]",
                         partitions=2)  # fmt: skip
     assert [(r.uprn, r.match_status) for r in spark] == qgis
-
-
-def _write_gpkg(path: Path, rows: list[dict], schema, ogr, osr) -> None:
-    ogr.UseExceptions()
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(27700)
-    layer = dataset.CreateLayer("addresses", srs, ogr.wkbPoint)
-    kinds = {schema.INT: ogr.OFTInteger64, schema.REAL: ogr.OFTReal, schema.DATE: ogr.OFTDate}
-    for field in schema.ADDRESS_FIELDS:
-        layer.CreateField(ogr.FieldDefn(field.name, kinds.get(field.kind, ogr.OFTString)))
-    layer.StartTransaction()
-    for row in rows:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for field in schema.ADDRESS_FIELDS:
-            if row.get(field.name) is not None:
-                feature.SetField(field.name, row[field.name])
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(float(row["x"]), float(row["y"]))
-        feature.SetGeometry(point)
-        layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    del dataset

@@ -110,6 +110,25 @@ class _CancelAtOnce(QgsProcessingFeedback):
         self.cancel()
 
 
+def _cancel_leaves_no_table(
+    run_alg, server, alg: str, supply: Path, fmt: int, table: str, left: str
+) -> None:
+    """A load of *supply* into the PostGIS *table*, cancelled at once, fails saying so and
+    leaves no table whose name is LIKE *left*."""
+    with pytest.raises(QgsProcessingException, match="no table was written"):
+        run_alg(
+            f"placelink:{alg}",
+            {
+                "INPUT": [str(supply)],
+                "FORMAT": fmt,
+                "OUTPUT": "postgis:" + server.uri(table=table),
+                "REJECTED": "TEMPORARY_OUTPUT",
+            },
+            feedback=_CancelAtOnce(),
+        )
+    assert server.sql(f"SELECT count(*) FROM pg_tables WHERE tablename LIKE '{left}'") == "0"
+
+
 def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:
     supply = tmp_path / "big.csv"
     with supply.open("w", encoding="utf-8", newline="") as fh:
@@ -123,20 +142,8 @@ def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_pat
                 f"2001-01-01,,2001-01-01,2023-06-01,,,,,,{i % 300 + 1},,,,,24700000,,Y,"
                 f"TN13 1AA,SEVENOAKS,Y,,,\r\n"
             )
-    with pytest.raises(QgsProcessingException, match="no table was written"):
-        run_alg(
-            "placelink:loadaddresses",
-            {
-                "INPUT": [str(supply)],
-                "FORMAT": 0,
-                "OUTPUT": "postgis:" + postgis_server.uri(table="cancelled_load"),
-                "REJECTED": "TEMPORARY_OUTPUT",
-            },
-            feedback=_CancelAtOnce(),
-        )
-    assert (
-        postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled%'")
-        == "0"
+    _cancel_leaves_no_table(
+        run_alg, postgis_server, "loadaddresses", supply, 0, "cancelled_load", "cancelled%"
     )
 
 
@@ -154,20 +161,8 @@ def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg,
                 f'13,"I",4,{esu},1,2,1,1995-05-21,1995-05-21,1995-05-21,,1\r\n'
                 f'14,"I",5,{esu},1,1,{x},200000\r\n14,"I",6,{esu},1,2,{x},200100\r\n'
             )
-    with pytest.raises(QgsProcessingException, match="no table was written"):
-        run_alg(
-            "placelink:loadstreets",
-            {
-                "INPUT": [str(supply)],
-                "FORMAT": 1,
-                "OUTPUT": "postgis:" + postgis_server.uri(table="cancelled_streets"),
-                "REJECTED": "TEMPORARY_OUTPUT",
-            },
-            feedback=_CancelAtOnce(),
-        )
-    assert (
-        postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'cancelled_s%'")
-        == "0"
+    _cancel_leaves_no_table(
+        run_alg, postgis_server, "loadstreets", supply, 1, "cancelled_streets", "cancelled_s%"
     )
     # the same file loads whole when nobody cancels
     result = run_alg(
