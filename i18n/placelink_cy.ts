@@ -1871,6 +1871,370 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <source>A street's start, end and state dates must be real dates (YYYY-MM-DD), not in the future, and a street cannot end before it starts. Fix: enter the real dates.</source>
       <translation>Rhaid i ddyddiadau dechrau, gorffen a chyflwr stryd fod yn ddyddiadau go iawn (BBBB-MM-DD), nid yn y dyfodol, ac ni all stryd orffen cyn iddi ddechrau. I'w drwsio: rhowch y dyddiadau go iawn.</translation>
     </message>
+    <message>
+      <source>UPRN {uprn}</source>
+      <translation>UPRN {uprn}</translation>
+    </message>
+    <message>
+      <source>the address at {ref}</source>
+      <translation>y cyfeiriad yn {ref}</translation>
+    </message>
+    <message>
+      <source>USRN {usrn}</source>
+      <translation>USRN {usrn}</translation>
+    </message>
+    <message>
+      <source>the street at {ref}</source>
+      <translation>y stryd yn {ref}</translation>
+    </message>
+    <message>
+      <source>{key}: {problems}</source>
+      <translation>{key}: {problems}</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(dim)</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>sefydliad</translation>
+    </message>
+    <message>
+      <source>sao text</source>
+      <translation>testun SAO</translation>
+    </message>
+    <message>
+      <source>pao text</source>
+      <translation>testun PAO</translation>
+    </message>
+    <message>
+      <source>street description</source>
+      <translation>disgrifiad y stryd</translation>
+    </message>
+    <message>
+      <source>locality</source>
+      <translation>ardal leol</translation>
+    </message>
+    <message>
+      <source>town</source>
+      <translation>tref</translation>
+    </message>
+    <message>
+      <source>administrative area</source>
+      <translation>ardal weinyddol</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>dyddiad dechrau</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>dyddiad gorffen</translation>
+    </message>
+    <message>
+      <source>last update date</source>
+      <translation>dyddiad diweddaru olaf</translation>
+    </message>
+    <message>
+      <source>state date</source>
+      <translation>dyddiad y cyflwr</translation>
+    </message>
+    <message>
+      <source>UPRN {key} ({ref}) is used by {count} records; the next is {next}</source>
+      <translation>Defnyddir UPRN {key} ({ref}) gan {count} cofnod; y nesaf yw {next}</translation>
+    </message>
+    <message>
+      <source>UPRN {key} ({ref}) duplicates the UPRN of {first}</source>
+      <translation>Mae UPRN {key} ({ref}) yn dyblygu UPRN {first}</translation>
+    </message>
+    <message>
+      <source>The address at {ref} has no UPRN (or it is not a number)</source>
+      <translation>Nid oes UPRN gan y cyfeiriad yn {ref} (neu nid yw'n rhif)</translation>
+    </message>
+    <message>
+      <source>{address} has no coordinates</source>
+      <translation>Nid oes cyfesurynnau gan {address}</translation>
+    </message>
+    <message>
+      <source>{address} is at ({x}, {y}), outside the British National Grid</source>
+      <translation>Mae {address} yn ({x}, {y}), y tu allan i Grid Cenedlaethol Prydain</translation>
+    </message>
+    <message>
+      <source>{address} lies {distance} outside the authority boundary</source>
+      <translation>Mae {address} {distance} y tu allan i ffin yr awdurdod</translation>
+    </message>
+    <message>
+      <source>{address} has no logical status</source>
+      <translation>Nid oes statws rhesymegol gan {address}</translation>
+    </message>
+    <message>
+      <source>{address} has logical status {status}, which is not a valid code ({codes})</source>
+      <translation>Mae gan {address} statws rhesymegol {status}, nad yw'n god dilys ({codes})</translation>
+    </message>
+    <message>
+      <source>{address} has BLPU state {state}, which is not a valid code ({codes})</source>
+      <translation>Mae gan {address} gyflwr BLPU {state}, nad yw'n god dilys ({codes})</translation>
+    </message>
+    <message>
+      <source>{address} has logical status {status} with BLPU state {state}; status {status} allows state {allowed}</source>
+      <translation>Mae gan {address} statws rhesymegol {status} gyda chyflwr BLPU {state}; mae statws {status} yn caniatáu cyflwr {allowed}</translation>
+    </message>
+    <message>
+      <source>{address} is live (logical status {status}) but has end date {end}</source>
+      <translation>Mae {address} yn fyw (statws rhesymegol {status}) ond mae ganddo ddyddiad gorffen {end}</translation>
+    </message>
+    <message>
+      <source>{address} has logical status {status} (historic or rejected) but no end date</source>
+      <translation>Mae gan {address} statws rhesymegol {status} (hanesyddol neu wedi'i wrthod) ond dim dyddiad gorffen</translation>
+    </message>
+    <message>
+      <source>{field} {value} is not a date</source>
+      <translation>Nid yw {field} {value} yn ddyddiad</translation>
+    </message>
+    <message>
+      <source>{field} {value} is in the future</source>
+      <translation>Mae {field} {value} yn y dyfodol</translation>
+    </message>
+    <message>
+      <source>end date {end} is before start date {start}</source>
+      <translation>mae dyddiad gorffen {end} cyn dyddiad dechrau {start}</translation>
+    </message>
+    <message>
+      <source>{address} has no representative point code</source>
+      <translation>Nid oes cod pwynt cynrychioliadol gan {address}</translation>
+    </message>
+    <message>
+      <source>{address} has obsolete representative point code {rpc}: the point is only approximately placed</source>
+      <translation>Mae gan {address} god pwynt cynrychioliadol darfodedig {rpc}: dim ond yn fras y mae'r pwynt wedi'i leoli</translation>
+    </message>
+    <message>
+      <source>{address} has representative point code {rpc}, which is not a valid code (1, 2 or 4)</source>
+      <translation>Mae gan {address} god pwynt cynrychioliadol {rpc}, nad yw'n god dilys (1, 2 neu 4)</translation>
+    </message>
+    <message>
+      <source>{address} has no classification code</source>
+      <translation>Nid oes cod dosbarthu gan {address}</translation>
+    </message>
+    <message>
+      <source>{address} has classification {code}, which is not an AddressBase classification code</source>
+      <translation>Mae gan {address} ddosbarthiad {code}, nad yw'n god dosbarthu AddressBase</translation>
+    </message>
+    <message>
+      <source>{address} is classified only as {code} ({description}): give the tertiary code (e.g. RD04, CR08)</source>
+      <translation>Dim ond fel {code} ({description}) y mae {address} wedi'i ddosbarthu: rhowch y cod trydyddol (e.e. RD04, CR08)</translation>
+    </message>
+    <message>
+      <source>{address} has no USRN</source>
+      <translation>Nid oes USRN gan {address}</translation>
+    </message>
+    <message>
+      <source>{address} has USRN {usrn}, which is not in STREETS</source>
+      <translation>Mae gan {address} USRN {usrn}, nad yw yn STREETS</translation>
+    </message>
+    <message>
+      <source>{address} is live but its street, USRN {usrn}, is closed (state {state})</source>
+      <translation>Mae {address} yn fyw ond mae ei stryd, USRN {usrn}, ar gau (cyflwr {state})</translation>
+    </message>
+    <message>
+      <source>{address} has no PAO number and no PAO text</source>
+      <translation>Nid oes rhif PAO na thestun PAO gan {address}</translation>
+    </message>
+    <message>
+      <source>{part} text {text} is only a number: put it in the {part} start number</source>
+      <translation>Dim ond rhif yw testun {part} {text}: rhowch ef yn rhif dechrau {part}</translation>
+    </message>
+    <message>
+      <source>{part} start number {value} is outside {low}–{high}</source>
+      <translation>Mae rhif dechrau {part} {value} y tu allan i {low}–{high}</translation>
+    </message>
+    <message>
+      <source>{part} end number {value} is outside {low}–{high}</source>
+      <translation>Mae rhif diwedd {part} {value} y tu allan i {low}–{high}</translation>
+    </message>
+    <message>
+      <source>{part} has an end number ({end}) but no start number</source>
+      <translation>Mae gan {part} rif diwedd ({end}) ond dim rhif dechrau</translation>
+    </message>
+    <message>
+      <source>{part} end number {end} is below the start number {start}</source>
+      <translation>Mae rhif diwedd {part} {end} yn is na'r rhif dechrau {start}</translation>
+    </message>
+    <message>
+      <source>{part} range {start} to {end} ends where it starts</source>
+      <translation>Mae ystod {part} {start} i {end} yn gorffen lle mae'n dechrau</translation>
+    </message>
+    <message>
+      <source>{part} range {start} to {end} runs backwards</source>
+      <translation>Mae ystod {part} {start} i {end} yn rhedeg tuag yn ôl</translation>
+    </message>
+    <message>
+      <source>{part} start suffix {suffix} has no start number</source>
+      <translation>Nid oes rhif dechrau gan ôl-ddodiad dechrau {part} {suffix}</translation>
+    </message>
+    <message>
+      <source>{part} end suffix {suffix} has no end number</source>
+      <translation>Nid oes rhif diwedd gan ôl-ddodiad diwedd {part} {suffix}</translation>
+    </message>
+    <message>
+      <source>{part} start suffix {suffix} is longer than {limit} characters</source>
+      <translation>Mae ôl-ddodiad dechrau {part} {suffix} yn hwy na {limit} nod</translation>
+    </message>
+    <message>
+      <source>{part} end suffix {suffix} is longer than {limit} characters</source>
+      <translation>Mae ôl-ddodiad diwedd {part} {suffix} yn hwy na {limit} nod</translation>
+    </message>
+    <message>
+      <source>{part} start suffix {suffix} is not a letter</source>
+      <translation>Nid yw ôl-ddodiad dechrau {part} {suffix} yn llythyren</translation>
+    </message>
+    <message>
+      <source>{part} end suffix {suffix} is not a letter</source>
+      <translation>Nid yw ôl-ddodiad diwedd {part} {suffix} yn llythyren</translation>
+    </message>
+    <message>
+      <source>{address} has the same PAO and SAO text {text}</source>
+      <translation>Mae gan {address} yr un testun PAO a SAO {text}</translation>
+    </message>
+    <message>
+      <source>{field} {text} has leading or trailing spaces</source>
+      <translation>Mae bylchau ar ddechrau neu ddiwedd {field} {text}</translation>
+    </message>
+    <message>
+      <source>{field} {text} has double spaces</source>
+      <translation>Mae bylchau dwbl yn {field} {text}</translation>
+    </message>
+    <message>
+      <source>{field} {text} has stray characters</source>
+      <translation>Mae nodau crwydr yn {field} {text}</translation>
+    </message>
+    <message>
+      <source>{field} {text} has stray character(s) {characters}</source>
+      <translation>Mae nod(au) crwydr {characters} yn {field} {text}</translation>
+    </message>
+    <message>
+      <source>{field} is {length} characters long (limit {limit})</source>
+      <translation>Mae {field} yn {length} nod o hyd (terfyn {limit})</translation>
+    </message>
+    <message>
+      <source>{address} has postcode {postcode} which is not in BS 7666 format{hint}</source>
+      <translation>Mae gan {address} y cod post {postcode} nad yw yn fformat BS 7666{hint}</translation>
+    </message>
+    <message>
+      <source> (did you mean {postcode}?)</source>
+      <translation> (ai {postcode} oedd dan sylw?)</translation>
+    </message>
+    <message>
+      <source>{address} has postcode {postcode}, which is not in POSTCODES</source>
+      <translation>Mae gan {address} y cod post {postcode}, nad yw yn POSTCODES</translation>
+    </message>
+    <message>
+      <source>{address} is {distance} from the Code-Point Open point of postcode {postcode}; more than {limit:,.0f} m</source>
+      <translation>Mae {address} {distance} o bwynt Code-Point Open y cod post {postcode}; mwy na {limit:,.0f} m</translation>
+    </message>
+    <message>
+      <source>{address} is {distance} from the median point of postcode {postcode}; more than {limit:,.0f} m</source>
+      <translation>Mae {address} {distance} o bwynt canolrif y cod post {postcode}; mwy na {limit:,.0f} m</translation>
+    </message>
+    <message>
+      <source>{address} is {distance} from its street, USRN {usrn}{name}; more than {limit:,.0f} m</source>
+      <translation>Mae {address} {distance} o'i stryd, USRN {usrn}{name}; mwy na {limit:,.0f} m</translation>
+    </message>
+    <message>
+      <source> ({name})</source>
+      <translation> ({name})</translation>
+    </message>
+    <message>
+      <source>{address} has parent UPRN {parent}, which is not in the layer</source>
+      <translation>Mae gan {address} UPRN rhiant {parent}, nad yw yn yr haen</translation>
+    </message>
+    <message>
+      <source>{address} is live but its parent {parent} has logical status {status}</source>
+      <translation>Mae {address} yn fyw ond mae gan ei riant {parent} statws rhesymegol {status}</translation>
+    </message>
+    <message>
+      <source>{address} is its own parent</source>
+      <translation>{address} yw ei riant ei hun</translation>
+    </message>
+    <message>
+      <source>{address} has parent {parent}, in a cycle of {length} records that never reaches a top-level parent</source>
+      <translation>Mae gan {address} riant {parent}, mewn cylch o {length} cofnod nad yw byth yn cyrraedd rhiant lefel uchaf</translation>
+    </message>
+    <message>
+      <source>{address} has PAO {pao} but its parent {parent} has PAO {parent_pao}</source>
+      <translation>Mae gan {address} PAO {pao} ond mae gan ei riant {parent} PAO {parent_pao}</translation>
+    </message>
+    <message>
+      <source>{address} has USRN {usrn} but its parent {parent} has USRN {parent_usrn}</source>
+      <translation>Mae gan {address} USRN {usrn} ond mae gan ei riant {parent} USRN {parent_usrn}</translation>
+    </message>
+    <message>
+      <source>{address} ({ref}) has the same address {text} as {other} ({other_ref})</source>
+      <translation>Mae gan {address} ({ref}) yr un cyfeiriad {text} â {other} ({other_ref})</translation>
+    </message>
+    <message>
+      <source>USRN {key} ({ref}) is used by {count} records; the next is {next}</source>
+      <translation>Defnyddir USRN {key} ({ref}) gan {count} cofnod; y nesaf yw {next}</translation>
+    </message>
+    <message>
+      <source>USRN {key} ({ref}) duplicates the USRN of {first}</source>
+      <translation>Mae USRN {key} ({ref}) yn dyblygu USRN {first}</translation>
+    </message>
+    <message>
+      <source>The street at {ref} has no USRN (or it is not a number)</source>
+      <translation>Nid oes USRN gan y stryd yn {ref} (neu nid yw'n rhif)</translation>
+    </message>
+    <message>
+      <source>{street} has no geometry</source>
+      <translation>Nid oes geometreg gan {street}</translation>
+    </message>
+    <message>
+      <source>{street} has a zero-length geometry</source>
+      <translation>Mae gan {street} geometreg o hyd sero</translation>
+    </message>
+    <message>
+      <source>{street} crosses or overlaps itself</source>
+      <translation>Mae {street} yn croesi neu'n gorgyffwrdd â'i hun</translation>
+    </message>
+    <message>
+      <source>{street} has {count} repeated vertex(es), the first at ({x}, {y})</source>
+      <translation>Mae gan {street} {count} fertig(au) wedi'u hailadrodd, y cyntaf yn ({x}, {y})</translation>
+    </message>
+    <message>
+      <source>{street} touches no other street within {tolerance:g} m</source>
+      <translation>Nid yw {street} yn cyffwrdd ag unrhyw stryd arall o fewn {tolerance:g} m</translation>
+    </message>
+    <message>
+      <source>{street} has no {fields}</source>
+      <translation>Nid oes {fields} gan {street}</translation>
+    </message>
+    <message>
+      <source>{street} has locality {locality} equal to its town</source>
+      <translation>Mae gan {street} ardal leol {locality} sydd yr un fath â'i thref</translation>
+    </message>
+    <message>
+      <source>{street} ({name}, {place}) has the same name as {other}, which it does not touch</source>
+      <translation>Mae gan {street} ({name}, {place}) yr un enw â {other}, nad yw'n ei chyffwrdd</translation>
+    </message>
+    <message>
+      <source>{street} is a numbered street (type 3) but its descriptor {name} does not start with a road number (M, A, B, C or U and digits)</source>
+      <translation>Mae {street} yn stryd wedi'i rhifo (math 3) ond nid yw ei disgrifydd {name} yn dechrau â rhif ffordd (M, A, B, C neu U a digidau)</translation>
+    </message>
+    <message>
+      <source>{street} has end date {end} but state {state}, not {closed} (closed)</source>
+      <translation>Mae gan {street} ddyddiad gorffen {end} ond cyflwr {state}, nid {closed} (ar gau)</translation>
+    </message>
+    <message>
+      <source>{street} has state {closed} (closed) but no end date</source>
+      <translation>Mae gan {street} gyflwr {closed} (ar gau) ond dim dyddiad gorffen</translation>
+    </message>
+    <message>
+      <source>{street} is a live named street with no addresses</source>
+      <translation>Mae {street} yn stryd fyw ag enw heb unrhyw gyfeiriadau</translation>
+    </message>
+    <message>
+      <source>{street} lies wholly outside the authority boundary, {distance} from it at the nearest</source>
+      <translation>Mae {street} yn gyfan gwbl y tu allan i ffin yr awdurdod, {distance} ohoni ar y pwynt agosaf</translation>
+    </message>
   </context>
   <context>
     <name>QualityDock</name>

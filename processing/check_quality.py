@@ -393,6 +393,7 @@ class CheckQuality(PlaceLinkAlgorithm):
                 thresholds=thresholds,
                 progress=progress,
                 is_cancelled=feedback.isCanceled,
+                translate=self.tr,  # each problem's message in the user's language
             )
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc

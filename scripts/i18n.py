@@ -7,9 +7,10 @@
 Strings are found where the code hands them to ``tr`` (one context, ``PlaceLink``: see
 ``i18n.py``) — literal arguments of ``tr(...)``/``self.tr(...)``, the algorithms' ``NAME``,
 ``GROUP``, ``HELP``, ``TAGS`` and the docks' ``TITLE``, the menu's and the catchment
-methods' tables — the data-quality rules' titles and explanations (read from the rule
-registry of ``core/quality``: core has no Qt, so the report and the dock translate them
-where they show them) and in the Designer forms (context: the form's
+methods' tables — the data-quality rules' titles, explanations and message templates
+(read from the rule registry of ``core/quality``: core has no Qt, so the report and the
+dock translate titles and explanations where they show them, and the algorithm hands its
+``tr`` to the run for the messages) and in the Designer forms (context: the form's
 class). A translator
 edits the ``.ts`` files with Qt Linguist or any XML editor; the ``.qm`` files are built,
 never committed.
@@ -81,7 +82,8 @@ def python_messages(path: Path) -> tuple[list[str], list[str]]:
 
 def rule_messages() -> list[str]:
     """The title and explanation of every data-quality rule, as the registry holds them
-    (some explanations are built from constants, so they are read, not parsed)."""
+    (some explanations are built from constants, so they are read, not parsed), then the
+    templates of the rules' per-problem messages (``core/quality/messages.py``)."""
     if "placelink" not in sys.modules:  # this checkout as the ``placelink`` package
         spec = importlib.util.spec_from_file_location(
             "placelink", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
@@ -90,8 +92,10 @@ def rule_messages() -> list[str]:
         sys.modules["placelink"] = package
         spec.loader.exec_module(package)
     from placelink.core.quality import ordered
+    from placelink.core.quality.messages import all_templates
 
-    return [text for rule in ordered() for text in (rule.title, rule.explanation)]
+    texts = [text for rule in ordered() for text in (rule.title, rule.explanation)]
+    return texts + all_templates()
 
 
 def form_messages(path: Path) -> tuple[str, list[str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .context import Context, cat, quoted
+from .context import Context, quoted
 from .registry import WARNING, Finding, rule
 
 CODES_CSV = Path(__file__).resolve().with_name("classification_codes.csv")
@@ -34,6 +34,13 @@ def classification_codes() -> dict[str, str]:
     "RD06 flat, CR08 shop), because services, council tax and emergency planning depend on "
     "it. Fix: classify the property with the most specific code that fits.",
     fields=("classification",),
+    messages={
+        "missing": "{address} has no classification code",
+        "unknown": "{address} has classification {code}, which is not an AddressBase "
+        "classification code",
+        "not_specific": "{address} is classified only as {code} ({description}): give the "
+        "tertiary code (e.g. RD04, CR08)",
+    },
 )
 def classification(ctx: Context) -> Finding:
     codes = classification_codes()
@@ -46,21 +53,16 @@ def classification(ctx: Context) -> Finding:
     unknown = ~missing & ~known
     short = known & value.str[:1].isin(NEEDS_TERTIARY).to_numpy() & (value.str.len() < 4).to_numpy()
     msgs = np.full(ctx.n, "", dtype=object)
-    msgs[missing] = cat(ctx.uprn_text[missing], " has no classification code")
-    msgs[unknown] = cat(
-        ctx.uprn_text[unknown],
-        " has classification ",
-        quoted(raw.to_numpy()[unknown]),
-        ", which is not an AddressBase classification code",
+    msgs[missing] = ctx.say("missing", address=ctx.uprn_text[missing])
+    msgs[unknown] = ctx.say(
+        "unknown", address=ctx.uprn_text[unknown], code=quoted(raw.to_numpy()[unknown])
     )
     described = value[short].map(codes).to_numpy()
-    msgs[short] = cat(
-        ctx.uprn_text[short],
-        " is classified only as ",
-        value.to_numpy()[short],
-        " (",
-        described,
-        "): give the tertiary code (e.g. RD04, CR08)",
+    msgs[short] = ctx.say(
+        "not_specific",
+        address=ctx.uprn_text[short],
+        code=value.to_numpy()[short],
+        description=described,
     )
     bad = missing | unknown | short
     return Finding.from_mask(bad, msgs[bad], ctx.n)

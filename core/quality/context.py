@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import shapely
 
 from .. import bng, postcode, schema
+from .messages import COMMON_MESSAGES, Messages, cat
+
+if TYPE_CHECKING:
+    from .registry import Rule
 
 _KINDS = {f.name: f.kind for f in schema.ADDRESS_FIELDS}
 _STREET_KINDS = {f.name: f.kind for f in schema.STREET_FIELDS}
@@ -153,21 +159,6 @@ def normalised_postcodes(ctx: Context) -> pd.Series:
     return ctx.postcode_norm
 
 
-def cat(*parts: object) -> np.ndarray:
-    """Join strings and arrays of strings element-wise into one array of messages."""
-    lengths = {len(p) for p in parts if not isinstance(p, str)}
-    if len(lengths) > 1:
-        raise ValueError(f"message parts of different lengths {sorted(lengths)}")
-    n = lengths.pop() if lengths else 1
-    out = pd.Series([""] * n, dtype=object)
-    for part in parts:
-        if isinstance(part, str):
-            out = out + part
-        else:  # positional: a Series' own index must not realign the parts
-            out = out + pd.Series(np.asarray(part, dtype=object), dtype=object).astype(str)
-    return out.to_numpy(dtype=object)
-
-
 def quoted(values: object) -> np.ndarray:
     """Text values in single quotes for messages."""
     return cat("'", np.asarray(values, dtype=object), "'")
@@ -214,12 +205,17 @@ class Context:
         boundary: object | None = None,
         postcodes: pd.DataFrame | None = None,
         thresholds: Thresholds | None = None,
+        translate: Callable[[str], str] | None = None,
     ) -> None:
         lower = {str(c).lower() for c in addresses.columns}
         if not {"x", "y"} <= lower:
             raise ValueError("the addresses need x and y columns (easting, northing)")
         self.thresholds = thresholds or Thresholds()
         self._empty: dict[tuple[str, str], bool] = {}
+        #: The run's message templates (translated by *translate*, once each).
+        self.messages = Messages(translate)
+        #: The rule being checked (the engine sets it): ``say`` fills in its templates.
+        self.rule: Rule | None = None
         kinds = {**_KINDS, "x": schema.REAL, "y": schema.REAL}
         self.a = _prepare(addresses, kinds, "feature")
         self.s: pd.DataFrame | None = None
@@ -299,6 +295,29 @@ class Context:
                     return f"{column} empty in every record of {other}"
         return ""
 
+    # ------------------------------------------------------------------ messages
+    def say(self, key: str, /, **values: object) -> np.ndarray:
+        """Message *key* of the rule being checked (or a shared one), in the run's language,
+        filled in with *values*: strings or numbers, or arrays with one value per message."""
+        own = self.rule.messages if self.rule is not None else {}
+        template = own.get(key) or COMMON_MESSAGES.get(key)
+        if template is None:
+            rule_id = self.rule.id if self.rule is not None else "(no rule)"
+            raise KeyError(f"rule {rule_id} has no message {key!r}")
+        return self.messages.render(template, **values)
+
+    def label(self, field: str) -> str:
+        """How messages name *field* (``street description``), in the run's language."""
+        return self.messages.label(field)
+
+    def int_text(self, values: np.ndarray) -> np.ndarray:
+        """Whole numbers as text; a missing one as the shared "(none)" in the run's language."""
+        return int_text(values, str(self.say("no_value")[0]))
+
+    def problems(self, keys: np.ndarray, parts: np.ndarray) -> np.ndarray:
+        """``key: part; part`` for rows whose *parts* were built as ``; part; part``."""
+        return self.say("problems", key=keys, problems=[p[2:] for p in parts])
+
     # ------------------------------------------------------------------ addresses
     @property
     def n(self) -> int:
@@ -312,9 +331,10 @@ class Context:
     def uprn_text(self) -> np.ndarray:
         """'UPRN 100012345678' or 'the address at feature 17' for each address."""
         keys = int_text(self.uprn, "")
-        out = np.char.add("UPRN ", keys.astype(str)).astype(object)
         missing = keys == ""
-        out[missing] = ("the address at " + self.a["source_ref"][missing]).to_numpy()
+        out = np.full(self.n, "", dtype=object)
+        out[~missing] = self.say("uprn", uprn=keys[~missing])
+        out[missing] = self.say("address_at", ref=self.ref[missing])
         return out
 
     @cached_property
@@ -381,9 +401,12 @@ class Context:
         assert self.s is not None
         usrn = self.s["usrn"].to_numpy() if "usrn" in self.s else np.full(len(self.s), np.nan)
         keys = int_text(usrn, "")
-        out = np.char.add("USRN ", keys.astype(str)).astype(object)
         missing = keys == ""
-        out[missing] = ("the street at " + self.s["source_ref"][missing]).to_numpy()
+        out = np.full(len(keys), "", dtype=object)
+        out[~missing] = self.say("usrn", usrn=keys[~missing])
+        out[missing] = self.say(
+            "street_at", ref=self.s["source_ref"].to_numpy(dtype=object)[missing]
+        )
         return out
 
     @cached_property

@@ -136,6 +136,7 @@ def run_checks(
     thresholds: Thresholds | Mapping[str, object] | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    translate: Callable[[str], str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check *addresses* (and *streets*) against the chosen rules.
 
@@ -146,11 +147,13 @@ def run_checks(
     for all. Returns (issues, summary): one issue per failing record per rule, ordered by
     rule then record; one summary row per chosen rule, with "not applicable" and the reason
     when the inputs or fields it needs are absent. thresholds: a Thresholds, or a mapping of
-    some of its field names (``{"street_distance": 100}``).
+    some of its field names (``{"street_distance": 100}``). translate: English message
+    template → the same in the reader's language (the Processing algorithm passes its ``tr``;
+    see ``messages``); the messages are in English without it.
     """
     if isinstance(thresholds, Mapping):
         thresholds = Thresholds(**thresholds)  # type: ignore[arg-type]
-    ctx = Context(addresses, streets, boundary, postcodes, thresholds)
+    ctx = Context(addresses, streets, boundary, postcodes, thresholds, translate)
     chosen = select(rules)
     labels = _Labels(ctx)
     issue_frames: list[pd.DataFrame] = []
@@ -164,7 +167,11 @@ def run_checks(
             summary.append(_summary_row(rule, f"{NOT_APPLICABLE}: {reason}", 0, 0, 0.0))
         else:
             start = perf_counter()
-            finding = rule.check(ctx)
+            ctx.rule = rule
+            try:
+                finding = rule.check(ctx)
+            finally:
+                ctx.rule = None
             if len(finding.rows):
                 issue_frames.append(_issues(rule, finding, labels))
             elapsed = perf_counter() - start

@@ -32,17 +32,13 @@ def parent_rows(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
     "created, or mistyped. Fix: correct the parent UPRN, or create the parent (building) "
     "record.",
     fields=("uprn", "parent_uprn"),
+    messages={"missing_parent": "{address} has parent UPRN {parent}, which is not in the layer"},
 )
 def parent_missing(ctx: Context) -> Finding:
     parent = ctx.a["parent_uprn"].to_numpy()
     has = ~np.isnan(parent)
     bad = has & ~np.isin(parent, ctx.row_of_uprn.index.to_numpy())
-    msg = cat(
-        ctx.uprn_text[bad],
-        " has parent UPRN ",
-        int_text(parent[bad]),
-        ", which is not in the layer",
-    )
+    msg = ctx.say("missing_parent", address=ctx.uprn_text[bad], parent=int_text(parent[bad]))
     return Finding.from_mask(bad, msg, int(has.sum()))
 
 
@@ -55,6 +51,9 @@ def parent_missing(ctx: Context) -> Finding:
     "flats and units went with it. Fix: re-instate the parent, re-parent the child to the "
     "building that replaced it, or retire the child.",
     fields=("uprn", "parent_uprn", "logical_status"),
+    messages={
+        "ended_parent": "{address} is live but its parent {parent} has logical status {status}"
+    },
 )
 def parent_not_live(ctx: Context) -> Finding:
     children, parents = parent_rows(ctx)
@@ -62,12 +61,11 @@ def parent_not_live(ctx: Context) -> Finding:
     live_child = ctx.live[children]
     dead = live_child & np.isin(status[parents], ENDED_STATUSES)
     rows, prow = children[dead], parents[dead]
-    msg = cat(
-        ctx.uprn_text[rows],
-        " is live but its parent ",
-        ctx.uprn_text[prow],
-        " has logical status ",
-        int_text(status[prow]),
+    msg = ctx.say(
+        "ended_parent",
+        address=ctx.uprn_text[rows],
+        parent=ctx.uprn_text[prow],
+        status=ctx.int_text(status[prow]),
     )
     return Finding(rows, msg, int(live_child.sum()))
 
@@ -81,6 +79,11 @@ def parent_not_live(ctx: Context) -> Finding:
     "top and breaks every hierarchy-based report. Fix: clear the parent UPRN of the record "
     "that is really the top-level building.",
     fields=("uprn", "parent_uprn"),
+    messages={
+        "own_parent": "{address} is its own parent",
+        "cycle": "{address} has parent {parent}, in a cycle of {length} records that never "
+        "reaches a top-level parent",
+    },
 )
 def parent_cycle(ctx: Context) -> Finding:
     children, parents = parent_rows(ctx)
@@ -96,14 +99,12 @@ def parent_cycle(ctx: Context) -> Finding:
     length = np.where(parent_of[rows] == rows, 1, sizes[labels[rows]])
     msg = np.where(
         parent_of[rows] == rows,
-        cat(ctx.uprn_text[rows], " is its own parent"),
-        cat(
-            ctx.uprn_text[rows],
-            " has parent ",
-            ctx.uprn_text[parent_of[rows]],
-            ", in a cycle of ",
-            length.astype(str),
-            " records that never reaches a top-level parent",
+        ctx.say("own_parent", address=ctx.uprn_text[rows]),
+        ctx.say(
+            "cycle",
+            address=ctx.uprn_text[rows],
+            parent=ctx.uprn_text[parent_of[rows]],
+            length=length.astype(str),
         ),
     )
     return Finding(rows, msg, len(children))
@@ -137,6 +138,9 @@ def _pao_text(ctx: Context, rows: np.ndarray) -> np.ndarray:
     "the two was renumbered alone. Fix: re-parent the child, or make the PAOs agree.",
     fields=("uprn", "parent_uprn", "pao_start_number"),
     may_be_empty=("pao_start_number",),
+    messages={
+        "pao_differs": "{address} has PAO {pao} but its parent {parent} has PAO {parent_pao}"
+    },
 )
 def parent_pao(ctx: Context) -> Finding:
     children, parents = parent_rows(ctx)
@@ -152,14 +156,12 @@ def parent_pao(ctx: Context) -> Finding:
         else:
             differs |= ~((c == p) | (np.isnan(c) & np.isnan(p)))
     rows, prow = children[differs], parents[differs]
-    msg = cat(
-        ctx.uprn_text[rows],
-        " has PAO ",
-        quoted(_pao_text(ctx, rows)),
-        " but its parent ",
-        ctx.uprn_text[prow],
-        " has PAO ",
-        quoted(_pao_text(ctx, prow)),
+    msg = ctx.say(
+        "pao_differs",
+        address=ctx.uprn_text[rows],
+        pao=quoted(_pao_text(ctx, rows)),
+        parent=ctx.uprn_text[prow],
+        parent_pao=quoted(_pao_text(ctx, prow)),
     )
     return Finding(rows, msg, len(children))
 
@@ -173,6 +175,9 @@ def parent_pao(ctx: Context) -> Finding:
     "wrong street. Fix: re-parent the child or correct its USRN (a building with entrances "
     "on two streets keeps its units on the street of their own entrance: accept those).",
     fields=("uprn", "parent_uprn", "usrn"),
+    messages={
+        "usrn_differs": "{address} has USRN {usrn} but its parent {parent} has USRN {parent_usrn}"
+    },
 )
 def parent_usrn(ctx: Context) -> Finding:
     children, parents = parent_rows(ctx)
@@ -180,13 +185,11 @@ def parent_usrn(ctx: Context) -> Finding:
     c, p = usrn[children], usrn[parents]
     differs = ~((c == p) | (np.isnan(c) & np.isnan(p)))
     rows, prow = children[differs], parents[differs]
-    msg = cat(
-        ctx.uprn_text[rows],
-        " has USRN ",
-        int_text(usrn[rows]),
-        " but its parent ",
-        ctx.uprn_text[prow],
-        " has USRN ",
-        int_text(usrn[prow]),
+    msg = ctx.say(
+        "usrn_differs",
+        address=ctx.uprn_text[rows],
+        usrn=ctx.int_text(usrn[rows]),
+        parent=ctx.uprn_text[prow],
+        parent_usrn=ctx.int_text(usrn[prow]),
     )
     return Finding(rows, msg, len(children))

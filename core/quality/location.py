@@ -6,7 +6,7 @@ import numpy as np
 import shapely
 
 from .. import bng
-from .context import Context, cat, int_text, metres
+from .context import Context, int_text, metres
 from .registry import ERROR, WARNING, Finding, rule
 
 
@@ -20,6 +20,10 @@ from .registry import ERROR, WARNING, Finding, rule
     "and northing put the point nowhere or in the sea. Fix: re-capture the point on the "
     "building (or land parcel) it represents.",
     fields=("x", "y"),
+    messages={
+        "no_coordinates": "{address} has no coordinates",
+        "outside_grid": "{address} is at ({x}, {y}), outside the British National Grid",
+    },
 )
 def coordinates(ctx: Context) -> Finding:
     x, y = ctx.a["x"].to_numpy(), ctx.a["y"].to_numpy()
@@ -27,14 +31,12 @@ def coordinates(ctx: Context) -> Finding:
     missing = ~(np.isfinite(x) & np.isfinite(y))
     msg = np.where(
         missing[bad],
-        cat(ctx.uprn_text[bad], " has no coordinates"),
-        cat(
-            ctx.uprn_text[bad],
-            " is at (",
-            [f"{v:.2f}" for v in x[bad]],
-            ", ",
-            [f"{v:.2f}" for v in y[bad]],
-            "), outside the British National Grid",
+        ctx.say("no_coordinates", address=ctx.uprn_text[bad]),
+        ctx.say(
+            "outside_grid",
+            address=ctx.uprn_text[bad],
+            x=[f"{v:.2f}" for v in x[bad]],
+            y=[f"{v:.2f}" for v in y[bad]],
         ),
     )
     return Finding.from_mask(bad, msg, ctx.n)
@@ -50,6 +52,7 @@ def coordinates(ctx: Context) -> Finding:
     "to the authority it lies in.",
     fields=("x", "y"),
     needs=("boundary",),
+    messages={"outside": "{address} lies {distance} outside the authority boundary"},
 )
 def outside_boundary(ctx: Context) -> Finding:
     ok = np.flatnonzero(ctx.xy_ok)
@@ -63,7 +66,7 @@ def outside_boundary(ctx: Context) -> Finding:
     dist = shapely.distance(boundary, ctx.points[out]) if len(out) else np.empty(0)
     far = dist > ctx.thresholds.boundary_tolerance
     rows = out[far]
-    msg = cat(ctx.uprn_text[rows], " lies ", metres(dist[far]), " outside the authority boundary")
+    msg = ctx.say("outside", address=ctx.uprn_text[rows], distance=metres(dist[far]))
     return Finding(rows, msg, len(ok))
 
 
@@ -78,6 +81,11 @@ def outside_boundary(ctx: Context) -> Finding:
     "correct the street.",
     fields=("usrn", "x", "y"),
     needs=("streets.usrn",),
+    messages={
+        "far": "{address} is {distance} from its street, USRN {usrn}{name}; more than "
+        "{limit:,.0f} m",
+        "street_name": " ({name})",
+    },
 )
 def far_from_street(ctx: Context) -> Finding:
     street = ctx.address_street
@@ -93,15 +101,14 @@ def far_from_street(ctx: Context) -> Finding:
         if "street_description" in ctx.s.columns
         else np.full(len(bad), "", dtype=object)
     )
-    label = np.where(names == "", "", cat(" (", names, ")"))
-    msg = cat(
-        ctx.uprn_text[bad],
-        " is ",
-        metres(dist[far]),
-        " from its street, USRN ",
-        int_text(ctx.s["usrn"].to_numpy()[street[bad]]),
-        label,
-        f"; more than {ctx.thresholds.street_distance:,.0f} m",
+    label = np.where(names == "", "", ctx.say("street_name", name=names))
+    msg = ctx.say(
+        "far",
+        address=ctx.uprn_text[bad],
+        distance=metres(dist[far]),
+        usrn=int_text(ctx.s["usrn"].to_numpy()[street[bad]]),
+        name=label,
+        limit=ctx.thresholds.street_distance,
     )
     return Finding(bad, msg, len(rows))
 
@@ -123,6 +130,13 @@ OBSOLETE_RPC = (3, 5, 9)
     "centroid) are obsolete: such points are only approximately placed. Fix: re-capture the "
     "point on the building and set RPC 1 (or 2).",
     fields=("rpc",),
+    messages={
+        "no_rpc": "{address} has no representative point code",
+        "obsolete_rpc": "{address} has obsolete representative point code {rpc}: the point is "
+        "only approximately placed",
+        "bad_rpc": "{address} has representative point code {rpc}, which is not a valid code "
+        "(1, 2 or 4)",
+    },
 )
 def representative_point(ctx: Context) -> Finding:
     rpc = ctx.a["rpc"].to_numpy()
@@ -130,18 +144,10 @@ def representative_point(ctx: Context) -> Finding:
     obsolete = np.isin(rpc, OBSOLETE_RPC)
     unknown = ~missing & ~np.isin(rpc, RPC_CODES)
     msgs = np.full(ctx.n, "", dtype=object)
-    msgs[missing] = cat(ctx.uprn_text[missing], " has no representative point code")
-    msgs[obsolete] = cat(
-        ctx.uprn_text[obsolete],
-        " has obsolete representative point code ",
-        int_text(rpc[obsolete]),
-        ": the point is only approximately placed",
+    msgs[missing] = ctx.say("no_rpc", address=ctx.uprn_text[missing])
+    msgs[obsolete] = ctx.say(
+        "obsolete_rpc", address=ctx.uprn_text[obsolete], rpc=int_text(rpc[obsolete])
     )
-    msgs[unknown] = cat(
-        ctx.uprn_text[unknown],
-        " has representative point code ",
-        int_text(rpc[unknown]),
-        ", which is not a valid code (1, 2 or 4)",
-    )
+    msgs[unknown] = ctx.say("bad_rpc", address=ctx.uprn_text[unknown], rpc=int_text(rpc[unknown]))
     bad = missing | obsolete | unknown
     return Finding.from_mask(bad, msgs[bad], ctx.n)

@@ -33,12 +33,11 @@ NUMBER_FIELDS = (
     "Fix: give the building its number, or its name where it has no number.",
     fields=("pao_start_number", "pao_text"),
     may_be_empty=("pao_text",),
+    messages={"no_pao": "{address} has no PAO number and no PAO text"},
 )
 def pao_missing(ctx: Context) -> Finding:
     bad = np.isnan(ctx.a["pao_start_number"].to_numpy()) & ctx.blank("pao_text")
-    return Finding.from_mask(
-        bad, cat(ctx.uprn_text[bad], " has no PAO number and no PAO text"), ctx.n
-    )
+    return Finding.from_mask(bad, ctx.say("no_pao", address=ctx.uprn_text[bad]), ctx.n)
 
 
 @rule(
@@ -50,6 +49,9 @@ def pao_missing(ctx: Context) -> Finding:
     "sort, range-check or match as a number. Fix: move it to the start number (and suffix) "
     "and clear the text.",
     fields=("pao_text",),
+    messages={
+        "only_number": "{part} text {text} is only a number: put it in the {part} start number"
+    },
 )
 def text_only_number(ctx: Context) -> Finding:
     msgs = np.full(ctx.n, "", dtype=object)
@@ -57,14 +59,10 @@ def text_only_number(ctx: Context) -> Finding:
     for part in ("pao", "sao"):
         values = ctx.column(f"{part}_text")
         hit = values.str.match(_ONLY_NUMBER).to_numpy(dtype=bool)
-        text = cat(
-            f"; {part.upper()} text ",
-            quoted(values.to_numpy()[hit]),
-            f" is only a number: put it in the {part.upper()} start number",
-        )
-        msgs[hit] = cat(msgs[hit], text)
+        text = ctx.say("only_number", part=part.upper(), text=quoted(values.to_numpy()[hit]))
+        msgs[hit] = cat(msgs[hit], "; ", text)
         bad |= hit
-    return Finding.from_mask(bad, cat(ctx.uprn_text[bad], ": ", [m[2:] for m in msgs[bad]]), ctx.n)
+    return Finding.from_mask(bad, ctx.problems(ctx.uprn_text[bad], msgs[bad]), ctx.n)
 
 
 class _LazyText:
@@ -98,11 +96,11 @@ def _part_problems(ctx: Context, part: str) -> tuple[np.ndarray, np.ndarray]:
     msgs = np.full(ctx.n, "", dtype=object)
     bad = np.zeros(ctx.n, dtype=bool)
 
-    def add(mask: np.ndarray, *parts: object) -> None:
+    def add(mask: np.ndarray, key: str, **values: object) -> None:
         nonlocal bad
         if mask.any():
-            picked = [p if isinstance(p, str) else p[mask] for p in parts]
-            msgs[mask] = cat(msgs[mask], "; ", *picked)
+            picked = {k: v if isinstance(v, (str, int)) else v[mask] for k, v in values.items()}  # type: ignore[index]
+            msgs[mask] = cat(msgs[mask], "; ", ctx.say(key, part=label, **picked))
             bad |= mask
 
     start_t, end_t = _LazyText(start), _LazyText(end)
@@ -111,18 +109,12 @@ def _part_problems(ctx: Context, part: str) -> tuple[np.ndarray, np.ndarray]:
         ("end", end, has_end, end_t),
     ):
         out = has & ((value < MIN_NUMBER) | (value > MAX_NUMBER) | (value != np.round(value)))
-        add(out, f"{label} {name} number ", value_t, f" is outside {MIN_NUMBER}–{MAX_NUMBER}")
-    add(has_end & ~has_start, f"{label} has an end number (", end_t, ") but no start number")
-    add(
-        has_end & has_start & (end < start),
-        f"{label} end number ",
-        end_t,
-        " is below the start number ",
-        start_t,
-    )
+        add(out, f"{name}_outside", value=value_t, low=MIN_NUMBER, high=MAX_NUMBER)
+    add(has_end & ~has_start, "end_without_start", end=end_t)
+    add(has_end & has_start & (end < start), "end_below_start", start=start_t, end=end_t)
     same_number = has_end & has_start & (end == start)
     same = same_number & (e_suffix.str.upper() == s_suffix.str.upper()).to_numpy()
-    add(same, f"{label} range ", start_t, " to ", end_t, " ends where it starts")
+    add(same, "range_same", start=start_t, end=end_t)
     backwards = (
         same_number
         & ~same
@@ -132,20 +124,18 @@ def _part_problems(ctx: Context, part: str) -> tuple[np.ndarray, np.ndarray]:
     )
     add(
         backwards,
-        f"{label} range ",
-        _Joined(start_t, s_suffix.to_numpy()),
-        " to ",
-        _Joined(end_t, e_suffix.to_numpy()),
-        " runs backwards",
+        "range_backwards",
+        start=_Joined(start_t, s_suffix.to_numpy()),
+        end=_Joined(end_t, e_suffix.to_numpy()),
     )
     for name, suffix, has in (("start", s_suffix, has_start), ("end", e_suffix, has_end)):
         present = (suffix != "").to_numpy()
         text = _LazyText(suffix.to_numpy(), quote=True)
-        add(present & ~has, f"{label} {name} suffix ", text, f" has no {name} number")
+        add(present & ~has, f"{name}_suffix_alone", suffix=text)
         long = present & (suffix.str.len() > MAX_SUFFIX).to_numpy()
-        add(long, f"{label} {name} suffix ", text, f" is longer than {MAX_SUFFIX} characters")
+        add(long, f"{name}_suffix_long", suffix=text, limit=MAX_SUFFIX)
         letters = suffix.str.fullmatch(r"[A-Za-z]+").to_numpy(dtype=bool)
-        add(present & ~long & ~letters, f"{label} {name} suffix ", text, " is not a letter")
+        add(present & ~long & ~letters, f"{name}_suffix_not_letter", suffix=text)
     return bad, msgs
 
 
@@ -159,10 +149,24 @@ def _part_problems(ctx: Context, part: str) -> tuple[np.ndarray, np.ndarray]:
     "range that runs backwards (14–12), a suffix with no number, '12' typed as a suffix. Fix: "
     "re-key the number, range and suffix from the street nameplate or building.",
     fields=("pao_start_number",),
+    messages={
+        "start_outside": "{part} start number {value} is outside {low}–{high}",
+        "end_outside": "{part} end number {value} is outside {low}–{high}",
+        "end_without_start": "{part} has an end number ({end}) but no start number",
+        "end_below_start": "{part} end number {end} is below the start number {start}",
+        "range_same": "{part} range {start} to {end} ends where it starts",
+        "range_backwards": "{part} range {start} to {end} runs backwards",
+        "start_suffix_alone": "{part} start suffix {suffix} has no start number",
+        "end_suffix_alone": "{part} end suffix {suffix} has no end number",
+        "start_suffix_long": "{part} start suffix {suffix} is longer than {limit} characters",
+        "end_suffix_long": "{part} end suffix {suffix} is longer than {limit} characters",
+        "start_suffix_not_letter": "{part} start suffix {suffix} is not a letter",
+        "end_suffix_not_letter": "{part} end suffix {suffix} is not a letter",
+    },
 )
 def numbers(ctx: Context) -> Finding:
     bad_p, msg_p = _part_problems(ctx, "pao")
     bad_s, msg_s = _part_problems(ctx, "sao")
     bad = bad_p | bad_s
     joined = cat(msg_p[bad], msg_s[bad])
-    return Finding.from_mask(bad, cat(ctx.uprn_text[bad], ": ", [m[2:] for m in joined]), ctx.n)
+    return Finding.from_mask(bad, ctx.problems(ctx.uprn_text[bad], joined), ctx.n)

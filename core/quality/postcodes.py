@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .. import postcode
-from .context import Context, cat, lookup, metres, normalised_postcodes, quoted
+from .context import Context, lookup, metres, normalised_postcodes, quoted
 from .registry import ERROR, WARNING, Finding, rule
 
 
@@ -19,6 +19,10 @@ from .registry import ERROR, WARNING, Finding, rule
     "case, missing or extra spaces, or a letter O for a zero stop the postcode matching "
     "Royal Mail's and every other system's. Fix: retype the postcode in the standard form.",
     fields=("postcode",),
+    messages={
+        "not_bs7666": "{address} has postcode {postcode} which is not in BS 7666 format{hint}",
+        "did_you_mean": " (did you mean {postcode}?)",
+    },
 )
 def postcode_format(ctx: Context) -> Finding:
     values = ctx.a["postcode"]
@@ -27,16 +31,10 @@ def postcode_format(ctx: Context) -> Finding:
     bad = present & ~valid
     fixed = lookup(values[bad], lambda v: postcode.normalise(v) or postcode.repair(v))
     hint = np.where(
-        fixed.isna().to_numpy(),
-        "",
-        cat(" (did you mean ", fixed.fillna("").to_numpy(), "?)"),
+        fixed.isna().to_numpy(), "", ctx.say("did_you_mean", postcode=fixed.fillna("").to_numpy())
     )
-    msg = cat(
-        ctx.uprn_text[bad],
-        " has postcode ",
-        quoted(values.to_numpy()[bad]),
-        " which is not in BS 7666 format",
-        hint,
+    msg = ctx.say(
+        "not_bs7666", address=ctx.uprn_text[bad], postcode=quoted(values.to_numpy()[bad]), hint=hint
     )
     return Finding.from_mask(bad, msg, int(present.sum()))
 
@@ -50,6 +48,7 @@ def postcode_format(ctx: Context) -> Finding:
     "Mail's Postcode Address File and correct it, or load a newer Code-Point Open release.",
     fields=("postcode",),
     needs=("postcodes",),
+    messages={"unknown": "{address} has postcode {postcode}, which is not in POSTCODES"},
 )
 def postcode_unknown(ctx: Context) -> Finding:
     assert ctx.postcodes is not None
@@ -57,24 +56,22 @@ def postcode_unknown(ctx: Context) -> Finding:
     known = set(lookup(ctx.postcodes["postcode"], postcode.normalise).dropna())
     checked = norm.notna().to_numpy()
     bad = checked & ~norm.isin(known).to_numpy()
-    msg = cat(
-        ctx.uprn_text[bad], " has postcode ", norm.to_numpy()[bad], ", which is not in POSTCODES"
-    )
+    msg = ctx.say("unknown", address=ctx.uprn_text[bad], postcode=norm.to_numpy()[bad])
     return Finding.from_mask(bad, msg, int(checked.sum()))
 
 
 def postcode_centres(ctx: Context, norm: pd.Series) -> tuple[pd.DataFrame, str]:
-    """Postcode → x, y of its centre, and where the centres come from."""
+    """Postcode → x, y of its centre, and where the centres come from (A20's message key)."""
     if ctx.postcodes is not None:
         pc = ctx.postcodes.assign(key=lookup(ctx.postcodes["postcode"], postcode.normalise))
         pc = pc.dropna(subset=["key", "x", "y"]).drop_duplicates("key")
-        return pc.set_index("key")[["x", "y"]], "the Code-Point Open point of"
+        return pc.set_index("key")[["x", "y"]], "far_from_point"
     ok = ctx.xy_ok & norm.notna().to_numpy()
     frame = pd.DataFrame({"key": norm[ok].to_numpy(), "x": ctx.a["x"][ok], "y": ctx.a["y"][ok]})
     grouped = frame.groupby("key", sort=True)
     centres = grouped[["x", "y"]].median()
     counts = grouped.size()
-    return centres[counts >= ctx.thresholds.min_postcode_addresses], "the median point of"
+    return centres[counts >= ctx.thresholds.min_postcode_addresses], "far_from_median"
 
 
 @rule(
@@ -88,6 +85,12 @@ def postcode_centres(ctx: Context, norm: pd.Series) -> tuple[pd.DataFrame, str]:
     "may raise it) has the wrong postcode or a misplaced point. Fix: check the postcode "
     "against Royal Mail's PAF and the point against the map.",
     fields=("postcode", "x", "y"),
+    messages={
+        "far_from_point": "{address} is {distance} from the Code-Point Open point of postcode "
+        "{postcode}; more than {limit:,.0f} m",
+        "far_from_median": "{address} is {distance} from the median point of postcode "
+        "{postcode}; more than {limit:,.0f} m",
+    },
 )
 def far_from_postcode(ctx: Context) -> Finding:
     norm = normalised_postcodes(ctx)
@@ -100,12 +103,11 @@ def far_from_postcode(ctx: Context) -> Finding:
     dist = np.hypot(ctx.a["x"].to_numpy()[rows] - cx, ctx.a["y"].to_numpy()[rows] - cy)
     far = dist > ctx.thresholds.postcode_distance
     bad = rows[far]
-    msg = cat(
-        ctx.uprn_text[bad],
-        " is ",
-        metres(dist[far]),
-        f" from {source} postcode ",
-        keys[far],
-        f"; more than {ctx.thresholds.postcode_distance:,.0f} m",
+    msg = ctx.say(
+        source,
+        address=ctx.uprn_text[bad],
+        distance=metres(dist[far]),
+        postcode=keys[far],
+        limit=ctx.thresholds.postcode_distance,
     )
     return Finding(bad, msg, len(rows))

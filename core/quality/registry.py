@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+from .messages import COMMON_MESSAGES, placeholders
 
 if TYPE_CHECKING:
     from .context import Context
@@ -62,6 +64,9 @@ class Rule:
     absent, or whose fields are empty in every record (the source does not carry them: e.g.
     OS Open UPRN has no street or status), is reported as not applicable rather than run;
     ``may_be_empty`` names fields that must exist but may be empty everywhere.
+    ``messages`` holds the templates of the rule's per-problem messages, by key, in English
+    with named placeholders (``"{address} has no USRN"``); the check fills them in with
+    ``ctx.say(key, address=…)`` for all failing rows at once, in the run's language.
     """
 
     id: str
@@ -75,6 +80,7 @@ class Rule:
     may_be_empty: tuple[str, ...] = ()
     #: The module of ``core/quality`` that holds the rule (``identity``, ``streets``…).
     family: str = ""
+    messages: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 RULES: dict[str, Rule] = {}
@@ -90,12 +96,19 @@ def rule(
     fields: Sequence[str] = (),
     needs: Sequence[str] = (),
     may_be_empty: Sequence[str] = (),
+    messages: Mapping[str, str] | None = None,
 ) -> Callable[[Callable[[Context], Finding]], Callable[[Context], Finding]]:
-    """Register the decorated check function as rule *id* (``A..`` addresses, ``S..`` streets)."""
+    """Register the decorated check function as rule *id* (``A..`` addresses, ``S..`` streets)
+    with the templates of its messages (see ``Rule``)."""
     if not _ID.match(id):
         raise ValueError(f"rule id {id!r} is not A00/S00")
     if severity not in SEVERITIES:
         raise ValueError(f"rule {id}: severity {severity!r} is not one of {SEVERITIES}")
+    templates = dict(messages or {})
+    for key, template in templates.items():
+        if key in COMMON_MESSAGES:
+            raise ValueError(f"rule {id}: message key {key!r} is a shared message's")
+        placeholders(template)  # a template whose placeholders cannot be read fails here
 
     def register(check: Callable[[Context], Finding]) -> Callable[[Context], Finding]:
         if id in RULES:
@@ -112,6 +125,7 @@ def rule(
             tuple(needs),
             tuple(may_be_empty),
             check.__module__.rsplit(".", 1)[-1],
+            templates,
         )
         return check
 

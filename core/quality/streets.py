@@ -20,6 +20,7 @@ from .context import (
     spacing_problems,
 )
 from .registry import ERROR, INFO, WARNING, Finding, rule
+from .text import SPACING_MESSAGES
 
 STREET_TEXT = ("street_description", "locality", "town", "administrative_area")
 DESIGNATED, NUMBERED = 1, 3
@@ -42,6 +43,10 @@ def _streets(ctx: Context) -> pd.DataFrame:
     "drawn, routed or used to check its addresses. Fix: digitise the street's centreline "
     "from its start to its end.",
     fields=(),
+    messages={
+        "no_geometry": "{street} has no geometry",
+        "zero_length": "{street} has a zero-length geometry",
+    },
 )
 def street_geometry(ctx: Context) -> Finding:
     geoms = ctx.street_geoms
@@ -52,8 +57,8 @@ def street_geometry(ctx: Context) -> Finding:
     zero = ~missing & ~empty & ~ctx.street_ok
     keys = ctx.usrn_text
     msgs = np.full(len(geoms), "", dtype=object)
-    msgs[missing | empty] = cat(keys[missing | empty], " has no geometry")
-    msgs[zero] = cat(keys[zero], " has a zero-length geometry")
+    msgs[missing | empty] = ctx.say("no_geometry", street=keys[missing | empty])
+    msgs[zero] = ctx.say("zero_length", street=keys[zero])
     bad = missing | empty | zero
     return Finding.from_mask(bad, msgs[bad], len(geoms))
 
@@ -66,6 +71,7 @@ def street_geometry(ctx: Context) -> Finding:
     "twice) double-counts its length and confuses routing. Fix: split the street where it "
     "really crosses itself, or delete the repeated part.",
     fields=(),
+    messages={"crosses_itself": "{street} crosses or overlaps itself"},
 )
 def self_intersection(ctx: Context) -> Finding:
     geoms = ctx.street_geoms
@@ -73,7 +79,7 @@ def self_intersection(ctx: Context) -> Finding:
     rows = np.flatnonzero(ctx.street_ok)
     simple = shapely.is_simple(geoms[rows])
     bad = rows[~simple]
-    return Finding(bad, cat(ctx.usrn_text[bad], " crosses or overlaps itself"), len(rows))
+    return Finding(bad, ctx.say("crosses_itself", street=ctx.usrn_text[bad]), len(rows))
 
 
 @rule(
@@ -85,6 +91,9 @@ def self_intersection(ctx: Context) -> Finding:
     "Fix: remove the repeated vertex (QGIS: Vertex tool, or Processing › Remove duplicate "
     "vertices).",
     fields=(),
+    messages={
+        "repeated": "{street} has {count} repeated vertex(es), the first at ({x}, {y})",
+    },
 )
 def repeated_vertices(ctx: Context) -> Finding:
     geoms = ctx.street_geoms
@@ -101,15 +110,12 @@ def repeated_vertices(ctx: Context) -> Finding:
     count = pd.Series(street).value_counts().sort_index()
     bad = first.index.to_numpy()
     at = coords[hit[first.to_numpy()]]
-    msg = cat(
-        ctx.usrn_text[bad],
-        " has ",
-        count.reindex(bad).to_numpy().astype(str),
-        " repeated vertex(es), the first at (",
-        [f"{v:.2f}" for v in at[:, 0]],
-        ", ",
-        [f"{v:.2f}" for v in at[:, 1]],
-        ")",
+    msg = ctx.say(
+        "repeated",
+        street=ctx.usrn_text[bad],
+        count=count.reindex(bad).to_numpy().astype(str),
+        x=[f"{v:.2f}" for v in at[:, 0]],
+        y=[f"{v:.2f}" for v in at[:, 1]],
     )
     return Finding(bad, msg, len(rows), at[:, 0], at[:, 1])
 
@@ -123,6 +129,7 @@ def repeated_vertices(ctx: Context) -> Finding:
     "addresses. Usually its end was not snapped to the street it meets. Fix: snap the end "
     "vertex to the junction (QGIS snapping or Processing › Snap geometries to layer).",
     fields=(),
+    messages={"isolated": "{street} touches no other street within {tolerance:g} m"},
 )
 def isolated(ctx: Context) -> Finding:
     left, _ = ctx.street_pairs
@@ -131,9 +138,7 @@ def isolated(ctx: Context) -> Finding:
     connected[left] = True
     bad = rows[~connected[rows]]
     tol = ctx.thresholds.network_tolerance
-    return Finding(
-        bad, cat(ctx.usrn_text[bad], f" touches no other street within {tol:g} m"), len(rows)
-    )
+    return Finding(bad, ctx.say("isolated", street=ctx.usrn_text[bad], tolerance=tol), len(rows))
 
 
 @rule(
@@ -144,6 +149,7 @@ def isolated(ctx: Context) -> Finding:
     "is in; these make up the street part of every address on it. Fix: fill in the missing "
     "name from the street naming order or the neighbouring streets.",
     fields=("street_description", "town", "administrative_area"),
+    messages={"no_names": "{street} has no {fields}"},
 )
 def street_names(ctx: Context) -> Finding:
     s = _streets(ctx)
@@ -151,9 +157,9 @@ def street_names(ctx: Context) -> Finding:
     bad = np.zeros(len(s), dtype=bool)
     for name in ("street_description", "town", "administrative_area"):
         blank = (s[name].str.strip() == "").to_numpy()
-        msgs[blank] = cat(msgs[blank], f", {name.replace('_', ' ')}")
+        msgs[blank] = cat(msgs[blank], f", {ctx.label(name)}")
         bad |= blank
-    msg = cat(ctx.usrn_text[bad], " has no", [m[1:] for m in msgs[bad]])
+    msg = ctx.say("no_names", street=ctx.usrn_text[bad], fields=[m[2:] for m in msgs[bad]])
     return Finding.from_mask(bad, msg, len(s))
 
 
@@ -165,17 +171,17 @@ def street_names(ctx: Context) -> Finding:
     "the locality puts it twice in every address ('HIGH STREET, SEVENOAKS, SEVENOAKS'). Fix: "
     "clear the locality, or enter the real locality.",
     fields=("locality", "town"),
+    messages={"locality_is_town": "{street} has locality {locality} equal to its town"},
 )
 def locality_is_town(ctx: Context) -> Finding:
     s = _streets(ctx)
     loc = normalised_text(s["locality"])
     town = normalised_text(s["town"])
     bad = ((loc == town) & (loc != "")).to_numpy()
-    msg = cat(
-        ctx.usrn_text[bad],
-        " has locality ",
-        quoted(s["locality"].to_numpy()[bad]),
-        " equal to its town",
+    msg = ctx.say(
+        "locality_is_town",
+        street=ctx.usrn_text[bad],
+        locality=quoted(s["locality"].to_numpy()[bad]),
     )
     return Finding.from_mask(bad, msg, int((loc != "").sum()))
 
@@ -189,6 +195,7 @@ def locality_is_town(ctx: Context) -> Finding:
     "and ' - , . & / ( ) !. Such text will not match the same name typed cleanly. Fix: "
     "retype the name.",
     fields=("street_description",),
+    messages=SPACING_MESSAGES,
 )
 def street_spacing(ctx: Context) -> Finding:
     s = _streets(ctx)
@@ -199,16 +206,17 @@ def street_spacing(ctx: Context) -> Finding:
             continue
         edge, double, stray = spacing_problems(s[name])
         raw = s[name].to_numpy()
-        label = name.replace("_", " ")
-        for mask, what in (
-            (edge, "leading or trailing spaces"),
-            (double, "double spaces"),
-            (stray, "stray characters"),
+        label = ctx.label(name)
+        for mask, key in (
+            (edge, "edge_spaces"),
+            (double, "double_spaces"),
+            (stray, "stray_characters"),
         ):
             if mask.any():
-                msgs[mask] = cat(msgs[mask], f"; {label} ", quoted(raw[mask]), f" has {what}")
+                text = ctx.say(key, field=label, text=quoted(raw[mask]))
+                msgs[mask] = cat(msgs[mask], "; ", text)
         bad |= edge | double | stray
-    return Finding.from_mask(bad, cat(ctx.usrn_text[bad], ": ", [m[2:] for m in msgs[bad]]), len(s))
+    return Finding.from_mask(bad, ctx.problems(ctx.usrn_text[bad], msgs[bad]), len(s))
 
 
 @rule(
@@ -222,6 +230,10 @@ def street_spacing(ctx: Context) -> Finding:
     "of a town, since the locality tells them apart. Fix: rename one of the streets, or, if "
     "they are one street, join the parts (and their USRNs).",
     fields=("street_description", "town"),
+    messages={
+        "same_name": "{street} ({name}, {place}) has the same name as {other}, which it does "
+        "not touch"
+    },
 )
 def same_name(ctx: Context) -> Finding:
     s = _streets(ctx)
@@ -259,15 +271,12 @@ def same_name(ctx: Context) -> Finding:
     if "locality" in s:
         loc = s["locality"].str.strip().to_numpy()[rows]
         place = np.where(loc == "", place, cat(loc, ", ", place))
-    msg = cat(
-        ctx.usrn_text[rows],
-        " (",
-        s["street_description"].to_numpy()[rows],
-        ", ",
-        place,
-        ") has the same name as ",
-        ctx.usrn_text[other],
-        ", which it does not touch",
+    msg = ctx.say(
+        "same_name",
+        street=ctx.usrn_text[rows],
+        name=s["street_description"].to_numpy()[rows],
+        place=place,
+        other=ctx.usrn_text[other],
     )
     return Finding(rows, msg, int(named.sum()))
 
@@ -281,6 +290,10 @@ def same_name(ctx: Context) -> Finding:
     "type 3 record without one is either another street type or a road number keyed wrongly. "
     "Fix: enter the road number, or change the street type.",
     fields=("street_type", "street_description"),
+    messages={
+        "no_road_number": "{street} is a numbered street (type 3) but its descriptor {name} "
+        "does not start with a road number (M, A, B, C or U and digits)"
+    },
 )
 def numbered_prefix(ctx: Context) -> Finding:
     s = _streets(ctx)
@@ -293,11 +306,10 @@ def numbered_prefix(ctx: Context) -> Finding:
         .to_numpy(dtype=bool)
     )
     bad = numbered & ~ok
-    msg = cat(
-        ctx.usrn_text[bad],
-        " is a numbered street (type 3) but its descriptor ",
-        quoted(s["street_description"].to_numpy()[bad]),
-        " does not start with a road number (M, A, B, C or U and digits)",
+    msg = ctx.say(
+        "no_road_number",
+        street=ctx.usrn_text[bad],
+        name=quoted(s["street_description"].to_numpy()[bad]),
     )
     return Finding.from_mask(bad, msg, int(numbered.sum()))
 
@@ -312,6 +324,7 @@ def numbered_prefix(ctx: Context) -> Finding:
     "its addresses onto it.",
     fields=("usrn", "street_type"),
     needs=("addresses.usrn",),
+    messages={"no_addresses": "{street} is a live named street with no addresses"},
 )
 def street_without_addresses(ctx: Context) -> Finding:
     s = _streets(ctx)
@@ -323,7 +336,7 @@ def street_without_addresses(ctx: Context) -> Finding:
     used = np.isin(usrn, pd.unique(ctx.a["usrn"].to_numpy()))
     bad = live & ~used
     return Finding.from_mask(
-        bad, cat(ctx.usrn_text[bad], " is a live named street with no addresses"), int(live.sum())
+        bad, ctx.say("no_addresses", street=ctx.usrn_text[bad]), int(live.sum())
     )
 
 
@@ -337,6 +350,10 @@ def street_without_addresses(ctx: Context) -> Finding:
     "from this gazetteer, or move its geometry.",
     fields=(),
     needs=("boundary",),
+    messages={
+        "outside": "{street} lies wholly outside the authority boundary, {distance} from it at "
+        "the nearest"
+    },
 )
 def street_outside(ctx: Context) -> Finding:
     geoms = ctx.street_geoms
@@ -350,10 +367,5 @@ def street_outside(ctx: Context) -> Finding:
     far = dist > ctx.thresholds.boundary_tolerance
     bad = out[far]
     near = shapely.get_point(shapely.shortest_line(geoms[bad], boundary), 0)
-    msg = cat(
-        ctx.usrn_text[bad],
-        " lies wholly outside the authority boundary, ",
-        metres(dist[far]),
-        " from it at the nearest",
-    )
+    msg = ctx.say("outside", street=ctx.usrn_text[bad], distance=metres(dist[far]))
     return Finding(bad, msg, len(rows), shapely.get_x(near), shapely.get_y(near))

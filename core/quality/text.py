@@ -29,6 +29,13 @@ TEXT_FIELDS = (
     "administrative_area",
 )
 MAX_LENGTH = {f.name: f.length for f in schema.ADDRESS_FIELDS if f.kind == schema.TEXT}
+#: Messages of the spacing rules (A16 here, S08 for streets).
+SPACING_MESSAGES = {
+    "edge_spaces": "{field} {text} has leading or trailing spaces",
+    "double_spaces": "{field} {text} has double spaces",
+    "stray_characters": "{field} {text} has stray characters",
+    "stray_characters_shown": "{field} {text} has stray character(s) {characters}",
+}
 
 
 @rule(
@@ -40,15 +47,14 @@ MAX_LENGTH = {f.name: f.length for f in schema.ADDRESS_FIELDS if f.kind == schem
     "a building entered twice, or a flat that lost its own name or number. Fix: give the SAO "
     "the unit's own name or number, or clear it if the record is the whole building.",
     fields=("pao_text", "sao_text"),
+    messages={"same_text": "{address} has the same PAO and SAO text {text}"},
 )
 def pao_equals_sao(ctx: Context) -> Finding:
     pao = normalised_text(ctx.a["pao_text"])
     sao = normalised_text(ctx.a["sao_text"])
     bad = ((pao == sao) & (pao != "")).to_numpy()
-    msg = cat(
-        ctx.uprn_text[bad],
-        " has the same PAO and SAO text ",
-        quoted(ctx.a["pao_text"].to_numpy()[bad]),
+    msg = ctx.say(
+        "same_text", address=ctx.uprn_text[bad], text=quoted(ctx.a["pao_text"].to_numpy()[bad])
     )
     return Finding.from_mask(bad, msg, int((~ctx.blank("pao_text") & ~ctx.blank("sao_text")).sum()))
 
@@ -63,6 +69,7 @@ def pao_equals_sao(ctx: Context) -> Finding:
     "or two spaces in a row break matching, sorting and printed labels. Fix: retype the text "
     "without them.",
     fields=("street_description",),
+    messages=SPACING_MESSAGES,
 )
 def text_hygiene(ctx: Context) -> Finding:
     msgs = np.full(ctx.n, "", dtype=object)
@@ -74,23 +81,22 @@ def text_hygiene(ctx: Context) -> Finding:
         values = ctx.a[name]
         present |= (values != "").to_numpy()
         edge, double, stray = spacing_problems(values)
-        label = name.replace("_", " ")
+        label = ctx.label(name)
         raw = values.to_numpy()
-        for mask, what in ((edge, "leading or trailing spaces"), (double, "double spaces")):
+        for mask, key in ((edge, "edge_spaces"), (double, "double_spaces")):
             if mask.any():
-                msgs[mask] = cat(msgs[mask], f"; {label} ", quoted(raw[mask]), f" has {what}")
+                text = ctx.say(key, field=label, text=quoted(raw[mask]))
+                msgs[mask] = cat(msgs[mask], "; ", text)
         if stray.any():
-            msgs[stray] = cat(
-                msgs[stray],
-                f"; {label} ",
-                quoted(raw[stray]),
-                " has stray character(s) ",
-                stray_characters(raw[stray]),
+            text = ctx.say(
+                "stray_characters_shown",
+                field=label,
+                text=quoted(raw[stray]),
+                characters=stray_characters(raw[stray]),
             )
+            msgs[stray] = cat(msgs[stray], "; ", text)
         bad |= edge | double | stray
-    return Finding.from_mask(
-        bad, cat(ctx.uprn_text[bad], ": ", [m[2:] for m in msgs[bad]]), int(present.sum())
-    )
+    return Finding.from_mask(bad, ctx.problems(ctx.uprn_text[bad], msgs[bad]), int(present.sum()))
 
 
 @rule(
@@ -103,6 +109,7 @@ def text_hygiene(ctx: Context) -> Finding:
     "Fix: shorten the text, using the standard abbreviations only where the convention "
     "allows.",
     fields=("street_description",),
+    messages={"too_long": "{field} is {length} characters long (limit {limit})"},
 )
 def text_length(ctx: Context) -> Finding:
     msgs = np.full(ctx.n, "", dtype=object)
@@ -114,14 +121,12 @@ def text_length(ctx: Context) -> Finding:
         lengths = ctx.a[name].str.len().to_numpy()
         long = lengths > limit
         if long.any():
-            msgs[long] = cat(
-                msgs[long],
-                f"; {name.replace('_', ' ')} is ",
-                lengths[long].astype(str),
-                f" characters long (limit {limit})",
+            text = ctx.say(
+                "too_long", field=ctx.label(name), length=lengths[long].astype(str), limit=limit
             )
+            msgs[long] = cat(msgs[long], "; ", text)
             bad |= long
-    return Finding.from_mask(bad, cat(ctx.uprn_text[bad], ": ", [m[2:] for m in msgs[bad]]), ctx.n)
+    return Finding.from_mask(bad, ctx.problems(ctx.uprn_text[bad], msgs[bad]), ctx.n)
 
 
 def formatted_addresses(ctx: Context) -> pd.Series:
@@ -149,6 +154,9 @@ def formatted_addresses(ctx: Context) -> pd.Series:
     "other, or a flat or unit lost the name or number that tells it apart. Fix: retire the "
     "duplicate, or give each unit its own SAO.",
     fields=(),
+    messages={
+        "same_address": "{address} ({ref}) has the same address {text} as {other} ({other_ref})"
+    },
 )
 def duplicate_text(ctx: Context) -> Finding:
     if "address" not in ctx.a and not {"pao_text", "street_description"} <= set(ctx.a.columns):
@@ -161,16 +169,12 @@ def duplicate_text(ctx: Context) -> Finding:
     if not len(pos):
         return Finding.none(len(rows))
     other = np.where(pos == first, second, first)
-    msg = cat(
-        ctx.uprn_text[pos],
-        " (",
-        ctx.ref[pos],
-        ") has the same address ",
-        quoted(text.to_numpy()[pos]),
-        " as ",
-        ctx.uprn_text[other],
-        " (",
-        ctx.ref[other],
-        ")",
+    msg = ctx.say(
+        "same_address",
+        address=ctx.uprn_text[pos],
+        ref=ctx.ref[pos],
+        text=quoted(text.to_numpy()[pos]),
+        other=ctx.uprn_text[other],
+        other_ref=ctx.ref[other],
     )
     return Finding(pos, msg, len(rows))

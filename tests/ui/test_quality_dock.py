@@ -223,3 +223,59 @@ def test_a_big_rule_is_read_a_page_at_a_time(make_dock, iface) -> None:
     assert {group.child(i).text(1) for i in range(1200)} == {str(n) for n in range(1200)}
     dock._clicked(group)  # a rule: its explanation in the status line
     assert dock.ui.statusLabel.text().startswith("A05")
+
+
+def test_a_quality_run_in_welsh_shows_welsh_messages(make_dock, iface, tmp_path: Path) -> None:
+    """Each problem's message is built from its rule's template translated through the
+    plugin's translator: Welsh in the ISSUES layer, the dock's list and the HTML report."""
+    import subprocess
+    import sys
+
+    from placelink import i18n
+    from placelink.ui.quality_dock import QualityDock
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, str(root / "scripts" / "i18n.py"), "compile", str(tmp_path / "qm")],
+        check=True,
+    )
+    addresses = _addresses()
+    original = i18n.QM_FOLDERS
+    i18n.QM_FOLDERS = (tmp_path / "qm",)
+    try:
+        assert i18n.install_translator("cy") is not None
+        dock = make_dock(QualityDock)
+        dock.ui.addressesCombo.setLayer(addresses)
+        dock.ui.rulesEdit.setText("A01,A18")
+        dock.run_checks()
+        _wait(dock.run)
+    finally:
+        i18n.remove_translators()
+        i18n.QM_FOLDERS = original
+    messages = _messages(dock.issues_layer)
+    assert (
+        "Mae gan UPRN 100000000004 y cod post 'NOT A PC' nad yw yn fformat BS 7666"
+        in (messages["A18"])
+    )
+    assert "Mae UPRN 100000000002 (feature 3) yn dyblygu UPRN feature 2" in messages["A01"]
+    tree = dock.ui.issuesTree
+    groups = {tree.topLevelItem(i).text(0).split()[0]: tree.topLevelItem(i) for i in range(2)}
+    tree.expandItem(groups["A18"])
+    listed = [groups["A18"].child(i).text(0) for i in range(groups["A18"].childCount())]
+    assert sorted(listed) == sorted(messages["A18"])  # the dock lists them in Welsh
+    report = dock.report_path.read_text(encoding="utf-8")
+    assert "nad yw yn fformat BS 7666" in report and "not in BS 7666 format" not in report
+
+    dock.run_checks()  # the translator gone, the next run is in English again
+    _wait(dock.run)
+    assert (
+        "UPRN 100000000004 has postcode 'NOT A PC' which is not in BS 7666 format"
+        in (_messages(dock.issues_layer)["A18"])
+    )
+
+
+def _messages(layer: QgsVectorLayer) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for feature in layer.getFeatures():
+        found.setdefault(feature["rule_id"], []).append(feature["message"])
+    return found
