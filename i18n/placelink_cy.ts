@@ -76,6 +76,10 @@
       <translation>400,800,1600</translation>
     </message>
     <message>
+      <source>Band units</source>
+      <translation>Unedau'r bandiau</translation>
+    </message>
+    <message>
       <source>Whether the bands are metres or minutes.</source>
       <translation>Ai metrau neu funudau yw'r bandiau.</translation>
     </message>

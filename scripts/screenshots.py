@@ -461,7 +461,7 @@ class Shooter:
         # the catchment map's styled copies tell the story: hide what they cover or repeat
         hidden = [self.layers[key] for key in ("addresses", "matched", "facilities")]
         hidden += QgsProject.instance().mapLayersByName("Quality issues")
-        hidden += [dock.assignments, dock.catchments]  # the run's own (unstyled) outputs
+        # (the run's own layers now sit in the map's group: one set, assignments switched off)
         hidden += QgsProject.instance().mapLayersByName("Band areas")
         for layer in hidden:
             node = self._node(layer) if layer is not None else None

@@ -20,6 +20,7 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     from placelink.qgis_support import styling
     from placelink.qgis_support.map_layout import build_layout
     from placelink.ui.dock_state import SCOPE
+    from placelink.ui.results_folder import mark_result_set
     from qgis.core import (
         QgsCategorizedSymbolRenderer,
         QgsProject,
@@ -71,6 +72,7 @@ def write_project(out: Path, sample: Path, title: str) -> Path:
     add(table("quality_summary"), "Quality summary", quality_group)
 
     catch_group = root.addGroup("Catchments")
+    mark_result_set(catch_group)  # a Catchments dock run puts its set here, not beside it
     assignments = add(table("assignments"), "Address assignments", catch_group)
     bands = add(table("band_areas"), "Distance bands", catch_group)
     catchments = add(table("catchments"), "Catchments", catch_group)

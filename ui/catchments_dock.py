@@ -17,7 +17,13 @@ from qgis.core import (
 from ..qgis_support.compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON
 from .distances_panel import DistancesPanel
 from .dock_base import AlgorithmDock
-from .results_folder import release_layout, result_path
+from .results_folder import (
+    mark_result_set,
+    put_set_at,
+    release_layout,
+    result_path,
+    take_out_set,
+)
 
 METHODS = ("Straight line", "Along the street network", "Along the network, with capacities")
 HOVER_PIXELS = 8
@@ -58,6 +64,8 @@ class CatchmentsDock(AlgorithmDock):
         ui.runButton.clicked.connect(self.make_catchments)
         self.assignments: QgsVectorLayer | None = None
         self.catchments: QgsVectorLayer | None = None
+        self.bands: QgsVectorLayer | None = None
+        self._place = None
         self.map_path: Path | None = None
         self._index: QgsSpatialIndex | None = None
         if iface is not None:
@@ -114,6 +122,9 @@ class CatchmentsDock(AlgorithmDock):
             ui.statusLabel.setText(self.tr("Choose a street network, or the straight-line method."))
             return
         self.stage = "catchments"
+        # The project's catchment set (the demo's, or the last run's map) makes way for this
+        # run's: its place in the Layers panel is kept for the new one.
+        self._place = take_out_set()
         self.start("placelink:catchments", self.parameters())
 
     def on_finished(self, ok: bool, results: dict) -> None:
@@ -122,6 +133,7 @@ class CatchmentsDock(AlgorithmDock):
         if self.stage == "catchments":
             self.assignments = self._layer(results.get("ASSIGNMENTS"))
             self.catchments = self._layer(results.get("CATCHMENTS"))
+            self.bands = self._layer(results.get("BAND_AREAS"))
             self._build_index()
             self._unreached = int(results.get("UNREACHED", 0) or 0)
             self.map_path = result_path("catchment_map.pdf")
@@ -132,7 +144,7 @@ class CatchmentsDock(AlgorithmDock):
                 "CATCHMENTS": self.catchments,
                 "FACILITIES": self.ui.facilitiesCombo.currentLayer(),
                 "NAME_FIELD": self.ui.nameField.currentField(),
-                "BAND_AREAS": self._layer(results.get("BAND_AREAS")),
+                "BAND_AREAS": self.bands,
                 "NETWORK": self.ui.networkCombo.currentLayer(),  # the map shows the streets
                 "TITLE": title,
                 "OUTPUT": str(self.map_path),
@@ -141,12 +153,39 @@ class CatchmentsDock(AlgorithmDock):
                 "placelink:catchmentmap", {k: v for k, v in parameters.items() if v is not None}
             )
             return
+        self._gather(results.get("LAYOUT_NAME"))
         text = self.tr("Catchments made. The map is in the project's layouts and at {path}.")
         if self._unreached:
             text += " " + self.tr(
                 "{n:,} address(es) have no facility (hover one to see why)."
             ).format(n=self._unreached)
         self.ui.statusLabel.setText(text.format(path=self.map_path))
+
+    def _gather(self, layout_name: object) -> None:
+        """One catchment set in the project: the map's group (its styled layers read the
+        run's files) takes the place of the set the run replaced, the run's own unstyled
+        copies of the same files leave, and the address assignments (for hovering) join
+        the group, switched off."""
+        project = QgsProject.instance()
+        root = project.layerTreeRoot()
+        group = root.findGroup(f"Catchment map: {layout_name}") if layout_name else None
+        if group is None:
+            return
+        group = put_set_at(group, getattr(self, "_place", None))
+        mark_result_set(group)
+        mapped = {layer.source(): layer for layer in (n.layer() for n in group.findLayers())}
+        for name in ("catchments", "bands"):
+            own = getattr(self, name, None)
+            styled = mapped.get(own.source()) if own is not None else None
+            if styled is not None and styled is not own:
+                project.removeMapLayer(own.id())
+                setattr(self, name, styled)
+        node = root.findLayer(self.assignments.id()) if self.assignments is not None else None
+        if node is not None and node.parent() is not group:
+            moved = node.clone()
+            moved.setItemVisibilityChecked(False)  # one point per address: for hovering
+            group.addChildNode(moved)
+            node.parent().removeChildNode(node)
 
     def _layer(self, value: object) -> QgsVectorLayer | None:
         if value is None or isinstance(value, QgsMapLayer):

@@ -74,7 +74,7 @@ def release_layout(name: str, project: QgsProject | None = None) -> None:
         manager.removeLayout(layout)
     root = project.layerTreeRoot()
     group = root.findGroup(f"Catchment map: {name}")
-    if group is not None:
+    if group is not None and not group.customProperty(SET_PROPERTY):  # a set's place: kept
         project.removeMapLayers([node.layerId() for node in group.findLayers()])
         root.removeChildNode(group)
 
@@ -85,3 +85,53 @@ def _source_file(source: str) -> str:
         return str(Path(path).resolve())
     except (OSError, ValueError):
         return path
+
+
+#: Layer-tree property marking a group as a project's set of catchment results (the demo
+#: project's "Catchments" group, or a dock run's catchment map group): a dock run replaces
+#: the set where it sits instead of adding a second one beside it.
+SET_PROPERTY = "placelink/result_set"
+CATCHMENT_SET = "catchments"
+
+
+def mark_result_set(group, kind: str = CATCHMENT_SET) -> None:
+    """Mark layer-tree *group* as the project's *kind* result set (see ``take_out_set``)."""
+    group.setCustomProperty(SET_PROPERTY, kind)
+
+
+def take_out_set(kind: str = CATCHMENT_SET, project: QgsProject | None = None):
+    """Take the layers of the project's *kind* result sets out (the demo's own, or the last
+    run's) and return the first set's group, emptied, to hold the new set's place in the
+    Layers panel (``put_set_at``); other such sets go entirely. None when there was none."""
+    project = project or QgsProject.instance()
+    found = []
+
+    def walk(group) -> None:
+        for node in group.children():
+            if node.customProperty(SET_PROPERTY) == kind:
+                found.append(node)
+            elif hasattr(node, "findLayers"):  # a group: look inside
+                walk(node)
+
+    walk(project.layerTreeRoot())
+    for node in found:
+        project.removeMapLayers([layer.layerId() for layer in node.findLayers()])
+        node.removeAllChildren()
+    for node in found[1:]:
+        node.parent().removeChildNode(node)
+    return found[0] if found else None
+
+
+def put_set_at(group, place) -> object:
+    """Move layer-tree *group* to where *place* (the emptied group ``take_out_set`` gave)
+    sits, in its stead; returns the group as it now is in the tree."""
+    from qgis.PyQt import sip
+
+    if place is None or sip.isdeleted(place) or place.parent() is None:
+        return group
+    parent = place.parent()
+    moved = group.clone()
+    parent.insertChildNode(parent.children().index(place), moved)
+    group.parent().removeChildNode(group)
+    parent.removeChildNode(place)
+    return moved
