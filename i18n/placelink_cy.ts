@@ -2239,6 +2239,22 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <source>{street} lies wholly outside the authority boundary, {distance} from it at the nearest</source>
       <translation>Mae {street} yn gyfan gwbl y tu allan i ffin yr awdurdod, {distance} ohoni ar y pwynt agosaf</translation>
     </message>
+    <message>
+      <source>Wrong {layer} layer? {share}% fail {rule}: {question}</source>
+      <translation>Haen {layer} anghywir? Mae {share}% yn methu {rule}: {question}</translation>
+    </message>
+    <message>
+      <source>most addresses' USRNs are not in the streets layer: is it the street gazetteer (NSG) of the same council, loaded from the same supply?</source>
+      <translation>nid yw USRN y rhan fwyaf o'r cyfeiriadau yn yr haen strydoedd: ai gazetteer strydoedd (NSG) yr un cyngor yw hi, wedi'i llwytho o'r un cyflenwad?</translation>
+    </message>
+    <message>
+      <source>most addresses lie outside the boundary: is it this council's boundary, and in the same coordinate reference system as the addresses?</source>
+      <translation>mae'r rhan fwyaf o'r cyfeiriadau y tu allan i'r ffin: ai ffin y cyngor hwn yw hi, ac yn yr un system cyfeirnodau cyfesurynnau â'r cyfeiriadau?</translation>
+    </message>
+    <message>
+      <source>most addresses are far from their street: are the streets the same council's, in the same coordinate reference system?</source>
+      <translation>mae'r rhan fwyaf o'r cyfeiriadau ymhell o'u stryd: ai strydoedd yr un cyngor ydyn nhw, yn yr un system cyfeirnodau cyfesurynnau?</translation>
+    </message>
   </context>
   <context>
     <name>QualityDock</name>

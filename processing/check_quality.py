@@ -440,7 +440,7 @@ class CheckQuality(PlaceLinkAlgorithm):
 
         from ..core.quality.hints import wrong_layer_hints
 
-        for hint in wrong_layer_hints(summary.to_dict("records")):
+        for hint in wrong_layer_hints(summary.to_dict("records"), self.tr):
             feedback.pushWarning(hint)
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)

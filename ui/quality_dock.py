@@ -110,7 +110,7 @@ class QualityDock(AlgorithmDock):
 
             names = summary.fields().names()
             hints = wrong_layer_hints(
-                {name: row[name] for name in names} for row in summary.getFeatures()
+                ({name: row[name] for name in names} for row in summary.getFeatures()), tr
             )
         self.ui.reportButton.setEnabled(self.report_path is not None and self.report_path.exists())
         score = results.get("SCORE")

@@ -3,10 +3,14 @@ rule that ties them to another layer usually means that layer is the wrong one."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from .messages import Messages
 
 #: Share of checked records failing a rule above which the other input is suspected.
 SUSPECT_SHARE = 0.5
+#: The hint's sentence (a template with named placeholders, translated like the messages).
+HINT = "Wrong {layer} layer? {share}% fail {rule}: {question}"
 #: rule → (the input it ties the addresses to, what to check).
 CROSS_LAYER_RULES = {
     "A10": (
@@ -27,9 +31,13 @@ CROSS_LAYER_RULES = {
 }
 
 
-def wrong_layer_hints(summary: Iterable[Mapping[str, object]]) -> list[str]:
+def wrong_layer_hints(
+    summary: Iterable[Mapping[str, object]], translate: Callable[[str], str] | None = None
+) -> list[str]:
     """One plain sentence per input that most addresses disagree with, from the summary
-    rows (``rule_id``, ``checked``, ``failures``) of a quality run."""
+    rows (``rule_id``, ``checked``, ``failures``) of a quality run; *translate* puts it in
+    the reader's language (the dock and the algorithm pass their ``tr``)."""
+    messages = Messages(translate)
     hints = []
     for row in summary:
         rule = str(row.get("rule_id") or "")
@@ -40,5 +48,8 @@ def wrong_layer_hints(summary: Iterable[Mapping[str, object]]) -> list[str]:
         if checked and failures / checked > SUSPECT_SHARE:
             layer, question = CROSS_LAYER_RULES[rule]
             share = round(100 * failures / checked)
-            hints.append(f"Wrong {layer} layer? {share}% fail {rule}: {question}")
+            text = messages.render(
+                HINT, layer=layer, share=share, rule=rule, question=messages.template(question)
+            )
+            hints.append(str(text[0]))
     return hints

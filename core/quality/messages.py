@@ -131,10 +131,13 @@ class Messages:
 
 
 def all_templates() -> list[str]:
-    """Every message template (shared parts, field labels, each rule's), for translators."""
+    """Every message template (shared parts, field labels, each rule's, the wrong-layer
+    hints), for translators."""
+    from .hints import CROSS_LAYER_RULES, HINT
     from .registry import ordered
 
     texts = [*COMMON_MESSAGES.values(), *FIELD_LABELS.values()]
     for registered in ordered():
         texts.extend(registered.messages.values())
+    texts += [HINT, *(question for _layer, question in CROSS_LAYER_RULES.values())]
     return list(dict.fromkeys(texts))

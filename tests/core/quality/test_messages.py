@@ -83,3 +83,15 @@ def test_render_fills_arrays_and_scalars_element_wise() -> None:
     out = render("{a} is {d:,.0f} m from {b}", {"a": ["X", "Y"], "d": 1234.4, "b": ["P", "Q"]})
     assert out.tolist() == ["X is 1,234 m from P", "Y is 1,234 m from Q"]
     assert render("{a} costs {n:.1f}", {"a": ["X"], "n": [2]}).tolist() == ["X costs 2.0"]
+
+
+def test_the_wrong_layer_hint_follows_the_language_too() -> None:
+    from placelink.core.quality.hints import CROSS_LAYER_RULES, HINT, wrong_layer_hints
+
+    summary = [{"rule_id": "A10", "checked": 100, "failures": 99}]
+    question = CROSS_LAYER_RULES["A10"][1]
+    welsh = {HINT: "Haen {layer} anghywir? Mae {share}% yn methu {rule}: {question}",
+             question: "ai NSG yr un cyngor yw hi?"}  # fmt: skip
+    hints = wrong_layer_hints(summary, lambda text: welsh.get(text, text))
+    assert hints == ["Haen STREETS anghywir? Mae 99% yn methu A10: ai NSG yr un cyngor yw hi?"]
+    assert HINT in all_templates() and question in all_templates()
