@@ -150,3 +150,40 @@ def test_racing_decisions_on_two_connections_one_wins(run_alg, postgis_server, o
         )
         == "Officer A"
     )
+
+
+def test_a_tables_own_review_fields_are_not_clobbered(make_dock, run_alg, postgis_server) -> None:
+    """A records table with review_decision/reviewed_by of its own keeps them: the match
+    adds match_review_decision… and the one-statement PostGIS write stamps those."""
+    from qgis.core import QgsFeature
+
+    records = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=pc:string"
+        "&field=review_decision:string&field=reviewed_by:string",
+        "records", "memory",
+    )  # fmt: skip
+    rows = []
+    for ref, addr, pc in RECORDS:
+        row = QgsFeature(records.fields())
+        row.setAttributes([ref, addr, pc, "approved", "Housing team"])
+        rows.append(row)
+    records.dataProvider().addFeatures(rows)
+    table = "review_own_stamp"
+    output = "postgis:" + postgis_server.uri(table=table)
+    run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+         "GAZETTEER": fixtures._gazetteer(), "OUTPUT": output},
+    )  # fmt: skip
+    layer = QgsVectorLayer(postgis_server.uri(table=table), "own stamp", "postgres")
+    assert layer.isValid()
+    dock = _dock(make_dock, fixtures._gazetteer(), layer)
+    assert dock.load_queue()  # the records' own "approved" does not hide them from review
+    row = dock.current()
+    _as("Officer Cy")
+    assert dock.reject_match()
+    stored = postgis_server.sql(
+        "SELECT review_decision || '|' || reviewed_by || '|' || match_review_decision || '|' "
+        f"|| match_reviewed_by FROM public.{table} WHERE id = {row.id()}"
+    )
+    assert stored == "approved|Housing team|rejected|Officer Cy"
