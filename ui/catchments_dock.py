@@ -184,6 +184,7 @@ class CatchmentsDock(AlgorithmDock):
         if node is not None and node.parent() is not group:
             moved = node.clone()
             moved.setItemVisibilityChecked(False)  # one point per address: for hovering
+            moved.setExpanded(False)
             group.addChildNode(moved)
             node.parent().removeChildNode(node)
 

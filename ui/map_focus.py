@@ -69,3 +69,69 @@ class Highlight:
         if self.band is not None and self.iface is not None:
             self.iface.mapCanvas().scene().removeItem(self.band)
         self.band = None
+
+
+class Markers:
+    """Markers kept on several places (a record's candidates), the picked one ringed more
+    strongly, until the next set or ``clear`` (a flash alone is gone before it is seen)."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.bands: list = []
+        self.picked = None
+
+    def _band(self, colour: tuple[int, int, int], size: int):
+        from qgis.gui import QgsRubberBand
+        from qgis.PyQt.QtGui import QColor
+
+        band = QgsRubberBand(self.iface.mapCanvas(), GEOMETRY_POINT)
+        band.setColor(QColor(*colour))
+        band.setWidth(3)
+        band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        band.setIconSize(size)
+        return band
+
+    def _canvas_point(self, point: QgsPointXY, crs) -> QgsPointXY:
+        from qgis.core import QgsCoordinateTransform, QgsProject
+
+        target = self.iface.mapCanvas().mapSettings().destinationCrs()
+        if crs is not None and crs.isValid() and target.isValid() and crs != target:
+            return QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
+        return point
+
+    def show(self, points: list[QgsPointXY], crs) -> int:
+        """Mark every point of *points* (in *crs*); returns how many are marked."""
+        self.clear()
+        if self.iface is None or not points:
+            return 0
+        band = self._band((230, 30, 120), 14)
+        for point in points:
+            band.addPoint(self._canvas_point(point, crs), False)
+        band.updatePosition()
+        band.update()
+        self.bands.append(band)
+        return band.numberOfVertices()
+
+    def pick(self, point: QgsPointXY | None, crs) -> None:
+        """Ring the chosen place more strongly (None: no choice); the map follows it when it
+        lies outside the view."""
+        if self.picked is not None:
+            self.iface.mapCanvas().scene().removeItem(self.picked)
+            self.picked = None
+        if self.iface is None or point is None:
+            return
+        at = self._canvas_point(point, crs)
+        self.picked = self._band((20, 20, 20), 24)
+        self.picked.addPoint(at)
+        canvas = self.iface.mapCanvas()
+        if not canvas.extent().contains(at):
+            canvas.setCenter(at)
+            canvas.refresh()
+
+    def clear(self) -> None:
+        if self.iface is not None:
+            scene = self.iface.mapCanvas().scene()
+            for band in [*self.bands, self.picked]:
+                if band is not None:
+                    scene.removeItem(band)
+        self.bands, self.picked = [], None

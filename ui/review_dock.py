@@ -41,7 +41,7 @@ from ..qgis_support.fields import plain_value
 from ..qgis_support.provenance import run_parameters, without_password
 from .address_search import SEARCHES
 from .dock_base import load_form, set_scrolling_body, wrap_long_items
-from .map_focus import focus_points
+from .map_focus import Markers, focus_points
 from .review_store import NotSavedError, RefusedError, stamp_of, write_decision
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole
@@ -89,6 +89,10 @@ class ReviewDock(QgsDockWidget):
         ui.rejectButton.clicked.connect(self.reject_match)
         ui.pickButton.clicked.connect(self.pick_selected)
         ui.searchEdit.textChanged.connect(self.search_gazetteer)
+        #: The record's candidates stay marked on the map; the chosen one is ringed.
+        self.markers = Markers(iface)
+        ui.candidatesList.currentItemChanged.connect(self._candidate_chosen)
+        self.visibilityChanged.connect(lambda visible: visible or self.markers.clear())
         self.queue: list[int] = []
         self.position = 0
         #: The result fields' names in the layer (``match_uprn`` where the input had a uprn).
@@ -180,6 +184,17 @@ class ReviewDock(QgsDockWidget):
             if x is not None:
                 points.append(QgsPointXY(x, y))
         focus_points(self.iface, points, layer.crs())
+        self.markers.show(points, layer.crs())  # kept, not only flashed
+        self._candidate_chosen(self.ui.candidatesList.currentItem())
+
+    def _candidate_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        """Ring the candidate chosen in the list on the map."""
+        data = item.data(CANDIDATE_ROLE) if item is not None else None
+        gazetteer = self.ui.gazetteerCombo.currentLayer()
+        if not data or data[2] is None or gazetteer is None:
+            self.markers.pick(None, None)
+            return
+        self.markers.pick(QgsPointXY(data[2], data[3]), gazetteer.crs())
 
     def record_text(self, feature: QgsFeature) -> str:
         """The address the matcher was given (``core.matching.results.record_text``): the

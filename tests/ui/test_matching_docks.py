@@ -181,11 +181,18 @@ def test_review_never_accepts_the_first_of_tied_flats_and_searches_by_hand(
     while dock._search() is None and time.monotonic() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.01)
+    dock.show_row(dock.position)  # the index is ready: the record's candidates are listed
+    shown = dock.ui.candidatesList.count()
+    assert shown >= 2  # the tied flats
+    assert dock.markers.bands[0].numberOfVertices() >= shown  # all kept marked on the map
     dock.ui.searchEdit.setText("flat 2 20 high street")  # found by hand
     uprns = [dock.ui.candidatesList.item(i).data(0x0100)[0]
              for i in range(dock.ui.candidatesList.count())]  # fmt: skip
     assert uprns[0] == 100000000022
     dock.ui.candidatesList.setCurrentRow(0)
+    _uprn, _address, x, y = dock.ui.candidatesList.item(0).data(0x0100)
+    ringed = dock.markers.picked.getPoint(0, 0)  # the chosen one ringed, kept
+    assert (round(ringed.x()), round(ringed.y())) == (round(x), round(y))
     assert dock.pick_selected()
     decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
     assert decided["uprn"] == 100000000022 and decided["review_decision"] == "changed"
