@@ -8,14 +8,15 @@ from ..qgis_support.compat import GEOMETRY_POINT
 
 
 def focus_points(iface, points: list[QgsPointXY], crs, margin: float = 60.0) -> None:
-    """Zoom the canvas to *points* (with a margin) and flash them."""
+    """Zoom the canvas to *points* (with a margin: *margin* metres, or a tenth of their
+    spread if more, so none sits on the map's edge) and flash them."""
     if iface is None or not points:
         return
     canvas = iface.mapCanvas()
     extent = QgsRectangle(points[0], points[0])
     for point in points[1:]:
         extent.combineExtentWith(point)
-    extent.grow(margin)
+    extent.grow(max(margin, 0.1 * max(extent.width(), extent.height())))
     canvas.setExtent(extent)
     canvas.refresh()
     canvas.flashGeometries([QgsGeometry.fromPointXY(p) for p in points], crs)
@@ -80,12 +81,14 @@ class Markers:
         self.bands: list = []
         self.picked = None
 
-    def _band(self, colour: tuple[int, int, int], size: int):
+    def _band(self, colour: tuple[int, int, int], size: int, ring: bool = False):
         from qgis.gui import QgsRubberBand
         from qgis.PyQt.QtGui import QColor
 
         band = QgsRubberBand(self.iface.mapCanvas(), GEOMETRY_POINT)
         band.setColor(QColor(*colour))
+        if ring:  # an outline around the marker, not a disk over it
+            band.setFillColor(QColor(0, 0, 0, 0))
         band.setWidth(3)
         band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
         band.setIconSize(size)
@@ -105,10 +108,8 @@ class Markers:
         if self.iface is None or not points:
             return 0
         band = self._band((230, 30, 120), 14)
-        for point in points:
-            band.addPoint(self._canvas_point(point, crs), False)
-        band.updatePosition()
-        band.update()
+        for n, point in enumerate(points, 1):  # the last one sizes and draws the band
+            band.addPoint(self._canvas_point(point, crs), n == len(points))
         self.bands.append(band)
         return band.numberOfVertices()
 
@@ -121,7 +122,7 @@ class Markers:
         if self.iface is None or point is None:
             return
         at = self._canvas_point(point, crs)
-        self.picked = self._band((20, 20, 20), 24)
+        self.picked = self._band((20, 20, 20), 26, ring=True)
         self.picked.addPoint(at)
         canvas = self.iface.mapCanvas()
         if not canvas.extent().contains(at):
