@@ -113,4 +113,30 @@ def test_demo_project_reopens_with_layers_layout_and_docks(workflow, placelink_p
     assert docks["QualityDock"].ui.addressesCombo.currentLayer().name() == "Addresses (LLPG)"
     assert docks["CatchmentsDock"].ui.methodCombo.currentIndex() == 1
     assert docks["ReviewDock"].ui.matchesCombo.currentLayer().name() == "Matched service records"
+
+    # a Catchments run from the demo replaces the demo's own catchments, in their place
+    import time
+
+    from qgis.core import QgsApplication
+
+    root = project.layerTreeRoot()
+    before = [node.name() for node in root.children()]
+    demo_ids = [n.layerId() for n in root.findGroup("Catchments").findLayers()]
+    dock = docks["CatchmentsDock"]
+    dock.make_catchments()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (
+        dock.stage == "map" and dock.run is not None and dock.run.ok is not None
+    ):
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.run.ok, dock.ui.statusLabel.text()
+    after = [node.name() for node in root.children()]
+    at = before.index("Catchments")
+    assert after[at] == "Catchment map: Primary schools" and "Catchments" not in after
+    assert after[:at] == before[:at] and after[at + 1 :] == before[at + 1 :]
+    assert all(project.mapLayer(layer_id) is None for layer_id in demo_ids)
+    names = [layer.name() for layer in project.mapLayers().values()]
+    assert names.count("Catchments") == 1 and names.count("Address assignments") == 1
+    assert names.count("Distance bands") == 1
     project.clear()
