@@ -642,6 +642,30 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>GeoPlace</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(dim)</translation>
+    </message>
+    <message>
+      <source>Addresses</source>
+      <translation>Cyfeiriadau</translation>
+    </message>
+    <message>
+      <source>Streets</source>
+      <translation>Strydoedd</translation>
+    </message>
+    <message>
+      <source>Boundary</source>
+      <translation>Ffin</translation>
+    </message>
+    <message>
+      <source>Postcodes</source>
+      <translation>Codau post</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>Rheolau</translation>
+    </message>
+    <message>
       <source>Addresses (point layer)</source>
       <translation>Cyfeiriadau (haen bwyntiau)</translation>
     </message>
@@ -686,6 +710,18 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
       <translation>Methu creu'r haenau allbwn.</translation>
     </message>
     <message>
+      <source>all</source>
+      <translation>pob un</translation>
+    </message>
+    <message>
+      <source>Gazetteer data quality: {layer}</source>
+      <translation>Ansawdd data'r gazetteer: {layer}</translation>
+    </message>
+    <message>
+      <source>en</source>
+      <translation>cy</translation>
+    </message>
+    <message>
       <source>Reading {n:,} addresses…</source>
       <translation>Yn darllen {n:,} cyfeiriad…</translation>
     </message>
@@ -716,6 +752,10 @@ Rhaid i bob haen ddefnyddio CRS wedi'i daflunio mewn metrau; trawsnewidir haenau
     <message>
       <source>Could not read {layer}: {error}</source>
       <translation>Methu darllen {layer}: {error}</translation>
+    </message>
+    <message>
+      <source>{failures:,} of {checked:,} failing</source>
+      <translation>{failures:,} o {checked:,} yn methu</translation>
     </message>
     <message>
       <source>Facility distances (home to school)</source>
@@ -1896,10 +1936,6 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>{key}: {problems}</translation>
     </message>
     <message>
-      <source>(none)</source>
-      <translation>(dim)</translation>
-    </message>
-    <message>
       <source>organisation</source>
       <translation>sefydliad</translation>
     </message>
@@ -2254,6 +2290,170 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
     <message>
       <source>most addresses are far from their street: are the streets the same council's, in the same coordinate reference system?</source>
       <translation>mae'r rhan fwyaf o'r cyfeiriadau ymhell o'u stryd: ai strydoedd yr un cyngor ydyn nhw, yn yr un system cyfeirnodau cyfesurynnau?</translation>
+    </message>
+    <message>
+      <source>excellent</source>
+      <translation>rhagorol</translation>
+    </message>
+    <message>
+      <source>good</source>
+      <translation>da</translation>
+    </message>
+    <message>
+      <source>fair</source>
+      <translation>gweddol</translation>
+    </message>
+    <message>
+      <source>poor</source>
+      <translation>gwael</translation>
+    </message>
+    <message>
+      <source>needs urgent work</source>
+      <translation>angen gwaith ar frys</translation>
+    </message>
+    <message>
+      <source>Generated {when} by PlaceLink (placelink:checkquality).</source>
+      <translation>Crëwyd {when} gan PlaceLink (placelink:checkquality).</translation>
+    </message>
+    <message>
+      <source>Overall score</source>
+      <translation>Sgôr gyffredinol</translation>
+    </message>
+    <message>
+      <source>checks passed</source>
+      <translation>o'r gwiriadau wedi llwyddo</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Gradd</translation>
+    </message>
+    <message>
+      <source>Checks made</source>
+      <translation>Gwiriadau a wnaed</translation>
+    </message>
+    <message>
+      <source>{count} failed</source>
+      <translation>{count} wedi methu</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>Problemau</translation>
+    </message>
+    <message>
+      <source>run; {count} not applicable</source>
+      <translation>wedi rhedeg; {count} ddim yn berthnasol</translation>
+    </message>
+    <message>
+      <source>The overall score is the share of all record checks that passed, over every rule that could run. Grades: A from 99%, B from 97%, C from 93%, D from 85%, E below.</source>
+      <translation>Y sgôr gyffredinol yw'r gyfran o holl wiriadau'r cofnodion a lwyddodd, dros bob rheol a allai redeg. Graddau: A o 99%, B o 97%, C o 93%, D o 85%, E islaw hynny.</translation>
+    </message>
+    <message>
+      <source>Pass rate by rule</source>
+      <translation>Cyfradd llwyddo fesul rheol</translation>
+    </message>
+    <message>
+      <source>Share of records passing each rule</source>
+      <translation>Cyfran y cofnodion sy'n llwyddo ym mhob rheol</translation>
+    </message>
+    <message>
+      <source>{rule} {title}: {share} pass</source>
+      <translation>{rule} {title}: {share} yn llwyddo</translation>
+    </message>
+    <message>
+      <source>Each bar is one rule:</source>
+      <translation>Mae pob bar yn un rheol:</translation>
+    </message>
+    <message>
+      <source>green</source>
+      <translation>gwyrdd</translation>
+    </message>
+    <message>
+      <source>the share of records that pass; the rest, the share that fail, in the rule's severity:</source>
+      <translation>cyfran y cofnodion sy'n llwyddo; y gweddill, y gyfran sy'n methu, yn nifrifoldeb y rheol:</translation>
+    </message>
+    <message>
+      <source>A rule every record passes is all green.</source>
+      <translation>Mae rheol y mae pob cofnod yn ei llwyddo yn wyrdd i gyd.</translation>
+    </message>
+    <message>
+      <source>No rule had records to check.</source>
+      <translation>Nid oedd gan unrhyw reol gofnodion i'w gwirio.</translation>
+    </message>
+    <message>
+      <source>Scores by rule</source>
+      <translation>Sgoriau fesul rheol</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>Rheol</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Difrifoldeb</translation>
+    </message>
+    <message>
+      <source>Checked</source>
+      <translation>Wedi'u gwirio</translation>
+    </message>
+    <message>
+      <source>Failing</source>
+      <translation>Yn methu</translation>
+    </message>
+    <message>
+      <source>Passing</source>
+      <translation>Yn llwyddo</translation>
+    </message>
+    <message>
+      <source>Streets with most problems</source>
+      <translation>Strydoedd â'r mwyaf o broblemau</translation>
+    </message>
+    <message>
+      <source>Street</source>
+      <translation>Stryd</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Gwallau</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Rhybuddion</translation>
+    </message>
+    <message>
+      <source>All problems</source>
+      <translation>Pob problem</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>Cofnodion</translation>
+    </message>
+    <message>
+      <source>No street has a problem.</source>
+      <translation>Nid oes problem gan unrhyw stryd.</translation>
+    </message>
+    <message>
+      <source>Areas with most problems</source>
+      <translation>Ardaloedd â'r mwyaf o broblemau</translation>
+    </message>
+    <message>
+      <source>Areas are postcode sectors (or the town where there is no valid postcode).</source>
+      <translation>Sectorau cod post yw'r ardaloedd (neu'r dref lle nad oes cod post dilys).</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>Ardal</translation>
+    </message>
+    <message>
+      <source>No area has a problem.</source>
+      <translation>Nid oes problem gan unrhyw ardal.</translation>
+    </message>
+    <message>
+      <source>What each rule checks, and how to fix it</source>
+      <translation>Beth mae pob rheol yn ei wirio, a sut i'w drwsio</translation>
+    </message>
+    <message>
+      <source>Inputs and settings</source>
+      <translation>Mewnbynnau a gosodiadau</translation>
     </message>
   </context>
   <context>

@@ -431,12 +431,13 @@ class CheckQuality(PlaceLinkAlgorithm):
             table.addFeature(feature, flags)
 
         for row in summary.itertuples():
-            line = f"{row.rule_id} {self.tr(row.title)}: "
             if row.status == "checked":
-                line += f"{row.failures:,} of {row.checked:,} failing"
+                result = self.tr("{failures:,} of {checked:,} failing").format(
+                    failures=row.failures, checked=row.checked
+                )
             else:
-                line += row.status
-            feedback.pushInfo(line)
+                result = row.status
+            feedback.pushInfo(f"{row.rule_id} {self.tr(row.title)}: {result}")
 
         from ..core.quality.hints import wrong_layer_hints
 
@@ -444,17 +445,24 @@ class CheckQuality(PlaceLinkAlgorithm):
             feedback.pushWarning(hint)
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        none = self.tr("(none)")
         inputs = {
-            "Addresses": addresses.sourceName(),
-            "Streets": streets.sourceName() if streets is not None else "(none)",
-            "Boundary": boundary_src.sourceName() if boundary_src is not None else "(none)",
-            "Postcodes": postcode_src.sourceName() if postcode_src is not None else "(none)",
-            "Rules": spec or "all",
+            self.tr("Addresses"): addresses.sourceName(),
+            self.tr("Streets"): streets.sourceName() if streets is not None else none,
+            self.tr("Boundary"): boundary_src.sourceName() if boundary_src is not None else none,
+            self.tr("Postcodes"): postcode_src.sourceName() if postcode_src is not None else none,
+            self.tr("Rules"): spec or self.tr("all"),
         }
-        labels = {label: f"{limits[key]:g}" for _name, key, label, _default in THRESHOLDS}
-        title = f"Gazetteer data quality: {addresses.sourceName()}"
+        labels = {self.tr(label): f"{limits[key]:g}" for _name, key, label, _d in THRESHOLDS}
+        title = self.tr("Gazetteer data quality: {layer}").format(layer=addresses.sourceName())
         html = render_report(
-            issues, summary, title=title, inputs=inputs, thresholds=labels, translate=self.tr
+            issues,
+            summary,
+            title=title,
+            inputs=inputs,
+            thresholds=labels,
+            translate=self.tr,
+            language=self.tr("en"),  # the page's language code: "cy" in the Welsh translation
         )
         if report_path:  # optional: a run may ask for the layers only
             write_report(report_path, html)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -93,9 +94,20 @@ def rule_messages() -> list[str]:
         spec.loader.exec_module(package)
     from placelink.core.quality import ordered
     from placelink.core.quality.messages import all_templates
+    from placelink.core.quality.report import GRADE_WORDS
 
     texts = [text for rule in ordered() for text in (rule.title, rule.explanation)]
-    return texts + all_templates()
+    return texts + all_templates() + list(GRADE_WORDS)
+
+
+#: Jinja templates whose ``_("…")`` texts are translated (the quality report's own words).
+TEMPLATES = sorted((ROOT / "resources" / "templates").glob("*.j2"))
+_TEMPLATE_TEXT = re.compile(r'_\("((?:[^"\\]|\\.)*)"\)')
+
+
+def template_messages(path: Path) -> list[str]:
+    """The ``_("…")`` texts of a Jinja template, in order."""
+    return [m.group(1) for m in _TEMPLATE_TEXT.finditer(path.read_text(encoding="utf-8"))]
 
 
 def form_messages(path: Path) -> tuple[str, list[str]]:
@@ -117,6 +129,8 @@ def messages() -> tuple[dict[str, list[str]], list[str]]:
         found[CONTEXT].extend(texts)
         problems.extend(bad)
     found[CONTEXT].extend(rule_messages())
+    for path in TEMPLATES:
+        found[CONTEXT].extend(template_messages(path))
     for path in FORMS:
         context, texts = form_messages(path)
         found.setdefault(context, []).extend(texts)

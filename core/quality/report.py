@@ -19,6 +19,10 @@ BANDS = ((99.0, "A", "excellent"), (97.0, "B", "good"), (93.0, "C", "fair"), (85
 CHART_WIDTH, BAR_HEIGHT, LABEL_WIDTH = 720, 18, 60
 
 
+#: The grade words the page shows (translated like the page's own words).
+GRADE_WORDS = (*(word for _limit, _letter, word in BANDS), "needs urgent work")
+
+
 def band(score: float) -> tuple[str, str]:
     """Letter grade and word for an overall score in percent."""
     for limit, letter, word in BANDS:
@@ -94,10 +98,12 @@ def render_report(
     thresholds: Mapping[str, object] | None = None,
     worst: int = 10,
     translate: Callable[[str], str] | None = None,
+    language: str = "en",
 ) -> str:
     """The HTML scorecard for *issues* and *summary* from ``run_checks``; *translate* puts
-    the rules' titles and explanations in the reader's language (the Processing algorithm
-    passes its ``tr``: core has no Qt)."""
+    the page's own words (``_("…")`` in the template) and the rules' titles and
+    explanations in the reader's *language* (the Processing algorithm passes its ``tr``:
+    core has no Qt); the messages come translated from the run."""
     translate = translate or (lambda text: text)
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -142,12 +148,14 @@ def render_report(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["_"] = translate  # the page's own words: {{ _("Scores by rule") }}
     return env.get_template(TEMPLATE).render(
+        language=language,
         title=title,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         score=f"{score:.1f}",
         letter=letter,
-        word=word,
+        word=translate(word),
         total_checks=f"{total_checks:,}",
         total_failures=f"{total_failures:,}",
         rules_run=len(checked),

@@ -265,6 +265,9 @@ def test_a_quality_run_in_welsh_shows_welsh_messages(make_dock, iface, tmp_path:
     assert sorted(listed) == sorted(messages["A18"])  # the dock lists them in Welsh
     report = dock.report_path.read_text(encoding="utf-8")
     assert "nad yw yn fformat BS 7666" in report and "not in BS 7666 format" not in report
+    # the page's own words too: headings, cards, tables
+    assert '<html lang="cy">' in report and "Sgoriau fesul rheol" in report
+    assert "Scores by rule" not in report and "Overall score" not in report
 
     dock.run_checks()  # the translator gone, the next run is in English again
     _wait(dock.run)
