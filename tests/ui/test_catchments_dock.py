@@ -88,6 +88,8 @@ def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, resul
 
     first = next(addresses.getFeatures())
     point = first.geometry().asPoint()
+    iface.mapCanvas().setExtent(addresses.extent())  # the council in view (a test before
+    iface.mapCanvas().refresh()  # may have zoomed to one address: the tolerance is pixels)
     text = dock.hover(QgsPointXY(point.x() + 0.5, point.y()))
     assigned = next(f for f in dock.assignments.getFeatures() if f["uprn"] == first["uprn"])
     assert str(assigned["facility_name"]) in text and text.endswith(" m")
