@@ -1504,6 +1504,18 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
       <translation>Pob difrifoldeb</translation>
     </message>
     <message>
+      <source>Errors</source>
+      <translation>Gwallau</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Rhybuddion</translation>
+    </message>
+    <message>
+      <source>Information</source>
+      <translation>Gwybodaeth</translation>
+    </message>
+    <message>
       <source>Choose an addresses layer first.</source>
       <translation>Dewiswch haen gyfeiriadau yn gyntaf.</translation>
     </message>
@@ -2410,14 +2422,6 @@ Ni newidir pecynnau QGIS ei hun (gan gynnwys numpy).</translation>
     <message>
       <source>Street</source>
       <translation>Stryd</translation>
-    </message>
-    <message>
-      <source>Errors</source>
-      <translation>Gwallau</translation>
-    </message>
-    <message>
-      <source>Warnings</source>
-      <translation>Rhybuddion</translation>
     </message>
     <message>
       <source>All problems</source>

@@ -62,7 +62,13 @@ class QualityDock(AlgorithmDock):
             combo.setLayer(None)
         prefer_layer(ui.addressesCombo, ("uprn",))  # a gazetteer, not the first point layer
         prefer_layer(ui.streetsCombo, ("usrn", "street_description"))  # an NSG, if loaded
-        ui.severityFilter.addItems([self.tr("All severities"), "error", "warning", "info"])
+        ui.severityFilter.addItem(self.tr("All severities"), None)
+        for severity, label in (
+            ("error", self.tr("Errors")),
+            ("warning", self.tr("Warnings")),
+            ("info", self.tr("Information")),
+        ):  # shown in the reader's language, matched by the severity the rules store
+            ui.severityFilter.addItem(label, severity)
         ui.severityFilter.currentIndexChanged.connect(self.apply_filter)
         ui.ruleFilter.textChanged.connect(lambda *_: self._filter_timer.start())
         ui.runButton.clicked.connect(self.run_checks)
@@ -212,8 +218,7 @@ class QualityDock(AlgorithmDock):
     def apply_filter(self) -> None:
         """Show only rules of the chosen severity whose title or problems match the text
         (problems are searched in the layer, read or not)."""
-        severity = self.ui.severityFilter.currentText()
-        wanted = None if self.ui.severityFilter.currentIndex() == 0 else severity
+        wanted = self.ui.severityFilter.currentData()
         text = self.ui.ruleFilter.text().strip().lower()
         matching = self._rules_matching(text) if text else None
         tree = self.ui.issuesTree

@@ -78,6 +78,14 @@ def test_dock_runs_lists_filters_zooms_and_exports(make_dock, iface, tmp_path: P
     assert "problem" in dock.ui.statusLabel.text()
 
     # filter: only warnings, then only text that matches nothing
+    severities = dock.ui.severityFilter
+    labels = [severities.itemText(i) for i in range(severities.count())]
+    assert labels == ["All severities", "Errors", "Warnings", "Information"]
+    severities.setCurrentIndex(severities.findData("warning"))  # A01 is an error
+    assert duplicate.isHidden()
+    severities.setCurrentIndex(severities.findData("error"))
+    assert not duplicate.isHidden()
+    severities.setCurrentIndex(0)
     dock.ui.ruleFilter.setText("no such text anywhere")
     dock.apply_filter()  # (typing pauses: the filter runs)
     assert all(tree.topLevelItem(i).isHidden() for i in range(tree.topLevelItemCount()))
