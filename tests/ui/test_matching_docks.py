@@ -228,3 +228,48 @@ def test_review_decides_on_the_match_not_on_the_records_own_uprn(
     assert (
         str(decided["match_uprn"]) in ("None", "NULL") and decided["review_decision"] == "rejected"
     )
+
+
+def test_review_keeps_the_records_own_decision_fields(make_dock, iface, run_alg, tmp_path) -> None:
+    """Records that carry review_decision, reviewed_by and reviewed_at of their own (an
+    earlier review in another system) keep them: the match adds match_review_decision…
+    (the result contract's names) and the dock reads its queue from, and writes its
+    decision stamp into, those."""
+    from placelink.ui.review_dock import ReviewDock
+    from qgis.core import QgsFeature
+
+    gazetteer = fixtures._gazetteer()
+    records = QgsVectorLayer(
+        "None?field=ref:string&field=addr:string&field=pc:string"
+        "&field=review_decision:string&field=reviewed_by:string&field=reviewed_at:string",
+        "records", "memory",
+    )  # fmt: skip
+    row = QgsFeature(records.fields())
+    row.setAttributes(
+        ["r4", "20 High Street", "AB1 2CE", "approved", "Housing team", "2019-05-01"]
+    )  # tied between flat 1 and flat 2: it needs a person
+    records.dataProvider().addFeatures([row])
+    out = tmp_path / "own_stamp.gpkg"
+    run_alg(
+        "placelink:matchaddresses",
+        {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+         "GAZETTEER": gazetteer, "OUTPUT": str(out)},
+    )  # fmt: skip
+    layer = QgsVectorLayer(str(out), "own stamp", "ogr")
+    names = layer.fields().names()
+    assert {"match_review_decision", "match_reviewed_by", "match_reviewed_at"} <= set(names)
+    QgsProject.instance().addMapLayer(layer, False)
+    dock = make_dock(ReviewDock)
+    dock.ui.gazetteerCombo.setLayer(gazetteer)
+    dock.ui.matchesCombo.setLayer(layer)
+    # its own "approved" is not a review of the match: the record is still to decide
+    assert dock.load_queue(), "the tied record is in the queue"
+    assert dock.names["review_decision"] == "match_review_decision"
+    assert dock.reject_match()
+    decided = next(QgsVectorLayer(str(out), "again", "ogr").getFeatures())
+    assert (decided["review_decision"], decided["reviewed_by"], decided["reviewed_at"]) == (
+        "approved", "Housing team", "2019-05-01"
+    )  # fmt: skip
+    assert decided["match_review_decision"] == "rejected"
+    assert decided["match_reviewed_by"] and decided["match_reviewed_at"]
+    assert not dock.load_queue()  # decided: out of the queue
