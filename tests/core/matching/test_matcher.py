@@ -320,6 +320,19 @@ def test_parallel_workers_give_the_same_results(matcher: Matcher) -> None:
     assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
 
 
+@pytest.mark.parametrize("n", [0, 1, 199, 200, 1_000, 10_000, 36_285])
+def test_chunks_cover_the_batch_once_and_shrink_towards_its_end(n: int) -> None:
+    from placelink.core.matching.matcher import CHUNK, MIN_CHUNK, _chunk_bounds
+
+    bounds = _chunk_bounds(n, 2)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(n))
+    sizes = [b - a for a, b in bounds]
+    assert all(MIN_CHUNK <= s <= CHUNK for s in sizes[:-1])
+    assert sizes == sorted(sizes, reverse=True) or sizes[-1] < MIN_CHUNK
+    if n >= 10_000:
+        assert sizes[0] >= 4 * sizes[-2]  # the last chunks are small: workers end together
+
+
 def test_vectorised_points_equal_reference_scorer(matcher: Matcher) -> None:
     """batch.score_pairs and Scorer.score give the same points for every candidate."""
     index = matcher.index
