@@ -13,20 +13,10 @@ half-way. Pure Python: the SQL is built here and run through QGIS's own connecti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 AUDIT_TABLE = "placelink_review_audit"
 STAMP_FIELDS = ("review_decision", "reviewed_by", "reviewed_at")
-
-
-def stamp_columns(names: Mapping[str, str] | None = None) -> tuple[str, str, str]:
-    """The layer's own names of the stamp fields: *names* maps each of ``STAMP_FIELDS`` to
-    it (``match_review_decision`` where the records had a ``review_decision`` of their own:
-    see ``matching.results.names_in``); the plain names otherwise."""
-    names = names or {}
-    decision, by, at = (names.get(name, name) for name in STAMP_FIELDS)
-    return decision, by, at
 
 
 @dataclass(frozen=True)
@@ -38,15 +28,14 @@ class Stamp:
     at: str = ""
 
     @classmethod
-    def of(cls, values: Mapping[str, object], names: Mapping[str, str] | None = None) -> Stamp:
-        """The stamp in a row's values (NULL-like values read as empty); *names* as in
-        ``stamp_columns``."""
+    def of(cls, values: dict) -> Stamp:
+        """The stamp in a row's values (NULL-like values read as empty)."""
 
         def text(name: str) -> str:
             value = values.get(name)
             return "" if value is None or str(value) == "NULL" else str(value)
 
-        return cls(*(text(name) for name in stamp_columns(names)))
+        return cls(*(text(name) for name in STAMP_FIELDS))
 
     def is_empty(self) -> bool:
         return not (self.decision or self.by or self.at)
@@ -104,19 +93,16 @@ def postgres_decision_sql(
     decision: Decision,
     values: dict,
     geometry: tuple[str, str, int] | None = None,
-    names: Mapping[str, str] | None = None,
 ) -> str:
     """One statement: update the row if its stamp is still *shown*, append the audit row.
 
     It returns one row (the key) when the decision was written, none when it was refused.
-    *values* are the other columns to set; *geometry* is ``(column, WKT or "", srid)``;
-    *names* the stamp's columns (``stamp_columns``).
+    *values* are the other columns to set; *geometry* is ``(column, WKT or "", srid)``.
     """
     target = f"{identifier(schema)}.{identifier(table)}"
-    decision_column, by_column, at_column = stamp_columns(names)
     assignments = dict(values)
     assignments.update(
-        {decision_column: decision.decision, by_column: decision.by, at_column: decision.at}
+        review_decision=decision.decision, reviewed_by=decision.by, reviewed_at=decision.at
     )
     sets = [f"{identifier(k)} = {literal(v)}" for k, v in assignments.items()]
     if geometry is not None:
@@ -125,9 +111,9 @@ def postgres_decision_sql(
         sets.append(f"{identifier(column)} = {shape}")
     conditions = [f"{identifier(key_column)} = {int(decision.key)}"]
     conditions += [
-        _same(decision_column, shown.decision),
-        _same(by_column, shown.by),
-        _same(at_column, shown.at),
+        _same("review_decision", shown.decision),
+        _same("reviewed_by", shown.by),
+        _same("reviewed_at", shown.at),
     ]
     audit = f"{identifier(schema)}.{identifier(AUDIT_TABLE)}"
     return (
@@ -141,11 +127,9 @@ def postgres_decision_sql(
     )
 
 
-def postgres_stamp_sql(
-    schema: str, table: str, key_column: str, key: int, names: Mapping[str, str] | None = None
-) -> str:
+def postgres_stamp_sql(schema: str, table: str, key_column: str, key: int) -> str:
     """The row's current stamp (to say who decided it when a decision is refused)."""
-    columns = ", ".join(f"COALESCE({identifier(c)}, '')" for c in stamp_columns(names))
+    columns = ", ".join(f"COALESCE({identifier(c)}, '')" for c in STAMP_FIELDS)
     return (
         f"SELECT {columns} FROM {identifier(schema)}.{identifier(table)} "  # nosec B608 - quoted by identifier()
         f"WHERE {identifier(key_column)} = {int(key)}"

@@ -25,7 +25,6 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..core.matching.results import (
     AMBIGUOUS,
     MATCHED,
-    OUTPUT_FIELDS,
     UNMATCHED,
     is_match_field,
     names_in,
@@ -102,8 +101,7 @@ class ReviewDock(QgsDockWidget):
         layer = self.ui.matchesCombo.currentLayer()
         if layer is None:
             return None
-        # result and stamp fields: match_<name> where the records had a <name> of their own
-        self.names = names_in(layer.fields().names(), OUTPUT_FIELDS)
+        self.names = names_in(layer.fields().names())
         if layer.fields().indexOf(self.names["match_status"]) < 0:
             return None
         return layer

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.matching.results import REVIEW_FIELDS, names_in
 from ..core.review_decisions import (
     AUDIT_TABLE,
     Decision,
@@ -30,7 +29,6 @@ from ..core.review_decisions import (
     audit_table_sql,
     postgres_decision_sql,
     postgres_stamp_sql,
-    stamp_columns,
 )
 from ..qgis_support.provenance import ensure_shared_table
 
@@ -47,15 +45,9 @@ class NotSavedError(Exception):
     """The data source did not take the decision."""
 
 
-def stamp_names(fields) -> dict[str, str]:
-    """The layer's own names of the decision stamp (``match_review_decision``… where the
-    records had a ``review_decision`` of their own: the match result contract's names)."""
-    return names_in(fields.names(), REVIEW_FIELDS)
-
-
 def stamp_of(feature: QgsFeature) -> Stamp:
     fields = feature.fields()
-    return Stamp.of({f.name(): feature[f.name()] for f in fields}, stamp_names(fields))
+    return Stamp.of({f.name(): feature[f.name()] for f in fields})
 
 
 def write_decision(
@@ -66,16 +58,14 @@ def write_decision(
     changes: dict,
     geometry: QgsGeometry | None = None,
 ) -> None:
-    """Write *decision* on *feature* if its row still has the *shown* stamp, into the
-    layer's stamp fields (``stamp_names``: a field of the records' own is never written).
+    """Write *decision* on *feature* if its row still has the *shown* stamp.
 
     Raises ``RefusedError`` (someone else decided the row) or ``NotSavedError``.
     """
-    names = stamp_names(layer.fields())
     if layer.providerType() == "postgres":
-        _write_postgres(layer, feature, shown, decision, changes, geometry, names)
+        _write_postgres(layer, feature, shown, decision, changes, geometry)
     else:
-        _write_provider(layer, feature, shown, decision, changes, geometry, names)
+        _write_provider(layer, feature, shown, decision, changes, geometry)
 
 
 def _connection(layer: QgsVectorLayer):
@@ -83,7 +73,7 @@ def _connection(layer: QgsVectorLayer):
     return metadata.createConnection(layer.source(), {})
 
 
-def _write_postgres(layer, feature, shown, decision, changes, geometry, names) -> None:
+def _write_postgres(layer, feature, shown, decision, changes, geometry) -> None:
     uri = QgsDataSourceUri(layer.source())
     schema, table, key = uri.schema() or "public", uri.table(), uri.keyColumn()
     if not key:
@@ -104,11 +94,11 @@ def _write_postgres(layer, feature, shown, decision, changes, geometry, names) -
         audit = f'"{schema}"."{AUDIT_TABLE}"'
         ensure_shared_table(connection, audit, audit_table_sql(schema))
         rows = connection.executeSql(
-            postgres_decision_sql(schema, table, key, shown, decision, values, shape, names)
+            postgres_decision_sql(schema, table, key, shown, decision, values, shape)
         )
         if rows:
             return
-        current = connection.executeSql(postgres_stamp_sql(schema, table, key, int(row_key), names))
+        current = connection.executeSql(postgres_stamp_sql(schema, table, key, int(row_key)))
     except Exception as error:
         raise NotSavedError(str(error)) from error
     if not current:
@@ -116,7 +106,7 @@ def _write_postgres(layer, feature, shown, decision, changes, geometry, names) -
     raise RefusedError(Stamp(*[str(v) for v in current[0]]))
 
 
-def _write_provider(layer, feature, shown, decision, changes, geometry, names) -> None:
+def _write_provider(layer, feature, shown, decision, changes, geometry) -> None:
     provider = layer.dataProvider()
     request = QgsFeatureRequest(feature.id())
     fresh = next(provider.getFeatures(request), None)
@@ -127,8 +117,8 @@ def _write_provider(layer, feature, shown, decision, changes, geometry, names) -
         raise RefusedError(now)
     fields = layer.fields()
     values = dict(changes)
-    decision_field, by_field, at_field = stamp_columns(names)
-    values.update({decision_field: decision.decision, by_field: decision.by, at_field: decision.at})
+    values.update(review_decision=decision.decision, reviewed_by=decision.by)
+    values["reviewed_at"] = decision.at
     attribute_map = {fields.indexOf(k): v for k, v in values.items() if fields.indexOf(k) >= 0}
     if geometry is not None:
         ok = provider.changeFeatures({feature.id(): attribute_map}, {feature.id(): geometry})

@@ -33,31 +33,3 @@ def test_decision_statement_checks_the_shown_stamp_and_audits() -> None:
     assert 'INSERT INTO "public"."placelink_review_audit"' in sql and "FROM changed" in sql
     decided = postgres_decision_sql("s", "t", "id", Stamp("accepted", "B", "t1"), decision, {})
     assert "\"reviewed_by\" = 'B'" in decided and "\"reviewed_at\" = 't1'" in decided
-
-
-def test_the_stamp_goes_to_the_layers_own_stamp_columns() -> None:
-    """Where the records had a review_decision of their own, the stamp is read from and
-    written to match_review_decision… and the record's own column is never named."""
-    from placelink.core.review_decisions import (
-        Decision,
-        Stamp,
-        postgres_decision_sql,
-        postgres_stamp_sql,
-        stamp_columns,
-    )
-
-    names = {n: f"match_{n}" for n in ("review_decision", "reviewed_by", "reviewed_at")}
-    assert stamp_columns(names) == ("match_review_decision", "match_reviewed_by",
-                                    "match_reviewed_at")  # fmt: skip
-    row = {"review_decision": "approved", "match_review_decision": "", "match_reviewed_by": None}
-    assert Stamp.of(row, names).is_empty()  # the record's own "approved" is not the stamp
-    assert Stamp.of(row).decision == "approved"
-    decision = Decision(7, 1, 2, "changed", "A. Officer", "2026-01-01T00:00:00+00:00")
-    sql = postgres_decision_sql("s", "t", "id", Stamp(), decision, {"uprn": 2}, None, names)
-    assert "\"match_review_decision\" = 'changed'" in sql
-    assert "COALESCE(\"match_reviewed_by\", '') = ''" in sql
-    assert '"review_decision"' not in sql.replace('"match_review_decision"', "")
-    stamp = postgres_stamp_sql("s", "t", "id", 7, names)
-    assert '"match_reviewed_at"' in stamp and '"reviewed_at"' not in stamp.replace(
-        '"match_reviewed_at"', ""
-    )
