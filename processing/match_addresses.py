@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from ..core import schema
-from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, join_fields, output_names
+from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, joined_rows, output_names
 from ..qgis_support import bulk_io
 from ..qgis_support.compat import (
     NUMBER_DOUBLE,
@@ -214,14 +214,12 @@ class MatchAddresses(PlaceLinkAlgorithm):
         names = source.fields().names()
         at = [names.index(name) for name in address_fields]
         value = _same if plain else plain_value
-        texts = [
-            join_fields({n: value(row[i]) for n, i in zip(address_fields, at)}, address_fields)
-            for row in rows
-        ]
+        columns = [[value(row[i]) for row in rows] for i in at]
+        texts = joined_rows(columns) if columns else [""] * len(rows)
         postcodes = None
         if postcode_field:
             k = names.index(postcode_field)
-            postcodes = [_text(row[k]) for row in rows]
+            postcodes = [_text(value(row[k])) for row in rows]
         feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(rows)))
         try:
             results = matcher.match_batch(
@@ -337,5 +335,4 @@ def _result_values(result) -> list:
 
 
 def _text(value: object) -> str:
-    value = plain_value(value)
     return "" if value is None else str(value).strip()
