@@ -63,7 +63,9 @@ def read_attributes(value: object, layer, names: Sequence[str]) -> list[list] | 
 
         if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL < 3.6
             return None
-        columns = _ogr_columns(ogr, parts, list(names))
+        encoding = layer.dataProvider().encoding() if layer.dataProvider() else ""
+        utf8 = encoding.replace("-", "").lower() == "utf8"
+        columns = _ogr_columns(ogr, parts, list(names), utf8)
     except (ImportError, RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError):
         return None
     if columns is None or any(len(c) != layer.featureCount() for c in columns):
@@ -71,7 +73,11 @@ def read_attributes(value: object, layer, names: Sequence[str]) -> list[list] | 
     return columns
 
 
-def _ogr_columns(ogr, parts: dict, names: list[str]) -> list[list] | None:
+def _ogr_columns(ogr, parts: dict, names: list[str], utf8: bool) -> list[list] | None:
+    """The columns *names* as OGR reads them; None when QGIS might decode text otherwise:
+    a driver that does not promise UTF-8 (CSV, shapefile) is read by QGIS with the layer's
+    encoding, so unless that is UTF-8 only ASCII text (the same in every encoding) is
+    taken."""
     import numpy as np
 
     manager = ogr.ExceptionMgr(useExceptions=True) if hasattr(ogr, "ExceptionMgr") else None
@@ -95,6 +101,7 @@ def _ogr_columns(ogr, parts: dict, names: list[str]) -> list[list] | None:
             field = defn.GetFieldDefn(i)
             if field.GetType() in plain and field.GetSubType() == ogr.OFSTNone:
                 kinds[field.GetName()] = plain[field.GetType()]
+        as_utf8 = utf8 or layer.TestCapability(ogr.OLCStringsAsUTF8)
         fid = layer.GetFIDColumn()
         if fid:
             kinds[fid] = "int"
@@ -102,6 +109,7 @@ def _ogr_columns(ogr, parts: dict, names: list[str]) -> list[list] | None:
             return None
         columns: list[list] = [[] for _ in names]
         options = ["INCLUDE_FID=YES" if fid else "INCLUDE_FID=NO"]
+        readable = True
         stream = layer.GetArrowStreamAsNumPy(options=options)
         for batch in stream:
             for column, name in zip(columns, names):
@@ -110,11 +118,16 @@ def _ogr_columns(ogr, parts: dict, names: list[str]) -> list[list] | None:
                 data = np.ma.getdata(values).tolist()
                 if kinds[name] == "str":
                     data = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data]
+                    readable = as_utf8 or all(v.isascii() for v in data if v is not None)
                 if mask.any():
                     data = [None if m else v for v, m in zip(data, mask.tolist())]
                 column.extend(data)
-        del stream, layer, ds
-        return columns
+                if not readable:
+                    break
+            if not readable:
+                break
+        del stream, layer, ds  # the stream before the dataset it reads
+        return columns if readable else None
     finally:
         if manager is not None:
             manager.__exit__(None, None, None)

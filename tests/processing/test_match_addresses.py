@@ -346,3 +346,26 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     assert [f["uprn"] for f in layer.getFeatures(hit)] == [100000000010]  # the index works
     extent = layer.extent()
     assert extent.xMinimum() == 450000 and extent.xMaximum() <= 450060
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_text_beyond_ascii_is_read_as_qgis_reads_it(tmp_path, encoding) -> None:
+    """A CSV (a driver that does not promise UTF-8) with accented text: read in columns
+    only where QGIS decodes it as UTF-8 too, else through QGIS; never other text."""
+    from placelink.qgis_support.bulk_io import read_attributes
+    from placelink.qgis_support.fields import plain_value
+
+    path = tmp_path / "records.csv"
+    path.write_bytes("ref,addr\nr1,Café Nero 5 Rue de Paris\nr2,10 High St\n".encode(encoding))
+    for provider_encoding in ("UTF-8", "ISO-8859-1", None):
+        layer = QgsVectorLayer(str(path), "records", "ogr")
+        if provider_encoding:
+            layer.setProviderEncoding(provider_encoding)
+        through_qgis = [[plain_value(v) for v in f.attributes()] for f in layer.getFeatures()]
+        columns = read_attributes(str(path), layer, layer.fields().names())
+        if columns is not None:
+            assert [list(row) for row in zip(*columns)] == through_qgis
+        if provider_encoding == "UTF-8" and encoding == "utf-8":
+            assert columns is not None and through_qgis[0][1] == "Café Nero 5 Rue de Paris"
+        if provider_encoding == "ISO-8859-1":
+            assert columns is None  # QGIS decodes as Latin-1: read through QGIS
