@@ -136,12 +136,15 @@ _DIGIT_TO = re.compile(r"(?<=\d)\s+TO\s+(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
 _UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
-_LONE_DASH = re.compile(r"(?<!\d)(?<!\d[A-Z])[-/]|[-/](?!\d)")
 
 
 def is_street_type(token: str) -> bool:
     """True for a full street-type word such as ``ROAD`` or ``GARDENS``."""
     return token in _STREET_TYPE_SET
+
+
+#: A dash or slash not between digits (it separates words).
+_LONE_DASH = re.compile(r"(?<!\d)(?<!\d[A-Z])[-/]|[-/](?!\d)")
 
 
 def clean(text: object) -> str:
