@@ -527,3 +527,39 @@ def test_flat_is_not_confused_with_the_parking_space_of_the_same_number() -> Non
     assert (flat.uprn, flat.match_status) == (400000000001, MATCHED)
     space = matcher.match_one("Parking space 5, Daisy House", "AB1 2CD")
     assert (space.uprn, space.match_status) == (400000000002, MATCHED)
+
+
+def test_street_search_tables_find_what_every_run_of_words_finds(matcher: Matcher) -> None:
+    """named_streets and spelled_streets (first-word table, name prefixes) give exactly what
+    comparing every street with every run of the record's words gives."""
+    import itertools
+
+    from placelink.core.matching.candidates import named_streets
+    from placelink.core.matching.names import spelled_streets, street_towns
+
+    index = matcher.index
+
+    def named_by_every_street(words: list[str]) -> set[int]:
+        out = set()
+        for i, w in enumerate(words):
+            for sid in index.street_tokens.get(w, ()):
+                full = index.streets[sid].full.split()
+                if full and full[0] == w and words[i : i + len(full)] == full:
+                    out.add(sid)
+        return out
+
+    def spelled_by_every_run(words: list[str]) -> set[str]:
+        known = street_towns(index)
+        return {" ".join(words[i:j]) for i in range(len(words))
+                for j in range(i + 1, min(i + 6, len(words)) + 1)
+                if " ".join(words[i:j]) in known}  # fmt: skip
+
+    vocabulary = sorted({w for st in index.streets for w in st.full.split()} | {"10", "FLAT"})
+    texts = [context(index, matcher.corrector, parse(t)).words for t in VARIANTS]
+    texts += [list(c) for c in itertools.product(vocabulary[:12], repeat=3)]
+    texts += [[*a, *b] for a in texts[: len(VARIANTS)] for b in texts[: len(VARIANTS)]]
+    assert any(named_by_every_street(w) for w in texts)
+    assert any(spelled_by_every_run(w) for w in texts)
+    for words in texts:
+        assert named_streets(index, words) == named_by_every_street(words)
+        assert spelled_streets(index, words) == spelled_by_every_run(words)
