@@ -143,6 +143,10 @@ def is_street_type(token: str) -> bool:
     return token in _STREET_TYPE_SET
 
 
+#: A dash or slash not between digits (it separates words).
+_LONE_DASH = re.compile(r"(?<!\d)(?<!\d[A-Z])[-/]|[-/](?!\d)")
+
+
 def clean(text: object) -> str:
     """Upper case ASCII with apostrophes and full stops removed and ``&`` spelled ``AND``.
 
@@ -153,17 +157,24 @@ def clean(text: object) -> str:
         return ""
     if not isinstance(text, str):
         text = str(text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").upper()
+    if text.isascii():  # NFKD and the ASCII round trip leave ASCII text as it is
+        text = text.upper()
+    else:
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        text = text.upper()
     text = text.replace("'", "").replace("`", "").replace("&", " AND ")
     if "." in text:  # a full stop between digits stays: 4.5.3, 14.12 (unit ids)
         text = _DOT.sub(" ", text)
     if " TO " in text:  # 1 TO 3 HIGH STREET: the range 1-3
         text = _DIGIT_TO.sub("-", text)
-    text = _DIGIT_DASH.sub("-", _DIGIT_SLASH.sub("/", text))
+    if "/" in text:
+        text = _DIGIT_SLASH.sub("/", text)
+    if "-" in text:
+        text = _DIGIT_DASH.sub("-", text)
     text = text.replace(";", ",").replace("\n", ",").replace("\t", " ")
     text = _PUNCT.sub(" ", text)
-    # dashes and slashes not between digits separate words
-    text = re.sub(r"(?<!\d)(?<!\d[A-Z])[-/]|[-/](?!\d)", " ", text)
+    if "-" in text or "/" in text:  # dashes and slashes not between digits separate words
+        text = _LONE_DASH.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -232,7 +243,7 @@ def tokens(text: object) -> list[str]:
     raw = clean(text).replace(",", " , ").split()
     expanded: list[str] = []
     for tok in raw:
-        m = _UNIT_STUCK.match(tok)
+        m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
         if m:  # FLT10, APT3B, RM5: the unit word and its id typed together
             expanded.extend(m.groups())
             continue

@@ -25,7 +25,7 @@ def normalise(text: str | None) -> str | None:
     """``tn131aa`` / ``TN13  1AA`` → ``TN13 1AA``; ``B1  1AY`` → ``B1 1AY``; else None."""
     if not text:
         return None
-    compact = re.sub(r"\s+", "", text.upper())
+    compact = "".join(text.upper().split())  # (str.split's whitespace is re's \s)
     if not 5 <= len(compact) <= 7:
         return None
     candidate = f"{compact[:-3]} {compact[-3:]}"
@@ -41,7 +41,7 @@ def repair(text: str | None) -> str | None:
     direct = normalise(text)
     if direct or not text:
         return direct
-    compact = re.sub(r"\s+", "", text.upper())
+    compact = "".join(text.upper().split())
     if not 5 <= len(compact) <= 7 or not compact.isalnum():
         return None
     options = [

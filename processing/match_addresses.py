@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from operator import attrgetter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,7 +24,8 @@ from qgis.core import (
 )
 
 from ..core import schema
-from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, join_fields, output_names
+from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, joined_rows, output_names
+from ..qgis_support import bulk_io
 from ..qgis_support.compat import (
     NUMBER_DOUBLE,
     SINK_FAST_INSERT,
@@ -158,6 +162,10 @@ class MatchAddresses(PlaceLinkAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):
+        with _collector_paused():
+            return self._match(parameters, context, feedback)
+
+    def _match(self, parameters, context, feedback):
         from ..core.matching.matcher import Thresholds
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -202,10 +210,17 @@ class MatchAddresses(PlaceLinkAlgorithm):
         if matcher is None or feedback.isCanceled():
             return {}
 
-        features = list(source.getFeatures(QgsFeatureRequest()))
-        texts = [_joined(feature, address_fields) for feature in features]
-        postcodes = [_text(f[postcode_field]) for f in features] if postcode_field else None
-        feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(features)))
+        rows, plain = _input_rows(parameters.get(self.INPUT), self, parameters, context, source)
+        names = source.fields().names()
+        at = [names.index(name) for name in address_fields]
+        value = _same if plain else plain_value
+        columns = [[value(row[i]) for row in rows] for i in at]
+        texts = joined_rows(columns) if columns else [""] * len(rows)
+        postcodes = None
+        if postcode_field:
+            k = names.index(postcode_field)
+            postcodes = [_text(value(row[k])) for row in rows]
+        feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(rows)))
         try:
             results = matcher.match_batch(
                 texts,
@@ -225,18 +240,24 @@ class MatchAddresses(PlaceLinkAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.tr("Could not create the output layer."))
         counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
-        batch = []
         undecided = [None] * (len(OUTPUT_FIELDS) - len(RESULT_FIELDS))  # nobody reviewed yet
-        for feature, result in zip(features, results):
-            out = QgsFeature(fields)
-            out.setAttributes([*feature.attributes(), *_result_values(result), *undecided])
-            if result.x is not None and result.y is not None and result.uprn is not None:
-                out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(result.x, result.y)))
+        values = [[*row, *_result_values(r), *undecided] for row, r in zip(rows, results)]
+        points = [(r.x, r.y) if r.x is not None and r.y is not None and r.uprn is not None
+                  else None for r in results]  # fmt: skip
+        for result in results:
             counts[result.match_status] = counts.get(result.match_status, 0) + 1
-            batch.append(out)
-        sink.addFeatures(batch, SINK_FAST_INSERT)
+        if bulk_io.may_fill(dest, fields.names(), values):
+            sink = None  # closed: QGIS made the file, its fields, CRS and layer; now its rows
+            if not bulk_io.fill_geopackage(dest, fields.names(), values, points):
+                sink, dest = self.parameterAsSink(  # made again, filled feature by feature
+                    parameters, self.OUTPUT, context, fields, WKB_POINT, crs
+                )
+                if sink is None:
+                    raise QgsProcessingException(self.tr("Could not create the output layer."))
+        if sink is not None:
+            sink.addFeatures(_features(fields, values, points), SINK_FAST_INSERT)
         feedback.pushInfo(
-            f"{len(features):,} records: {counts['matched']:,} matched, "
+            f"{len(rows):,} records: {counts['matched']:,} matched, "
             f"{counts['ambiguous']:,} ambiguous, {counts['unmatched']:,} unmatched "
             f"(= {sum(counts.values()):,})"
         )
@@ -248,6 +269,20 @@ class MatchAddresses(PlaceLinkAlgorithm):
         }
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while tens of thousands of rows are read,
+    matched and written (none makes a cycle; each is freed when no longer used): its full
+    passes over QGIS's many objects cost more than the rest of reading and writing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _workers() -> int:
     """Worker processes for matching: all cores in qgis_process and scripts; one inside the
     QGIS desktop, whose threads make forking the process unsafe."""
@@ -256,17 +291,48 @@ def _workers() -> int:
     return 1 if iface is not None else max(1, min(os.cpu_count() or 1, 4))
 
 
+def _input_rows(value, alg, parameters, context, source) -> tuple[list, bool]:
+    """Every INPUT row's attribute values, and whether all are plain Python (text,
+    numbers, None): a whole file is read by OGR in columns, anything else feature by
+    feature."""
+    layer = alg.parameterAsVectorLayer(parameters, alg.INPUT, context)
+    columns = bulk_io.read_attributes(value, layer, source.fields().names())
+    if columns is not None:
+        return list(zip(*columns)), True
+    request = QgsFeatureRequest()
+    return [[_plain(v) for v in f.attributes()] for f in source.getFeatures(request)], False
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _plain(value: object) -> object:
+    """NULL as None (dates and the like stay QGIS values: the writer keeps their type)."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def _features(fields: QgsFields, values: list, points: list) -> list:
+    out = []
+    for row, point in zip(values, points):
+        feature = QgsFeature(fields)
+        feature.setAttributes(row)
+        if point is not None:
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*point)))
+        out.append(feature)
+    return out
+
+
+_RESULT_VALUES = attrgetter(*(f.name for f in RESULT_FIELDS))
+_ADDRESS_AT = [f.name for f in RESULT_FIELDS].index("matched_address")
+
+
 def _result_values(result) -> list:
     """A MatchResult's values in the contract's order (no address: NULL, not empty text)."""
-    return [getattr(result, f.name) or None if f.name == "matched_address"
-            else getattr(result, f.name) for f in RESULT_FIELDS]  # fmt: skip
+    values = list(_RESULT_VALUES(result))
+    values[_ADDRESS_AT] = values[_ADDRESS_AT] or None
+    return values
 
 
 def _text(value: object) -> str:
-    value = plain_value(value)
     return "" if value is None else str(value).strip()
-
-
-def _joined(feature: QgsFeature, names: list[str]) -> str:
-    """The record's address fields joined as the contract joins them (NULLs skipped)."""
-    return join_fields({name: plain_value(feature[name]) for name in names}, names)

@@ -105,12 +105,27 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
 def named_streets(index: GazetteerIndex, words: list[str]) -> set[int]:
     """Streets whose full name (name + type) the record spells out word for word."""
     out: set[int] = set()
+    starting = _streets_by_first_word(index)
     for i, w in enumerate(words):
-        for sid in index.street_tokens.get(w, ()):
-            full = index.streets[sid].full.split()
-            if full and full[0] == w and words[i : i + len(full)] == full:
+        for sid, full in starting.get(w, ()):
+            if words[i : i + len(full)] == full:
                 out.add(sid)
     return out
+
+
+def _streets_by_first_word(index: GazetteerIndex) -> dict[str, list[tuple[int, list[str]]]]:
+    """First word of a street's full name → (street id, full name's words), in id order,
+    for streets whose name (not only its type) has that word (built once, kept on the
+    index)."""
+    cached = index.__dict__.get("_streets_by_first_word")
+    if cached is None:
+        cached = {}
+        for sid, st in enumerate(index.streets):
+            full = st.full.split()
+            if full and full[0] in st.name.split():
+                cached.setdefault(full[0], []).append((sid, full))
+        index.__dict__["_streets_by_first_word"] = cached
+    return cached
 
 
 def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:

@@ -42,6 +42,8 @@ FIRST_ROUND = 8
 BOUND_SLACK = 1e-6
 #: Records matched together (one vectorised batch; the unit of work of a worker process).
 CHUNK = 2000
+#: The smallest chunk a worker takes near the end of a batch.
+MIN_CHUNK = 200
 
 #: BS 7666 language codes named in reasons.
 LANGUAGE_NAMES = {"ENG": "English", "CYM": "Welsh", "GAE": "Gaelic"}
@@ -396,8 +398,7 @@ class Matcher:
         forked ones: this process keeps its warm caches and does its share."""
         global _WORKER_STATE
         self._warm()  # built once here, shared by the forked workers
-        size = max(200, min(CHUNK, -(-len(texts) // (workers * 4))))
-        chunks = [(texts[i : i + size], pcs[i : i + size]) for i in range(0, len(texts), size)]
+        chunks = [(texts[i:j], pcs[i:j]) for i, j in _chunk_bounds(len(texts), workers)]
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
         _WORKER_STATE = (self, chunks, counter)
@@ -544,6 +545,19 @@ def _take_chunks() -> dict[int, list[MatchResult]]:
     while (k := _next_chunk(counter)) < len(chunks):
         out[k] = matcher._match_batch_vectorised(*chunks[k])
     return out
+
+
+def _chunk_bounds(n: int, workers: int) -> list[tuple[int, int]]:
+    """(start, end) of the chunks *workers* processes take in turn: ``CHUNK`` records at
+    first, then smaller ones (a share of what is left, at least ``MIN_CHUNK``), so that the
+    processes finish together rather than one waiting on another's last big chunk."""
+    bounds = []
+    start = 0
+    while start < n:
+        size = max(MIN_CHUNK, min(CHUNK, -(-(n - start) // (workers * 3))))
+        bounds.append((start, min(n, start + size)))
+        start += size
+    return bounds
 
 
 def _union(first: np.ndarray, more: set[int]) -> np.ndarray:

@@ -31,16 +31,34 @@ def street_towns(index: GazetteerIndex) -> Mapping[str, frozenset[str]]:
     return cached
 
 
+def _name_prefixes(index: GazetteerIndex, known: Mapping[str, object]) -> frozenset[str]:
+    """The first words (one, two… all but the last) of every street name in *known*: a
+    run of a record's words that is none of these starts no longer street name."""
+    cached = index.__dict__.get("_street_prefixes")
+    if cached is None or cached[0] is not known:
+        prefixes: set[str] = set()
+        for name in known:
+            parts = name.split()
+            prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts)))
+        cached = index.__dict__["_street_prefixes"] = (known, frozenset(prefixes))
+    return cached[1]
+
+
 def spelled_streets(index: GazetteerIndex, words: Sequence[str]) -> set[str]:
     """The street names (of the country when widened) the record spells out word for word."""
     known = street_towns(index)
+    prefixes = _name_prefixes(index, known)
     out: set[str] = set()
     n = len(words)
     for i in range(n):
+        gram = words[i]
         for size in range(1, min(_LONGEST, n - i) + 1):
-            gram = " ".join(words[i : i + size])
+            if size > 1:
+                gram = f"{gram} {words[i + size - 1]}"
             if gram in known:
                 out.add(gram)
+            if gram not in prefixes:
+                break  # no street name goes on from these words
     return out
 
 

@@ -78,6 +78,14 @@ def join_fields(row: Mapping[str, object], fields: Sequence[str]) -> str:
     return ", ".join(part for part in (_part(row.get(name)) for name in fields) if part)
 
 
+def joined_rows(columns: Sequence[Sequence[object]]) -> list[str]:
+    """``join_fields`` of every row of *columns* (one sequence of values per address
+    field, in order): the same texts, without a dictionary per row."""
+    if len(columns) == 1:
+        return [_part(value) for value in columns[0]]
+    return [", ".join(p for p in map(_part, values) if p) for values in zip(*columns)]
+
+
 def record_text(
     row: Mapping[str, object], address_fields: Sequence[str], postcode_field: str | None = None
 ) -> str:

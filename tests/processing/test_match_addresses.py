@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsProject, QgsVectorLayer
 
 pytest.importorskip("rapidfuzz")
 
@@ -228,3 +228,144 @@ def test_ogr_column_reader_gives_the_records_qgis_gives(run_alg, tmp_path, fixtu
     assert any(v is None for r in through_ogr for v in r.values())  # NULLs stay NULL
     layer.setSubsetString("uprn > 0")
     assert read_records_ogr(layer) is None  # a filtered layer is read through QGIS
+
+
+def _records_file(path, kind: str) -> str:
+    """The records as a CSV (text fields, empty cells) or a GeoPackage (a NULL, integer and
+    real fields, its fid column), written by OGR."""
+    from osgeo import ogr
+
+    rows = [("r1", "10 High St, Exampleton", "AB1 2CD", 7, 1.5),
+            ("r2", "10a high street", None, None, None),
+            ("r3", "Flat 2, 20 High Street", "AB1 2CE", 3, 2.25),
+            ("r4", "", "", 0, 0.0),
+            ("r5", "99 Nowhere Road, Faraway", "ZZ9 9ZZ", 12, -1.0)]  # fmt: skip
+    if kind == "csv":
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("ref,addr,pc,n,x\n")
+            for ref, addr, pc, n, x in rows:
+                cells = [
+                    ref,
+                    addr,
+                    pc or "",
+                    "" if n is None else str(n),
+                    "" if x is None else str(x),
+                ]
+                f.write(",".join(f'"{c}"' if "," in c else c for c in cells) + "\n")
+        return str(path)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("records", None, ogr.wkbNone)
+    for name, kind_ in (("ref", ogr.OFTString), ("addr", ogr.OFTString), ("pc", ogr.OFTString),
+                        ("n", ogr.OFTInteger64), ("x", ogr.OFTReal)):  # fmt: skip
+        layer.CreateField(ogr.FieldDefn(name, kind_))
+    for row in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(("ref", "addr", "pc", "n", "x"), row):
+            if value is not None:
+                feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    ds = None
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["csv", "gpkg"])
+def test_whole_file_read_in_columns_equals_the_feature_read(tmp_path, kind) -> None:
+    """INPUT read by OGR in columns gives every attribute QGIS gives feature by feature
+    (empty text, NULL, integers, reals, a GeoPackage's fid), in the same order; a filtered
+    layer or a selection is read through QGIS."""
+    from placelink.qgis_support.bulk_io import read_attributes
+    from placelink.qgis_support.fields import plain_value
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    layer = QgsVectorLayer(_records_file(tmp_path / f"records.{kind}", kind), "records", "ogr")
+    assert layer.isValid()
+    names = layer.fields().names()
+    through_qgis = [[plain_value(v) for v in f.attributes()] for f in layer.getFeatures()]
+    columns = read_attributes(layer.source(), layer, names)
+    assert columns is not None
+    assert [list(row) for row in zip(*columns)] == through_qgis
+    assert len(through_qgis) == 5 and (kind == "csv") == ("fid" not in names)
+    assert any(v is None for row in through_qgis for v in row) == (kind == "gpkg")
+    selection = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+    assert read_attributes(selection, layer, names) is None
+    layer.setSubsetString("ref = 'r1'")
+    assert read_attributes(layer.source(), layer, names) is None
+
+
+@pytest.mark.parametrize("kind", ["csv", "gpkg"])
+def test_geopackage_output_filled_in_one_go_equals_the_sink(
+    run_alg, tmp_path, monkeypatch, kind
+) -> None:
+    """OUTPUT to a GeoPackage (rows inserted in one transaction) holds exactly what a
+    memory layer written through the feature sink holds: every attribute, the points,
+    POINT EMPTY for a record without one, the fids 1..n, the spatial index and extent. An
+    input with a fid of its own (a GeoPackage: QGIS writes it as the output's fid) is
+    written through QGIS, with the same rows."""
+    import sqlite3
+
+    from placelink.qgis_support import bulk_io
+    from placelink.qgis_support.fields import plain_value
+    from qgis.core import QgsRectangle
+
+    filled = []
+    original = bulk_io.fill_geopackage
+    monkeypatch.setattr(
+        bulk_io, "fill_geopackage", lambda *a: filled.append(original(*a)) or filled[-1]
+    )
+    records = _records_file(tmp_path / f"records.{kind}", kind)
+    params = {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+              "GAZETTEER": _gazetteer()}  # fmt: skip
+    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = str(tmp_path / "matched.gpkg")
+    result = run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
+    assert result["OUTPUT"] == out and filled == ([True] if kind == "csv" else [])
+    layer = QgsVectorLayer(out, "matched", "ogr")
+    assert layer.isValid() and layer.featureCount() == 5
+    names = memory["OUTPUT"].fields().names()
+    assert layer.fields().names() == (["fid", *names] if kind == "csv" else names)
+
+    def rows(source) -> list:
+        return [({n: plain_value(f[n]) for n in names},
+                 "" if f.geometry().isEmpty() else f.geometry().asWkt())
+                for f in source.getFeatures()]  # fmt: skip
+
+    written = rows(layer)
+    assert written == rows(memory["OUTPUT"])
+    assert [f.id() for f in layer.getFeatures()] == [1, 2, 3, 4, 5]
+    unmatched = [i + 1 for i, (r, _p) in enumerate(written) if r["uprn"] is None]
+    assert unmatched and all(written[i - 1][1] == "" for i in unmatched)
+    with sqlite3.connect(out) as db:
+        for fid in unmatched:
+            blob = db.execute("SELECT hex(geom) FROM matched WHERE fid = ?", (fid,)).fetchone()
+            assert blob[0].startswith("47500011")  # GeoPackage header flags: empty point
+        points = db.execute("SELECT fid FROM matched WHERE uprn IS NOT NULL").fetchall()
+        indexed = db.execute("SELECT id FROM rtree_matched_geom ORDER BY id").fetchall()
+        assert indexed == points and len(points) >= 3
+        assert db.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone()[0] == 5
+    hit = QgsFeatureRequest().setFilterRect(QgsRectangle(449999, 209999, 450001, 210001))
+    assert [f["uprn"] for f in layer.getFeatures(hit)] == [100000000010]  # the index works
+    extent = layer.extent()
+    assert extent.xMinimum() == 450000 and extent.xMaximum() <= 450060
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_text_beyond_ascii_is_read_as_qgis_reads_it(tmp_path, encoding) -> None:
+    """A CSV (a driver that does not promise UTF-8) with accented text: read in columns
+    only where QGIS decodes it as UTF-8 too, else through QGIS; never other text."""
+    from placelink.qgis_support.bulk_io import read_attributes
+    from placelink.qgis_support.fields import plain_value
+
+    path = tmp_path / "records.csv"
+    path.write_bytes("ref,addr\nr1,Café Nero 5 Rue de Paris\nr2,10 High St\n".encode(encoding))
+    for provider_encoding in ("UTF-8", "ISO-8859-1", None):
+        layer = QgsVectorLayer(str(path), "records", "ogr")
+        if provider_encoding:
+            layer.setProviderEncoding(provider_encoding)
+        through_qgis = [[plain_value(v) for v in f.attributes()] for f in layer.getFeatures()]
+        columns = read_attributes(str(path), layer, layer.fields().names())
+        if columns is not None:
+            assert [list(row) for row in zip(*columns)] == through_qgis
+        if provider_encoding == "UTF-8" and encoding == "utf-8":
+            assert columns is not None and through_qgis[0][1] == "Café Nero 5 Rue de Paris"
+        if provider_encoding == "ISO-8859-1":
+            assert columns is None  # QGIS decodes as Latin-1: read through QGIS

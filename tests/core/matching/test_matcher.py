@@ -320,6 +320,19 @@ def test_parallel_workers_give_the_same_results(matcher: Matcher) -> None:
     assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
 
 
+@pytest.mark.parametrize("n", [0, 1, 199, 200, 1_000, 10_000, 36_285])
+def test_chunks_cover_the_batch_once_and_shrink_towards_its_end(n: int) -> None:
+    from placelink.core.matching.matcher import CHUNK, MIN_CHUNK, _chunk_bounds
+
+    bounds = _chunk_bounds(n, 2)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(n))
+    sizes = [b - a for a, b in bounds]
+    assert all(MIN_CHUNK <= s <= CHUNK for s in sizes[:-1])
+    assert sizes == sorted(sizes, reverse=True) or sizes[-1] < MIN_CHUNK
+    if n >= 10_000:
+        assert sizes[0] >= 4 * sizes[-2]  # the last chunks are small: workers end together
+
+
 def test_vectorised_points_equal_reference_scorer(matcher: Matcher) -> None:
     """batch.score_pairs and Scorer.score give the same points for every candidate."""
     index = matcher.index
@@ -514,3 +527,39 @@ def test_flat_is_not_confused_with_the_parking_space_of_the_same_number() -> Non
     assert (flat.uprn, flat.match_status) == (400000000001, MATCHED)
     space = matcher.match_one("Parking space 5, Daisy House", "AB1 2CD")
     assert (space.uprn, space.match_status) == (400000000002, MATCHED)
+
+
+def test_street_search_tables_find_what_every_run_of_words_finds(matcher: Matcher) -> None:
+    """named_streets and spelled_streets (first-word table, name prefixes) give exactly what
+    comparing every street with every run of the record's words gives."""
+    import itertools
+
+    from placelink.core.matching.candidates import named_streets
+    from placelink.core.matching.names import spelled_streets, street_towns
+
+    index = matcher.index
+
+    def named_by_every_street(words: list[str]) -> set[int]:
+        out = set()
+        for i, w in enumerate(words):
+            for sid in index.street_tokens.get(w, ()):
+                full = index.streets[sid].full.split()
+                if full and full[0] == w and words[i : i + len(full)] == full:
+                    out.add(sid)
+        return out
+
+    def spelled_by_every_run(words: list[str]) -> set[str]:
+        known = street_towns(index)
+        return {" ".join(words[i:j]) for i in range(len(words))
+                for j in range(i + 1, min(i + 6, len(words)) + 1)
+                if " ".join(words[i:j]) in known}  # fmt: skip
+
+    vocabulary = sorted({w for st in index.streets for w in st.full.split()} | {"10", "FLAT"})
+    texts = [context(index, matcher.corrector, parse(t)).words for t in VARIANTS]
+    texts += [list(c) for c in itertools.product(vocabulary[:12], repeat=3)]
+    texts += [[*a, *b] for a in texts[: len(VARIANTS)] for b in texts[: len(VARIANTS)]]
+    assert any(named_by_every_street(w) for w in texts)
+    assert any(spelled_by_every_run(w) for w in texts)
+    for words in texts:
+        assert named_streets(index, words) == named_by_every_street(words)
+        assert spelled_streets(index, words) == spelled_by_every_run(words)

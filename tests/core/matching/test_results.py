@@ -70,3 +70,17 @@ def test_names_in_finds_the_match_where_the_input_had_the_name() -> None:
     assert plain["uprn"] == "uprn" and plain["match_status"] == "match_status"
     columns = ["ref", "uprn", *output_names(["ref", "uprn"])]
     assert names_in(columns)["uprn"] == "match_uprn" and names_in(columns)["margin"] == "margin"
+
+
+def test_joined_rows_are_join_fields_row_by_row() -> None:
+    from placelink.core.matching.results import join_fields, joined_rows
+
+    rows = [
+        {"a": "10 High St", "b": None, "c": "  Leeds  "},
+        {"a": None, "b": "NULL", "c": ""},
+        {"a": 12, "b": 3.5, "c": "nan"},
+        {"a": " Flat  2 ", "b": "Rose\tCourt", "c": "None"},
+    ]
+    for names in (["a"], ["c"], ["a", "b", "c"], ["c", "a"]):
+        columns = [[row[n] for row in rows] for n in names]
+        assert joined_rows(columns) == [join_fields(row, names) for row in rows]

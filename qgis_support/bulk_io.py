@@ -1,0 +1,272 @@
+"""Read a whole file layer's attributes in one go, and fill a new GeoPackage layer in one go.
+
+Feature by feature, QGIS spends about as long reading 37,000 records and writing them back
+with their matches as the matcher spends matching them. Two shortcuts, each taken only
+where it gives exactly what the feature-by-feature way gives, else None/False and the
+caller goes the usual way:
+
+- ``read_attributes``: every attribute of a layer that is one whole OGR file (no
+  selection, filter, limit or unsaved edits; no geometry or points; plain text, integer
+  and real fields) read by OGR as Arrow columns (QGIS's own GDAL: ``osgeo.ogr``, never
+  pyogrio, which would load a second GDAL into the process).
+- ``fill_geopackage``: the rows of a GeoPackage layer that a Processing sink has just
+  created, empty (so QGIS made the file, its fields, CRS and layer name, and will load
+  it), inserted in one SQLite transaction with the spatial index filled from the points.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from collections.abc import Sequence
+from itertools import chain
+
+from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsWkbTypes
+
+NAN = float("nan")
+
+
+def _whole_ogr_file(value: object, layer) -> dict | None:
+    """The decoded URI of *layer* when it is one whole OGR file read as it is on disk."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+        value.selectedFeaturesOnly
+        or value.featureLimit != -1
+        or getattr(value, "filterExpression", "")
+    ):
+        return None
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() or layer.isModified():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    return parts if os.path.isfile(path) else None
+
+
+def read_attributes(value: object, layer, names: Sequence[str]) -> list[list] | None:
+    """The attribute values of every feature of *layer* (the INPUT parameter *value*
+    resolved to it), one list per field of *names* (the layer's fields, in order), in the
+    order QGIS reads the features; None when the layer is not a whole file layer without
+    geometry or of points, with only text, integer and real fields."""
+    parts = _whole_ogr_file(value, layer)
+    if parts is None:
+        return None
+    if QgsWkbTypes.geometryType(layer.wkbType()) not in (
+        QgsWkbTypes.GeometryType.NullGeometry,
+        QgsWkbTypes.GeometryType.UnknownGeometry,
+        QgsWkbTypes.GeometryType.PointGeometry,
+    ):
+        return None  # QGIS's invalid geometry check could drop a row the file has
+    try:
+        from osgeo import ogr
+
+        if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL < 3.6
+            return None
+        encoding = layer.dataProvider().encoding() if layer.dataProvider() else ""
+        utf8 = encoding.replace("-", "").lower() == "utf8"
+        columns = _ogr_columns(ogr, parts, list(names), utf8)
+    except (ImportError, RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return None
+    if columns is None or any(len(c) != layer.featureCount() for c in columns):
+        return None
+    return columns
+
+
+def _ogr_columns(ogr, parts: dict, names: list[str], utf8: bool) -> list[list] | None:
+    """The columns *names* as OGR reads them; None when QGIS might decode text otherwise:
+    a driver that does not promise UTF-8 (CSV, shapefile) is read by QGIS with the layer's
+    encoding, so unless that is UTF-8 only ASCII text (the same in every encoding) is
+    taken."""
+    import numpy as np
+
+    manager = ogr.ExceptionMgr(useExceptions=True) if hasattr(ogr, "ExceptionMgr") else None
+    if manager is not None:
+        manager.__enter__()
+    try:
+        ds = ogr.Open(parts["path"])
+        if ds is None:
+            return None
+        if parts.get("layerName"):
+            layer = ds.GetLayerByName(parts["layerName"])
+        else:
+            layer = ds.GetLayer(int(parts.get("layerId") or 0))
+        if layer is None:
+            return None
+        defn = layer.GetLayerDefn()
+        plain = {ogr.OFTInteger: "int", ogr.OFTInteger64: "int", ogr.OFTReal: "float",
+                 ogr.OFTString: "str"}  # fmt: skip
+        kinds: dict[str, str] = {}
+        for i in range(defn.GetFieldCount()):
+            field = defn.GetFieldDefn(i)
+            if field.GetType() in plain and field.GetSubType() == ogr.OFSTNone:
+                kinds[field.GetName()] = plain[field.GetType()]
+        as_utf8 = utf8 or layer.TestCapability(ogr.OLCStringsAsUTF8)
+        fid = layer.GetFIDColumn()
+        if fid:
+            kinds[fid] = "int"
+        if any(name not in kinds for name in names):
+            return None
+        columns: list[list] = [[] for _ in names]
+        options = ["INCLUDE_FID=YES" if fid else "INCLUDE_FID=NO"]
+        readable = True
+        stream = layer.GetArrowStreamAsNumPy(options=options)
+        for batch in stream:
+            for column, name in zip(columns, names):
+                values = batch[name]
+                mask = np.ma.getmaskarray(values)
+                data = np.ma.getdata(values).tolist()
+                if kinds[name] == "str":
+                    data = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data]
+                    readable = as_utf8 or all(v.isascii() for v in data if v is not None)
+                if mask.any():
+                    data = [None if m else v for v, m in zip(data, mask.tolist())]
+                column.extend(data)
+                if not readable:
+                    break
+            if not readable:
+                break
+        del stream, layer, ds  # the stream before the dataset it reads
+        return columns if readable else None
+    finally:
+        if manager is not None:
+            manager.__exit__(None, None, None)
+
+
+def geopackage_destination(destination: str) -> tuple[str, str | None] | None:
+    """(path, layer name or None) when *destination* is a layer of a GeoPackage file."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", destination)
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    return path, parts.get("layerName") or None
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def may_fill(destination: str, names: Sequence[str], rows: Sequence[Sequence]) -> bool:
+    """Whether ``fill_geopackage`` can write *rows* to *destination*, as far as can be told
+    before the sink is closed: a GeoPackage file, plain values, no field of the input named
+    like the fid column (QGIS would write it as the fid)."""
+    if geopackage_destination(destination) is None or "fid" in (n.lower() for n in names):
+        return False
+    return not set(map(type, chain.from_iterable(rows))) - {str, int, float, type(None)}
+
+
+def fill_geopackage(
+    destination: str, names: Sequence[str], rows: Sequence[Sequence], points: Sequence
+) -> bool:
+    """Insert *rows* (values of the fields *names*, in order) with *points* ((x, y) or
+    None each) into the empty GeoPackage layer *destination* a closed sink has just
+    created. False, with nothing written, when the destination is not such a layer
+    (another format, other columns or triggers, a value that is not plain text or a
+    number); the caller then writes through QGIS."""
+    found = geopackage_destination(destination)
+    if found is None:
+        return False
+    path, layer_name = found
+    if not may_fill(destination, names, rows):
+        return False
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        return _fill(connection, layer_name, list(names), rows, points)
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def _fill(connection, layer_name, names, rows, points) -> bool:
+    tables = connection.execute(
+        "SELECT c.table_name, g.column_name, g.srs_id, g.geometry_type_name, g.z, g.m "
+        "FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name "
+        "WHERE c.data_type = 'features'"
+    ).fetchall()
+    if layer_name is not None:
+        tables = [t for t in tables if t[0].lower() == layer_name.lower()]
+    if len(tables) != 1 or tables[0][3].upper() != "POINT" or tables[0][4] or tables[0][5]:
+        return False
+    table, geom, srs_id = tables[0][:3]
+    columns = connection.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+    keys = [c[1] for c in columns if c[5]]
+    if len(keys) != 1 or [c[1] for c in columns if not c[5] and c[1] != geom] != names:
+        return False
+    if connection.execute(f"SELECT COUNT(*) FROM {_quoted(table)}").fetchone()[0]:
+        return False  # not a layer just created: never add to someone's data
+    rtree = f"rtree_{table}_{geom}"
+    triggers = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+    ).fetchall()
+    known = (f"{rtree}_", f"trigger_insert_feature_count_{table}",
+             f"trigger_delete_feature_count_{table}")  # fmt: skip
+    if any(not name.startswith(known) for name, _sql in triggers):
+        return False
+    has_rtree = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)
+    ).fetchone()
+    has_count = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'"
+    ).fetchone()
+    srs = struct.pack("<i", srs_id)
+    # little-endian, no envelope; a row without a point gets POINT EMPTY, as QGIS writes it
+    header, empty = b"GP\x00\x01" + srs, b"GP\x00\x11" + srs + struct.pack("<BIdd", 1, 1, NAN, NAN)
+    blobs = [
+        empty if p is None else header + struct.pack("<BIdd", 1, 1, float(p[0]), float(p[1]))
+        for p in points
+    ]
+    placeholders = ", ".join("?" * (len(names) + 2))
+    insert = (
+        f"INSERT INTO {_quoted(table)} "
+        f"({', '.join(_quoted(n) for n in [keys[0], geom, *names])}) VALUES ({placeholders})"
+    )
+    has_sequence = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"
+    ).fetchone()
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {_quoted(name)}")
+        last = None
+        if has_sequence:
+            last = connection.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)
+            ).fetchone()
+        start = (last[0] if last else 0) + 1  # the fids QGIS would give: 1, 2, 3…
+        connection.executemany(
+            insert, ((start + i, b, *row) for i, (b, row) in enumerate(zip(blobs, rows)))
+        )
+        if has_rtree:
+            connection.executemany(
+                f"INSERT INTO {_quoted(rtree)} VALUES (?, ?, ?, ?, ?)",
+                (
+                    (start + i, p[0], p[0], p[1], p[1])
+                    for i, p in enumerate(points)
+                    if p is not None
+                ),
+            )
+        if has_count:
+            connection.execute(
+                "UPDATE gpkg_ogr_contents SET feature_count = "
+                f"(SELECT COUNT(*) FROM {_quoted(table)}) WHERE lower(table_name) = lower(?)",
+                (table,),
+            )
+        xs = [p[0] for p in points if p is not None]
+        ys = [p[1] for p in points if p is not None]
+        if xs:
+            connection.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+                "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
+                (min(xs), min(ys), max(xs), max(ys), table),
+            )
+        for _name, sql in triggers:
+            connection.execute(sql)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return True
