@@ -138,6 +138,14 @@ _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
 _UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
 
 
+#: Welsh street-type words, written before the street's name (``LON BRACKEN``, ``FFORDD
+#: ALDER``, ``ALLT GLAS``), as Welsh LPIs spell them.
+WELSH_STREET_TYPES = frozenset(
+    {"FFORDD", "HEOL", "STRYD", "LON", "ALLT", "TERAS", "CLOS", "CILGANT", "RHODFA", "LLWYBR",
+     "CWRT", "SGWAR", "RHES"}
+)  # fmt: skip
+
+
 def is_street_type(token: str) -> bool:
     """True for a full street-type word such as ``ROAD`` or ``GARDENS``."""
     return token in _STREET_TYPE_SET

@@ -141,6 +141,29 @@ def flat_digits(key: str) -> int:
     return int(digits) if digits and len(digits) <= 4 else -1
 
 
+def floor_keys_near(a: str, b: str) -> bool:
+    """Two different floor keys that may name one flat: one leaves out the floor or the
+    position the other gives (``F0`` and ``F0/REAR``; ``FX/FRONT`` and ``F0/FRONT``), and
+    neither contradicts the other (``F0/LEFT`` is not ``F0/RIGHT``, ``F0`` not ``F1``). A
+    position with no floor (``FX/FRONT``) needs that position: ``F1`` says nothing of it."""
+    fa, _, pa = a.partition("/")
+    fb, _, pb = b.partition("/")
+    if "FX" in (fa, fb):
+        return pa == pb
+    return fa == fb and (pa == pb or not pa or not pb)
+
+
+def _unit_name(name: list[str]) -> str:
+    """The key of a unit named before the house number: a lone position or floor word
+    (``LEFT, 27 DEAN ROAD``; ``FIRST, 67 ALDER ROAD``) is that position on an unnamed floor
+    or that floor (``FX/LEFT``, ``F1``); any other name is kept as written (``ROCKLEIGH``)."""
+    if len(name) == 1 and name[0] in POSITIONS:
+        return "FTOP" if name[0] == "TOP" else f"FX/{POSITIONS[name[0]]}"
+    if len(name) == 1 and name[0] in FLOOR_KEYS:
+        return FLOOR_KEYS[name[0]]
+    return " ".join(name)
+
+
 def is_floor_key(key: str) -> bool:
     """True for floor keys (``F0``, ``F-1``, ``FTOP``), with or without a position
     (``F0/REAR``; ``FX/LEFT`` for a position on no named floor)."""
@@ -290,7 +313,7 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
         if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
             after = toks[j + 1] if j + 1 < n else ","
             # "GROUND FLOOR REAR, 7" / "… REAR FLAT" / "… REAR 7 ELM ROAD" (no commas)
-            if after == "," or after in UNIT_NOUNS or _number_token(after) is not None:
+            if after in (",", "AT") or after in UNIT_NOUNS or _number_token(after) is not None:
                 key = f"{key}/{POSITIONS[toks[j]]}"
                 used += 1 + _bare_unit_at(toks, j + 1)
         return key, used
@@ -318,6 +341,11 @@ def _floor_core(toks: list[str], i: int) -> tuple[str, int]:
         return ("F-1", used + 1) if used else ("", 0)
     if t not in FLOOR_KEYS:
         return "", 0
+    if nxt == "AND" and i + 3 < len(toks) and toks[i + 2] in FLOOR_KEYS:
+        # "FIRST AND SECOND FLOORS": one flat on both floors, keyed by the upper one (as
+        # ``flat_key`` keys it; ``sao_floors`` adds the lower one to the index)
+        key, used = _floor_core(toks, i + 2)
+        return (key, used + 2) if used >= 2 else ("", 0)
     used = 1
     if nxt == "FLOOR":
         used = 2
@@ -406,7 +434,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 i += 1
                 continue
             bare_unit = True  # "FLAT, 19 HIGH STREET", "FLAT OVER": a flat, id unknown
-            i += 1
+            i += 2 if nxt == "AT" else 1  # "FLAT AT 19 HIGH STREET"
             continue
         if t in NON_DWELLING and not flat:  # "PARKING SPACE 5", "GARAGE 3"
             j = i + 1 + (i + 1 < n and toks[i + 1] in ("SPACE", "BAY", "NO"))
@@ -418,6 +446,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         if used:
             floor = floor or key
             i += used
+            if i < n and toks[i] == "AT":  # "FIRST FLOOR FLAT AT 7 ELM ROAD"
+                i += 1
             continue
         if not flat and t[0].isdecimal() and not t.isdecimal():  # unit notations
             if _FLOOR_DOOR.match(t):  # 2F2: second floor, flat 2
@@ -518,7 +548,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         name = segments[0] if segments[0] and len(segments[0]) <= name_words else words[:name_words]
         first = out.readings[0]
         out.readings.append(
-            Reading(" ".join(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
+            Reading(_unit_name(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
         )
     elif not (numbers or flat or floor or slashes or dotted or relation) and words:
         # "THE STABLES, MANOR FARM, HIGH STREET", "BISHOPS LODGE MANOR LANE": the first words
@@ -614,6 +644,10 @@ def _readings(
             add(flat, numbers[0], 1.0)
             if len(numbers) > 1:
                 add(flat, numbers[-1], 0.9)
+            if is_floor_key(flat) and numbers[0][1] and numbers[0][2] is None:
+                # "GROUND FLOOR FLAT, 9A": the floor names the flat; the letter may be a
+                # second notation of it (or a slip), so 9 is read too, weakly
+                add(flat, (numbers[0][0], "", None), SUFFIX_FLAT_WEIGHT)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
                 add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A
         else:

@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..normalise import is_street_type
-from ..parse import flat_digits, is_floor_key
+from ..parse import flat_digits, floor_keys_near, is_floor_key
 from .index import GazetteerIndex
 from .names import other_town
 from .scoring import (
@@ -318,7 +318,7 @@ def _name_similarity(
             ws = sc.word_set
             if lacks_name_word(list(toks), ws, sc.ctx.words):
                 base[j] = min(base[j], SCATTERED_NAME_SIM)
-            short[j] = toks[0] in ws and len(toks[0]) >= 4
+            short[j] = toks[0] in sc.free_words and len(toks[0]) >= 4
             if all_written(toks, sc.name_words, sc.ctx.words):
                 all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
         extended[j] = name_extended(sc.ctx.words, toks, extenders)
@@ -348,6 +348,31 @@ def _name_similarity(
                 sim[j] = STREET_ONLY_NAME_SIM
     out[has] = sim
     return out
+
+
+def _near_flats(
+    index: GazetteerIndex,
+    r_key: list[str],
+    row_reading: np.ndarray,
+    e: np.ndarray,
+    rf: np.ndarray,
+    rfn: np.ndarray,
+    rff: np.ndarray,
+    c_flat: np.ndarray,
+    c_floor: np.ndarray,
+) -> np.ndarray:
+    """Per row: the record's flat and the candidate's differ but may be one flat
+    (``Scorer.flat_part``): ``1A`` and ``1`` a letter apart; floor keys that leave out
+    what the other gives (``parse.floor_keys_near``)."""
+    near = (rfn >= 0) & (rfn == index.flat_number[e]) & ~rff
+    both = np.flatnonzero(rff & c_floor & (c_flat != rf))
+    if len(both):
+        flats = index.flat
+        near[both] = [
+            floor_keys_near(r_key[k], flats[j])
+            for k, j in zip(row_reading[both].tolist(), e[both].tolist())
+        ]
+    return near
 
 
 class PairBatch:
@@ -396,8 +421,10 @@ class PairBatch:
         counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
+        r_key: list[str] = []
         for sc in scorers:
             for r in sc.ctx.parsed.readings:
+                r_key.append(r.flat)
                 r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
                 r_fnum.append(flat_digits(r.flat) if r.flat else -1)
                 r_floor.append(is_floor_key(r.flat))
@@ -441,6 +468,7 @@ class PairBatch:
                 is_range,
                 eq_suf & (re_ >= 0),
                 eq_suf,
+                eq & (rs == 0) & (re_ < 0),
                 eq,
                 (re_ >= 0) & (rn <= c_num) & (c_num <= re_),
             ],
@@ -451,6 +479,7 @@ class PairBatch:
                 w.number_mismatch,
                 w.number_in_range,
                 w.number_match + np.where(rs > 0, w.suffix_match, 0.0),
+                w.suffix_missing_in_record,
                 w.suffix_mismatch,
                 w.number_in_range,
             ],
@@ -487,10 +516,14 @@ class PairBatch:
                     w.flat_missing_in_record,
                 ),
                 np.select(
-                    [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
+                    [
+                        c_flat == rf,
+                        c_floor != rff,
+                        _near_flats(index, r_key, row_reading, e, rf, rfn, rff, c_flat, c_floor),
+                    ],
                     [w.flat_match, w.flat_floor_vs_id, w.flat_near],
                     w.flat_mismatch,
-                ),
+                ),  # fmt: skip
             ),
         )
         f_max = np.where((none_c | (rf == 0)) & ~part_named, 0.0, w.flat_match)

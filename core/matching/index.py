@@ -19,7 +19,7 @@ import numpy as np
 from .. import postcode as pc
 from ..address_text import format_address
 from ..alternatives import alternative_addresses, parse_alternatives
-from ..normalise import is_street_type, normalise
+from ..normalise import WELSH_STREET_TYPES, is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
@@ -256,7 +256,7 @@ class GazetteerIndex:
                 alt_sid = street_ids.setdefault(alt_key, len(streets))
                 if alt_sid == len(streets):
                     streets.append(Street(*alt_key))
-                alt_entry = _entry_from_parse(parsed, alt_name, alt_type, locality, town)
+                alt_entry = _entry_from_parse(parsed, alt_name, alt_type, locality, town, org)
                 _append(
                     rows,
                     uprn,
@@ -489,6 +489,14 @@ def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[st
     """Street (name, type) in parsed words: the words up to the last street-type word."""
     if hint is not None and hint.full and hint.full in " ".join(words):
         return hint.name, hint.type
+    places = {t for p in ((hint.locality, hint.town) if hint else ()) for t in p.split()}
+    for i, word in enumerate(words[:-1]):
+        if word in WELSH_STREET_TYPES and words[i + 1] not in places:
+            # a Welsh street: its type comes first (LON BRACKEN, ALLT GLAS), kept as its name
+            end = i + 2
+            while end < len(words) and end - i < 4 and words[end] not in places:
+                end += 1
+            return " ".join(words[i:end]), ""
     for i in range(len(words) - 1, 0, -1):
         if is_street_type(words[i]):
             start = i - 1
@@ -498,11 +506,18 @@ def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[st
     return "", ""
 
 
-def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -> dict[str, object]:
-    """Entry fields of an address known only as text (an alternative LPI, a foreign layer)."""
+def _entry_from_parse(
+    parsed, name: str, stype: str, locality: str, town: str, org: str = ""
+) -> dict[str, object]:
+    """Entry fields of an address known only as text (an alternative LPI, a foreign layer);
+    the organisation *org* the text starts with is not part of the building's name."""
     reading = parsed.readings[0]
     drop = set(f"{name} {stype} {locality} {town}".split())
-    building = " ".join(w for w in parsed.words if w not in drop)
+    words = parsed.words
+    org_toks = org.split()
+    if org_toks and words[: len(org_toks)] == org_toks:
+        words = words[len(org_toks) :]
+    building = " ".join(w for w in words if w not in drop)
     return {
         "flat": reading.flat,
         "number": reading.number if reading.number is not None else -1,

@@ -500,10 +500,13 @@ class Matcher:
 _AS_WRITTEN = frozenset({"exact", "="})
 
 
-def _full_text(s: Scored) -> bool:
-    """The record writes every part of this candidate's address, each as it is (nothing
-    missing, nothing differing)."""
-    return s.score >= 99.5 and all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts)
+def _full_text(s: Scored) -> int:
+    """2: the record writes every part of this candidate's address, each as it is (nothing
+    missing, nothing differing); 1: the same but it leaves out the locality (which has no
+    part of its own: an omitted locality prefers the address that has none); 0: else."""
+    if s.reading.weight < 1.0 or not all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts):
+        return 0
+    return 2 if s.score >= 99.5 else 1
 
 
 def _full_text_beats(top: Scored, second: Scored | None) -> bool:
@@ -511,7 +514,7 @@ def _full_text_beats(top: Scored, second: Scored | None) -> bool:
     runner-up has a part the record lacks (a house number, a flat, an organisation)."""
     if second is None or not second.parts or top.points <= second.points:
         return False
-    return _full_text(top) and not _full_text(second)
+    return _full_text(top) > _full_text(second)
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

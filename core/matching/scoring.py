@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .. import postcode as pc
 from ..normalise import is_street_type
-from ..parse import Reading, flat_digits, is_floor_key
+from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
 from .names import other_town, spelled_streets, street_towns
@@ -34,6 +34,9 @@ class Weights:
     number_in_range: float = 15
     number_mismatch: float = -60
     suffix_mismatch: float = -45
+    #: The record's number without the candidate's letter (7 for 7A): the plain house
+    #: wins when it exists (number_match); else the lettered one is the likeliest reading.
+    suffix_missing_in_record: float = 0
     #: A suffix that agrees (12A = 12A) identifies a unit as a flat letter does.
     suffix_match: float = 24
     number_missing_in_record: float = -10
@@ -295,6 +298,9 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     once more than the street needs it. True when the record does not write the street."""
     if not street or not all(t in words for t in street):
         return True
+    beyond = [t for t in toks if t not in street]
+    if beyond and all(t in words for t in beyond):
+        return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
     for t in set(toks):
         if t in street and words.count(t) < toks.count(t) + street.count(t):
             return False
@@ -343,6 +349,10 @@ class Scorer:
         )
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
+        #: Words the record writes outside the places it names: a name's first word among
+        #: them may be the name shortened (``GREEN`` of ``KIRKBY GREEN`` is not ``GREEN
+        #: PLACE``).
+        self.free_words = set(self.street_text.split()) if ctx.places else self.word_set
 
     # text parts ---------------------------------------------------------------------------
     def street_part(self, sid: int) -> tuple[float, float, tuple[str, str, str]]:
@@ -447,7 +457,7 @@ class Scorer:
         toks = [t for t in name.split() if t != "THE"]
         if lacks_name_word(toks, self.word_set, self.ctx.words):
             sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
-        if toks and toks[0] in self.word_set and len(toks[0]) >= 4:
+        if toks and toks[0] in self.free_words and len(toks[0]) >= 4:
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
@@ -538,6 +548,8 @@ class Scorer:
                     )
                 both = w.number_match + (w.suffix_match if suffix else 0.0)
                 return both, both, "=", cand
+            if not r.suffix and r.end is None:
+                return w.suffix_missing_in_record, w.number_match, "letter missing", cand
             return w.suffix_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
         if r.end is not None and r.number <= number <= r.end:
             return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"
@@ -562,6 +574,10 @@ class Scorer:
             return w.flat_match, w.flat_match, "=", flat
         if is_floor_key(r.flat) != is_floor_key(flat):  # ground floor flat vs flat 1: cannot tell
             return w.flat_floor_vs_id, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
+        if is_floor_key(flat):  # REAR FLAT vs GROUND FLOOR REAR: one says less, none differs
+            if floor_keys_near(r.flat, flat):
+                return w.flat_near, w.flat_match, "~", f"{r.flat} ~ {flat}"
+            return w.flat_mismatch, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
         digits = flat_digits(r.flat)
         if digits >= 0 and digits == flat_digits(flat):  # 1A or B1 vs 1: a letter apart
             return w.flat_near, w.flat_match, "~", f"{r.flat} ~ {flat}"

@@ -1,0 +1,188 @@
+"""A record that leaves out part of an address still points at one candidate when the
+others contradict it or have more than it says (issue 11: recall on unseen conventions).
+
+Each test is one rule an officer can state: a position without its floor is the flat at
+that position; a house number without its letter is the lettered house when no plain one
+exists; an omitted locality or organisation prefers the address that has none; words of
+a place the record names are not a shortened building name; a Welsh street's type comes
+before its name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.parse import floor_keys_near, parse
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("street_description", "ELM ROAD")
+    values.setdefault("town", "LONDON")
+    values.setdefault("postcode", "E1 1AA")
+    return empty_address(uprn=uprn, **values)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("F0", "F0/REAR", True),  # the record leaves out the position
+        ("FX/FRONT", "F0/FRONT", True),  # the record leaves out the floor
+        ("F0/LEFT", "F0/RIGHT", False),  # positions contradict
+        ("F0", "F1", False),
+        ("FX/REAR", "F1/FRONT", False),
+        ("FX/FRONT", "F1", False),  # a position alone needs that position
+    ],
+)
+def test_floor_keys_near(a: str, b: str, near: bool) -> None:
+    assert floor_keys_near(a, b) is near
+    assert floor_keys_near(b, a) is near
+
+
+HOUSE = [
+    _addr(20, sao_text="GROUND FLOOR FRONT FLAT", pao_start_number=7),
+    _addr(21, sao_text="GROUND FLOOR REAR FLAT", pao_start_number=7),
+    _addr(22, sao_text="FIRST FLOOR FLAT", pao_start_number=7),
+    _addr(30, sao_text="GROUND FLOOR LEFT", pao_start_number=27),
+    _addr(31, sao_text="GROUND FLOOR RIGHT", pao_start_number=27),
+    _addr(40, sao_text="GROUND FLOOR FLAT", pao_start_number=9),
+    _addr(41, sao_text="FIRST FLOOR FLAT", pao_start_number=9),
+    _addr(50, sao_text="BASEMENT FLAT", pao_start_number=11),
+    _addr(51, sao_text="FIRST AND SECOND FLOORS", pao_start_number=11),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "uprn"),
+    [
+        # a position without its floor: the flat at that position (the other is at the
+        # front; the first floor flat names no position)
+        ("REAR FLAT, 7 ELM ROAD", 21),
+        ("FRONT FLAT 7 ELM ROAD", 20),
+        # a position or floor word standing alone before the number
+        ("LEFT, 27 ELM ROAD", 30),
+        ("RIGHT, 27, ELM ROAD", 31),
+        # "AT" joins the unit to its house
+        ("FIRST FLOOR FLAT AT 7 ELM ROAD", 22),
+        ("GROUND FLOOR RIGHT AT, 27 ELM ROAD", 31),
+        # a floor flat with a letter after the house number the gazetteer does not have
+        ("GROUND FLOOR FLAT, 9A ELM ROAD", 40),
+        # two floors of one flat, without commas
+        ("FIRST AND SECOND FLOORS 11 ELM ROAD LONDON", 51),
+    ],
+)
+def test_a_unit_named_in_part_finds_the_one_it_fits(text: str, uprn: int) -> None:
+    res = Matcher(HOUSE).match_one(text, "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, uprn), res.match_reason
+
+
+def test_a_position_that_contradicts_is_no_near_reading() -> None:
+    """GROUND FLOOR LEFT is not GROUND FLOOR RIGHT: only 30 fits, clear of 31."""
+    res = Matcher(HOUSE).match_one("GROUND FLOOR LEFT, 27 ELM ROAD", "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 30)
+    assert res.margin >= 10
+
+
+def test_the_parser_reads_the_unit_around_at_and_a_floor_pair() -> None:
+    assert parse("FIRST FLOOR FLAT AT, 7 ELM ROAD").words == ["ELM", "ROAD"]
+    assert parse("FIRST AND SECOND FLOORS 53 GREEN AVENUE").words == ["GREEN", "AVENUE"]
+    assert parse("LEFT, 27 DEAN ROAD").readings[1].flat == "FX/LEFT"
+
+
+LETTERED = [
+    _addr(60, pao_start_number=7, pao_start_suffix="A", street_description="ALDER ROW"),
+    _addr(61, pao_start_number=9, street_description="ALDER ROW"),
+    _addr(62, pao_start_number=11, pao_start_suffix="A", street_description="ALDER ROW"),
+    _addr(63, pao_start_number=11, pao_start_suffix="B", street_description="ALDER ROW"),
+    _addr(64, pao_start_number=13, street_description="ALDER ROW"),
+    _addr(65, pao_start_number=13, pao_start_suffix="A", street_description="ALDER ROW"),
+]
+
+
+def test_a_number_without_its_letter_is_the_lettered_house_when_no_plain_one_exists() -> None:
+    m = Matcher(LETTERED)
+    res = m.match_one("7 ALDER ROW", "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 60)
+    assert "letter missing" in res.match_reason
+    assert res.match_score < 75  # a reading to confirm: it goes to review
+    # the plain house wins when it exists; two lettered houses are a tie
+    assert (m.match_one("13 ALDER ROW", "E1 1AA").uprn, m.match_one("13 ALDER ROW").uprn) == (
+        64,
+        64,
+    )
+    assert m.match_one("11 ALDER ROW", "E1 1AA").match_status == AMBIGUOUS
+
+
+def test_an_omitted_locality_prefers_the_unit_without_an_organisation() -> None:
+    """UNIT 3 typed without its locality: the unit named by no organisation is the record's
+    full text; the one let to KINGS ARMS has more than the record says."""
+    park = {"pao_text": "LARCH BUSINESS PARK", "street_description": "ALDER ROAD",
+            "locality": "LLANFAIR", "town": "ABERNANT", "postcode": "LL2 7RL"}  # fmt: skip
+    m = Matcher(
+        [
+            _addr(70, sao_start_number=3, sao_text="UNIT", **park),
+            _addr(71, sao_start_number=3, sao_text="UNIT", organisation="KINGS ARMS", **park),
+        ]
+    )
+    res = m.match_one("UNIT 3, LARCH BUSINESS PARK, ALDER ROAD, ABERNANT", "LL2 7RL")
+    assert (res.match_status, res.uprn) == (MATCHED, 70), res.match_reason
+
+
+def test_a_place_word_is_not_a_shortened_building_name() -> None:
+    """GREEN of the locality KIRKBY GREEN does not name GREEN PLACE: 1 BRACKEN STREET is
+    the house numbered 1, not flat 1 of the block GREEN PLACE at 69."""
+    street = {"street_description": "BRACKEN STREET", "locality": "KIRKBY GREEN",
+              "town": "CALDERBRIDGE", "postcode": "CB2 6UD"}  # fmt: skip
+    m = Matcher(
+        [
+            _addr(80, pao_start_number=1, **street),
+            _addr(
+                81,
+                sao_start_number=1,
+                sao_text="FLAT",
+                pao_text="GREEN PLACE",
+                pao_start_number=69,
+                **street,
+            ),  # fmt: skip
+        ]
+    )
+    res = m.match_one("1 BRACKEN STREET KIRKBY GREEN CALDERBRIDGE")
+    assert (res.match_status, res.uprn) == (MATCHED, 80), res.match_reason
+
+
+def test_a_name_sharing_a_word_with_its_street_counts_when_written_in_full() -> None:
+    """MILL COTTAGE BARN on MILL RISE: the record writes the whole name, so it names the
+    barn (the street's MILL is not all it writes)."""
+    street = {"street_description": "MILL RISE", "town": "CALDERBRIDGE", "postcode": "CB1 6LU"}
+    m = Matcher(
+        [
+            _addr(90, pao_text="MILL COTTAGE BARN", **street),
+            _addr(91, pao_text="MILL COTTAGE", **street),
+            _addr(92, pao_start_number=4, **street),
+        ]
+    )
+    res = m.match_one("MILL COTTAGE BARN, CALDERBRIDGE", "CB1 6LU")
+    assert (res.match_status, res.uprn) == (MATCHED, 90), res.match_reason
+
+
+def test_a_welsh_street_type_comes_before_the_name() -> None:
+    """LON BRACKEN is the Welsh BRACKEN LANE: the Welsh LPI is found whole, even beside a
+    longer name (VICTORIA FARMHOUSE COTTAGE) on the same lane."""
+    lane = {"street_description": "BRACKEN LANE", "locality": "TREFOR", "town": "ABERNANT",
+            "postcode": "LL2 4GF", "language": "ENG"}  # fmt: skip
+    m = Matcher(
+        [
+            _addr(100, pao_text="VICTORIA FARMHOUSE", **lane,
+                  alternatives="LPI1/CYM: VICTORIA FARMHOUSE, LON BRACKEN, TREFOR, ABERNANT"),
+            _addr(101, pao_text="VICTORIA FARMHOUSE COTTAGE", **lane,
+                  alternatives="LPI1/CYM: VICTORIA FARMHOUSE COTTAGE, LON BRACKEN, TREFOR, "
+                  "ABERNANT"),
+        ]
+    )  # fmt: skip
+    for text, uprn in (
+        ("VICTORIA FARMHOUSE, LON BRACKEN, TREFOR, ABERNANT", 100),
+        ("VICTORIA FARMHOUSE COTTAGE, LON BRACKEN, TREFOR, ABERNANT", 101),
+    ):
+        res = m.match_one(text)
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), res.match_reason
+        assert "Welsh" in res.match_reason
