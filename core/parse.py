@@ -52,6 +52,10 @@ UNIT_NOUNS = frozenset({"FLAT", "UNIT", "ROOM", "STUDIO", "MAISONETTE", "SUITE"}
 #: literal reading wins clearly when the gazetteer has both, the other one is still found
 #: when it is the only one.
 SUFFIX_FLAT_WEIGHT = 0.6
+#: Weight of reading ``GROUND FLOOR FLAT, 9A`` as the ground floor flat of 9: the floor
+#: names the flat, the letter is a second notation of it or a slip; as likely as the
+#: literal reading is not (it is no guess to confirm: ``Thresholds.guess_weight``).
+FLOOR_LETTER_WEIGHT = 0.7
 #: Unit nouns that also end business names (``HAIR STUDIO``) when no identifier follows.
 _NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
@@ -647,7 +651,7 @@ def _readings(
             if is_floor_key(flat) and numbers[0][1] and numbers[0][2] is None:
                 # "GROUND FLOOR FLAT, 9A": the floor names the flat; the letter may be a
                 # second notation of it (or a slip), so 9 is read too, weakly
-                add(flat, (numbers[0][0], "", None), SUFFIX_FLAT_WEIGHT)
+                add(flat, (numbers[0][0], "", None), FLOOR_LETTER_WEIGHT)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
                 add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A
         else:

@@ -28,6 +28,7 @@ from .scoring import (
     name_extended,
     name_extenders,
     name_in_words,
+    names_shorter,
     sub_building_words,
     written_apart,
 )
@@ -318,7 +319,11 @@ def _name_similarity(
             ws = sc.word_set
             if lacks_name_word(list(toks), ws, sc.ctx.words):
                 base[j] = min(base[j], SCATTERED_NAME_SIM)
-            short[j] = toks[0] in sc.free_words and len(toks[0]) >= 4
+            short[j] = (
+                toks[0] in sc.free_words
+                and len(toks[0]) >= 4
+                and not names_shorter(toks, sc.ctx.words, index)
+            )
             if all_written(toks, sc.name_words, sc.ctx.words):
                 all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
         extended[j] = name_extended(sc.ctx.words, toks, extenders)

@@ -120,7 +120,7 @@ SCATTERED_NAME_SIM = 85.0
 #: A name standing in the record but followed by the next word of a longer name the
 #: gazetteer holds (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
 #: the longer name may be the exact one.
-CONTINUED_NAME_SIM = 90.0
+CONTINUED_NAME_SIM = 85.0
 
 
 def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
@@ -163,6 +163,33 @@ def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> f
     return best
 
 
+def _name_tuples(index: GazetteerIndex) -> frozenset[tuple[str, ...]]:
+    """Every building or organisation name's words without ``THE`` (kept on the index)."""
+    known = index.__dict__.get("_name_tuples")
+    if known is None:
+        known = frozenset(name_toks(n) for n in index.building_names)
+        index.__dict__["_name_tuples"] = known
+    return known
+
+
+def names_shorter(toks: tuple[str, ...], words: list[str], index: GazetteerIndex) -> bool:
+    """True when the record's *words* write in full another building's name that begins
+    name *toks* and stops there (``VICTORIA FARMHOUSE`` for ``VICTORIA FARMHOUSE
+    COTTAGE``): the record names that building, not this one shortened."""
+    if len(toks) < 2:
+        return False
+    known = _name_tuples(index)
+    plain = [w for w in words if w != "THE"]
+    for k in range(len(toks) - 1, 0, -1):
+        head = toks[:k]
+        if head not in known:
+            continue
+        for i in range(len(plain) - k + 1):
+            if tuple(plain[i : i + k]) == head and (i + k >= len(plain) or plain[i + k] != toks[k]):
+                return True
+    return False
+
+
 def sub_building_words(flat: str) -> tuple[str, ...]:
     """The words of a flat key that names a part of a building (``THE STABLES`` →
     ``STABLES``; ``EAST WING``); () for numbered, lettered and floor keys (``2``, ``A``,
@@ -176,7 +203,7 @@ def sub_building_words(flat: str) -> tuple[str, ...]:
 #: A building name the record writes inside a longer name (``BRIAR FARM`` in ``BRIAR FARM
 #: COTTAGE``, ``THE COTTAGE`` in ``YORK COTTAGE``) is at best this similar: the record names
 #: another, longer building.
-EXTENDED_NAME_SIM = 90.0
+EXTENDED_NAME_SIM = 85.0
 #: A house named like its street (``FAIRVIEW``, ``FAIRVIEW LANE``) whose name the record
 #: writes only as the street's is at best this similar: the record names the street only.
 STREET_ONLY_NAME_SIM = 70.0
@@ -457,7 +484,12 @@ class Scorer:
         toks = [t for t in name.split() if t != "THE"]
         if lacks_name_word(toks, self.word_set, self.ctx.words):
             sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
-        if toks and toks[0] in self.free_words and len(toks[0]) >= 4:
+        if (
+            toks
+            and toks[0] in self.free_words
+            and len(toks[0]) >= 4
+            and not names_shorter(tuple(toks), self.ctx.words, self.index)
+        ):
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE

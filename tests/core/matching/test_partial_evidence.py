@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.matching.review import needs_review
 from placelink.core.parse import floor_keys_near, parse
 from placelink.core.schema import empty_address
 
@@ -186,3 +187,23 @@ def test_a_welsh_street_type_comes_before_the_name() -> None:
         res = m.match_one(text)
         assert (res.match_status, res.uprn) == (MATCHED, uprn), res.match_reason
         assert "Welsh" in res.match_reason
+
+
+def test_a_name_written_in_full_is_clear_of_a_longer_or_shorter_neighbour() -> None:
+    """VICTORIA FARMHOUSE typed in full names that house, not VICTORIA FARMHOUSE COTTAGE
+    shortened (and the reverse): both are matched clear of review's margin."""
+    lane = {"street_description": "BRACKEN LANE", "town": "ABERNANT", "postcode": "LL2 4GF"}
+    m = Matcher(
+        [
+            _addr(110, pao_text="VICTORIA FARMHOUSE", **lane),
+            _addr(111, pao_text="VICTORIA FARMHOUSE COTTAGE", **lane),
+            _addr(112, pao_start_number=3, **lane),
+        ]
+    )
+    for text, uprn in (
+        ("VICTORIA FARMHOUSE, BRACKEN LANE, ABERNANT", 110),
+        ("VICTORIA FARMHOUSE COTTAGE, BRACKEN LANE, ABERNANT", 111),
+    ):
+        res = m.match_one(text, "LL2 4GF")
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), res.match_reason
+        assert not needs_review(res.match_status, res.match_score, res.margin), res.margin
