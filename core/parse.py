@@ -125,6 +125,9 @@ class ParsedAddress:
     #: The valid parts of a postcode that is not valid whole (``LS6 9``, ``AB1 2CD``, ``LS6``);
     #: empty when :attr:`postcode` is set or the text has no such postcode.
     postcode_partial: str = ""
+    #: A separately given postcode with no valid part at all (``MKA 7NP``), upper case: it
+    #: still counts where the gazetteer holds that very code (``matching.candidates``).
+    postcode_given: str = ""
 
     @property
     def numbers(self) -> set[int]:
@@ -390,6 +393,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         if typed is None and raw:
             typed, rest = pc.extract_partial(rest)
         out.postcode_partial = typed or ""
+        if not typed and postcode not in (None, ""):
+            out.postcode_given = " ".join(str(postcode).upper().split())
     toks = tokens(rest)
     flat = floor = ""
     flat_noun = alt_flat = ""

@@ -85,7 +85,10 @@ class Corrector:
 
 
 def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) -> RecordContext:
-    """Correct the record's words and find the places it names."""
+    """Correct the record's words and find the places it names. A given postcode with no
+    valid part that the gazetteer itself holds (``MKA 7NP``) is the record's postcode."""
+    if parsed.postcode is None and parsed.postcode_given in index.postcode_codes:
+        parsed.postcode = parsed.postcode_given
     words = corrector.correct(parsed.words)
     places: set[str] = set()
     n = len(words)

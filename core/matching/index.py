@@ -9,6 +9,7 @@ building-name tokens (rare tokens find an address whose postcode is wrong or mis
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -24,7 +25,7 @@ from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -53,9 +54,16 @@ def _int(value: object) -> int:
 
 def _unit_shaped(text: str) -> str:
     """A gazetteer postcode that is invalid but whole (``AB1 2CD``), kept so a record
-    typing the same text meets it; "" for anything less."""
+    typing the same text meets it, even one with no valid part (``MKA 7NP``: a postcode's
+    shape, an outward code and a digit and two letters); "" for anything less."""
     part = pc.partial(text)
-    return part if part and pc.is_partial_unit(part) else ""
+    if part and pc.is_partial_unit(part):
+        return part
+    whole = " ".join((text or "").upper().split())
+    return whole if _POSTCODE_SHAPE.fullmatch(whole) else ""
+
+
+_POSTCODE_SHAPE = re.compile(r"[A-Z0-9]{2,4} [0-9][A-Z]{2}")
 
 
 def split_street(description: str) -> tuple[str, str]:

@@ -188,7 +188,12 @@ class Matcher:
                     f" (margin {margin:.1f})"
                 )
         extra_flat = next((d for p, o, d in top.parts if p == "flat" and o == "extra"), None)
-        if status == MATCHED and extra_flat is not None:
+        if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
+            # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
+            # gazetteer does not hold (or another one mistyped), not the house itself
+            status = AMBIGUOUS
+            notes.append(f"the record's flat {extra_flat} is not among this address's flats")
+        elif status == MATCHED and extra_flat is not None:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer
             score = min(score, th.guess_score_cap)
@@ -494,6 +499,21 @@ class Matcher:
             if len(out) >= k:
                 break
         return out
+
+
+def _has_flats(index: GazetteerIndex, entry: int) -> bool:
+    """True when another entry of the same street and house number (and suffix) has a flat:
+    the address of *entry* is divided into flats (kept per index)."""
+    divided = index.__dict__.get("_divided")
+    if divided is None:
+        divided = {
+            (int(index.street[i]), int(index.number[i]), index.suffix[i])
+            for i in range(len(index.flat))
+            if index.flat[i] and int(index.number[i]) >= 0
+        }
+        index.__dict__["_divided"] = divided
+    key = (int(index.street[entry]), int(index.number[entry]), index.suffix[entry])
+    return key[1] >= 0 and key in divided
 
 
 #: Evidence outcomes meaning the record writes that part of the address as it is.

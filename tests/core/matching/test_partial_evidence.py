@@ -207,3 +207,36 @@ def test_a_name_written_in_full_is_clear_of_a_longer_or_shorter_neighbour() -> N
         res = m.match_one(text, "LL2 4GF")
         assert (res.match_status, res.uprn) == (MATCHED, uprn), res.match_reason
         assert not needs_review(res.match_status, res.match_score, res.margin), res.margin
+
+
+def test_a_flat_the_divided_house_lacks_is_no_match_for_the_house() -> None:
+    """FLAT B, 153: 153 is divided into flats and B is not among them, so the house itself
+    is no answer; at 155, a house with no flats, the house is the likeliest (for review)."""
+    m = Matcher(
+        [
+            _addr(120, sao_text="FLAT", sao_start_number=2, pao_start_number=153),
+            _addr(121, pao_start_number=153),
+            _addr(122, pao_start_number=155),
+        ]
+    )
+    divided = m.match_one("FLAT B 153 ELM ROAD", "E1 1AA")
+    assert divided.match_status == AMBIGUOUS
+    assert "not among this address's flats" in divided.match_reason
+    whole = m.match_one("FLAT B 155 ELM ROAD", "E1 1AA")
+    assert (whole.match_status, whole.uprn) == (MATCHED, 122)
+    assert needs_review(whole.match_status, whole.match_score, whole.margin)
+
+
+def test_a_postcode_with_no_valid_part_counts_where_the_gazetteer_holds_it() -> None:
+    """MKA 7NP is no valid postcode, but the gazetteer writes 13 ADELLE ROAD with it: the
+    record giving it names that postcode unit."""
+    m = Matcher(
+        [
+            _addr(130, pao_start_number=13, street_description="ADELLE ROAD", postcode="MKA 7NP"),
+            _addr(131, pao_start_number=13, street_description="FENTON DRIVE", postcode="MK1 7GB"),
+        ]
+    )
+    assert parse("13 ADELLE DRIVE", "mka  7np").postcode_given == "MKA 7NP"
+    res = m.match_one("13 ADELLE DRIVE", "MKA 7NP")
+    assert (res.match_status, res.uprn) == (MATCHED, 130), res.match_reason
+    assert "postcode exact" in res.match_reason
