@@ -231,6 +231,12 @@ def _welsh_units(toks: list[str]) -> list[str]:
     return out
 
 
+#: Two unit or floor words typed together (``TOP FLOORFLAT``, ``GROUNDFLOOR FLAT``).
+_JOINED_UNIT = re.compile(
+    r"(GROUND|BASEMENT|FIRST|SECOND|THIRD|TOP|FLOOR|REAR|FRONT)(FLOOR|FLAT|MAISONETTE)"
+)
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -246,6 +252,10 @@ def tokens(text: object) -> list[str]:
             continue
         if tok in FLOOR_SHORTHAND:
             expanded.extend(FLOOR_SHORTHAND[tok])
+            continue
+        joined = _JOINED_UNIT.fullmatch(tok)
+        if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
+            expanded.extend(joined.groups())
             continue
         expanded.append(tok)
     expanded = _welsh_units(expanded)

@@ -87,6 +87,10 @@ RELATION_NUMBER_WEIGHT = 0.3
 #: Weight of reading the first words before the house number as a named sub-building
 #: (``ROCKLEIGH, 12 HIGH STREET`` as the SAO ``ROCKLEIGH`` of 12).
 NAMED_UNIT_WEIGHT = 0.95
+#: Weight of reading the one number after a building name as that building's flat
+#: (``GREEN PLACE, 4 THORN ROAD`` for ``FLAT 4, GREEN PLACE, THORN ROAD``): the house
+#: number reading comes first.
+NAMED_FLAT_WEIGHT = 0.7
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ class Reading:
     end: int | None = None
     #: How much this reading is trusted (1 = the plain reading).
     weight: float = 1.0
+    #: The flat of a building that has no house number (``GREEN PLACE, 4 THORN ROAD`` read
+    #: as flat 4): a candidate with a house number contradicts the record's number.
+    unnumbered: bool = False
 
 
 @dataclass
@@ -636,8 +643,10 @@ def _readings(
     """
     out: list[Reading] = []
 
-    def add(flat_: str, num: tuple[int, str, int | None] | None, weight: float) -> None:
-        r = Reading(flat_, *(num if num else (None, "", None)), weight=weight)
+    def add(
+        flat_: str, num: tuple[int, str, int | None] | None, weight: float, unnumbered=False
+    ) -> None:
+        r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered)
         if all(
             (r.flat, r.number, r.suffix, r.end) != (o.flat, o.number, o.suffix, o.end) for o in out
         ):
@@ -682,9 +691,12 @@ def _readings(
             # one number of a range typed in full is weak: 48-50 is the range's own UPRN
             add("", (a, sa, None), 0.5)
             add("", (ea, "", None), 0.45)
+        elif not named_first:
+            add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
         else:
-            if not named_first:
-                add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
+            # "GREEN PLACE, 4 THORN ROAD": the number after a name is the house's, or,
+            # where the named building has no number, its flat's
+            add(f"{a}{sa}", None, NAMED_FLAT_WEIGHT, unnumbered=True)
     if not out:
         add("", None, 1.0)
     return out

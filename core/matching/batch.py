@@ -427,9 +427,11 @@ class PairBatch:
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
         r_key: list[str] = []
+        r_unnum: list[bool] = []
         for sc in scorers:
             for r in sc.ctx.parsed.readings:
                 r_key.append(r.flat)
+                r_unnum.append(r.unnumbered)
                 r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
                 r_fnum.append(flat_digits(r.flat) if r.flat else -1)
                 r_floor.append(is_floor_key(r.flat))
@@ -461,6 +463,8 @@ class PairBatch:
         self.written = np.array([sc.ctx.parsed.number is not None for sc in scorers], dtype=bool)[
             rec
         ][row_pair]
+        #: the row reads the number as the flat of an unnumbered building (``Reading.unnumbered``)
+        self.unnum = np.asarray(r_unnum, dtype=bool)[row_reading]
         self.rf = rf
         is_range = c_end > c_num
         eq = ~is_range & (c_num == rn)
@@ -541,13 +545,13 @@ class PairBatch:
         organisation similarity is at least 85 (*named*, per row)."""
         w = self.w
         rf, cand_no, rec_no, both = self.rf, self.cand_no, self.rec_no, self.both
-        f_pts, penalty, written = self.f_pts, self.penalty, self.written
+        f_pts, penalty, written, unnum = self.f_pts, self.penalty, self.written, self.unnum
         if rows is not None:
             rf, cand_no, rec_no, both = rf[rows], cand_no[rows], rec_no[rows], both[rows]
-            f_pts, penalty, written = f_pts[rows], penalty[rows], written[rows]
+            f_pts, penalty, written, unnum = f_pts[rows], penalty[rows], written[rows], unnum[rows]
         extra = np.where(named & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
         missing = np.where(
-            named,
+            named & ~unnum,
             w.number_missing_named,
             np.where(written, w.number_mismatch, w.number_missing_in_record),
         )
@@ -684,7 +688,8 @@ class PairBatch:
         row_pts = self._row_points(named, rows)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
         n_written = self.n_max_written if rows is None else self.n_max_written[rows]
-        nf_rows = nf_rows + np.where(named, 0.0, n_written)
+        unnum = self.unnum if rows is None else self.unnum[rows]
+        nf_rows = nf_rows + np.where(named & ~unnum, 0.0, n_written)
         best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]

@@ -551,6 +551,9 @@ class Scorer:
             return w.number_extra_in_record, 0.0, "extra", f"{r.number}"
         cand = f"{number}{suffix}" + (f"-{end}" if end > number else "")
         if r.number is None:
+            if r.unnumbered:  # flat 4 of an unnumbered GREEN PLACE: this one has a number
+                written = self.ctx.parsed.number
+                return w.number_mismatch, w.number_match, "≠", f"{written} ≠ {cand}"
             if building_sim >= 85:
                 return w.number_missing_named, 0.0, "missing", cand
             written = self.ctx.parsed.number

@@ -87,7 +87,7 @@ def test_a_position_that_contradicts_is_no_near_reading() -> None:
 def test_the_parser_reads_the_unit_around_at_and_a_floor_pair() -> None:
     assert parse("FIRST FLOOR FLAT AT, 7 ELM ROAD").words == ["ELM", "ROAD"]
     assert parse("FIRST AND SECOND FLOORS 53 GREEN AVENUE").words == ["GREEN", "AVENUE"]
-    assert parse("LEFT, 27 DEAN ROAD").readings[1].flat == "FX/LEFT"
+    assert "FX/LEFT" in [r.flat for r in parse("LEFT, 27 DEAN ROAD").readings]
 
 
 LETTERED = [
@@ -240,3 +240,25 @@ def test_a_postcode_with_no_valid_part_counts_where_the_gazetteer_holds_it() -> 
     res = m.match_one("13 ADELLE DRIVE", "MKA 7NP")
     assert (res.match_status, res.uprn) == (MATCHED, 130), res.match_reason
     assert "postcode exact" in res.match_reason
+
+
+def test_the_number_after_a_building_name_is_its_flat_when_the_building_has_none() -> None:
+    """GREEN PLACE, 4 THORN ROAD: GREEN PLACE has no house number but a flat 4, so the 4 is
+    that flat's; where a house 4 exists beside the block, the house number reading wins."""
+    road = {"street_description": "THORN ROAD", "postcode": "LL4 8BZ"}
+    block = [
+        _addr(140 + k, sao_text="FLAT", sao_start_number=k, pao_text="GREEN PLACE", **road)
+        for k in (1, 2, 3, 4)
+    ]
+    m = Matcher(block)
+    res = m.match_one("GREEN PLACE, 4 THORN ROAD", "LL4 8BZ")
+    assert (res.match_status, res.uprn) == (MATCHED, 144), res.match_reason
+    house = _addr(150, pao_text="GREEN PLACE", pao_start_number=4, **road)
+    res = Matcher([*block, house]).match_one("GREEN PLACE, 4 THORN ROAD", "LL4 8BZ")
+    assert (res.match_status, res.uprn) == (MATCHED, 150), res.match_reason
+
+
+def test_unit_words_typed_together_are_read_apart() -> None:
+    assert parse("TOP FLOORFLAT, 29 FOXGLOVE TERRACE").flat == "FTOP"
+    assert parse("GROUNDFLOOR REAR, 7 ELM ROAD").flat == "F0/REAR"
+    assert parse("FLOORSTONE ROAD").words == ["FLOORSTONE", "ROAD"]
