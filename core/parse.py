@@ -586,7 +586,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             out.readings.append(Reading("", split[0], split[1], None, 0.75))
     if floor and not flat:  # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat
         for r in _readings("", False, numbers, slashes):
-            if all((r.flat, r.number) != (o.flat, o.number) for o in out.readings):
+            # never the house without the floor: a named floor stays evidence of a flat
+            if r.flat and all((r.flat, r.number) != (o.flat, o.number) for o in out.readings):
                 out.readings.append(Reading(r.flat, r.number, r.suffix, r.end, r.weight * 0.9))
     first = out.readings[0] if out.readings else Reading()
     out.flat, out.number, out.suffix, out.end = first.flat, first.number, first.suffix, first.end

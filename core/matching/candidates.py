@@ -75,7 +75,12 @@ class Corrector:
         best = process.extractOne(
             word, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 6 else 85
         )
-        return (best[0],) if best else (word,)
+        if best:
+            return (best[0],)
+        # two neighbouring letters swapped (EWLL for WELL): a short word's ratio is too low
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        known = sorted(w for w in swaps if w in self.known)
+        return (known[0],) if len(known) == 1 else (word,)
 
     def correct(self, words: list[str]) -> list[str]:
         out: list[str] = []

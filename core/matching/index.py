@@ -463,6 +463,24 @@ def _append(
 _FLOOR_ORDER = {f"F{n}": n for n in range(-1, 7)}
 
 
+def _name_top_floor(rows: dict[str, list], tops: list[int], floors: dict) -> None:
+    """A building whose units are the ``TOP FLOOR`` one and others on named floors below
+    (BASEMENT, GROUND): its top floor is the next floor up (the first), found as such
+    too (``F1``) when no unit is on that floor already."""
+    if not floors:
+        return
+    above = max(f for f, _ in floors.values()) + 1
+    key = next((k for k, v in _FLOOR_ORDER.items() if v == above and k != "FTOP"), None)
+    if key is None:
+        return
+    for i in tops:
+        _base, _, pos = rows["flat"][i].partition("/")
+        entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
+        entry["flat"] = f"{key}/{pos}" if pos else key
+        _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
+                rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+
+
 def _add_top_floors(rows: dict[str, list]) -> None:
     """``TOP FLOOR FLAT`` is the flat on the highest floor its building has: in each
     building (street, number, name) with flats on two or more floors and no unit called
@@ -475,13 +493,16 @@ def _add_top_floors(rows: dict[str, list]) -> None:
             groups[key].append(i)
     for members in groups.values():
         floors = {}
+        tops = []
         for i in members:
             base, _, pos = rows["flat"][i].partition("/")
             if base == "FTOP":
-                floors = {}
-                break
-            if base in _FLOOR_ORDER:
+                tops.append(i)
+            elif base in _FLOOR_ORDER:
                 floors[i] = (_FLOOR_ORDER[base], pos)
+        if tops:
+            _name_top_floor(rows, tops, floors)
+            continue
         if len({f for f, _ in floors.values()}) < 2:
             continue
         top = max(f for f, _ in floors.values())

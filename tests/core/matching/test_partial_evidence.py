@@ -262,3 +262,41 @@ def test_unit_words_typed_together_are_read_apart() -> None:
     assert parse("TOP FLOORFLAT, 29 FOXGLOVE TERRACE").flat == "FTOP"
     assert parse("GROUNDFLOOR REAR, 7 ELM ROAD").flat == "F0/REAR"
     assert parse("FLOORSTONE ROAD").words == ["FLOORSTONE", "ROAD"]
+
+
+def test_two_swapped_letters_of_a_short_word_are_corrected() -> None:
+    """EWLL is WELL typed with two letters swapped (too short for a fuzzy ratio to find)."""
+    m = Matcher(
+        [
+            _addr(
+                160, pao_start_number=5, street_description="WELL AVENUE", locality="CANONS PARK"
+            ),
+            _addr(161, pao_start_number=5, street_description="PARK AVENUE", locality="HOLTON"),
+        ]
+    )
+    res = m.match_one("5, Ewll Avenue, Canons Park, London")
+    assert (res.match_status, res.uprn) == (MATCHED, 160), res.match_reason
+
+
+def test_a_named_floor_is_never_dropped_to_match_a_house_without_flats() -> None:
+    """FIRST FLOOR FLAT, 7 ELM ROAD against a house 7 with no flats: the floor stays
+    evidence of a flat the gazetteer lacks there (a guess for review, not a clean match)."""
+    assert [r.flat for r in parse("FIRST FLOOR FLAT, 7 ELM ROAD").readings] == ["F1", "7"]
+    res = Matcher([_addr(170, pao_start_number=7)]).match_one("FIRST FLOOR FLAT, 7 ELM ROAD")
+    assert "first floor in record, none in gazetteer" in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin)
+
+
+def test_the_top_floor_above_a_ground_floor_flat_is_the_first_floor() -> None:
+    """A house of a BASEMENT, a GROUND FLOOR and a TOP FLOOR flat: its top floor is the
+    first floor, so FIRST FLOOR FLAT finds the top floor flat."""
+    m = Matcher(
+        [
+            _addr(180, sao_text="BASEMENT FLAT", pao_start_number=7),
+            _addr(181, sao_text="GROUND FLOOR FLAT", pao_start_number=7),
+            _addr(182, sao_text="TOP FLOOR FLAT", pao_start_number=7),
+        ]
+    )
+    res = m.match_one("FIRST FLOOR FLAT, 7 ELM ROAD", "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 182), res.match_reason
+    assert m.match_one("SECOND FLOOR FLAT, 7 ELM ROAD", "E1 1AA").uprn != 182
