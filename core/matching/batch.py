@@ -325,7 +325,7 @@ def _name_similarity(
                 and not names_shorter(toks, sc.ctx.words, index)
             )
             if all_written(toks, sc.name_words, sc.ctx.words):
-                all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
+                all_in[j] = name_in_words(list(toks), sc.ctx.words)
         extended[j] = name_extended(sc.ctx.words, toks, extenders)
     sim = base[inv]
     sh = short[inv]

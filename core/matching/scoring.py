@@ -117,12 +117,6 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
 SCATTERED_NAME_SIM = 85.0
 
 
-#: A name standing in the record but followed by the next word of a longer name the
-#: gazetteer holds (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
-#: the longer name may be the exact one.
-CONTINUED_NAME_SIM = 85.0
-
-
 def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
     """True when a name of two or more words has a word that the record neither types nor
     mistypes (``BARN`` of ``YEW COTTAGE BARN`` for the record ``YEW COTTAGE``)."""
@@ -131,36 +125,16 @@ def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bo
     return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
 
 
-def _longer_names(index: GazetteerIndex) -> frozenset[str]:
-    """Every start of two or more words of a building or organisation name (``RIVERSIDE
-    COTTAGE BARN`` gives ``RIVERSIDE COTTAGE`` and ``RIVERSIDE COTTAGE BARN``), without
-    ``THE``; kept on the index (built once, never pickled)."""
-    known = index.__dict__.get("_longer_names")
-    if known is None:
-        starts = set()
-        for name in index.building_names:
-            toks = [t for t in name.split() if t != "THE"]
-            starts.update(" ".join(toks[:k]) for k in range(2, len(toks) + 1))
-        known = index.__dict__["_longer_names"] = frozenset(starts)
-    return known
-
-
-def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> float:
-    """Similarity of a name all of whose words *toks* are among the record's *words*: exact
-    when they stand together in order, unless the record goes on with the next word of a
-    longer name in the gazetteer (``CONTINUED_NAME_SIM``); ``SCATTERED_NAME_SIM`` when
-    they are apart."""
+def name_in_words(toks: list[str], words: list[str]) -> float:
+    """Similarity of a name all of whose words *toks* are among the record's *words*
+    (``THE`` aside): exact when they stand together in order, ``SCATTERED_NAME_SIM`` when
+    they are apart. A record going on to a longer name (``RIVERSIDE COTTAGE BARN``) is
+    ``name_extended``'s to judge."""
     k = len(toks)
     plain = [w for w in words if w != "THE"]
-    best = SCATTERED_NAME_SIM
-    longer = _longer_names(index)
-    for i in range(len(plain) - k + 1):
-        if plain[i : i + k] == toks:
-            nxt = plain[i + k] if i + k < len(plain) else ""
-            if not nxt or " ".join((*toks, nxt)) not in longer:
-                return 100.0
-            best = CONTINUED_NAME_SIM
-    return best
+    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
+        return 100.0
+    return SCATTERED_NAME_SIM
 
 
 def _name_tuples(index: GazetteerIndex) -> frozenset[tuple[str, ...]]:
@@ -494,7 +468,7 @@ class Scorer:
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if all_written(tuple(toks), self.name_words, self.ctx.words):
-            sim = name_in_words(toks, self.ctx.words, self.index)
+            sim = name_in_words(toks, self.ctx.words)
         if sim > EXTENDED_NAME_SIM and name_extended(
             self.ctx.words, tuple(toks), name_extenders(self.index)
         ):
