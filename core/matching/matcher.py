@@ -187,12 +187,15 @@ class Matcher:
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
                 )
-        extra_flat = next((d for p, o, d in top.parts if p == "flat" and o == "extra"), None)
+        extra_flat = next(
+            (d for p, o, d in top.parts if p == "flat" and o in ("extra", "word only")), None
+        )
         if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
             # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
             # gazetteer does not hold (or another one mistyped), not the house itself
             status = AMBIGUOUS
-            notes.append(f"the record's flat {extra_flat} is not among this address's flats")
+            which = f"flat {extra_flat}" if extra_flat else "flat"
+            notes.append(f"the record's {which} is not among this address's flats")
         elif status == MATCHED and extra_flat is not None:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer
@@ -201,6 +204,11 @@ class Matcher:
         if status == MATCHED and top.reading.weight < th.guess_weight:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")
+        elif status == MATCHED and _unnamed_flat(top):
+            # "2 HOLLY AVENUE" read as UNIT 2 of a business park the record does not name:
+            # the house number 2 may be another address's; a person confirms
+            score = min(score, th.guess_score_cap)
+            notes.append("the record's number read as a flat of a building it does not name")
         if self.index.is_alternative[top.entry]:
             language = getattr(self.index, "alt_language", {}).get(top.entry)
             name = LANGUAGE_NAMES.get(language or "", language)
@@ -499,6 +507,18 @@ class Matcher:
             if len(out) >= k:
                 break
         return out
+
+
+def _unnamed_flat(top: Scored) -> bool:
+    """The record's number was read as a flat (not as written) of a building whose name the
+    record does not give."""
+    r = top.reading
+    return (
+        r.weight < 1.0
+        and r.number is None
+        and bool(r.flat)
+        and any(p == "building" and o == "missing" for p, o, _d in top.parts)
+    )
 
 
 def _has_flats(index: GazetteerIndex, entry: int) -> bool:

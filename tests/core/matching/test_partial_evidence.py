@@ -300,3 +300,32 @@ def test_the_top_floor_above_a_ground_floor_flat_is_the_first_floor() -> None:
     res = m.match_one("FIRST FLOOR FLAT, 7 ELM ROAD", "E1 1AA")
     assert (res.match_status, res.uprn) == (MATCHED, 182), res.match_reason
     assert m.match_one("SECOND FLOOR FLAT, 7 ELM ROAD", "E1 1AA").uprn != 182
+
+
+def test_a_house_number_read_as_a_flat_of_an_unnamed_building_goes_to_review() -> None:
+    """2 HOLLY AVENUE has no house 2: UNIT 2 of a business park the record does not name is
+    the only reading, a guess for a person to confirm (under review's score)."""
+    road = {"street_description": "HOLLY AVENUE", "postcode": "LL1 4XH"}
+    m = Matcher(
+        [
+            _addr(
+                190, sao_text="UNIT", sao_start_number=2, pao_text="SPRING BUSINESS PARK", **road
+            ),  # fmt: skip
+            _addr(191, pao_start_number=4, **road),
+        ]
+    )
+    res = m.match_one("2 HOLLY AVENUE", "LL1 4XH")
+    assert (res.match_status, res.uprn) == (MATCHED, 190)
+    assert "a flat of a building it does not name" in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin)
+    named = m.match_one("UNIT 2, SPRING BUSINESS PARK, HOLLY AVENUE", "LL1 4XH")
+    assert not needs_review(named.match_status, named.match_score, named.margin)
+
+
+def test_a_record_saying_flat_against_a_house_without_flats_goes_to_review() -> None:
+    """4 ELM ROAD, FLAT ABOVE: the house 4 has no flats in the gazetteer; it is the likeliest
+    answer but the record's flat is not there, so a person confirms."""
+    m = Matcher([_addr(200, pao_start_number=4), _addr(201, pao_start_number=6)])
+    res = m.match_one("4 ELM ROAD, FLAT ABOVE", "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 200)
+    assert needs_review(res.match_status, res.match_score, res.margin)
