@@ -56,6 +56,9 @@ SUFFIX_FLAT_WEIGHT = 0.6
 #: names the flat, the letter is a second notation of it or a slip; as likely as the
 #: literal reading is not (it is no guess to confirm: ``Thresholds.guess_weight``).
 FLOOR_LETTER_WEIGHT = 0.7
+#: Weight of reading ``FLAT 75 CAMBRIDGE WAY`` as house 75 (the record's FLAT dropped): a
+#: guess a person confirms (under ``Thresholds.guess_weight``), found when nothing fits.
+FLAT_AS_HOUSE_WEIGHT = 0.65
 #: Unit nouns that also end business names (``HAIR STUDIO``) when no identifier follows.
 _NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
@@ -583,7 +586,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             out.readings[0] = Reading(first.flat, first.number, first.suffix, first.end, 0.9)
             out.readings.insert(0, Reading(floor, split[0], split[1], None, 1.0))
         elif split is not None:
-            out.readings.append(Reading("", split[0], split[1], None, 0.75))
+            out.readings.append(Reading("", split[0], split[1], None, FLAT_AS_HOUSE_WEIGHT))
     if floor and not flat:  # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat
         for r in _readings("", False, numbers, slashes):
             # never the house without the floor: a named floor stays evidence of a flat

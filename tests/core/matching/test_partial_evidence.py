@@ -329,3 +329,13 @@ def test_a_record_saying_flat_against_a_house_without_flats_goes_to_review() -> 
     res = m.match_one("4 ELM ROAD, FLAT ABOVE", "E1 1AA")
     assert (res.match_status, res.uprn) == (MATCHED, 200)
     assert needs_review(res.match_status, res.match_score, res.margin)
+
+
+def test_flat_n_read_as_house_n_is_a_guess_for_review() -> None:
+    """FLAT 11 KINGS DRIVE where KINGS DRIVE has a house 11 and no flat 11: dropping the
+    record's FLAT is the only reading left, for a person to confirm."""
+    m = Matcher([_addr(210, pao_start_number=11, street_description="KINGS DRIVE")])
+    res = m.match_one("FLAT 11 KINGS DRIVE", "E1 1AA")
+    assert (res.match_status, res.uprn) == (MATCHED, 210)
+    assert "numbers read another way than written" in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin)
