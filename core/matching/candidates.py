@@ -54,6 +54,11 @@ class RecordContext:
     streets: set[int] = field(default_factory=set)
 
 
+def _one_dropped(full: str, short: str) -> bool:
+    """True when *short* is *full* with one letter left out (``LNE`` of ``LANE``)."""
+    return any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+
+
 class Corrector:
     """Maps unknown record words onto the gazetteer vocabulary (typos, joined words)."""
 
@@ -66,6 +71,10 @@ class Corrector:
         self._fix = lru_cache(maxsize=200_000)(self._fix_uncached)
 
     def _fix_uncached(self, word: str) -> tuple[str, ...]:
+        if len(word) == 3 and word.isalpha() and word not in self.known:
+            # a four-letter street type with a letter dropped (LNE, RIE, WLK)
+            types = [t for t in _TYPES if len(t) == 4 and _one_dropped(t, word)]
+            return (types[0],) if len(types) == 1 else (word,)
         if word in self.known or len(word) < 4 or not word.isalpha():
             return (word,)
         for cut in range(3, len(word) - 2):  # BEDFORDWAY → BEDFORD WAY

@@ -339,3 +339,15 @@ def test_flat_n_read_as_house_n_is_a_guess_for_review() -> None:
     assert (res.match_status, res.uprn) == (MATCHED, 210)
     assert "numbers read another way than written" in res.match_reason
     assert needs_review(res.match_status, res.match_score, res.margin)
+
+
+def test_a_four_letter_street_type_with_a_letter_dropped_is_corrected() -> None:
+    """DEAN LNE is DEAN LANE (a three-letter word is too short for a fuzzy ratio)."""
+    m = Matcher(
+        [
+            _addr(220, pao_start_number=23, street_description="DEAN LANE", locality="KIRKBY"),
+            _addr(221, pao_start_number=23, street_description="GREEN ROW", locality="KIRKBY"),
+        ]
+    )
+    res = m.match_one("23 DEAN LNE KIRKBY LONDON")
+    assert (res.match_status, res.uprn) == (MATCHED, 220), res.match_reason
