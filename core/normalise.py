@@ -138,6 +138,14 @@ _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
 _UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
 
 
+#: Welsh street-type words, written before the street's name (``LON BRACKEN``, ``FFORDD
+#: ALDER``, ``ALLT GLAS``), as Welsh LPIs spell them.
+WELSH_STREET_TYPES = frozenset(
+    {"FFORDD", "HEOL", "STRYD", "LON", "ALLT", "TERAS", "CLOS", "CILGANT", "RHODFA", "LLWYBR",
+     "CWRT", "SGWAR", "RHES"}
+)  # fmt: skip
+
+
 def is_street_type(token: str) -> bool:
     """True for a full street-type word such as ``ROAD`` or ``GARDENS``."""
     return token in _STREET_TYPE_SET
@@ -234,6 +242,12 @@ def _welsh_units(toks: list[str]) -> list[str]:
     return out
 
 
+#: Two unit or floor words typed together (``TOP FLOORFLAT``, ``GROUNDFLOOR FLAT``).
+_JOINED_UNIT = re.compile(
+    r"(GROUND|BASEMENT|FIRST|SECOND|THIRD|TOP|FLOOR|REAR|FRONT)(FLOOR|FLAT|MAISONETTE)"
+)
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -249,6 +263,10 @@ def tokens(text: object) -> list[str]:
             continue
         if tok in FLOOR_SHORTHAND:
             expanded.extend(FLOOR_SHORTHAND[tok])
+            continue
+        joined = _JOINED_UNIT.fullmatch(tok)
+        if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
+            expanded.extend(joined.groups())
             continue
         expanded.append(tok)
     expanded = _welsh_units(expanded)

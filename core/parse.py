@@ -52,6 +52,13 @@ UNIT_NOUNS = frozenset({"FLAT", "UNIT", "ROOM", "STUDIO", "MAISONETTE", "SUITE"}
 #: literal reading wins clearly when the gazetteer has both, the other one is still found
 #: when it is the only one.
 SUFFIX_FLAT_WEIGHT = 0.6
+#: Weight of reading ``GROUND FLOOR FLAT, 9A`` as the ground floor flat of 9: the floor
+#: names the flat, the letter is a second notation of it or a slip; as likely as the
+#: literal reading is not (it is no guess to confirm: ``Thresholds.guess_weight``).
+FLOOR_LETTER_WEIGHT = 0.7
+#: Weight of reading ``FLAT 75 CAMBRIDGE WAY`` as house 75 (the record's FLAT dropped): a
+#: guess a person confirms (under ``Thresholds.guess_weight``), found when nothing fits.
+FLAT_AS_HOUSE_WEIGHT = 0.65
 #: Unit nouns that also end business names (``HAIR STUDIO``) when no identifier follows.
 _NAME_NOUNS = frozenset({"UNIT", "ROOM", "STUDIO", "SUITE"})
 #: Sub-units that are not homes: their ids get a prefix, so ``PARKING SPACE 5`` (``PS5``) is
@@ -83,6 +90,10 @@ RELATION_NUMBER_WEIGHT = 0.3
 #: Weight of reading the first words before the house number as a named sub-building
 #: (``ROCKLEIGH, 12 HIGH STREET`` as the SAO ``ROCKLEIGH`` of 12).
 NAMED_UNIT_WEIGHT = 0.95
+#: Weight of reading the one number after a building name as that building's flat
+#: (``GREEN PLACE, 4 THORN ROAD`` for ``FLAT 4, GREEN PLACE, THORN ROAD``): the house
+#: number reading comes first.
+NAMED_FLAT_WEIGHT = 0.7
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,9 @@ class Reading:
     end: int | None = None
     #: How much this reading is trusted (1 = the plain reading).
     weight: float = 1.0
+    #: The flat of a building that has no house number (``GREEN PLACE, 4 THORN ROAD`` read
+    #: as flat 4): a candidate with a house number contradicts the record's number.
+    unnumbered: bool = False
 
 
 @dataclass
@@ -121,6 +135,9 @@ class ParsedAddress:
     #: The valid parts of a postcode that is not valid whole (``LS6 9``, ``AB1 2CD``, ``LS6``);
     #: empty when :attr:`postcode` is set or the text has no such postcode.
     postcode_partial: str = ""
+    #: A separately given postcode with no valid part at all (``MKA 7NP``), upper case: it
+    #: still counts where the gazetteer holds that very code (``matching.candidates``).
+    postcode_given: str = ""
 
     @property
     def numbers(self) -> set[int]:
@@ -139,6 +156,29 @@ def flat_digits(key: str) -> int:
         return _FLOOR_CODES[key.partition("/")[0]]
     digits = "".join(c for c in key if c.isdecimal())
     return int(digits) if digits and len(digits) <= 4 else -1
+
+
+def floor_keys_near(a: str, b: str) -> bool:
+    """Two different floor keys that may name one flat: one leaves out the floor or the
+    position the other gives (``F0`` and ``F0/REAR``; ``FX/FRONT`` and ``F0/FRONT``), and
+    neither contradicts the other (``F0/LEFT`` is not ``F0/RIGHT``, ``F0`` not ``F1``). A
+    position with no floor (``FX/FRONT``) needs that position: ``F1`` says nothing of it."""
+    fa, _, pa = a.partition("/")
+    fb, _, pb = b.partition("/")
+    if "FX" in (fa, fb):
+        return pa == pb
+    return fa == fb and (pa == pb or not pa or not pb)
+
+
+def _unit_name(name: list[str]) -> str:
+    """The key of a unit named before the house number: a lone position or floor word
+    (``LEFT, 27 DEAN ROAD``; ``FIRST, 67 ALDER ROAD``) is that position on an unnamed floor
+    or that floor (``FX/LEFT``, ``F1``); any other name is kept as written (``ROCKLEIGH``)."""
+    if len(name) == 1 and name[0] in POSITIONS:
+        return "FTOP" if name[0] == "TOP" else f"FX/{POSITIONS[name[0]]}"
+    if len(name) == 1 and name[0] in FLOOR_KEYS:
+        return FLOOR_KEYS[name[0]]
+    return " ".join(name)
 
 
 def is_floor_key(key: str) -> bool:
@@ -290,7 +330,7 @@ def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
         if j < n and toks[j] in POSITIONS and toks[j] != "TOP":
             after = toks[j + 1] if j + 1 < n else ","
             # "GROUND FLOOR REAR, 7" / "… REAR FLAT" / "… REAR 7 ELM ROAD" (no commas)
-            if after == "," or after in UNIT_NOUNS or _number_token(after) is not None:
+            if after in (",", "AT") or after in UNIT_NOUNS or _number_token(after) is not None:
                 key = f"{key}/{POSITIONS[toks[j]]}"
                 used += 1 + _bare_unit_at(toks, j + 1)
         return key, used
@@ -318,6 +358,11 @@ def _floor_core(toks: list[str], i: int) -> tuple[str, int]:
         return ("F-1", used + 1) if used else ("", 0)
     if t not in FLOOR_KEYS:
         return "", 0
+    if nxt == "AND" and i + 3 < len(toks) and toks[i + 2] in FLOOR_KEYS:
+        # "FIRST AND SECOND FLOORS": one flat on both floors, keyed by the upper one (as
+        # ``flat_key`` keys it; ``sao_floors`` adds the lower one to the index)
+        key, used = _floor_core(toks, i + 2)
+        return (key, used + 2) if used >= 2 else ("", 0)
     used = 1
     if nxt == "FLOOR":
         used = 2
@@ -358,6 +403,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         if typed is None and raw:
             typed, rest = pc.extract_partial(rest)
         out.postcode_partial = typed or ""
+        if not typed and postcode not in (None, ""):
+            out.postcode_given = " ".join(str(postcode).upper().split())
     toks = tokens(rest)
     flat = floor = ""
     flat_noun = alt_flat = ""
@@ -406,7 +453,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 i += 1
                 continue
             bare_unit = True  # "FLAT, 19 HIGH STREET", "FLAT OVER": a flat, id unknown
-            i += 1
+            i += 2 if nxt == "AT" else 1  # "FLAT AT 19 HIGH STREET"
             continue
         if t in NON_DWELLING and not flat:  # "PARKING SPACE 5", "GARAGE 3"
             j = i + 1 + (i + 1 < n and toks[i + 1] in ("SPACE", "BAY", "NO"))
@@ -418,6 +465,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         if used:
             floor = floor or key
             i += used
+            if i < n and toks[i] == "AT":  # "FIRST FLOOR FLAT AT 7 ELM ROAD"
+                i += 1
             continue
         if not flat and t[0].isdecimal() and not t.isdecimal():  # unit notations
             if _FLOOR_DOOR.match(t):  # 2F2: second floor, flat 2
@@ -518,7 +567,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         name = segments[0] if segments[0] and len(segments[0]) <= name_words else words[:name_words]
         first = out.readings[0]
         out.readings.append(
-            Reading(" ".join(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
+            Reading(_unit_name(name), first.number, first.suffix, first.end, NAMED_UNIT_WEIGHT)
         )
     elif not (numbers or flat or floor or slashes or dotted or relation) and words:
         # "THE STABLES, MANOR FARM, HIGH STREET", "BISHOPS LODGE MANOR LANE": the first words
@@ -537,10 +586,11 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             out.readings[0] = Reading(first.flat, first.number, first.suffix, first.end, 0.9)
             out.readings.insert(0, Reading(floor, split[0], split[1], None, 1.0))
         elif split is not None:
-            out.readings.append(Reading("", split[0], split[1], None, 0.75))
+            out.readings.append(Reading("", split[0], split[1], None, FLAT_AS_HOUSE_WEIGHT))
     if floor and not flat:  # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat
         for r in _readings("", False, numbers, slashes):
-            if all((r.flat, r.number) != (o.flat, o.number) for o in out.readings):
+            # never the house without the floor: a named floor stays evidence of a flat
+            if r.flat and all((r.flat, r.number) != (o.flat, o.number) for o in out.readings):
                 out.readings.append(Reading(r.flat, r.number, r.suffix, r.end, r.weight * 0.9))
     first = out.readings[0] if out.readings else Reading()
     out.flat, out.number, out.suffix, out.end = first.flat, first.number, first.suffix, first.end
@@ -597,8 +647,10 @@ def _readings(
     """
     out: list[Reading] = []
 
-    def add(flat_: str, num: tuple[int, str, int | None] | None, weight: float) -> None:
-        r = Reading(flat_, *(num if num else (None, "", None)), weight=weight)
+    def add(
+        flat_: str, num: tuple[int, str, int | None] | None, weight: float, unnumbered=False
+    ) -> None:
+        r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered)
         if all(
             (r.flat, r.number, r.suffix, r.end) != (o.flat, o.number, o.suffix, o.end) for o in out
         ):
@@ -614,6 +666,10 @@ def _readings(
             add(flat, numbers[0], 1.0)
             if len(numbers) > 1:
                 add(flat, numbers[-1], 0.9)
+            if is_floor_key(flat) and numbers[0][1] and numbers[0][2] is None:
+                # "GROUND FLOOR FLAT, 9A": the floor names the flat; the letter may be a
+                # second notation of it (or a slip), so 9 is read too, weakly
+                add(flat, (numbers[0][0], "", None), FLOOR_LETTER_WEIGHT)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
                 add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A
         else:
@@ -639,9 +695,12 @@ def _readings(
             # one number of a range typed in full is weak: 48-50 is the range's own UPRN
             add("", (a, sa, None), 0.5)
             add("", (ea, "", None), 0.45)
+        elif not named_first:
+            add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
         else:
-            if not named_first:
-                add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
+            # "GREEN PLACE, 4 THORN ROAD": the number after a name is the house's, or,
+            # where the named building has no number, its flat's
+            add(f"{a}{sa}", None, NAMED_FLAT_WEIGHT, unnumbered=True)
     if not out:
         add("", None, 1.0)
     return out

@@ -147,6 +147,8 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
             pl = run_placelink(matcher, records, args.workers)
             uam = None if args.no_uam else run_uam(canonical, messy, records, args.workers)
             wrong_q, right_q, wrong, right = guardrail(records, pl["results"])
+            if args.dump:
+                dump_cell(folder, cell.name, gazetteer, records, pl["results"], uam is not None)
             row = (gen_name, cell.name, len(records), pl, uam, wrong_q, right_q, wrong, right)
             table.append(row)
             _print(row)
@@ -164,6 +166,35 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
             f"{100 * wrong_q:8.1f}% {100 * right_q:8.1f}%  ({wrong} wrong)"
         )
     print(f"\nwhole suite {time.perf_counter() - started:.0f} s")
+
+
+def dump_cell(
+    folder, cell: str, gazetteer: list[dict[str, object]], records: list[Record], results, uam
+) -> None:
+    """Write the cell's records PlaceLink does not get right (and those it gets wrong) with
+    uk-address-matcher's answer beside (``<cell>-misses.csv``), to classify the gaps."""
+    import csv
+
+    addresses = {int(r["uprn"]): r["address"] for r in gazetteer}  # type: ignore[arg-type]
+    ukam: dict[str, str] = {}
+    if uam and (folder / "uam_matches.csv").exists():
+        with open(folder / "uam_matches.csv", encoding="utf-8") as f:
+            ukam = {row["unique_id"]: row["uprn"] for row in csv.DictReader(f)}
+    name = cell.replace("/", "-").replace("+", "-")
+    with open(folder / f"{name}-misses.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        head = "text postcode truth_address status score margin uprn matched reason"
+        w.writerow((head + " ukam_right ukam_address truth unresolvable").split())
+        for rec, res in zip(records, results):
+            if res.match_status == MATCHED and res.uprn == rec.truth:
+                continue
+            got = ukam.get(rec.record_id) or ""
+            w.writerow([
+                rec.text, rec.postcode, addresses.get(rec.truth), res.match_status,
+                res.match_score, res.margin, res.uprn, res.matched_address, res.match_reason,
+                got == str(rec.truth), addresses.get(int(got)) if got else "", rec.truth,
+                rec.unresolvable,
+            ])  # fmt: skip
 
 
 def _print(row: tuple) -> None:

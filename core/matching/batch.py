@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..normalise import is_street_type
-from ..parse import flat_digits, is_floor_key
+from ..parse import flat_digits, floor_keys_near, is_floor_key
 from .index import GazetteerIndex
 from .names import other_town
 from .scoring import (
@@ -28,6 +28,7 @@ from .scoring import (
     name_extended,
     name_extenders,
     name_in_words,
+    names_shorter,
     sub_building_words,
     written_apart,
 )
@@ -318,9 +319,13 @@ def _name_similarity(
             ws = sc.word_set
             if lacks_name_word(list(toks), ws, sc.ctx.words):
                 base[j] = min(base[j], SCATTERED_NAME_SIM)
-            short[j] = toks[0] in ws and len(toks[0]) >= 4
+            short[j] = (
+                toks[0] in sc.free_words
+                and len(toks[0]) >= 4
+                and not names_shorter(toks, sc.ctx.words, index)
+            )
             if all_written(toks, sc.name_words, sc.ctx.words):
-                all_in[j] = name_in_words(list(toks), sc.ctx.words, index)
+                all_in[j] = name_in_words(list(toks), sc.ctx.words)
         extended[j] = name_extended(sc.ctx.words, toks, extenders)
     sim = base[inv]
     sh = short[inv]
@@ -348,6 +353,31 @@ def _name_similarity(
                 sim[j] = STREET_ONLY_NAME_SIM
     out[has] = sim
     return out
+
+
+def _near_flats(
+    index: GazetteerIndex,
+    r_key: list[str],
+    row_reading: np.ndarray,
+    e: np.ndarray,
+    rf: np.ndarray,
+    rfn: np.ndarray,
+    rff: np.ndarray,
+    c_flat: np.ndarray,
+    c_floor: np.ndarray,
+) -> np.ndarray:
+    """Per row: the record's flat and the candidate's differ but may be one flat
+    (``Scorer.flat_part``): ``1A`` and ``1`` a letter apart; floor keys that leave out
+    what the other gives (``parse.floor_keys_near``)."""
+    near = (rfn >= 0) & (rfn == index.flat_number[e]) & ~rff
+    both = np.flatnonzero(rff & c_floor & (c_flat != rf))
+    if len(both):
+        flats = index.flat
+        near[both] = [
+            floor_keys_near(r_key[k], flats[j])
+            for k, j in zip(row_reading[both].tolist(), e[both].tolist())
+        ]
+    return near
 
 
 class PairBatch:
@@ -396,8 +426,12 @@ class PairBatch:
         counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
+        r_key: list[str] = []
+        r_unnum: list[bool] = []
         for sc in scorers:
             for r in sc.ctx.parsed.readings:
+                r_key.append(r.flat)
+                r_unnum.append(r.unnumbered)
                 r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
                 r_fnum.append(flat_digits(r.flat) if r.flat else -1)
                 r_floor.append(is_floor_key(r.flat))
@@ -429,6 +463,8 @@ class PairBatch:
         self.written = np.array([sc.ctx.parsed.number is not None for sc in scorers], dtype=bool)[
             rec
         ][row_pair]
+        #: the row reads the number as the flat of an unnumbered building (``Reading.unnumbered``)
+        self.unnum = np.asarray(r_unnum, dtype=bool)[row_reading]
         self.rf = rf
         is_range = c_end > c_num
         eq = ~is_range & (c_num == rn)
@@ -441,6 +477,7 @@ class PairBatch:
                 is_range,
                 eq_suf & (re_ >= 0),
                 eq_suf,
+                eq & (rs == 0) & (re_ < 0),
                 eq,
                 (re_ >= 0) & (rn <= c_num) & (c_num <= re_),
             ],
@@ -451,6 +488,7 @@ class PairBatch:
                 w.number_mismatch,
                 w.number_in_range,
                 w.number_match + np.where(rs > 0, w.suffix_match, 0.0),
+                w.suffix_missing_in_record,
                 w.suffix_mismatch,
                 w.number_in_range,
             ],
@@ -487,10 +525,14 @@ class PairBatch:
                     w.flat_missing_in_record,
                 ),
                 np.select(
-                    [c_flat == rf, c_floor != rff, (rfn >= 0) & (rfn == index.flat_number[e])],
+                    [
+                        c_flat == rf,
+                        c_floor != rff,
+                        _near_flats(index, r_key, row_reading, e, rf, rfn, rff, c_flat, c_floor),
+                    ],
                     [w.flat_match, w.flat_floor_vs_id, w.flat_near],
                     w.flat_mismatch,
-                ),
+                ),  # fmt: skip
             ),
         )
         f_max = np.where((none_c | (rf == 0)) & ~part_named, 0.0, w.flat_match)
@@ -503,13 +545,13 @@ class PairBatch:
         organisation similarity is at least 85 (*named*, per row)."""
         w = self.w
         rf, cand_no, rec_no, both = self.rf, self.cand_no, self.rec_no, self.both
-        f_pts, penalty, written = self.f_pts, self.penalty, self.written
+        f_pts, penalty, written, unnum = self.f_pts, self.penalty, self.written, self.unnum
         if rows is not None:
             rf, cand_no, rec_no, both = rf[rows], cand_no[rows], rec_no[rows], both[rows]
-            f_pts, penalty, written = f_pts[rows], penalty[rows], written[rows]
+            f_pts, penalty, written, unnum = f_pts[rows], penalty[rows], written[rows], unnum[rows]
         extra = np.where(named & (rf == 0), w.number_extra_in_record / 2, w.number_extra_in_record)
         missing = np.where(
-            named,
+            named & ~unnum,
             w.number_missing_named,
             np.where(written, w.number_mismatch, w.number_missing_in_record),
         )
@@ -646,7 +688,8 @@ class PairBatch:
         row_pts = self._row_points(named, rows)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
         n_written = self.n_max_written if rows is None else self.n_max_written[rows]
-        nf_rows = nf_rows + np.where(named, 0.0, n_written)
+        unnum = self.unnum if rows is None else self.unnum[rows]
+        nf_rows = nf_rows + np.where(named & ~unnum, 0.0, n_written)
         best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]

@@ -54,6 +54,11 @@ class RecordContext:
     streets: set[int] = field(default_factory=set)
 
 
+def _one_dropped(full: str, short: str) -> bool:
+    """True when *short* is *full* with one letter left out (``LNE`` of ``LANE``)."""
+    return any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+
+
 class Corrector:
     """Maps unknown record words onto the gazetteer vocabulary (typos, joined words)."""
 
@@ -66,6 +71,10 @@ class Corrector:
         self._fix = lru_cache(maxsize=200_000)(self._fix_uncached)
 
     def _fix_uncached(self, word: str) -> tuple[str, ...]:
+        if len(word) == 3 and word.isalpha() and word not in self.known:
+            # a four-letter street type with a letter dropped (LNE, RIE, WLK)
+            types = [t for t in _TYPES if len(t) == 4 and _one_dropped(t, word)]
+            return (types[0],) if len(types) == 1 else (word,)
         if word in self.known or len(word) < 4 or not word.isalpha():
             return (word,)
         for cut in range(3, len(word) - 2):  # BEDFORDWAY → BEDFORD WAY
@@ -75,7 +84,12 @@ class Corrector:
         best = process.extractOne(
             word, self.vocab, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 6 else 85
         )
-        return (best[0],) if best else (word,)
+        if best:
+            return (best[0],)
+        # two neighbouring letters swapped (EWLL for WELL): a short word's ratio is too low
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        known = sorted(w for w in swaps if w in self.known)
+        return (known[0],) if len(known) == 1 else (word,)
 
     def correct(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -85,7 +99,10 @@ class Corrector:
 
 
 def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) -> RecordContext:
-    """Correct the record's words and find the places it names."""
+    """Correct the record's words and find the places it names. A given postcode with no
+    valid part that the gazetteer itself holds (``MKA 7NP``) is the record's postcode."""
+    if parsed.postcode is None and parsed.postcode_given in index.postcode_codes:
+        parsed.postcode = parsed.postcode_given
     words = corrector.correct(parsed.words)
     places: set[str] = set()
     n = len(words)

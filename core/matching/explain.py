@@ -25,6 +25,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
             return f"number {detail} missing in record"
         if outcome == "extra":
             return f"number {detail} in record, none in gazetteer"
+        if outcome == "letter missing":
+            return f"number {detail}: its letter missing in record"
         return f"number {detail}" if outcome == "≠" else f"number {detail} ({outcome})"
     if part == "flat":
         label = _flat_label(detail)

@@ -9,6 +9,7 @@ building-name tokens (rare tokens find an address whose postcode is wrong or mis
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -19,12 +20,12 @@ import numpy as np
 from .. import postcode as pc
 from ..address_text import format_address
 from ..alternatives import alternative_addresses, parse_alternatives
-from ..normalise import is_street_type, normalise
+from ..normalise import WELSH_STREET_TYPES, is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -53,9 +54,16 @@ def _int(value: object) -> int:
 
 def _unit_shaped(text: str) -> str:
     """A gazetteer postcode that is invalid but whole (``AB1 2CD``), kept so a record
-    typing the same text meets it; "" for anything less."""
+    typing the same text meets it, even one with no valid part (``MKA 7NP``: a postcode's
+    shape, an outward code and a digit and two letters); "" for anything less."""
     part = pc.partial(text)
-    return part if part and pc.is_partial_unit(part) else ""
+    if part and pc.is_partial_unit(part):
+        return part
+    whole = " ".join((text or "").upper().split())
+    return whole if _POSTCODE_SHAPE.fullmatch(whole) else ""
+
+
+_POSTCODE_SHAPE = re.compile(r"[A-Z0-9]{2,4} [0-9][A-Z]{2}")
 
 
 def split_street(description: str) -> tuple[str, str]:
@@ -256,7 +264,7 @@ class GazetteerIndex:
                 alt_sid = street_ids.setdefault(alt_key, len(streets))
                 if alt_sid == len(streets):
                     streets.append(Street(*alt_key))
-                alt_entry = _entry_from_parse(parsed, alt_name, alt_type, locality, town)
+                alt_entry = _entry_from_parse(parsed, alt_name, alt_type, locality, town, org)
                 _append(
                     rows,
                     uprn,
@@ -455,6 +463,24 @@ def _append(
 _FLOOR_ORDER = {f"F{n}": n for n in range(-1, 7)}
 
 
+def _name_top_floor(rows: dict[str, list], tops: list[int], floors: dict) -> None:
+    """A building whose units are the ``TOP FLOOR`` one and others on named floors below
+    (BASEMENT, GROUND): its top floor is the next floor up (the first), found as such
+    too (``F1``) when no unit is on that floor already."""
+    if not floors:
+        return
+    above = max(f for f, _ in floors.values()) + 1
+    key = next((k for k, v in _FLOOR_ORDER.items() if v == above and k != "FTOP"), None)
+    if key is None:
+        return
+    for i in tops:
+        _base, _, pos = rows["flat"][i].partition("/")
+        entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
+        entry["flat"] = f"{key}/{pos}" if pos else key
+        _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
+                rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+
+
 def _add_top_floors(rows: dict[str, list]) -> None:
     """``TOP FLOOR FLAT`` is the flat on the highest floor its building has: in each
     building (street, number, name) with flats on two or more floors and no unit called
@@ -467,13 +493,16 @@ def _add_top_floors(rows: dict[str, list]) -> None:
             groups[key].append(i)
     for members in groups.values():
         floors = {}
+        tops = []
         for i in members:
             base, _, pos = rows["flat"][i].partition("/")
             if base == "FTOP":
-                floors = {}
-                break
-            if base in _FLOOR_ORDER:
+                tops.append(i)
+            elif base in _FLOOR_ORDER:
                 floors[i] = (_FLOOR_ORDER[base], pos)
+        if tops:
+            _name_top_floor(rows, tops, floors)
+            continue
         if len({f for f, _ in floors.values()}) < 2:
             continue
         top = max(f for f, _ in floors.values())
@@ -489,6 +518,14 @@ def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[st
     """Street (name, type) in parsed words: the words up to the last street-type word."""
     if hint is not None and hint.full and hint.full in " ".join(words):
         return hint.name, hint.type
+    places = {t for p in ((hint.locality, hint.town) if hint else ()) for t in p.split()}
+    for i, word in enumerate(words[:-1]):
+        if word in WELSH_STREET_TYPES and words[i + 1] not in places:
+            # a Welsh street: its type comes first (LON BRACKEN, ALLT GLAS), kept as its name
+            end = i + 2
+            while end < len(words) and end - i < 4 and words[end] not in places:
+                end += 1
+            return " ".join(words[i:end]), ""
     for i in range(len(words) - 1, 0, -1):
         if is_street_type(words[i]):
             start = i - 1
@@ -498,11 +535,18 @@ def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[st
     return "", ""
 
 
-def _entry_from_parse(parsed, name: str, stype: str, locality: str, town: str) -> dict[str, object]:
-    """Entry fields of an address known only as text (an alternative LPI, a foreign layer)."""
+def _entry_from_parse(
+    parsed, name: str, stype: str, locality: str, town: str, org: str = ""
+) -> dict[str, object]:
+    """Entry fields of an address known only as text (an alternative LPI, a foreign layer);
+    the organisation *org* the text starts with is not part of the building's name."""
     reading = parsed.readings[0]
     drop = set(f"{name} {stype} {locality} {town}".split())
-    building = " ".join(w for w in parsed.words if w not in drop)
+    words = parsed.words
+    org_toks = org.split()
+    if org_toks and words[: len(org_toks)] == org_toks:
+        words = words[len(org_toks) :]
+    building = " ".join(w for w in words if w not in drop)
     return {
         "flat": reading.flat,
         "number": reading.number if reading.number is not None else -1,

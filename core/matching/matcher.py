@@ -189,8 +189,16 @@ class Matcher:
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
                 )
-        extra_flat = next((d for p, o, d in top.parts if p == "flat" and o == "extra"), None)
-        if status == MATCHED and extra_flat is not None:
+        extra_flat = next(
+            (d for p, o, d in top.parts if p == "flat" and o in ("extra", "word only")), None
+        )
+        if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
+            # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
+            # gazetteer does not hold (or another one mistyped), not the house itself
+            status = AMBIGUOUS
+            which = f"flat {extra_flat}" if extra_flat else "flat"
+            notes.append(f"the record's {which} is not among this address's flats")
+        elif status == MATCHED and extra_flat is not None:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer
             score = min(score, th.guess_score_cap)
@@ -198,6 +206,11 @@ class Matcher:
         if status == MATCHED and top.reading.weight < th.guess_weight:
             score = min(score, th.guess_score_cap)
             notes.append("numbers read another way than written")
+        elif status == MATCHED and _unnamed_flat(top):
+            # "2 HOLLY AVENUE" read as UNIT 2 of a business park the record does not name:
+            # the house number 2 may be another address's; a person confirms
+            score = min(score, th.guess_score_cap)
+            notes.append("the record's number read as a flat of a building it does not name")
         if self.index.is_alternative[top.entry]:
             language = getattr(self.index, "alt_language", {}).get(top.entry)
             name = LANGUAGE_NAMES.get(language or "", language)
@@ -497,14 +510,44 @@ class Matcher:
         return out
 
 
+def _unnamed_flat(top: Scored) -> bool:
+    """The record's number was read as a flat (not as written) of a building whose name the
+    record does not give."""
+    r = top.reading
+    return (
+        r.weight < 1.0
+        and r.number is None
+        and bool(r.flat)
+        and any(p == "building" and o == "missing" for p, o, _d in top.parts)
+    )
+
+
+def _has_flats(index: GazetteerIndex, entry: int) -> bool:
+    """True when another entry of the same street and house number (and suffix) has a flat:
+    the address of *entry* is divided into flats (kept per index)."""
+    divided = index.__dict__.get("_divided")
+    if divided is None:
+        divided = {
+            (int(index.street[i]), int(index.number[i]), index.suffix[i])
+            for i in range(len(index.flat))
+            if index.flat[i] and int(index.number[i]) >= 0
+        }
+        index.__dict__["_divided"] = divided
+    key = (int(index.street[entry]), int(index.number[entry]), index.suffix[entry])
+    return key[1] >= 0 and key in divided
+
+
 #: Evidence outcomes meaning the record writes that part of the address as it is.
 _AS_WRITTEN = frozenset({"exact", "="})
 
 
-def _full_text(s: Scored) -> bool:
-    """The record writes every part of this candidate's address, each as it is (nothing
-    missing, nothing differing)."""
-    return s.score >= 99.5 and all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts)
+def _full_text(s: Scored) -> int:
+    """2: the record writes every part of this candidate's address, each as it is (nothing
+    missing, nothing differing); 1: the same but it leaves out the locality (which has no
+    part of its own: an omitted locality prefers the address that has none); 0: else."""
+    if s.reading.weight < 1.0 or not all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts):
+        return 0
+    return 2 if s.score >= 99.5 else 1
 
 
 def _full_text_beats(top: Scored, second: Scored | None) -> bool:
@@ -512,7 +555,7 @@ def _full_text_beats(top: Scored, second: Scored | None) -> bool:
     runner-up has a part the record lacks (a house number, a flat, an organisation)."""
     if second is None or not second.parts or top.points <= second.points:
         return False
-    return _full_text(top) and not _full_text(second)
+    return _full_text(top) > _full_text(second)
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .. import postcode as pc
 from ..normalise import is_street_type
-from ..parse import Reading, flat_digits, is_floor_key
+from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
 from .names import other_town, spelled_streets, street_towns
@@ -34,6 +34,9 @@ class Weights:
     number_in_range: float = 15
     number_mismatch: float = -60
     suffix_mismatch: float = -45
+    #: The record's number without the candidate's letter (7 for 7A): the plain house
+    #: wins when it exists (number_match); else the lettered one is the likeliest reading.
+    suffix_missing_in_record: float = 0
     #: A suffix that agrees (12A = 12A) identifies a unit as a flat letter does.
     suffix_match: float = 24
     number_missing_in_record: float = -10
@@ -114,12 +117,6 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
 SCATTERED_NAME_SIM = 85.0
 
 
-#: A name standing in the record but followed by the next word of a longer name the
-#: gazetteer holds (``RIVERSIDE COTTAGE`` in ``RIVERSIDE COTTAGE BARN, PRIORY PLACE``):
-#: the longer name may be the exact one.
-CONTINUED_NAME_SIM = 90.0
-
-
 def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
     """True when a name of two or more words has a word that the record neither types nor
     mistypes (``BARN`` of ``YEW COTTAGE BARN`` for the record ``YEW COTTAGE``)."""
@@ -128,36 +125,43 @@ def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bo
     return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
 
 
-def _longer_names(index: GazetteerIndex) -> frozenset[str]:
-    """Every start of two or more words of a building or organisation name (``RIVERSIDE
-    COTTAGE BARN`` gives ``RIVERSIDE COTTAGE`` and ``RIVERSIDE COTTAGE BARN``), without
-    ``THE``; kept on the index (built once, never pickled)."""
-    known = index.__dict__.get("_longer_names")
+def name_in_words(toks: list[str], words: list[str]) -> float:
+    """Similarity of a name all of whose words *toks* are among the record's *words*
+    (``THE`` aside): exact when they stand together in order, ``SCATTERED_NAME_SIM`` when
+    they are apart. A record going on to a longer name (``RIVERSIDE COTTAGE BARN``) is
+    ``name_extended``'s to judge."""
+    k = len(toks)
+    plain = [w for w in words if w != "THE"]
+    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
+        return 100.0
+    return SCATTERED_NAME_SIM
+
+
+def _name_tuples(index: GazetteerIndex) -> frozenset[tuple[str, ...]]:
+    """Every building or organisation name's words without ``THE`` (kept on the index)."""
+    known = index.__dict__.get("_name_tuples")
     if known is None:
-        starts = set()
-        for name in index.building_names:
-            toks = [t for t in name.split() if t != "THE"]
-            starts.update(" ".join(toks[:k]) for k in range(2, len(toks) + 1))
-        known = index.__dict__["_longer_names"] = frozenset(starts)
+        known = frozenset(name_toks(n) for n in index.building_names)
+        index.__dict__["_name_tuples"] = known
     return known
 
 
-def name_in_words(toks: list[str], words: list[str], index: GazetteerIndex) -> float:
-    """Similarity of a name all of whose words *toks* are among the record's *words*: exact
-    when they stand together in order, unless the record goes on with the next word of a
-    longer name in the gazetteer (``CONTINUED_NAME_SIM``); ``SCATTERED_NAME_SIM`` when
-    they are apart."""
-    k = len(toks)
+def names_shorter(toks: tuple[str, ...], words: list[str], index: GazetteerIndex) -> bool:
+    """True when the record's *words* write in full another building's name that begins
+    name *toks* and stops there (``VICTORIA FARMHOUSE`` for ``VICTORIA FARMHOUSE
+    COTTAGE``): the record names that building, not this one shortened."""
+    if len(toks) < 2:
+        return False
+    known = _name_tuples(index)
     plain = [w for w in words if w != "THE"]
-    best = SCATTERED_NAME_SIM
-    longer = _longer_names(index)
-    for i in range(len(plain) - k + 1):
-        if plain[i : i + k] == toks:
-            nxt = plain[i + k] if i + k < len(plain) else ""
-            if not nxt or " ".join((*toks, nxt)) not in longer:
-                return 100.0
-            best = CONTINUED_NAME_SIM
-    return best
+    for k in range(len(toks) - 1, 0, -1):
+        head = toks[:k]
+        if head not in known:
+            continue
+        for i in range(len(plain) - k + 1):
+            if tuple(plain[i : i + k]) == head and (i + k >= len(plain) or plain[i + k] != toks[k]):
+                return True
+    return False
 
 
 def sub_building_words(flat: str) -> tuple[str, ...]:
@@ -173,7 +177,7 @@ def sub_building_words(flat: str) -> tuple[str, ...]:
 #: A building name the record writes inside a longer name (``BRIAR FARM`` in ``BRIAR FARM
 #: COTTAGE``, ``THE COTTAGE`` in ``YORK COTTAGE``) is at best this similar: the record names
 #: another, longer building.
-EXTENDED_NAME_SIM = 90.0
+EXTENDED_NAME_SIM = 85.0
 #: A house named like its street (``FAIRVIEW``, ``FAIRVIEW LANE``) whose name the record
 #: writes only as the street's is at best this similar: the record names the street only.
 STREET_ONLY_NAME_SIM = 70.0
@@ -295,6 +299,9 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     once more than the street needs it. True when the record does not write the street."""
     if not street or not all(t in words for t in street):
         return True
+    beyond = [t for t in toks if t not in street]
+    if beyond and all(t in words for t in beyond):
+        return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
     for t in set(toks):
         if t in street and words.count(t) < toks.count(t) + street.count(t):
             return False
@@ -343,6 +350,10 @@ class Scorer:
         )
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
+        #: Words the record writes outside the places it names: a name's first word among
+        #: them may be the name shortened (``GREEN`` of ``KIRKBY GREEN`` is not ``GREEN
+        #: PLACE``).
+        self.free_words = set(self.street_text.split()) if ctx.places else self.word_set
 
     # text parts ---------------------------------------------------------------------------
     def street_part(self, sid: int) -> tuple[float, float, tuple[str, str, str]]:
@@ -447,12 +458,17 @@ class Scorer:
         toks = [t for t in name.split() if t != "THE"]
         if lacks_name_word(toks, self.word_set, self.ctx.words):
             sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
-        if toks and toks[0] in self.word_set and len(toks[0]) >= 4:
+        if (
+            toks
+            and toks[0] in self.free_words
+            and len(toks[0]) >= 4
+            and not names_shorter(tuple(toks), self.ctx.words, self.index)
+        ):
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
             if toks[0] not in street:
                 sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
         if all_written(tuple(toks), self.name_words, self.ctx.words):
-            sim = name_in_words(toks, self.ctx.words, self.index)
+            sim = name_in_words(toks, self.ctx.words)
         if sim > EXTENDED_NAME_SIM and name_extended(
             self.ctx.words, tuple(toks), name_extenders(self.index)
         ):
@@ -509,6 +525,9 @@ class Scorer:
             return w.number_extra_in_record, 0.0, "extra", f"{r.number}"
         cand = f"{number}{suffix}" + (f"-{end}" if end > number else "")
         if r.number is None:
+            if r.unnumbered:  # flat 4 of an unnumbered GREEN PLACE: this one has a number
+                written = self.ctx.parsed.number
+                return w.number_mismatch, w.number_match, "≠", f"{written} ≠ {cand}"
             if building_sim >= 85:
                 return w.number_missing_named, 0.0, "missing", cand
             written = self.ctx.parsed.number
@@ -538,6 +557,8 @@ class Scorer:
                     )
                 both = w.number_match + (w.suffix_match if suffix else 0.0)
                 return both, both, "=", cand
+            if not r.suffix and r.end is None:
+                return w.suffix_missing_in_record, w.number_match, "letter missing", cand
             return w.suffix_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
         if r.end is not None and r.number <= number <= r.end:
             return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"
@@ -562,6 +583,10 @@ class Scorer:
             return w.flat_match, w.flat_match, "=", flat
         if is_floor_key(r.flat) != is_floor_key(flat):  # ground floor flat vs flat 1: cannot tell
             return w.flat_floor_vs_id, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
+        if is_floor_key(flat):  # REAR FLAT vs GROUND FLOOR REAR: one says less, none differs
+            if floor_keys_near(r.flat, flat):
+                return w.flat_near, w.flat_match, "~", f"{r.flat} ~ {flat}"
+            return w.flat_mismatch, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
         digits = flat_digits(r.flat)
         if digits >= 0 and digits == flat_digits(flat):  # 1A or B1 vs 1: a letter apart
             return w.flat_near, w.flat_match, "~", f"{r.flat} ~ {flat}"

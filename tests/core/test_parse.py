@@ -190,9 +190,11 @@ def test_parse_address_like_token_soup(parts: list[str]) -> None:
 def test_number_after_a_building_name_is_the_house_number() -> None:
     """ "MERCIA HOUSE, 12 ST MARYS CLOSE" names building and house; 12 is not a flat of it."""
     readings = parse("Mercia House, 12 St Marys Close, Brackenford").readings
-    assert [(r.flat, r.number) for r in readings] == [("", 12), ("MERCIA HOUSE", 12)]
-    # the name may be a named sub-building of 12 (its SAO text), never a flat number
-    assert readings[0].weight == 1.0 > readings[1].weight
+    assert [(r.flat, r.number) for r in readings] == [("", 12), ("12", None), ("MERCIA HOUSE", 12)]
+    # the name may be a named sub-building of 12 (its SAO text); 12 is a flat number only
+    # of a building with no house number (``unnumbered``: a numbered one contradicts it)
+    assert readings[0].weight == 1.0 > readings[2].weight > readings[1].weight
+    assert readings[1].unnumbered and not readings[2].unnumbered
     # a number before the name may still be a flat of a named block
     assert ("6", None) in [(r.flat, r.number) for r in parse("6, Maple Court, High St").readings]
 

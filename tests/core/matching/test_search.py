@@ -68,9 +68,12 @@ def test_a_street_alone_lists_the_street_and_says_so(search) -> None:
 
 
 def test_typos_and_abbreviations_still_find_the_house(search) -> None:
-    hits = search.search("10 hgih st")
+    hits = search.search("10 hgh st")  # a letter left out: the nearest street's house 10
     assert uprns(hits)[:1] == [1] and hits[0].relevance >= 70
     assert "number 10" in hits[0].why
+    # two letters swapped: the matcher corrects the word and reads the whole text
+    hits = search.search("10 hgih st")
+    assert uprns(hits)[:1] == [1] and (hits[0].relevance, hits[0].why) == (100, "address text")
     assert uprns(search.search("10a high st"))[:1] == [2]
 
 
