@@ -196,7 +196,7 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
     keys = [c[1] for c in columns if c[5]]
     if len(keys) != 1 or [c[1] for c in columns if not c[5] and c[1] != geom] != names:
         return False
-    if connection.execute(f"SELECT COUNT(*) FROM {_quoted(table)}").fetchone()[0]:
+    if connection.execute(f"SELECT COUNT(*) FROM {_quoted(table)}").fetchone()[0]:  # nosec B608 - identifiers quoted by _quoted()
         return False  # not a layer just created: never add to someone's data
     rtree = f"rtree_{table}_{geom}"
     triggers = connection.execute(
@@ -221,7 +221,7 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
     ]
     placeholders = ", ".join("?" * (len(names) + 2))
     insert = (
-        f"INSERT INTO {_quoted(table)} "
+        f"INSERT INTO {_quoted(table)} "  # nosec B608 - identifiers quoted by _quoted()
         f"({', '.join(_quoted(n) for n in [keys[0], geom, *names])}) VALUES ({placeholders})"
     )
     has_sequence = connection.execute(
@@ -242,7 +242,7 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
         )
         if has_rtree:
             connection.executemany(
-                f"INSERT INTO {_quoted(rtree)} VALUES (?, ?, ?, ?, ?)",
+                f"INSERT INTO {_quoted(rtree)} VALUES (?, ?, ?, ?, ?)",  # nosec B608 - identifiers quoted by _quoted()
                 (
                     (start + i, p[0], p[0], p[1], p[1])
                     for i, p in enumerate(points)
@@ -251,7 +251,7 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
             )
         if has_count:
             connection.execute(
-                "UPDATE gpkg_ogr_contents SET feature_count = "
+                "UPDATE gpkg_ogr_contents SET feature_count = "  # nosec B608 - identifiers quoted by _quoted()
                 f"(SELECT COUNT(*) FROM {_quoted(table)}) WHERE lower(table_name) = lower(?)",
                 (table,),
             )
