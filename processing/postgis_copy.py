@@ -225,52 +225,18 @@ def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type=
     """``loader.write_records`` for a ``postgis:`` OUTPUT: records by COPY (points, or
     streets' MultiLineStrings), rejects to their sink in batches; ``LoadCancelledError`` on
     cancel (the COPY is rolled back)."""
-    from ..core.formats.assemble import LoadCancelledError
-    from ..core.records import Reject
-    from ..qgis_support.compat import SINK_FAST_INSERT
-    from ..qgis_support.fields import reject_feature
-    from .loader import BATCH
+    from .loader import RecordsAndRejects
 
     cut = [0]
-    pending: list = []
-
-    def flush() -> None:
-        if pending and not rejects.addFeatures(pending, SINK_FAST_INSERT):
-            raise ValueError(f"Could not write to REJECTED: {rejects.lastError()}")
-        pending.clear()
-
-    failure: list[Exception] = []  # raised while COPY reads: psycopg2 wraps it, re-raised
-
-    def addresses() -> Iterator[dict]:
-        try:
-            yield from _addresses()
-        except Exception as exc:
-            failure.append(exc)
-            raise
-
-    def _addresses() -> Iterator[dict]:
-        for count, item in enumerate(records, start=1):
-            if isinstance(item, Reject):
-                pending.append(reject_feature(item))
-                if len(pending) >= BATCH:
-                    flush()
-            else:
-                yield item
-            if count % BATCH == 0:
-                feedback.setProgressText(f"{stats.data_rows:,} rows read")
-                if feedback.isCanceled():
-                    raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
-
+    split = RecordsAndRejects(records, rejects, feedback, stats)
     try:
         written = copy_to_postgis(
-            uri, factory.schema, addresses(), cut=cut, geometry_type=geometry_type
+            uri, factory.schema, split.records(), cut=cut, geometry_type=geometry_type
         )
     except Exception:
-        if failure:
-            raise failure[0] from None
+        split.reraise()  # psycopg2 wraps what the records raised while COPY read them
         raise
-    flush()
-    feedback.setProgress(100)
-    if cut[0]:
-        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
+    finally:
+        split.failure.clear()  # no cycle through the traceback keeps the sinks' wrappers
+    split.finish(cut)
     return written

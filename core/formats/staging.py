@@ -77,14 +77,16 @@ class DiskItems:
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
     def get(self, key: object, default: object = None) -> object:
-        k = _key(key)
-        if k in self.pending:
-            found = self.pending[k]
+        k = key if key.__class__ is str else _key(key)
+        pending = self.pending
+        if k in pending:
+            found = pending[k]
             return default if found is None else found
         if self.last[0] == k:
             found = self.last[1]
         elif not self.seen[hash(k) & (SEEN_SLOTS - 1)]:
             found = None  # never stored: no need to ask SQLite
+            self.last = (k, None)  # the usual next call stores it: no second look-up
         else:
             row = self.db.execute(self._select, (k,)).fetchone()
             found = None if row is None else _loads(row[0])
@@ -101,13 +103,19 @@ class DiskItems:
         return found
 
     def __setitem__(self, key: object, record: tuple) -> None:
-        k = _key(key)
-        if self.get(k) is None:
+        k = key if key.__class__ is str else _key(key)
+        pending = self.pending
+        if k in pending:
+            new = pending[k] is None
+        else:
+            last = self.last
+            new = (last[1] is None) if last[0] == k else self.get(k) is None
+        if new:
             self.count += 1
         self.seen[hash(k) & (SEEN_SLOTS - 1)] = 1
-        self.pending[k] = record
+        pending[k] = record
         self.last = (None, None)
-        if len(self.pending) >= WRITE_BATCH:
+        if len(pending) >= WRITE_BATCH:
             self.flush()
 
     def __delitem__(self, key: object) -> None:
