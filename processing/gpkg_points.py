@@ -3,10 +3,10 @@
 A Processing feature sink takes one ``QgsFeature`` at a time: building the feature, its
 attributes and its geometry costs more than reading the record did. Here GDAL (QGIS's own,
 through ``osgeo.ogr``: never pyogrio inside QGIS) creates the file and the layer (fields,
-CRS, the GeoPackage metadata tables) without a spatial index; the rows then go in with
+CRS, the GeoPackage metadata tables, the R-tree spatial index); the rows then go in with
 SQLite's ``executemany`` in one transaction, each point as a GeoPackage geometry blob
-packed with ``struct``; then GDAL builds the R-tree spatial index and the layer's extent
-and feature count are written into ``gpkg_contents``/``gpkg_ogr_contents``.
+packed with ``struct``, its R-tree entry beside it; the layer's extent and feature count
+are written into ``gpkg_contents``/``gpkg_ogr_contents``.
 
 The file is written under a temporary name beside the destination and moved into place
 only when complete, so a cancel or a failure leaves nothing half-written (and an existing
@@ -30,6 +30,8 @@ from ..core import schema
 #: GeoPackage geometry header (magic, version 0, flags: little-endian, no envelope, SRS id)
 #: followed by a little-endian 2D point WKB.
 _POINT = struct.Struct("<2sBBiBIdd")
+#: Rows inserted per executemany.
+BATCH = 20_000
 
 
 def plain_gpkg_path(destination: object) -> Path | None:
@@ -67,7 +69,7 @@ def _create(path: Path, layer_name: str, fields: Sequence[schema.Field], srid: i
         layer_name,
         crs,
         ogr.wkbPoint,
-        options=["SPATIAL_INDEX=NO", "GEOMETRY_NAME=geom", "FID=fid"],
+        options=["GEOMETRY_NAME=geom", "FID=fid"],
     )
     if layer is None:
         raise OSError(f"GDAL could not create the layer {layer_name} in {path}")
@@ -78,20 +80,6 @@ def _create(path: Path, layer_name: str, fields: Sequence[schema.Field], srid: i
         layer.CreateField(definition)
     layer = None
     dataset = None  # closes the file
-
-
-def _index(path: Path, table: str) -> None:
-    """GDAL's R-tree over the points (its SQL function knows the GeoPackage extension)."""
-    from osgeo import ogr
-
-    dataset = ogr.Open(str(path), 1)
-    if dataset is None:
-        raise OSError(f"GDAL could not reopen {path}")
-    quoted = table.replace("'", "''")
-    result = dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{quoted}', 'geom')")
-    if result is not None:  # a result layer must go back before the dataset closes
-        dataset.ReleaseResultSet(result)
-    dataset = None
 
 
 def _date_maker() -> Callable[[object], str | None]:
@@ -180,18 +168,17 @@ def write_points(
     """Write *records* (dicts with the *fields* and ``x``/``y``) as the only layer of the
     GeoPackage *path* (named after the file, as QGIS names a sink's layer); return the
     number of rows. Any exception (a cancel raised by *records* included) leaves no file
-    behind; an existing *path* is replaced only once the new file is complete."""
+    behind; an existing *path* is replaced only once the new file is complete.
+
+    GDAL makes the layer with its R-tree and the triggers that keep the R-tree and the
+    feature count current; those triggers call GDAL's SQL functions, which plain SQLite
+    does not have, so they are set aside while the rows and their R-tree entries go in
+    (``BATCH`` at a time), and put back as GDAL wrote them."""
     partial = path.with_name(f"{path.stem}.partial{path.suffix}")
     _remove(partial)
     table = path.stem
     make_row, shortened, box = row_maker(fields, srid)
-    count = [0]
-
-    def rows() -> Iterable[tuple]:
-        for record in records:
-            count[0] += 1
-            yield make_row(record)
-
+    count = 0
     try:
         _create(partial, table, fields, srid)
         db = sqlite3.connect(str(partial), isolation_level=None)
@@ -199,15 +186,36 @@ def write_points(
             for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-8192"):
                 db.execute(f"PRAGMA {pragma}")
             db.execute("BEGIN")
-            columns = ", ".join(_quote(n) for n in ["geom", *(f.name for f in fields)])
-            marks = ", ".join("?" * (len(fields) + 1))
-            db.executemany(f"INSERT INTO {_quote(table)} ({columns}) VALUES ({marks})", rows())  # nosec B608 - quoted field names of our own schema
-            db.execute("COMMIT")
-        finally:
-            db.close()
-        _index(partial, table)
-        db = sqlite3.connect(str(partial), isolation_level=None)
-        try:
+            triggers = db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                (table,),
+            ).fetchall()
+            for name, _sql in triggers:
+                db.execute(f"DROP TRIGGER {_quote(name)}")
+            rtree = _rtree_of(db, table)
+            columns = ", ".join(_quote(n) for n in ["fid", "geom", *(f.name for f in fields)])
+            marks = ", ".join("?" * (len(fields) + 2))
+            insert = f"INSERT INTO {_quote(table)} ({columns}) VALUES ({marks})"  # nosec B608 - quoted names of our own schema
+            index = f"INSERT INTO {_quote(rtree)} VALUES (?, ?, ?, ?, ?)" if rtree else ""  # nosec B608 - quoted, GDAL's own table
+            rows: list[tuple] = []
+            boxes: list[tuple] = []
+            for record in records:
+                count += 1
+                row = make_row(record)
+                rows.append((count, *row))
+                if row[0] is not None:
+                    x, y = record["x"], record["y"]
+                    boxes.append((count, x, x, y, y))
+                if len(rows) >= BATCH:
+                    db.executemany(insert, rows)
+                    if index:
+                        db.executemany(index, boxes)
+                    rows, boxes = [], []
+            db.executemany(insert, rows)
+            if index:
+                db.executemany(index, boxes)
+            for _name, sql in triggers:
+                db.execute(sql)
             extent = box if box[0] <= box[2] else [None] * 4  # no point: no extent
             db.execute(
                 "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
@@ -218,8 +226,9 @@ def write_points(
                 db.execute(
                     "UPDATE gpkg_ogr_contents SET feature_count = ? "
                     "WHERE lower(table_name) = lower(?)",
-                    (count[0], table),
+                    (count, table),
                 )
+            db.execute("COMMIT")
         finally:
             db.close()
         os.replace(partial, path)
@@ -229,7 +238,17 @@ def write_points(
     finally:
         if cut is not None:
             cut[0] += shortened[0]
-    return count[0]
+    return count
+
+
+def _rtree_of(db: sqlite3.Connection, table: str) -> str | None:
+    """The name of the R-tree GDAL made for *table*'s geometry, None when it made none."""
+    found = db.execute(
+        "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) "
+        "AND extension_name = 'gpkg_rtree_index'",
+        (table,),
+    ).fetchone()
+    return f"rtree_{table}_geom" if found else None
 
 
 def _quote(name: str) -> str:

@@ -32,6 +32,33 @@ except ImportError:  # pragma: no cover - then a postgis: OUTPUT says psycopg2 i
     DATABASE_ERRORS = ()
 
 
+def connection_info(uri: QgsDataSourceUri) -> str:
+    """The libpq connection string of *uri* with its QGIS authentication configuration
+    expanded. A configuration QGIS cannot open (the master password not entered, or
+    wrong) is said in words here; libpq would only say "no password supplied"."""
+    authcfg = uri.authConfigId()
+    if authcfg:
+        from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+        from ..i18n import tr
+
+        manager = QgsApplication.authManager()
+        config = QgsAuthMethodConfig()
+        if (
+            not manager.masterPasswordIsSet()
+            or not manager.loadAuthenticationConfig(authcfg, config, True)
+            or not config.isValid(True)
+        ):
+            raise ValueError(
+                tr(
+                    "Could not open the QGIS authentication configuration {id} of the "
+                    "PostGIS connection: QGIS's master password was not entered or is wrong. "
+                    "Enter it (Settings > Options > Authentication) and run again."
+                ).format(id=authcfg)
+            )
+    return uri.connectionInfo(True)
+
+
 def postgis_destination(value: object, context) -> QgsDataSourceUri | None:
     """The table a ``postgis:`` OUTPUT value names, or None for any other destination."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
@@ -183,7 +210,7 @@ def copy_to_postgis(
             count[0] += 1
             yield make_line(record)
 
-    connection = psycopg2.connect(uri.connectionInfo(True))
+    connection = psycopg2.connect(connection_info(uri))
     try:
         with connection:  # one transaction: committed on success, rolled back on error
             cursor = connection.cursor()

@@ -74,7 +74,31 @@ def test_bulk_geopackage_equals_the_qgis_sink(run_alg, tmp_path: Path) -> None:
         extent = theirs.extent()
         assert box == (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         ours = theirs = None
+        _edits_keep_the_index_and_count(bulk, recorded)
         bulk.unlink()
+
+
+def _edits_keep_the_index_and_count(path: Path, count: int) -> None:
+    """GDAL's triggers are back: a point added later is in the R-tree and the count."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(path), 1)
+    layer = dataset.GetLayer(0)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("uprn", 1)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (450000 200000)"))
+    assert layer.CreateFeature(feature) == 0
+    feature = layer = dataset = None
+    with sqlite3.connect(path) as db:
+        table = path.stem
+        assert db.execute(f"SELECT count(*) FROM rtree_{table}_geom").fetchone() == (count + 1,)
+        assert db.execute(
+            f"SELECT count(*) FROM rtree_{table}_geom WHERE minx <= 450000 AND maxx >= 450000 "
+            "AND miny <= 200000 AND maxy >= 200000"
+        ).fetchone() == (1,)
+        assert db.execute(
+            "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?", (table,)
+        ).fetchone() == (count + 1,)
 
 
 class _CancelAtOnce(QgsProcessingFeedback):
