@@ -375,5 +375,25 @@ def read(
     stats: LoadStats,
     folder: str | Path | None = None,
 ) -> Iterator:
-    """Like ``assemble.read``, staging the records on disk under *folder* (system temp)."""
-    return iter(StagedReader(layout, sources, stats, folder))
+    """Like ``assemble.read``, staging the records on disk under *folder* (system temp).
+    ``close()`` removes the staging file, also when reading never started."""
+    return _Staged(StagedReader(layout, sources, stats, folder))
+
+
+class _Staged:
+    """The records of a ``StagedReader``; closing drops its staging file, even before the
+    first record (a generator closed before it started runs no ``finally``)."""
+
+    def __init__(self, reader: StagedReader) -> None:
+        self.reader = reader
+        self.records = iter(reader)
+
+    def __iter__(self) -> Iterator:
+        return self.records
+
+    def __next__(self) -> object:
+        return next(self.records)
+
+    def close(self) -> None:
+        self.records.close()
+        self.reader.close()

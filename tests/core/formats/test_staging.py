@@ -83,6 +83,15 @@ def test_staging_file_removed_when_stopped_early(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_staging_file_removed_when_closed_before_reading(tmp_path: Path) -> None:
+    """A load that fails before its first record (a database that refuses the connection)
+    closes the records unread: the staging file goes too."""
+    records = load_addresses([str(SAMPLE)], "auto", AddressLoadStats(), tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+    records.close()
+    assert list(tmp_path.iterdir()) == []
+
+
 def _generate(path: Path, uprns: int) -> None:
     """A DTF 7.3 supply: 20 streets; per UPRN a BLPU, two LPIs and a classification."""
     with path.open("w", encoding="utf-8", newline="") as fh:
