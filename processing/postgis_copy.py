@@ -13,6 +13,7 @@ the start: an UNLOGGED table made LOGGED at the end is written twice, which meas
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
@@ -22,6 +23,7 @@ from ..core import schema
 
 _TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
 CHUNK = 4 << 20  # bytes of COPY text sent at a time
+_EWKB_POINT_SRID = 0x20000001  # EWKB type: point, with an SRID
 
 try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
     import psycopg2
@@ -137,8 +139,12 @@ def copy_line_maker(
             ]
         )
 
+    ewkb = struct.Struct("<BIIdd").pack  # little-endian point with its SRID (EWKB)
+
     def line(record: dict) -> str:
-        return f"{attributes(record)}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+        # hex EWKB: PostGIS reads it several times faster than EWKT, and no float repr
+        point = ewkb(1, _EWKB_POINT_SRID, srid, record["x"], record["y"]).hex()
+        return f"{attributes(record)}\t{point}\n"
 
     def multiline(record: dict) -> str:
         return f"{attributes(record)}\t{lines_ewkt(record, srid)}\n"

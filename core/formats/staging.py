@@ -84,6 +84,9 @@ class DiskItems:
         self.appending = appending
         self.appended: list[tuple[str, object, bytes]] = []
         self.repeated_keys = 0
+        #: True while the rows were stored in UPRN order: read back without an index.
+        self.ordered = appending
+        self.last_uprn: object = None
         self.unique = not appending  # a primary key, or (appending) made when needed
         key = "k TEXT" if appending else "k TEXT PRIMARY KEY"
         db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v BLOB)")
@@ -99,6 +102,15 @@ class DiskItems:
 
     def _write_appended(self) -> None:
         if self.appended:
+            if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
+                uprns = [row[1] for row in self.appended]
+                try:
+                    self.ordered = uprns == sorted(uprns) and (
+                        self.last_uprn is None or self.last_uprn <= uprns[0]
+                    )
+                except TypeError:  # a record without a UPRN
+                    self.ordered = False
+                self.last_uprn = uprns[-1]
             self.count += len(self.appended)
             self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
             self.appended = []
@@ -230,6 +242,7 @@ class DiskItems:
         if gone:
             self.db.executemany(f"DELETE FROM {self.table} WHERE k = ?", gone)  # nosec B608 - our own table name, checked
         if kept:
+            self.ordered = False  # replaced rows go to the end of the table
             self.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?)", kept)
         self.pending.clear()
 
@@ -237,8 +250,12 @@ class DiskItems:
         """(UPRN, record) of every record, in UPRN order (the table is indexed first)."""
         self.settle()
         self.flush()
-        self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
-        for uprn, value in self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u"):  # nosec B608 - our own table name, checked
+        if self.ordered:  # stored in UPRN order (as supplies usually come): no index
+            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY rowid")  # nosec B608 - our own table name, checked
+        else:
+            self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
+            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u")  # nosec B608 - our own table name, checked
+        for uprn, value in rows:
             yield uprn, _loads(value)
 
     def values(self) -> Iterator[tuple]:
