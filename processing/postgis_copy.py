@@ -220,6 +220,9 @@ def copy_to_postgis(
     try:
         with connection:  # one transaction: committed on success, rolled back on error
             cursor = connection.cursor()
+            # the index builds sort in memory rather than in temporary files (this
+            # transaction only; the server's memory, not ours)
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
                 f"CREATE TABLE {temp} ({_quote(key)} bigserial, "
