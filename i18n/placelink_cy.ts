@@ -1180,6 +1180,10 @@ Adeiledir mynegai'r gazetiadur unwaith ar gyfer pob cynnwys gazetiadur a'i gadw 
       <translation>Yn mynegeio {n:,} cyfeiriad</translation>
     </message>
     <message>
+      <source>Could not open the QGIS authentication configuration {id} of the PostGIS connection: QGIS's master password was not entered or is wrong. Enter it (Settings &gt; Options &gt; Authentication) and run again.</source>
+      <translation>Methu agor ffurfweddiad dilysu QGIS {id} y cysylltiad PostGIS: ni roddwyd prif gyfrinair QGIS neu mae'n anghywir. Rhowch ef (Gosodiadau &gt; Dewisiadau &gt; Dilysu) a rhedeg eto.</translation>
+    </message>
+    <message>
       <source>Council workflow</source>
       <translation>Llif gwaith y cyngor</translation>
     </message>

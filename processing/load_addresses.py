@@ -16,7 +16,14 @@ from ..core.loaders import load_addresses
 from ..qgis_support.compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from ..qgis_support.fields import REJECTS, FeatureFactory
 from .base import PlaceLinkAlgorithm
-from .loader import add_loader_parameters, report, write_records
+from .gpkg_points import plain_gpkg_path
+from .loader import (
+    add_loader_parameters,
+    load_on_completion,
+    report,
+    write_gpkg_records,
+    write_records,
+)
 from .output_style import style_output
 from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 from .secondary import secondary_sink
@@ -98,7 +105,13 @@ class LoadAddresses(PlaceLinkAlgorithm):
         crs = QgsCoordinateReferenceSystem(schema.CRS)
         # A postgis: OUTPUT is written with COPY in one transaction (postgis_copy.py).
         table = postgis_destination(parameters.get(self.OUTPUT), context)
+        # A plain .gpkg OUTPUT is written in bulk (gpkg_points.py), not feature by feature.
+        gpkg = None
         if table is None:
+            gpkg = plain_gpkg_path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        if gpkg is not None:
+            sink, dest = None, str(gpkg)
+        elif table is None:
             sink, dest = self.parameterAsSink(
                 parameters, self.OUTPUT, context, factory.fields, WKB_POINT, crs
             )
@@ -110,7 +123,7 @@ class LoadAddresses(PlaceLinkAlgorithm):
         rejects, rejects_dest = secondary_sink(
             self, parameters, self.REJECTED, context, REJECTS.fields, WKB_NONE, crs
         )
-        if (sink is None and table is None) or rejects is None:
+        if (sink is None and table is None and gpkg is None) or rejects is None:
             raise QgsProcessingException(self.tr("Could not create the output layers."))
 
         stats = AddressLoadStats()
@@ -131,7 +144,10 @@ class LoadAddresses(PlaceLinkAlgorithm):
         shown = len(stats.detected)
 
         try:
-            if table is None:
+            if gpkg is not None:
+                write_gpkg_records(records, factory, gpkg, rejects, feedback, stats)
+                load_on_completion(parameters.get(self.OUTPUT), dest, context, self, self.OUTPUT)
+            elif table is None:
                 write_records(records, factory, factory.point, sink, rejects, feedback, stats)
             else:
                 copy_records(records, factory, table, rejects, feedback, stats)

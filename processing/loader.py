@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -109,6 +111,91 @@ def write_records(records, factory, make_feature, sink, rejects, feedback, stats
     if cut[0]:
         stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
     return written
+
+
+class RecordsAndRejects:
+    """Splits a loader's stream: ``records()`` yields the records for a bulk writer (COPY,
+    GeoPackage) while the rejects go to their sink in batches; every ``BATCH`` items the
+    progress is reported and a cancel raises ``LoadCancelledError``."""
+
+    def __init__(self, items, rejects, feedback, stats) -> None:
+        self.items = items
+        self.rejects = rejects
+        self.feedback = feedback
+        self.stats = stats
+        self.pending: list = []
+        self.failure: list[Exception] = []
+
+    def flush(self) -> None:
+        if self.pending and not self.rejects.addFeatures(self.pending, SINK_FAST_INSERT):
+            raise ValueError(f"Could not write to REJECTED: {self.rejects.lastError()}")
+        self.pending.clear()
+
+    def records(self):
+        try:
+            yield from self._records()
+        except Exception as exc:
+            self.failure.append(exc)
+            raise
+
+    def _records(self):
+        from ..core.formats.assemble import LoadCancelledError
+
+        pending, stats, feedback = self.pending, self.stats, self.feedback
+        for count, item in enumerate(self.items, start=1):
+            if isinstance(item, Reject):
+                pending.append(reject_feature(item))
+                if len(pending) >= BATCH:
+                    self.flush()
+            else:
+                yield item
+            if count % BATCH == 0:
+                feedback.setProgressText(f"{stats.data_rows:,} rows read")
+                if feedback.isCanceled():
+                    raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
+
+    def reraise(self) -> None:
+        """Raise what the records raised, when a writer wrapped it in its own error."""
+        if self.failure:
+            raise self.failure[0] from None
+
+    def finish(self, cut: list[int]) -> None:
+        """Write the last rejects; note shortened values."""
+        self.flush()
+        self.feedback.setProgress(100)
+        if cut[0]:
+            self.stats.warnings.append(
+                f"{cut[0]:,} text value(s) longer than their field were shortened"
+            )
+
+
+def write_gpkg_records(records, factory, path, rejects, feedback, stats) -> int:
+    """``write_records`` for a plain GeoPackage file OUTPUT: points in bulk
+    (``gpkg_points``), rejects to their sink; ``LoadCancelledError`` on cancel (no file
+    is left)."""
+    from .gpkg_points import write_points
+
+    cut = [0]
+    split = RecordsAndRejects(records, rejects, feedback, stats)
+    try:
+        written = write_points(path, factory.schema, split.records(), cut=cut)
+    except Exception:
+        split.reraise()
+        raise
+    finally:
+        split.failure.clear()  # no cycle through the traceback keeps the sinks' wrappers
+    split.finish(cut)
+    return written
+
+
+def load_on_completion(value, path: str, context, alg, output: str) -> None:
+    """Load a file written outside the sink into the project when the run asks for it (as
+    ``parameterAsSink`` does for the Processing dialog's "Open output file")."""
+    if not isinstance(value, QgsProcessingOutputLayerDefinition) or not value.destinationProject:
+        return
+    name = value.destinationName or alg.parameterDefinition(output).description()
+    details = QgsProcessingContext.LayerDetails(name, value.destinationProject, output)
+    context.addLayerToLoadOnCompletion(path, details)
 
 
 def report(stats: LoadStats, feedback, shown: int = 0) -> None:

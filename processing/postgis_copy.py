@@ -13,6 +13,7 @@ the start: an UNLOGGED table made LOGGED at the end is written twice, which meas
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
@@ -22,6 +23,7 @@ from ..core import schema
 
 _TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
 CHUNK = 4 << 20  # bytes of COPY text sent at a time
+_EWKB_POINT_SRID = 0x20000001  # EWKB type: point, with an SRID
 
 try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
     import psycopg2
@@ -30,6 +32,33 @@ try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
 except ImportError:  # pragma: no cover - then a postgis: OUTPUT says psycopg2 is missing
     psycopg2 = None
     DATABASE_ERRORS = ()
+
+
+def connection_info(uri: QgsDataSourceUri) -> str:
+    """The libpq connection string of *uri* with its QGIS authentication configuration
+    expanded. A configuration QGIS cannot open (the master password not entered, or
+    wrong) is said in words here; libpq would only say "no password supplied"."""
+    authcfg = uri.authConfigId()
+    if authcfg:
+        from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+        from ..i18n import tr
+
+        manager = QgsApplication.authManager()
+        config = QgsAuthMethodConfig()
+        if (
+            not manager.masterPasswordIsSet()
+            or not manager.loadAuthenticationConfig(authcfg, config, True)
+            or not config.isValid(True)
+        ):
+            raise ValueError(
+                tr(
+                    "Could not open the QGIS authentication configuration {id} of the "
+                    "PostGIS connection: QGIS's master password was not entered or is wrong. "
+                    "Enter it (Settings > Options > Authentication) and run again."
+                ).format(id=authcfg)
+            )
+    return uri.connectionInfo(True)
 
 
 def postgis_destination(value: object, context) -> QgsDataSourceUri | None:
@@ -110,8 +139,12 @@ def copy_line_maker(
             ]
         )
 
+    ewkb = struct.Struct("<BIIdd").pack  # little-endian point with its SRID (EWKB)
+
     def line(record: dict) -> str:
-        return f"{attributes(record)}\tSRID={srid};POINT({record['x']!r} {record['y']!r})\n"
+        # hex EWKB: PostGIS reads it several times faster than EWKT, and no float repr
+        point = ewkb(1, _EWKB_POINT_SRID, srid, record["x"], record["y"]).hex()
+        return f"{attributes(record)}\t{point}\n"
 
     def multiline(record: dict) -> str:
         return f"{attributes(record)}\t{lines_ewkt(record, srid)}\n"
@@ -183,10 +216,13 @@ def copy_to_postgis(
             count[0] += 1
             yield make_line(record)
 
-    connection = psycopg2.connect(uri.connectionInfo(True))
+    connection = psycopg2.connect(connection_info(uri))
     try:
         with connection:  # one transaction: committed on success, rolled back on error
             cursor = connection.cursor()
+            # the index builds sort in memory rather than in temporary files (this
+            # transaction only; the server's memory, not ours)
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
                 f"CREATE TABLE {temp} ({_quote(key)} bigserial, "
@@ -225,52 +261,18 @@ def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type=
     """``loader.write_records`` for a ``postgis:`` OUTPUT: records by COPY (points, or
     streets' MultiLineStrings), rejects to their sink in batches; ``LoadCancelledError`` on
     cancel (the COPY is rolled back)."""
-    from ..core.formats.assemble import LoadCancelledError
-    from ..core.records import Reject
-    from ..qgis_support.compat import SINK_FAST_INSERT
-    from ..qgis_support.fields import reject_feature
-    from .loader import BATCH
+    from .loader import RecordsAndRejects
 
     cut = [0]
-    pending: list = []
-
-    def flush() -> None:
-        if pending and not rejects.addFeatures(pending, SINK_FAST_INSERT):
-            raise ValueError(f"Could not write to REJECTED: {rejects.lastError()}")
-        pending.clear()
-
-    failure: list[Exception] = []  # raised while COPY reads: psycopg2 wraps it, re-raised
-
-    def addresses() -> Iterator[dict]:
-        try:
-            yield from _addresses()
-        except Exception as exc:
-            failure.append(exc)
-            raise
-
-    def _addresses() -> Iterator[dict]:
-        for count, item in enumerate(records, start=1):
-            if isinstance(item, Reject):
-                pending.append(reject_feature(item))
-                if len(pending) >= BATCH:
-                    flush()
-            else:
-                yield item
-            if count % BATCH == 0:
-                feedback.setProgressText(f"{stats.data_rows:,} rows read")
-                if feedback.isCanceled():
-                    raise LoadCancelledError(f"stopped after {stats.data_rows:,} rows")
-
+    split = RecordsAndRejects(records, rejects, feedback, stats)
     try:
         written = copy_to_postgis(
-            uri, factory.schema, addresses(), cut=cut, geometry_type=geometry_type
+            uri, factory.schema, split.records(), cut=cut, geometry_type=geometry_type
         )
     except Exception:
-        if failure:
-            raise failure[0] from None
+        split.reraise()  # psycopg2 wraps what the records raised while COPY read them
         raise
-    flush()
-    feedback.setProgress(100)
-    if cut[0]:
-        stats.warnings.append(f"{cut[0]:,} text value(s) longer than their field were shortened")
+    finally:
+        split.failure.clear()  # no cycle through the traceback keeps the sinks' wrappers
+    split.finish(cut)
     return written

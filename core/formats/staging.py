@@ -34,6 +34,10 @@ from .assemble import (
     O_UPRN,
     Layout,
     MultiRecordReader,
+    _same_record_in_another_file,
+    _show,
+    _Store,
+    _where,
 )
 
 #: SQLite page cache per staging file, in KiB (negative PRAGMA cache_size).
@@ -62,7 +66,9 @@ class DiskItems:
     answers are those of a dict at every moment.
     """
 
-    def __init__(self, db: sqlite3.Connection, table: str, uprn_at: int) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, table: str, uprn_at: int, appending: bool = False
+    ) -> None:
         if not _IDENTIFIER.fullmatch(table):
             raise ValueError(f"not a staging table name: {table!r}")
         self.db = db
@@ -73,19 +79,99 @@ class DiskItems:
         # the last key looked up, and its record
         self.last: tuple[str | None, object] = (None, None)
         self.seen = bytearray(SEEN_SLOTS)
-        db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, u INTEGER, v BLOB)")
+        #: Appending (``append``): rows go in without a look-up, duplicates are settled
+        #: later (``duplicates``/``settle``); until then the dict interface is closed.
+        self.appending = appending
+        self.appended: list[tuple[str, object, bytes]] = []
+        self.repeated_keys = 0
+        #: True while the rows were stored in UPRN order: read back without an index.
+        self.ordered = appending
+        self.last_uprn: object = None
+        self.unique = not appending  # a primary key, or (appending) made when needed
+        key = "k TEXT" if appending else "k TEXT PRIMARY KEY"
+        db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v BLOB)")
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
+    def append(self, key: object, record: tuple) -> None:
+        """Store *record* under *key* without looking the key up (appending mode)."""
+        self.appended.append(
+            (key if key.__class__ is str else _key(key), record[self.uprn_at], _dumps(record))
+        )
+        if len(self.appended) >= WRITE_BATCH:
+            self._write_appended()
+
+    def _write_appended(self) -> None:
+        if self.appended:
+            if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
+                uprns = [row[1] for row in self.appended]
+                try:
+                    self.ordered = uprns == sorted(uprns) and (
+                        self.last_uprn is None or self.last_uprn <= uprns[0]
+                    )
+                except TypeError:  # a record without a UPRN
+                    self.ordered = False
+                self.last_uprn = uprns[-1]
+            self.count += len(self.appended)
+            self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
+            self.appended = []
+
+    def duplicates(self) -> Iterator[list[tuple]]:
+        """(appending mode) The records of each key stored more than once, in the order
+        they were appended."""
+        self._write_appended()
+        table = self.table
+        self.db.execute(f"CREATE INDEX {table}_k ON {table} (k)")
+        keys = self.db.execute(
+            f"SELECT k FROM {table} GROUP BY k HAVING count(*) > 1"  # nosec B608 - our own table name, checked
+        ).fetchall()
+        self.repeated_keys = len(keys)
+        for (k,) in keys:
+            rows = self.db.execute(
+                f"SELECT v FROM {table} WHERE k = ? ORDER BY rowid",  # nosec B608 - our own table name, checked
+                (k,),
+            ).fetchall()
+            yield [_loads(v) for (v,) in rows]
+
+    def settle(self) -> None:
+        """Keep the first record of each key (the caller has accounted for the others),
+        then answer like a dict."""
+        if not self.appending:
+            return
+        self._write_appended()
+        table = self.table
+        if self.repeated_keys:
+            before = self.count
+            self.db.execute(
+                f"DELETE FROM {table} WHERE rowid NOT IN "  # nosec B608 - our own table name, checked
+                f"(SELECT min(rowid) FROM {table} GROUP BY k)"
+            )
+            self.count = before - self.db.execute("SELECT changes()").fetchone()[0]
+        self.seen = bytearray(b"\x01") * SEEN_SLOTS  # any key may be stored: ask SQLite
+        self.appending = False
+        self.unique = False  # the key index is made unique when a look-up needs it
+
+    def _unique_keys(self) -> None:
+        """A unique index on the key, for look-ups and ``INSERT OR REPLACE`` after settling."""
+        if not self.unique:
+            self.db.execute(f"DROP INDEX IF EXISTS {self.table}_k")
+            self.db.execute(f"CREATE UNIQUE INDEX {self.table}_key ON {self.table} (k)")
+            self.unique = True
+
     def get(self, key: object, default: object = None) -> object:
-        k = _key(key)
-        if k in self.pending:
-            found = self.pending[k]
+        if self.appending:
+            raise RuntimeError("settle the appended records before looking keys up")
+        k = key if key.__class__ is str else _key(key)
+        pending = self.pending
+        if k in pending:
+            found = pending[k]
             return default if found is None else found
         if self.last[0] == k:
             found = self.last[1]
         elif not self.seen[hash(k) & (SEEN_SLOTS - 1)]:
             found = None  # never stored: no need to ask SQLite
+            self.last = (k, None)  # the usual next call stores it: no second look-up
         else:
+            self._unique_keys()
             row = self.db.execute(self._select, (k,)).fetchone()
             found = None if row is None else _loads(row[0])
             self.last = (k, found)
@@ -101,13 +187,19 @@ class DiskItems:
         return found
 
     def __setitem__(self, key: object, record: tuple) -> None:
-        k = _key(key)
-        if self.get(k) is None:
+        k = key if key.__class__ is str else _key(key)
+        pending = self.pending
+        if k in pending:
+            new = pending[k] is None
+        else:
+            last = self.last
+            new = (last[1] is None) if last[0] == k else self.get(k) is None
+        if new:
             self.count += 1
         self.seen[hash(k) & (SEEN_SLOTS - 1)] = 1
-        self.pending[k] = record
+        pending[k] = record
         self.last = (None, None)
-        if len(self.pending) >= WRITE_BATCH:
+        if len(pending) >= WRITE_BATCH:
             self.flush()
 
     def __delitem__(self, key: object) -> None:
@@ -145,20 +237,29 @@ class DiskItems:
         at = self.uprn_at
         gone = [(k,) for k, v in self.pending.items() if v is None]
         kept = [(k, v[at], _dumps(v)) for k, v in self.pending.items() if v is not None]
+        if gone or kept:
+            self._unique_keys()
         if gone:
             self.db.executemany(f"DELETE FROM {self.table} WHERE k = ?", gone)  # nosec B608 - our own table name, checked
         if kept:
+            self.ordered = False  # replaced rows go to the end of the table
             self.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?)", kept)
         self.pending.clear()
 
     def by_uprn(self) -> Iterator[tuple[int, tuple]]:
         """(UPRN, record) of every record, in UPRN order (the table is indexed first)."""
+        self.settle()
         self.flush()
-        self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
-        for uprn, value in self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u"):  # nosec B608 - our own table name, checked
+        if self.ordered:  # stored in UPRN order (as supplies usually come): no index
+            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY rowid")  # nosec B608 - our own table name, checked
+        else:
+            self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
+            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u")  # nosec B608 - our own table name, checked
+        for uprn, value in rows:
             yield uprn, _loads(value)
 
     def values(self) -> Iterator[tuple]:
+        self.settle()
         self.flush()
         for (value,) in self.db.execute(f"SELECT v FROM {self.table}"):  # nosec B608 - our own table name, checked
             yield _loads(value)
@@ -225,7 +326,7 @@ class StagedReader(MultiRecordReader):
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.db.execute("BEGIN")
         for kind, uprn_at in _UPRN_AT.items():
-            self.stores[kind].items = DiskItems(self.db, f"r{kind}", uprn_at)  # type: ignore[assignment]
+            self.stores[kind].items = DiskItems(self.db, f"r{kind}", uprn_at, appending=True)  # type: ignore[assignment]
 
     def __iter__(self) -> Iterator:
         try:
@@ -240,6 +341,44 @@ class StagedReader(MultiRecordReader):
         finally:
             self.path.unlink(missing_ok=True)
 
+    def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
+        """Inserts go straight in (``DiskItems.append``) until the first update or delete
+        of their store; duplicates are then settled as ``MultiRecordReader._apply`` would
+        have settled them row by row."""
+        items = store.items
+        if items.__class__ is DiskItems and items.appending:  # type: ignore[attr-defined]
+            if change == "I":
+                items.append(store.key(record), record)  # type: ignore[attr-defined]
+                return None
+            self._settle(store)
+        return super()._apply(store, change, record)
+
+    def _settle(self, store: _Store) -> None:
+        """The accounting of a store's appended duplicates: the first record of a key is
+        kept; a later one is a repeat (the same record in another file, as tiles share
+        records) or rejected as a duplicate of the first."""
+        items: DiskItems = store.items  # type: ignore[assignment]
+        for group in items.duplicates():
+            first = group[0]
+            for other in group[1:]:
+                if _same_record_in_another_file(store, first, other):
+                    self.tally.repeated += 1
+                    continue
+                where = _where(self.names, first[store.file_at], first[store.line_at])
+                self._reject(
+                    other[store.file_at],
+                    other[store.line_at],
+                    f"duplicate {store.label} {_show(store.key(first))}: kept the first, "
+                    f"at {where}",
+                )
+        items.settle()
+
+    def _assemble(self) -> Iterator[dict]:
+        for store in self.stores.values():
+            if store.items.__class__ is DiskItems and store.items.appending:  # type: ignore[attr-defined]
+                self._settle(store)
+        yield from super()._assemble()
+
     def _blpus_in_order(self, blpus: DiskItems) -> Iterator[tuple[int, tuple]]:  # type: ignore[override]
         return blpus.by_uprn()
 
@@ -253,5 +392,25 @@ def read(
     stats: LoadStats,
     folder: str | Path | None = None,
 ) -> Iterator:
-    """Like ``assemble.read``, staging the records on disk under *folder* (system temp)."""
-    return iter(StagedReader(layout, sources, stats, folder))
+    """Like ``assemble.read``, staging the records on disk under *folder* (system temp).
+    ``close()`` removes the staging file, also when reading never started."""
+    return _Staged(StagedReader(layout, sources, stats, folder))
+
+
+class _Staged:
+    """The records of a ``StagedReader``; closing drops its staging file, even before the
+    first record (a generator closed before it started runs no ``finally``)."""
+
+    def __init__(self, reader: StagedReader) -> None:
+        self.reader = reader
+        self.records = iter(reader)
+
+    def __iter__(self) -> Iterator:
+        return self.records
+
+    def __next__(self) -> object:
+        return next(self.records)
+
+    def close(self) -> None:
+        self.records.close()
+        self.reader.close()

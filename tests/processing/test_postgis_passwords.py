@@ -150,3 +150,30 @@ def test_wrong_password_error_does_not_show_it(run_alg, postgis_server, roles) -
     assert "GAZETTEER" in message and "password=***" in message
     assert "Wrong-Pw-0c1e" not in message
     assert log.lines and all("Wrong-Pw-0c1e" not in line for line in log.lines)
+
+
+def test_wrong_master_password_is_said_in_words(run_alg, postgis_server, roles) -> None:
+    """A saved connection whose authentication configuration QGIS cannot open (its master
+    password is wrong) is refused in words naming the configuration, not with libpq's
+    "no password supplied"; no table is written."""
+    connection = _saved_connection_with_authcfg(postgis_server)
+    authcfg = QgsDataSourceUri(connection).authConfigId()
+    manager = QgsApplication.authManager()
+    manager.clearMasterPassword()
+    try:
+        assert not manager.setMasterPassword("not-the-master-password", True)
+        with pytest.raises(QgsProcessingException) as error:
+            run_alg(
+                "placelink:loadaddresses",
+                {"INPUT": [str(FIXTURES / "dtf73_full.csv")], "FORMAT": 0,
+                 "OUTPUT": "postgis:" + _with_table(connection, "master_addresses"),
+                 "REJECTED": "TEMPORARY_OUTPUT"},
+            )  # fmt: skip
+        message = str(error.value)
+    finally:
+        manager.clearMasterPassword()
+        assert manager.setMasterPassword("test-master", True)
+    assert f"authentication configuration {authcfg}" in message
+    assert "master password was not entered or is wrong" in message
+    assert "no password supplied" not in message
+    assert postgis_server.sql("SELECT to_regclass('public.master_addresses')") == ""

@@ -83,6 +83,15 @@ def test_staging_file_removed_when_stopped_early(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_staging_file_removed_when_closed_before_reading(tmp_path: Path) -> None:
+    """A load that fails before its first record (a database that refuses the connection)
+    closes the records unread: the staging file goes too."""
+    records = load_addresses([str(SAMPLE)], "auto", AddressLoadStats(), tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+    records.close()
+    assert list(tmp_path.iterdir()) == []
+
+
 def _generate(path: Path, uprns: int) -> None:
     """A DTF 7.3 supply: 20 streets; per UPRN a BLPU, two LPIs and a classification."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -138,3 +147,36 @@ def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> No
     assert (n_small, n_large) == (3_000, 12_000)
     assert staged_large < 1.3 * staged_small, (staged_small, staged_large)
     assert memory_large > 3 * staged_large, (staged_large, memory_large)
+
+
+def test_duplicates_settled_as_the_in_memory_reader(tmp_path: Path) -> None:
+    """Inserts are appended without a look-up and their duplicates settled afterwards: the
+    same rejects (kept the first, at …), repeats and records as the row-by-row reader,
+    also when a change-only file follows and when a key comes three times."""
+    full, again, cou = tmp_path / "full.csv", tmp_path / "again.csv", tmp_path / "cou.csv"
+    _generate(full, 40)
+    with full.open("a", encoding="utf-8", newline="") as fh:  # duplicates in the same file
+        fh.write(
+            "21,I,1,100060000003,1,2,2001-01-01,RD04,,541000.5,151000.5,1,2235,"
+            "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+            "21,I,1,100060000003,1,2,2001-01-01,RD04,,542000.5,152000.5,1,2235,"
+            "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+            "24,I,1,100060000005,2235L000000050,ENG,1,2001-01-01,,2001-01-01,2023-06-01,"
+            ",,,,,9,,,,,24700000,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n"
+        )
+    _generate(again, 10)  # the first ten UPRNs again, as overlapping tiles repeat them
+    with cou.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-02,1,2024-03-02,10:15:00,7.3,C\r\n")
+        fh.write("21,D,1,100060000007,1,2,2001-01-01,RD04,,540007.5,150000.5,1,2235,"
+                 "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n")  # fmt: skip
+        fh.write("21,I,1,100060000004,1,2,2001-01-01,RD04,,549999.5,150000.5,1,2235,"
+                 "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n")  # fmt: skip
+    supply = [full, again, cou]
+    staged = _load(supply, tmp_path / "s" if (tmp_path / "s").mkdir() is None else None)
+    in_memory = _load(supply, None)
+    assert staged == in_memory
+    reasons = [r[3] for r in staged[0] if isinstance(r, tuple)]
+    assert sum("duplicate UPRN 100060000003: kept the first" in r for r in reasons) == 2
+    assert any("duplicate LPI key 2235L000000050" in r for r in reasons)
+    assert any("duplicate UPRN 100060000004" in r for r in reasons)  # after the settling
+    assert staged[1]["repeated"] > 0
