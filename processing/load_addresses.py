@@ -15,8 +15,8 @@ from ..core.formats.detect import ADDRESS_FORMATS
 from ..core.loaders import load_addresses
 from ..qgis_support.compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from ..qgis_support.fields import REJECTS, FeatureFactory
+from ..qgis_support.gpkg_points import plain_gpkg_path
 from .base import PlaceLinkAlgorithm
-from .gpkg_points import plain_gpkg_path
 from .loader import (
     add_loader_parameters,
     load_on_completion,

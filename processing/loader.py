@@ -173,7 +173,7 @@ def write_gpkg_records(records, factory, path, rejects, feedback, stats) -> int:
     """``write_records`` for a plain GeoPackage file OUTPUT: points in bulk
     (``gpkg_points``), rejects to their sink; ``LoadCancelledError`` on cancel (no file
     is left)."""
-    from .gpkg_points import write_points
+    from ..qgis_support.gpkg_points import write_points
 
     cut = [0]
     split = RecordsAndRejects(records, rejects, feedback, stats)

@@ -18,13 +18,22 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import struct
 from collections.abc import Sequence
 from itertools import chain
 
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsWkbTypes
 
-NAN = float("nan")
+from .gpkg_points import (
+    drop_triggers,
+    empty_point_blob,
+    insert_boxes_sql,
+    insert_rows_sql,
+    point_blob,
+    quoted,
+    record_extent_and_count,
+    restore_triggers,
+    triggers_of,
+)
 
 
 def _whole_ogr_file(value: object, layer) -> dict | None:
@@ -142,10 +151,6 @@ def geopackage_destination(destination: str) -> tuple[str, str | None] | None:
     return path, parts.get("layerName") or None
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def may_fill(destination: str, names: Sequence[str], rows: Sequence[Sequence]) -> bool:
     """Whether ``fill_geopackage`` can write *rows* to *destination*, as far as can be told
     before the sink is closed: a GeoPackage file, plain values, no field of the input named
@@ -192,16 +197,14 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
     if len(tables) != 1 or tables[0][3].upper() != "POINT" or tables[0][4] or tables[0][5]:
         return False
     table, geom, srs_id = tables[0][:3]
-    columns = connection.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+    columns = connection.execute(f"PRAGMA table_info({quoted(table)})").fetchall()
     keys = [c[1] for c in columns if c[5]]
     if len(keys) != 1 or [c[1] for c in columns if not c[5] and c[1] != geom] != names:
         return False
-    if connection.execute(f"SELECT COUNT(*) FROM {_quoted(table)}").fetchone()[0]:  # nosec B608 - identifiers quoted by _quoted()
+    if connection.execute(f"SELECT COUNT(*) FROM {quoted(table)}").fetchone()[0]:  # nosec B608 - identifiers quoted
         return False  # not a layer just created: never add to someone's data
     rtree = f"rtree_{table}_{geom}"
-    triggers = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
-    ).fetchall()
+    triggers = triggers_of(connection, table)
     known = (f"{rtree}_", f"trigger_insert_feature_count_{table}",
              f"trigger_delete_feature_count_{table}")  # fmt: skip
     if any(not name.startswith(known) for name, _sql in triggers):
@@ -209,28 +212,16 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
     has_rtree = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)
     ).fetchone()
-    has_count = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'"
-    ).fetchone()
-    srs = struct.pack("<i", srs_id)
-    # little-endian, no envelope; a row without a point gets POINT EMPTY, as QGIS writes it
-    header, empty = b"GP\x00\x01" + srs, b"GP\x00\x11" + srs + struct.pack("<BIdd", 1, 1, NAN, NAN)
-    blobs = [
-        empty if p is None else header + struct.pack("<BIdd", 1, 1, float(p[0]), float(p[1]))
-        for p in points
-    ]
-    placeholders = ", ".join("?" * (len(names) + 2))
-    insert = (
-        f"INSERT INTO {_quoted(table)} "  # nosec B608 - identifiers quoted by _quoted()
-        f"({', '.join(_quoted(n) for n in [keys[0], geom, *names])}) VALUES ({placeholders})"
-    )
+    # a row without a point gets POINT EMPTY, as QGIS writes it
+    empty = empty_point_blob(srs_id)
+    blobs = [empty if p is None else point_blob(srs_id, float(p[0]), float(p[1])) for p in points]
+    insert = insert_rows_sql(table, [keys[0], geom, *names])
     has_sequence = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"
     ).fetchone()
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for name, _sql in triggers:
-            connection.execute(f"DROP TRIGGER {_quoted(name)}")
+        drop_triggers(connection, triggers)
         last = None
         if has_sequence:
             last = connection.execute(
@@ -242,29 +233,18 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
         )
         if has_rtree:
             connection.executemany(
-                f"INSERT INTO {_quoted(rtree)} VALUES (?, ?, ?, ?, ?)",  # nosec B608 - identifiers quoted by _quoted()
+                insert_boxes_sql(rtree),
                 (
                     (start + i, p[0], p[0], p[1], p[1])
                     for i, p in enumerate(points)
                     if p is not None
                 ),
             )
-        if has_count:
-            connection.execute(
-                "UPDATE gpkg_ogr_contents SET feature_count = "  # nosec B608 - identifiers quoted by _quoted()
-                f"(SELECT COUNT(*) FROM {_quoted(table)}) WHERE lower(table_name) = lower(?)",
-                (table,),
-            )
         xs = [p[0] for p in points if p is not None]
         ys = [p[1] for p in points if p is not None]
-        if xs:
-            connection.execute(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
-                "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
-                (min(xs), min(ys), max(xs), max(ys), table),
-            )
-        for _name, sql in triggers:
-            connection.execute(sql)
+        extent = (min(xs), min(ys), max(xs), max(ys)) if xs else (None,) * 4
+        record_extent_and_count(connection, table, extent, len(rows))
+        restore_triggers(connection, triggers)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -1,4 +1,4 @@
-"""A plain .gpkg OUTPUT of placelink:loadaddresses is written in bulk (processing/gpkg_points.py):
+"""A plain .gpkg OUTPUT of placelink:loadaddresses is written in bulk (qgis_support/gpkg_points.py):
 the layer QGIS opens is the one QGIS's own GeoPackage sink writes (same fields, types,
 lengths, values, points), with a spatial index, its extent and feature count recorded;
 a file of that name is replaced only by a complete one."""

@@ -32,6 +32,81 @@ from ..core import schema
 _POINT = struct.Struct("<2sBBiBIdd")
 #: Rows inserted per executemany.
 BATCH = 20_000
+NAN = float("nan")
+
+
+def point_blob(srid: int, x: float, y: float) -> bytes:
+    """A GeoPackage geometry blob of the point (x, y)."""
+    return _POINT.pack(b"GP", 0, 1, srid, 1, 1, x, y)
+
+
+def empty_point_blob(srid: int) -> bytes:
+    """POINT EMPTY as QGIS writes it (the empty flag, NaN coordinates)."""
+    return _POINT.pack(b"GP", 0, 0x11, srid, 1, 1, NAN, NAN)
+
+
+def quoted(name: str) -> str:
+    """*name* as an SQLite identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def triggers_of(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(name, SQL) of every trigger GDAL put on *table*: they keep its R-tree and feature
+    count current through GDAL's own SQL functions, which plain SQLite lacks, so a bulk
+    insert drops them (``drop_triggers``) and puts them back as they were afterwards
+    (``restore_triggers``)."""
+    return db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+    ).fetchall()
+
+
+def drop_triggers(db: sqlite3.Connection, triggers: Sequence[tuple[str, str]]) -> None:
+    for name, _sql in triggers:
+        db.execute(f"DROP TRIGGER {quoted(name)}")
+
+
+def restore_triggers(db: sqlite3.Connection, triggers: Sequence[tuple[str, str]]) -> None:
+    for _name, sql in triggers:
+        db.execute(sql)
+
+
+def rtree_of(db: sqlite3.Connection, table: str, geom: str) -> str | None:
+    """The name of the R-tree GDAL made for *table*'s *geom*, None when it made none."""
+    found = db.execute(
+        "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) "
+        "AND lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
+        (table, geom),
+    ).fetchone()
+    return f"rtree_{table}_{geom}" if found else None
+
+
+def insert_rows_sql(table: str, columns: Sequence[str]) -> str:
+    """INSERT of one row of *columns* into *table* (parameters in column order)."""
+    names = ", ".join(quoted(n) for n in columns)
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {quoted(table)} ({names}) VALUES ({marks})"  # nosec B608 - quoted identifiers
+
+
+def insert_boxes_sql(rtree: str) -> str:
+    """INSERT of one (fid, min x, max x, min y, max y) entry into the R-tree *rtree*."""
+    return f"INSERT INTO {quoted(rtree)} VALUES (?, ?, ?, ?, ?)"  # nosec B608 - quoted identifier
+
+
+def record_extent_and_count(
+    db: sqlite3.Connection, table: str, extent: Sequence[float | None], count: int
+) -> None:
+    """The layer's extent (min x, min y, max x, max y; Nones when it has no point) and
+    feature count where GDAL and QGIS read them (``gpkg_contents``, ``gpkg_ogr_contents``)."""
+    db.execute(
+        "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+        "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
+        (*extent, table),
+    )
+    with contextlib.suppress(sqlite3.OperationalError):  # GDAL < 2.2 has no such table
+        db.execute(
+            "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+            (count, table),
+        )
 
 
 def plain_gpkg_path(destination: object) -> Path | None:
@@ -153,7 +228,7 @@ def row_maker(
             box[1] = y
         if y > box[3]:
             box[3] = y
-        return (pack(b"GP", 0, 1, srid, 1, 1, x, y), *values)
+        return (pack(b"GP", 0, 1, srid, 1, 1, x, y), *values)  # = point_blob(srid, x, y)
 
     return row, cut, box
 
@@ -186,17 +261,11 @@ def write_points(
             for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-8192"):
                 db.execute(f"PRAGMA {pragma}")
             db.execute("BEGIN")
-            triggers = db.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                (table,),
-            ).fetchall()
-            for name, _sql in triggers:
-                db.execute(f"DROP TRIGGER {_quote(name)}")
-            rtree = _rtree_of(db, table)
-            columns = ", ".join(_quote(n) for n in ["fid", "geom", *(f.name for f in fields)])
-            marks = ", ".join("?" * (len(fields) + 2))
-            insert = f"INSERT INTO {_quote(table)} ({columns}) VALUES ({marks})"  # nosec B608 - quoted names of our own schema
-            index = f"INSERT INTO {_quote(rtree)} VALUES (?, ?, ?, ?, ?)" if rtree else ""  # nosec B608 - quoted, GDAL's own table
+            triggers = triggers_of(db, table)
+            drop_triggers(db, triggers)
+            rtree = rtree_of(db, table, "geom")
+            insert = insert_rows_sql(table, ["fid", "geom", *(f.name for f in fields)])
+            index = insert_boxes_sql(rtree) if rtree else ""
             rows: list[tuple] = []
             boxes: list[tuple] = []
             for record in records:
@@ -214,20 +283,9 @@ def write_points(
             db.executemany(insert, rows)
             if index:
                 db.executemany(index, boxes)
-            for _name, sql in triggers:
-                db.execute(sql)
+            restore_triggers(db, triggers)
             extent = box if box[0] <= box[2] else [None] * 4  # no point: no extent
-            db.execute(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
-                "WHERE lower(table_name) = lower(?)",
-                (*extent, table),
-            )
-            with contextlib.suppress(sqlite3.OperationalError):  # GDAL < 2.2 has no such table
-                db.execute(
-                    "UPDATE gpkg_ogr_contents SET feature_count = ? "
-                    "WHERE lower(table_name) = lower(?)",
-                    (count, table),
-                )
+            record_extent_and_count(db, table, extent, count)
             db.execute("COMMIT")
         finally:
             db.close()
@@ -239,20 +297,6 @@ def write_points(
         if cut is not None:
             cut[0] += shortened[0]
     return count
-
-
-def _rtree_of(db: sqlite3.Connection, table: str) -> str | None:
-    """The name of the R-tree GDAL made for *table*'s geometry, None when it made none."""
-    found = db.execute(
-        "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) "
-        "AND extension_name = 'gpkg_rtree_index'",
-        (table,),
-    ).fetchone()
-    return f"rtree_{table}_geom" if found else None
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _remove(path: Path) -> None:
