@@ -266,6 +266,10 @@ Mae REJECTED yn rhestru'r newidiadau na ellid eu cymhwyso, gyda'r rheswm: diwedd
       <translation>Ffeiliau diweddaru newid-yn-unig, yn y drefn i'w cymhwyso</translation>
     </message>
     <message>
+      <source>TARGET must be a GeoPackage layer or a PostGIS table (this one is {provider})</source>
+      <translation>Rhaid i TARGET fod yn haen GeoPackage neu'n dabl PostGIS (mae hwn yn {provider})</translation>
+    </message>
+    <message>
       <source>Format</source>
       <translation>Fformat</translation>
     </message>

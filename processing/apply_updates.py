@@ -19,6 +19,7 @@ from ..core import schema
 from ..core.formats import addressbase, dtf73
 from ..core.updates import UpdateCancelledError, apply_updates
 from ..core.updates_target import OgrTarget
+from ..i18n import tr
 from ..metadata import plugin_version
 from ..qgis_support.compat import (
     SINK_FAST_INSERT,
@@ -29,6 +30,7 @@ from ..qgis_support.compat import (
 )
 from ..qgis_support.fields import REJECTS, reject_feature
 from .base import PlaceLinkAlgorithm
+from .postgis_copy import connection_info
 
 FORMATS = ("auto", dtf73.NAME, addressbase.NAME)
 
@@ -43,9 +45,11 @@ def ogr_dataset(layer) -> tuple[str, str]:
     if provider == "postgres":
         uri = QgsDataSourceUri(layer.source())
         table = f"{uri.schema()}.{uri.table()}" if uri.schema() else uri.table()
-        return "PG:" + uri.connectionInfo(True), table
+        return "PG:" + connection_info(uri), table
     raise QgsProcessingException(
-        f"TARGET must be a GeoPackage layer or a PostGIS table (this one is {provider})"
+        tr("TARGET must be a GeoPackage layer or a PostGIS table (this one is {provider})").format(
+            provider=provider
+        )
     )
 
 
@@ -134,8 +138,8 @@ class ApplyUpdates(PlaceLinkAlgorithm):
         )
         if rejects is None:
             raise QgsProcessingException(self.tr("Could not create REJECTED."))
-        dataset, table = ogr_dataset(layer)
         try:
+            dataset, table = ogr_dataset(layer)
             target = OgrTarget(dataset, table)
         except (RuntimeError, ValueError) as exc:
             raise QgsProcessingException(

@@ -177,3 +177,41 @@ def test_wrong_master_password_is_said_in_words(run_alg, postgis_server, roles) 
     assert "master password was not entered or is wrong" in message
     assert "no password supplied" not in message
     assert postgis_server.sql("SELECT to_regclass('public.master_addresses')") == ""
+
+
+def test_wrong_master_password_for_an_update_target_is_said_in_words(
+    run_alg, postgis_server, roles
+) -> None:
+    """applyupdates opens its PostGIS TARGET through OGR with the connection's
+    authentication configuration expanded: when QGIS cannot open that configuration the
+    refusal says so in words, and TARGET keeps every row."""
+    from qgis.core import QgsVectorLayer
+
+    connection = _saved_connection_with_authcfg(postgis_server)
+    authcfg = QgsDataSourceUri(connection).authConfigId()
+    run_alg(
+        "placelink:loadaddresses",
+        {"INPUT": [str(FIXTURES / "dtf73_full.csv")], "FORMAT": 0,
+         "OUTPUT": "postgis:" + _with_table(connection, "master_cou_target"),
+         "REJECTED": "TEMPORARY_OUTPUT"},
+    )  # fmt: skip
+    target = QgsVectorLayer(_with_table(connection, "master_cou_target"), "target", "postgres")
+    assert target.isValid()
+    manager = QgsApplication.authManager()
+    manager.clearMasterPassword()
+    try:
+        assert not manager.setMasterPassword("not-the-master-password", True)
+        with pytest.raises(QgsProcessingException) as error:
+            run_alg(
+                "placelink:applyupdates",
+                {"INPUT": [str(FIXTURES / "dtf73_cou.csv")], "FORMAT": 0, "TARGET": target,
+                 "REJECTED": "TEMPORARY_OUTPUT"},
+            )  # fmt: skip
+        message = str(error.value)
+    finally:
+        manager.clearMasterPassword()
+        assert manager.setMasterPassword("test-master", True)
+    assert f"authentication configuration {authcfg}" in message
+    assert "master password was not entered or is wrong" in message
+    assert "no password supplied" not in message
+    assert postgis_server.sql("SELECT count(*) FROM public.master_cou_target") == "6"
