@@ -10,13 +10,14 @@ record to the areas that can hold its answer and keeps the best answer across th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..core.matching import Matcher, MatchResult, Thresholds
-from ..core.matching.candidates import context
+from ..core.matching.candidates import DISTINCTIVE_NAMES, context, name_facts
 from ..core.matching.index import load_or_build
 from ..core.matching.names import country_names, widen
 from ..core.matching.scoring import Scored, Scorer
+from ..core.normalise import normalise
 from ..core.parse import parse
 from . import routing
 from .routing import Evidence, Top
@@ -32,10 +33,27 @@ def area_matcher(
     names: CountryNames,
     thresholds: Thresholds,
     match_parents: bool = False,
+    common_words: frozenset[str] = frozenset(),
 ) -> Matcher:
-    """A matcher of one area's gazetteer *records* that knows the country's *names*."""
+    """A matcher of one area's gazetteer *records* that knows the country's *names* and
+    the words too common in the country's building names to find an address by
+    (*common_words*, ``common_name_words``)."""
     index = widen(load_or_build(records, None), *names)
+    words, distinctive = name_facts(index)
+    # a word in few of the area's building names but many of the country's (LODGE) finds
+    # no address on its own, as in one matcher of the country
+    index.__dict__["name_facts"] = (words, distinctive - common_words)
     return Matcher(index=index, match_parents=match_parents, thresholds=thresholds)
+
+
+def common_name_words(names: Iterable[object]) -> frozenset[str]:
+    """Words of more than ``DISTINCTIVE_NAMES`` of the distinct building and organisation
+    names *names* (the gazetteer's ``pao_text`` and ``organisation``) as the index reads
+    them: the words ``candidates`` does not find an address by alone."""
+    counts: Counter[str] = Counter()
+    for name in {normalise(n) for n in names if n}:
+        counts.update(set(name.split()))
+    return frozenset(w for w, c in counts.items() if c > DISTINCTIVE_NAMES)
 
 
 def _top(matcher: Matcher, s: Scored | None) -> Top | None:
@@ -108,6 +126,7 @@ def match_by_area(
     rows = names_rows(gazetteer)
     table = routing.name_index(rows)
     names = country_names((street, loc, town) for _, street, loc, town in rows)
+    common = common_name_words(r.get(k) for r in gazetteer for k in ("pao_text", "organisation"))
     by_area: dict[str, list[Mapping[str, object]]] = {}
     for rec in gazetteer:
         by_area.setdefault(routing.area_of(rec.get("postcode")), []).append(rec)
@@ -121,7 +140,7 @@ def match_by_area(
     several = {i for i, n in Counter(i for ids in wanted.values() for i in ids).items() if n > 1}
     for area, ids in sorted(wanted.items()):
         if area in by_area:
-            matcher = area_matcher(by_area[area], names, thresholds, match_parents)
+            matcher = area_matcher(by_area[area], names, thresholds, match_parents, common)
             results = matcher.match_batch([texts[i] for i in ids], [pcs[i] for i in ids])
             many = [k for k, i in enumerate(ids) if i in several]
             found = area_evidence(

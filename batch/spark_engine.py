@@ -147,7 +147,8 @@ def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
                 gazetteer_record(r, fields, r["x"] if has_xy else None, r["y"] if has_xy else None)
                 for r in rows
             ]
-            matcher = area_matcher(records, names.value, thresholds, match_parents)
+            country, common = names.value
+            matcher = area_matcher(records, country, thresholds, match_parents, common)
             results = matcher.match_batch(texts, postcodes, workers=1)
             found = area_evidence(
                 matcher, [texts[k] for k in many], [postcodes[k] for k in many],
@@ -169,6 +170,34 @@ def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
         return out[[name for name, _ in _RESULT_COLUMNS]]
 
     return run
+
+
+def _common_words(gaz) -> frozenset[str]:
+    """``areas.common_name_words`` of the gazetteer, counted by Spark (only the few common
+    words reach the driver)."""
+    from pyspark.sql import functions as sf
+    from pyspark.sql import types as st
+
+    from ..core.matching.candidates import DISTINCTIVE_NAMES
+    from ..core.normalise import normalise
+
+    cols = [c for c in ("pao_text", "organisation") if c in gaz.columns]
+    if not cols:
+        return frozenset()
+    norm = sf.udf(lambda v: normalise(v) if v else None, st.StringType())
+    names = None
+    for c in cols:
+        part = gaz.select(norm(sf.col(c)).alias("name"))
+        names = part if names is None else names.unionAll(part)
+    words = (
+        names.where(sf.col("name").isNotNull() & (sf.col("name") != ""))
+        .distinct()
+        .select(sf.explode(sf.array_distinct(sf.split(sf.trim("name"), " +"))).alias("word"))
+        .groupBy("word")
+        .count()
+        .where(sf.col("count") > DISTINCTIVE_NAMES)
+    )
+    return frozenset(r["word"] for r in words.collect())
 
 
 def _peak_kb() -> int:
@@ -215,7 +244,9 @@ def match_spark(
         say(f"{len(areas):,} postcode areas, {len(names[0]):,} streets, {len(names[1]):,} places")
         table = spark.sparkContext.broadcast((names, areas))
         # every area's matcher reads records with the country's place and street names
-        country = spark.sparkContext.broadcast(country_names(r[1:] for r in rows))
+        country = spark.sparkContext.broadcast(
+            (country_names(r[1:] for r in rows), _common_words(gaz))
+        )
 
         def route(text: str, postcode: str) -> list[str]:
             found_names, found_areas = table.value
