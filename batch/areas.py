@@ -9,12 +9,18 @@ record to the areas that can hold its answer and keeps the best answer across th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..core.matching import Matcher, MatchResult, Thresholds
+from ..core.matching.candidates import DISTINCTIVE_NAMES, context, name_facts
 from ..core.matching.index import load_or_build
 from ..core.matching.names import country_names, widen
+from ..core.matching.scoring import Scored, Scorer
+from ..core.normalise import normalise
+from ..core.parse import parse
 from . import routing
+from .routing import Evidence, Top
 
 #: (places, street_towns) of the whole country: ``core.matching.names.country_names``.
 CountryNames = tuple[Mapping[str, str], Mapping[str, frozenset]]
@@ -27,10 +33,73 @@ def area_matcher(
     names: CountryNames,
     thresholds: Thresholds,
     match_parents: bool = False,
+    common_words: frozenset[str] = frozenset(),
 ) -> Matcher:
-    """A matcher of one area's gazetteer *records* that knows the country's *names*."""
+    """A matcher of one area's gazetteer *records* that knows the country's *names* and
+    the words too common in the country's building names to find an address by
+    (*common_words*, ``common_name_words``)."""
     index = widen(load_or_build(records, None), *names)
+    words, distinctive = name_facts(index)
+    # a word in few of the area's building names but many of the country's (LODGE) finds
+    # no address on its own, as in one matcher of the country
+    index.__dict__["name_facts"] = (words, distinctive - common_words)
     return Matcher(index=index, match_parents=match_parents, thresholds=thresholds)
+
+
+def common_name_words(names: Iterable[object]) -> frozenset[str]:
+    """Words of more than ``DISTINCTIVE_NAMES`` of the distinct building and organisation
+    names *names* (the gazetteer's ``pao_text`` and ``organisation``) as the index reads
+    them: the words ``candidates`` does not find an address by alone."""
+    counts: Counter[str] = Counter()
+    for name in {normalise(n) for n in names if n}:
+        counts.update(set(name.split()))
+    return frozenset(w for w, c in counts.items() if c > DISTINCTIVE_NAMES)
+
+
+def _top(matcher: Matcher, s: Scored | None) -> Top | None:
+    if s is None:
+        return None
+    full = s.score >= 99.5 and all(outcome in ("exact", "=") for _p, outcome, _d in s.parts)
+    return Top(int(matcher.index.uprn[s.entry]), s.points, s.score, s.best_possible, full)
+
+
+def area_evidence(
+    matcher: Matcher,
+    texts: Sequence[str],
+    postcodes: Sequence[str],
+    results: Sequence[MatchResult],
+) -> list[Evidence]:
+    """Each record's top candidate and runner-up in this area's matcher, with the points
+    they were ranked by (``routing.best_across_areas`` weighs them against other areas'):
+    the answer's and the runner-up's UPRNs scored again (each at its best entry), or, for
+    a record left unmatched (its top is not named), the matcher's reference ranking."""
+    index = matcher.index
+    entries: dict[int, list[int]] = {}
+    for e, u in enumerate(index.uprn.tolist()):
+        if matcher.match_parents or not index.is_parent[e]:
+            entries.setdefault(int(u), []).append(e)
+
+    def best(scorer: Scorer, uprn: int | None) -> Scored | None:
+        scored = [scorer.score(e) for e in entries.get(uprn, ())] if uprn is not None else []
+        return max(scored, key=lambda s: (s.points, s.score)) if scored else None
+
+    out: list[Evidence] = []
+    for text, code, res in zip(texts, postcodes, results):
+        if res.uprn is None:
+            ranked = matcher.candidates(text, code)
+            if not ranked:
+                out.append((None, None))
+                continue
+            first = int(index.uprn[ranked[0].entry])
+            second = next((s for s in ranked[1:] if int(index.uprn[s.entry]) != first), None)
+            out.append((_top(matcher, ranked[0]), _top(matcher, second)))
+            continue
+        ctx = context(index, matcher.corrector, parse(text, code or None))
+        scorer = Scorer(index, ctx, matcher.weights)
+        out.append(
+            (_top(matcher, best(scorer, res.uprn)), _top(matcher, best(scorer, res.runner_up_uprn)))
+        )
+    return out
 
 
 def names_rows(
@@ -57,6 +126,7 @@ def match_by_area(
     rows = names_rows(gazetteer)
     table = routing.name_index(rows)
     names = country_names((street, loc, town) for _, street, loc, town in rows)
+    common = common_name_words(r.get(k) for r in gazetteer for k in ("pao_text", "organisation"))
     by_area: dict[str, list[Mapping[str, object]]] = {}
     for rec in gazetteer:
         by_area.setdefault(routing.area_of(rec.get("postcode")), []).append(rec)
@@ -66,12 +136,27 @@ def match_by_area(
         for area in routing.areas_for(text, code, table, set(by_area)):
             wanted.setdefault(area, []).append(i)
     answers: dict[int, list[MatchResult]] = {}
+    evidence: dict[int, list[Evidence]] = {}
+    several = {i for i, n in Counter(i for ids in wanted.values() for i in ids).items() if n > 1}
     for area, ids in sorted(wanted.items()):
         if area in by_area:
-            matcher = area_matcher(by_area[area], names, thresholds, match_parents)
+            matcher = area_matcher(by_area[area], names, thresholds, match_parents, common)
             results = matcher.match_batch([texts[i] for i in ids], [pcs[i] for i in ids])
+            many = [k for k, i in enumerate(ids) if i in several]
+            found = area_evidence(
+                matcher, [texts[ids[k]] for k in many], [pcs[ids[k]] for k in many],
+                [results[k] for k in many],
+            )  # fmt: skip
+            for k, ev in zip(many, found):
+                evidence.setdefault(ids[k], []).append(ev)
         else:
             results = [NO_CANDIDATE] * len(ids)
+            for i in ids:
+                if i in several:
+                    evidence.setdefault(i, []).append((None, None))
         for i, res in zip(ids, results):
             answers.setdefault(i, []).append(res)
-    return [routing.best_across_areas(answers[i], thresholds) for i in range(len(texts))]
+    return [
+        routing.best_across_areas(answers[i], thresholds, evidence.get(i))
+        for i in range(len(texts))
+    ]

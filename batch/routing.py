@@ -6,12 +6,16 @@ has none). A record goes to its postcode's area when the gazetteer has that area
 every area whose street or place names (town, locality) it spells out, found through a
 small name → areas table the driver broadcasts. The per-area answers are merged by
 ``best_across_areas``: the highest score wins, and a different UPRN from another area
-scoring close to it is the runner-up, exactly as it would be within one area.
+scoring close to it is the runner-up, exactly as it would be within one area. Given each
+area's top two candidates (``Top``: points, score, what the matcher ranks by), the answer is
+decided as one matcher of the whole country decides it: the candidate with the most points
+wins, and its margin over the best other UPRN of any area is counted in points.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
@@ -102,8 +106,113 @@ def areas_for(
     return [""]
 
 
-def best_across_areas(results: Sequence[MatchResult], thresholds: Thresholds) -> MatchResult:
-    """One answer from the answers of several areas (see the module's docstring)."""
+@dataclass(frozen=True)
+class Top:
+    """An area's top (or runner-up) candidate for a record, as a matcher ranks it."""
+
+    uprn: int
+    points: float
+    #: 0-100 before any cap (``Scored.score``)
+    score: float
+    possible: float
+    #: the record writes this whole address as it is (``matcher._full_text``)
+    full: bool
+
+    def rank(self) -> tuple[float, float, int]:
+        """The whole-country matcher's order: most points, then best score, then UPRN."""
+        return (-self.points, -self.score, self.uprn)
+
+
+#: An area's (top, runner-up) for a record; None where it has none.
+Evidence = tuple["Top | None", "Top | None"]
+#: Notes ``Matcher._decide`` adds after the status note, for a matched answer only.
+_MATCHED_NOTES = (
+    "the record's flat is not in the gazetteer at this address",
+    "numbers read another way than written",
+)
+
+
+def best_across_areas(
+    results: Sequence[MatchResult],
+    thresholds: Thresholds,
+    evidence: Sequence[Evidence] | None = None,
+) -> MatchResult:
+    """One answer from the answers of several areas: by the areas' top candidates'
+    *evidence* when given (exactly the whole country's decision), else by score."""
+    if len(results) == 1:
+        return results[0]
+    if evidence is not None:
+        return _by_points(results, evidence, thresholds)
+    return _by_score(results, thresholds)
+
+
+def _by_points(
+    results: Sequence[MatchResult], evidence: Sequence[Evidence], thresholds: Thresholds
+) -> MatchResult:
+    tops = sorted(
+        ((ev[0], k) for k, ev in enumerate(evidence) if ev[0] is not None),
+        key=lambda item: item[0].rank(),
+    )
+    if not tops:
+        return results[0]
+    top, k = tops[0]
+    own = evidence[k][1]
+    rival = next((t for t, _ in tops[1:] if t.uprn != top.uprn), None)
+    if rival is None or (own is not None and own.rank() <= rival.rank()):
+        return results[k]  # the runner-up is in the same area: its answer is the country's
+    return _decide_against(results[k], top, rival, thresholds)
+
+
+def _status_note(res: MatchResult, thresholds: Thresholds) -> str:
+    """The note ``Matcher._decide`` gave *res* for its status ("" when none)."""
+    if res.match_status == AMBIGUOUS:
+        tied = f"tied with UPRN {res.runner_up_uprn} (margin {res.margin:.1f})"
+        if tied in res.match_reason.split("; "):
+            return tied
+        return f"score {res.match_score:.0f} below {thresholds.min_score:.0f}"
+    if res.match_status == MATCHED and res.margin < thresholds.min_margin:
+        return (
+            f"the record is this address in full; UPRN {res.runner_up_uprn} has more than the"
+            f" record (margin {res.margin:.1f})"
+        )
+    return ""
+
+
+def _decide_against(res: MatchResult, top: Top, rival: Top, thresholds: Thresholds) -> MatchResult:
+    """``Matcher._decide`` for *top* (whose area answered *res*) against *rival*, another
+    area's candidate closer to it than any of its own area."""
+    th = thresholds
+    margin = max(0.0, (top.points - rival.points) * 100.0 / max(top.possible, 1.0))
+    if res.match_status == UNMATCHED:
+        return replace(res, runner_up_uprn=rival.uprn, margin=round(margin, 1))
+    score = round(top.score, 1)
+    beats = top.points > rival.points and top.full and not rival.full
+    if margin < th.min_margin and not beats:
+        status, note = AMBIGUOUS, f"tied with UPRN {rival.uprn} (margin {margin:.1f})"
+    elif score < th.min_score:
+        status, note = AMBIGUOUS, f"score {score:.0f} below {th.min_score:.0f}"
+    else:
+        status, note = MATCHED, ""
+        if margin < th.min_margin:
+            note = (
+                f"the record is this address in full; UPRN {rival.uprn} has more than the"
+                f" record (margin {margin:.1f})"
+            )
+    old = _status_note(res, th)
+    words = [t for t in res.match_reason.split("; ") if t != old]
+    base = [t for t in words if t not in _MATCHED_NOTES]
+    tail = [t for t in words if t in _MATCHED_NOTES] if status == MATCHED else []
+    return replace(
+        res,
+        match_score=res.match_score if status == res.match_status else score,
+        match_status=status,
+        match_reason="; ".join(base + ([note] if note else []) + tail),
+        runner_up_uprn=rival.uprn,
+        margin=round(margin, 1),
+    )
+
+
+def _by_score(results: Sequence[MatchResult], thresholds: Thresholds) -> MatchResult:
     ranked = sorted(
         results,
         key=lambda r: (

@@ -26,6 +26,9 @@ from ..core.matching import MatchResult, Thresholds
 from ..core.matching.names import country_names
 from . import routing
 from .areas import NO_CANDIDATE
+from .routing import Evidence, Top
+
+_TOP_FIELDS = ("uprn", "points", "score", "possible", "full")
 
 _RESULT_COLUMNS = (
     ("rid", "long"),
@@ -38,6 +41,19 @@ _RESULT_COLUMNS = (
     ("margin", "double"),
     ("x", "double"),
     ("y", "double"),
+    ("n_areas", "long"),  # the areas the record was matched in; with more than one, each
+    # area's top two candidates with their points (``routing.Top``) decide between them
+    *(
+        (f"{which}_{name}", kind)
+        for which in ("top", "second")
+        for name, kind in (
+            ("uprn", "long"),
+            ("points", "double"),
+            ("score", "double"),
+            ("possible", "double"),
+            ("full", "boolean"),
+        )
+    ),  # fmt: skip
     ("area_uprns", "long"),  # the area's gazetteer size and the Python worker's peak memory,
     ("worker_peak_kb", "long"),  # reported on the progress stream for sizing executors
 )
@@ -112,13 +128,15 @@ def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
     """The per-area function: *names* is the broadcast of the country's names."""
 
     def run(gaz: pd.DataFrame, recs: pd.DataFrame) -> pd.DataFrame:
-        from placelink.batch.areas import area_matcher
+        from placelink.batch.areas import area_evidence, area_matcher
         from placelink.core.matching.gazetteer_rows import gazetteer_record, matcher_fields
 
         if recs.empty:
             return pd.DataFrame({name: [] for name, _ in _RESULT_COLUMNS})
         texts = recs["text"].tolist()
         postcodes = recs["postcode"].tolist()
+        many = [k for k, n in enumerate(recs["n_areas"].tolist()) if n > 1]
+        evidence: list[Evidence] = [(None, None)] * len(texts)
         if gaz.empty:
             results = [NO_CANDIDATE] * len(texts)
         else:
@@ -129,15 +147,57 @@ def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
                 gazetteer_record(r, fields, r["x"] if has_xy else None, r["y"] if has_xy else None)
                 for r in rows
             ]
-            matcher = area_matcher(records, names.value, thresholds, match_parents)
+            country, common = names.value
+            matcher = area_matcher(records, country, thresholds, match_parents, common)
             results = matcher.match_batch(texts, postcodes, workers=1)
+            found = area_evidence(
+                matcher, [texts[k] for k in many], [postcodes[k] for k in many],
+                [results[k] for k in many],
+            )  # fmt: skip
+            for k, ev in zip(many, found):
+                evidence[k] = ev
         out = pd.DataFrame([r.as_dict() for r in results])
         out.insert(0, "rid", recs["rid"].to_numpy())
+        out["n_areas"] = recs["n_areas"].to_numpy()
+        for j, which in enumerate(("top", "second")):
+            for name in _TOP_FIELDS:
+                out[f"{which}_{name}"] = pd.Series(
+                    [getattr(ev[j], name) if ev[j] is not None else None for ev in evidence],
+                    dtype="object",
+                )
         out["area_uprns"] = len(gaz)
         out["worker_peak_kb"] = _peak_kb()
         return out[[name for name, _ in _RESULT_COLUMNS]]
 
     return run
+
+
+def _common_words(gaz) -> frozenset[str]:
+    """``areas.common_name_words`` of the gazetteer, counted by Spark (only the few common
+    words reach the driver)."""
+    from pyspark.sql import functions as sf
+    from pyspark.sql import types as st
+
+    from ..core.matching.candidates import DISTINCTIVE_NAMES
+    from ..core.normalise import normalise
+
+    cols = [c for c in ("pao_text", "organisation") if c in gaz.columns]
+    if not cols:
+        return frozenset()
+    norm = sf.udf(lambda v: normalise(v) if v else None, st.StringType())
+    names = None
+    for c in cols:
+        part = gaz.select(norm(sf.col(c)).alias("name"))
+        names = part if names is None else names.unionAll(part)
+    words = (
+        names.where(sf.col("name").isNotNull() & (sf.col("name") != ""))
+        .distinct()
+        .select(sf.explode(sf.array_distinct(sf.split(sf.trim("name"), " +"))).alias("word"))
+        .groupBy("word")
+        .count()
+        .where(sf.col("count") > DISTINCTIVE_NAMES)
+    )
+    return frozenset(r["word"] for r in words.collect())
 
 
 def _peak_kb() -> int:
@@ -184,7 +244,9 @@ def match_spark(
         say(f"{len(areas):,} postcode areas, {len(names[0]):,} streets, {len(names[1]):,} places")
         table = spark.sparkContext.broadcast((names, areas))
         # every area's matcher reads records with the country's place and street names
-        country = spark.sparkContext.broadcast(country_names(r[1:] for r in rows))
+        country = spark.sparkContext.broadcast(
+            (country_names(r[1:] for r in rows), _common_words(gaz))
+        )
 
         def route(text: str, postcode: str) -> list[str]:
             found_names, found_areas = table.value
@@ -193,8 +255,13 @@ def match_spark(
         pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
         frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})
         recs = spark.createDataFrame(frame, "rid long, text string, postcode string")
-        recs = recs.repartition(partitions).withColumn(
-            "area", sf.explode(sf.udf(route, st.ArrayType(st.StringType()))("text", "postcode"))
+        areas_of = sf.udf(route, st.ArrayType(st.StringType()))("text", "postcode")
+        recs = (
+            recs.repartition(partitions)
+            .withColumn("areas", areas_of)
+            .withColumn("n_areas", sf.size("areas").cast("long"))
+            .withColumn("area", sf.explode("areas"))
+            .drop("areas")
         )
         say(f"matching {len(texts):,} records area by area")
         matched = (
@@ -221,6 +288,7 @@ def _none(value: object) -> object:
 def merge(answers: pd.DataFrame, n: int, thresholds: Thresholds) -> list[MatchResult]:
     """One ``MatchResult`` per record id 0..n-1 from the per-area answers."""
     by_rid: dict[int, list[MatchResult]] = {}
+    evidence: dict[int, list[Evidence]] = {}
     for row in answers.itertuples(index=False):
         uprn, runner = _none(row.uprn), _none(row.runner_up_uprn)
         result = MatchResult(
@@ -235,7 +303,22 @@ def merge(answers: pd.DataFrame, n: int, thresholds: Thresholds) -> list[MatchRe
             y=_none(row.y),
         )
         by_rid.setdefault(int(row.rid), []).append(result)
+        if row.n_areas > 1:
+            evidence.setdefault(int(row.rid), []).append((_top(row, "top"), _top(row, "second")))
     missing = [i for i in range(n) if i not in by_rid]
     if missing:
         raise RuntimeError(f"{len(missing)} records got no answer (first: {missing[0]})")
-    return [routing.best_across_areas(by_rid[i], thresholds) for i in range(n)]
+    return [routing.best_across_areas(by_rid[i], thresholds, evidence.get(i)) for i in range(n)]
+
+
+def _top(row: object, which: str) -> Top | None:
+    uprn = _none(getattr(row, f"{which}_uprn"))
+    if uprn is None:
+        return None
+    return Top(
+        int(uprn),
+        float(getattr(row, f"{which}_points")),
+        float(getattr(row, f"{which}_score")),
+        float(getattr(row, f"{which}_possible")),
+        bool(getattr(row, f"{which}_full")),
+    )

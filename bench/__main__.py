@@ -39,6 +39,10 @@ BENCHMARKS = {
         "bench.spark_match",
         "placelink-batch on Spark local[2] against --engine local, national-shaped",
     ),
+    "national_local": (
+        "bench.national_local",
+        "the national run's --engine local side in chunks (stops early, keeps its answers)",
+    ),
     "distances": (
         "bench.distances",
         "nearest schools by walking route, against native:shortestpathpointtolayer",

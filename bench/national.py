@@ -119,6 +119,50 @@ def with_twin_streets(
     return out
 
 
+def with_street_named_blocks(
+    gazetteer: list[dict[str, object]], blocks: int = 6
+) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
+    """(*gazetteer* plus blocks of flats in the second council named after streets of the
+    first council that have converted houses, records of those houses without flat and
+    postcode): "8 SEVERN ROAD, DAROAKTON" (flats A-C) beside FLAT 8, SEVERN LODGE, FERN
+    ROAD in another town (here HIGH LODGE, WIGH STREET for 5 HIGH STREET), which outscored
+    the named town's flats in one matcher of the country while the Spark engine, matching
+    the record in the named town's area, answered them (the engines disagreed at 1M and
+    2M UPRNs before ``names.town_with_street``)."""
+    council = [int(r["uprn"]) // 10_000_000 for r in gazetteer]  # type: ignore[call-overload]
+    parents = {r["uprn"] for r, c in zip(gazetteer, council) if c == 10_000
+               and r.get("classification") == "PP" and r.get("pao_start_number")
+               and not r.get("pao_text")}  # fmt: skip
+    with_flats = {r["parent_uprn"] for r in gazetteer if r.get("parent_uprn") in parents}
+    host = next(r for r, c in zip(gazetteer, council) if c == 10_001 and r.get("locality")
+                and r.get("pao_start_number") and not r.get("sao_text"))  # fmt: skip
+    out, queries, seen = list(gazetteer), [], set()
+    for r in gazetteer:
+        street = str(r.get("street_description") or "")
+        if r["uprn"] not in with_flats or street in seen or len(seen) >= blocks:
+            continue
+        seen.add(street)
+        number = int(r["pao_start_number"])  # type: ignore[call-overload]
+        word, *rest = street.split()
+        name = f"{word} LODGE"
+        # on a street of a name close to the house's (FERN ROAD for SEVERN ROAD)
+        close = " ".join(["B" + word[1:] if word[0] == "W" else "W" + word[1:], *rest])
+        for k in range(1, number + 3):
+            flat = {key: None for key in r}
+            flat.update({key: host[key] for key in ("usrn", "street_description", "locality",
+                         "town", "postcode", "x", "y", "source")})  # fmt: skip
+            flat.update(uprn=100_019_000_000 + len(seen) * 1_000 + k, sao_start_number=k,
+                        sao_text="FLAT", pao_text=name, classification="RD06",
+                        logical_status=1, street_description=close,
+                        usrn=29_000_000 + len(seen))  # fmt: skip
+            flat["address"] = format_address(flat)
+            out.append(flat)
+        house = {**r, "postcode": None}
+        queries.append({"record_id": f"n{r['uprn']}", "address": format_address(house),
+                        "postcode": ""})  # fmt: skip
+    return out, queries
+
+
 def twin_queries(gazetteer: list[dict[str, object]], n: int = 100) -> list[dict[str, str]]:
     """At most *n* records without a postcode, naming the locality and the town, of the
     addresses whose house, street and locality are in two towns (``with_twin_streets``)."""
@@ -140,6 +184,34 @@ def twin_queries(gazetteer: list[dict[str, object]], n: int = 100) -> list[dict[
             rows.append({"record_id": f"t{r['uprn']}", "address": text, "postcode": ""})
     step = max(1, -(-len(rows) // n))
     return rows[::step][:n]
+
+
+def hard_queries(
+    gazetteer: list[dict[str, object]], n: int = 100, seed: int = 3
+) -> list[dict[str, str]]:
+    """At most *n* records of the two kinds the engines disagreed on at 1M and 2M UPRNs:
+    a converted house's number, street, locality and town without its flat and without a
+    postcode ("8 SEVERN ROAD, DAROAKTON": another town may have a building named like the
+    street with a flat 8), and a block's flat with another area's postcode (the answer in
+    the named block's area, a rival in the postcode's: the two areas' answers are weighed
+    by points as one matcher of the country weighs them)."""
+    rng = random.Random(seed)
+    postcodes = sorted({str(r["postcode"]) for r in gazetteer if r.get("postcode")})
+    houses = [
+        r for r in gazetteer
+        if r.get("parent_uprn") and r.get("sao_text") and r.get("pao_start_number")
+    ]  # fmt: skip
+    blocks = [r for r in gazetteer if r.get("pao_text") and r.get("sao_start_number")]
+    rows = []
+    for r in rng.sample(houses, min(n // 2, len(houses))):
+        house = {**r, **{k: None for k in r if k.startswith("sao_")}, "postcode": None}
+        rows.append({"record_id": f"h{r['uprn']}", "address": format_address(house),
+                     "postcode": ""})  # fmt: skip
+    for r in rng.sample(blocks, min(n - len(rows), len(blocks))):
+        flat = {**r, "postcode": None}
+        rows.append({"record_id": f"b{r['uprn']}", "address": format_address(flat),
+                     "postcode": rng.choice(postcodes)})  # fmt: skip
+    return rows
 
 
 def _misspell(rng: random.Random, text: str) -> str:

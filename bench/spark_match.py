@@ -81,11 +81,21 @@ def run_engine(engine: str, gaz: Path, recs: Path, out: Path, partitions: int) -
     return result
 
 
-def compare(a: Path, b: Path) -> int:
+def compare(a: Path, b: Path, dump: Path | None = None) -> int:
+    """Records whose UPRN or status differ between outputs *a* and *b*; with *dump*, those
+    records and both answers (uprn, status, score, reason) are written there as CSV."""
     import pandas as pd
 
     x, y = pd.read_parquet(a), pd.read_parquet(b)
     same = (x["uprn"].fillna(-1) == y["uprn"].fillna(-1)) & (x["match_status"] == y["match_status"])
+    if dump is not None:
+        cols = ["uprn", "match_status", "match_score", "matched_address", "match_reason"]
+        keep = [c for c in ("record_id", "address", "postcode") if c in x.columns]
+        table = x.loc[~same, keep].copy()
+        for name, frame in (("local", x), ("spark", y)):
+            for c in cols:
+                table[f"{name}_{c}"] = frame.loc[~same, c]
+        table.to_csv(dump, index=False)
     return int((~same).sum())
 
 
@@ -95,6 +105,9 @@ def main() -> None:
     parser.add_argument("--records-ratio", type=float, default=0.5)
     parser.add_argument("--engines", default="local,spark")
     parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("--dump", action="store_true",
+                        help="write the records the engines answer differently to "
+                             "bench/out/spark/differ-SIZE.csv")  # fmt: skip
     args = parser.parse_args()
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -112,7 +125,9 @@ def main() -> None:
             print(json.dumps(row), flush=True)
             rows.append(row)
         if len(outs) == 2:
-            print(f"  answers differing between engines: {compare(*outs.values())}", flush=True)
+            dump = OUT / f"differ-{size}.csv" if args.dump else None
+            print(f"  answers differing between engines: {compare(*outs.values(), dump)}",
+                  flush=True)  # fmt: skip
     spark = [r for r in rows if r["engine"] == "spark"]
     if spark:
         last = spark[-1]

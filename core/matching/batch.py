@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from ..normalise import is_street_type
 from ..parse import flat_digits, floor_keys_near, is_floor_key
 from .index import GazetteerIndex
-from .names import other_town
+from .names import other_town, town_with_street
 from .scoring import (
     EXTENDED_NAME_SIM,
     SCATTERED_NAME_SIM,
@@ -197,6 +197,8 @@ def _places(
         return w.locality_omitted if loc else 0.0
     mine = {p for p in (loc, town) if p}
     if not named & mine:
+        if town_with_street(named, spelled_towns):
+            return w.place_contradiction + w.named_town_street
         return w.place_contradiction
     if other_town(index, named, index.streets[sid], spelled_towns):
         return w.town_contradiction
@@ -703,7 +705,7 @@ class PairBatch:
                 s_pts[j], s_max[j] = w.street_absent, 0.0
         # Scorer.score: an exact postcode unit and premises name soften a place contradiction
         pl_pts = np.where(
-            (pl_pts == w.place_contradiction)
+            np.isin(pl_pts, (w.place_contradiction, w.place_contradiction + w.named_town_street))
             & (self.p_pts[sel] == w.postcode_exact)
             & (b_sim >= 99.5),
             w.locality_contradiction,

@@ -64,7 +64,11 @@ class Corrector:
 
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
-        self.known = set(index.street_tokens) | set(index.building_tokens) | _TYPES
+        # (the vocabulary adds nothing for an index of its own gazetteer; for one area's
+        # index given the country's names by ``names.widen``, the country's words)
+        self.known = (
+            set(index.street_tokens) | set(index.building_tokens) | _TYPES | set(index.vocabulary)
+        )
         for place in index.places:
             self.known.update(place.split())
         self.vocab = sorted(set(index.vocabulary) | _TYPES)

@@ -77,6 +77,15 @@ def other_town(
     return next((p for p in sorted(named) if p in towns), "")
 
 
+def town_with_street(named: set[str] | frozenset[str], spelled_towns: frozenset[str]) -> str:
+    """A town the record names that has a street the record spells out ("" when none):
+    "5 LAUREL ROAD, RAVRAVMOUTH" and RAVRAVMOUTH has a LAUREL ROAD. An address none of whose
+    places the record names is then held further back: the named town has the address's
+    street, so its answer wins whether or not the other town's address is in the same
+    matcher (one per postcode area on Spark, one for the country locally)."""
+    return next((p for p in sorted(named) if p in spelled_towns), "")
+
+
 def country_names(
     rows: Iterable[tuple[object, object, object]],
 ) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
@@ -104,7 +113,9 @@ def widen(
     """Give *index* (one area's) a country's place and street names (``country_names``);
     build the ``Matcher`` on it afterwards (its typo corrector reads the place names)."""
     index.places = dict(places)
-    words = {t for p in places for t in p.split() if len(t) >= 3 and t.isalpha()}
+    # the country's place and street words: the typo corrector leaves them as written
+    # (NORTHFIELD is not split into NORTH FIELD nor read as SOUTHFIELD in an area without it)
+    words = {t for p in (*places, *towns) for t in p.split() if len(t) >= 3 and t.isalpha()}
     index.vocabulary = sorted(set(index.vocabulary) | words)
     index.__dict__["_street_towns"] = dict(towns)
     return index

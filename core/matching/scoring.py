@@ -19,7 +19,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_streets, street_towns
+from .names import other_town, spelled_streets, street_towns, town_with_street
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ class Weights:
     #: the candidate's street name (the record says LEEDS; this VICTORIA ROAD is in
     #: BRADFORD and Leeds has one too): as strong as naming none of its places.
     town_contradiction: float = -22
+    #: Added to ``place_contradiction`` when a town the record names has the street the
+    #: record spells out (``names.town_with_street``): the address is in another place
+    #: while the named town has the record's street.
+    named_town_street: float = -10
     reading_penalty: float = 20
     #: An organisation the record names (``KINGS ARMS``) is evidence for its address.
     organisation_named: float = 6
@@ -490,7 +494,15 @@ class Scorer:
         mine = {p for p in (st.locality, st.town) if p}
         others = named - mine
         if not named & mine:
-            return w.place_contradiction, ("place", "differs", "/".join(sorted(named)))
+            detail = "/".join(sorted(named))
+            holder = town_with_street(named, self.spelled_towns)
+            if holder:
+                return w.place_contradiction + w.named_town_street, (
+                    "place",
+                    "differs",
+                    f"{detail}, {holder} has the record's street",
+                )
+            return w.place_contradiction, ("place", "differs", detail)
         town = other_town(self.index, named, st, self.spelled_towns)
         if town:
             return w.town_contradiction, ("place", "town differs", f"{town} ≠ {st.town}")
@@ -662,7 +674,8 @@ class Scorer:
                 best = (pts, n_max + f_max, r, (n_out, n_det), (f_out, f_det))
         assert best is not None
         pts, nf_max, reading, (n_out, n_det), (f_out, f_det) = best
-        if pl_pts == w.place_contradiction and p_pts == w.postcode_exact and b_sim >= 99.5:
+        contradicted = (w.place_contradiction, w.place_contradiction + w.named_town_street)
+        if pl_pts in contradicted and p_pts == w.postcode_exact and b_sim >= 99.5:
             # the postcode unit and the premises name agree exactly: the place the record
             # names is its postal town or a neighbouring village, not another address
             pl_pts = w.locality_contradiction

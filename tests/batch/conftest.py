@@ -19,8 +19,10 @@ import pytest
 from gazetteer_file import write_gpkg
 
 #: Gazetteer size and records for the engine tests (12 postcode areas), plus records of
-#: the same house, street and locality in two towns (``TWINS``, without postcode).
-UPRNS, PER_COUNCIL, RECORDS, TWINS = 16_000, 4_000, 1_000, 80
+#: the same house, street and locality in two towns (``TWINS``, without postcode) and of
+#: the kinds the engines disagreed on at 1M-2M UPRNs (``HARD``: ``bench.national.hard_queries``;
+#: and the records of ``bench.national.with_street_named_blocks``).
+UPRNS, PER_COUNCIL, RECORDS, TWINS, HARD = 16_000, 4_000, 1_000, 80, 200
 
 
 @pytest.fixture(autouse=True)
@@ -49,16 +51,25 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     import pandas as pd
     from osgeo import ogr, osr
     from placelink.bench.national import (
+        hard_queries,
         national_gazetteer,
         national_queries,
         twin_queries,
+        with_street_named_blocks,
         with_twin_streets,
     )
     from placelink.core import schema
 
     folder = tmp_path_factory.mktemp("national")
-    gazetteer = with_twin_streets(national_gazetteer(UPRNS, per_council=PER_COUNCIL))
-    queries = national_queries(gazetteer, RECORDS) + twin_queries(gazetteer, TWINS)
+    gazetteer, named_blocks = with_street_named_blocks(
+        with_twin_streets(national_gazetteer(UPRNS, per_council=PER_COUNCIL))
+    )
+    queries = (
+        national_queries(gazetteer, RECORDS)
+        + twin_queries(gazetteer, TWINS)
+        + hard_queries(gazetteer, HARD)
+        + named_blocks
+    )
     frame = pd.DataFrame(gazetteer)
     parquet = folder / "gazetteer.parquet"
     frame.to_parquet(parquet, index=False)

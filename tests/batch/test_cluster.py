@@ -19,8 +19,9 @@ def test_command_on_a_standalone_cluster_answers_as_local(
     from osgeo import ogr
 
     records = io.read_records(national["records"])
-    # the first 150 records and the last 50 (the same house, street and locality in two
-    # towns, without postcode)
+    # the first 150 records and the last 50 (blocks' flats with another area's postcode and
+    # converted houses beside a block named like their street in another town, without
+    # postcode: answers weighed across areas)
     keep = [*range(150), *range(len(records) - 50, len(records))]
     sample = tmp_path / "sample.csv"
     records.iloc[keep].to_csv(sample, index=False)

@@ -40,7 +40,10 @@ def test_spark_local2_equals_local(national: dict, inputs: tuple, local_answers:
     ]
     assert differ == [], [(texts[i], postcodes[i], answers[i], local_answers[i]) for i in differ]
     # the no-postcode records reached their addresses through the broadcast name table
-    no_postcode = [i for i, p in enumerate(postcodes) if not p]
+    # (of the service-like records and the twins; ``hard_queries``' converted houses without
+    # their flat are ambiguous by design)
+    kinds = [q["record_id"][0] for q in national["queries"]]
+    no_postcode = [i for i, p in enumerate(postcodes) if not p and kinds[i] in "qt"]
     assert len(no_postcode) > 100
     assert sum(answers[i].match_status == MATCHED for i in no_postcode) > 0.7 * len(no_postcode)
     # among them, the same house, street and locality in two towns: the named town decides
