@@ -141,7 +141,9 @@ def test_unreadable_authcfg_error_names_no_password(profile, postgis_server) -> 
         env=env, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert result.returncode != 0  # no login without the master password
-    assert "no password supplied" in result.stdout + result.stderr  # says why
+    said = result.stdout + result.stderr
+    assert "master password was not entered or is wrong" in said  # says why, in words
+    assert "no password supplied" not in said  # not libpq's words
     assert (
         postgis_server.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'qpa_refused'") == "0"
     )

@@ -33,7 +33,9 @@ def _wait_for_map(dock, timeout: float = 180) -> None:
     raise AssertionError(f"catchments did not finish: {dock.ui.statusLabel.text()}")
 
 
-def test_dock_makes_catchments_and_map_and_answers_hover(make_dock, iface, results_folder) -> None:
+def test_dock_makes_catchments_and_map_and_answers_hover(
+    qgis_new_project, make_dock, iface, results_folder
+) -> None:
     from placelink.ui.catchments_dock import CatchmentsDock
 
     schools = _layer("facilities", "\"type\" = 'primary school'")
@@ -135,7 +137,9 @@ def test_the_bands_field_shows_its_whole_value_at_1366_px(make_dock, text: str) 
     dock.hide()
 
 
-def test_a_run_takes_the_place_of_the_demo_projects_catchments(make_dock, results_folder) -> None:
+def test_a_run_takes_the_place_of_the_demo_projects_catchments(
+    qgis_new_project, make_dock, results_folder
+) -> None:
     """The demo project opens with its own Catchments group (marked as the project's
     catchment set, as scripts/write_project.py marks it): a dock run replaces that set, in
     its place in the Layers panel, instead of adding a second set beside it."""
