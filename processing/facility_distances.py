@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -44,6 +43,7 @@ from ..qgis_support.compat import (
 )
 from ..qgis_support.fields import qgs_fields
 from .base import PlaceLinkAlgorithm
+from .loader import load_on_completion
 from .output_style import style_output
 
 OUTPUT_FIELDS = (
@@ -489,7 +489,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 ("geom", "Point", crs.toWkt()),
             )
             dest = str(path)
-            _load_on_completion(parameters.get(self.OUTPUT), dest, context, self, self.OUTPUT)
+            load_on_completion(parameters.get(self.OUTPUT), dest, context, self, self.OUTPUT)
         else:
             sink, dest = self.parameterAsSink(
                 parameters, self.OUTPUT, context, fields, WKB_POINT, crs
@@ -637,7 +637,7 @@ class FacilityDistances(PlaceLinkAlgorithm):
                 f"written to {path} in batches ({driver}, "
                 + ("pyogrio)." if how == "arrow" else f"pyarrow's CSV then GDAL; {why}).")
             )
-            _load_on_completion(
+            load_on_completion(
                 parameters.get(self.ALL_DISTANCES), str(path), context, self, self.ALL_DISTANCES
             )
             return str(path)
@@ -716,16 +716,6 @@ def _as_int(value: object) -> int | None:
         return int(str(value).strip())
     except (TypeError, ValueError):
         return None
-
-
-def _load_on_completion(value, path: str, context, alg, output: str) -> None:
-    """Load a file written outside the sink into the project when the run asks for it (as
-    ``parameterAsSink`` does for the Processing dialog's "Open output file")."""
-    if not isinstance(value, QgsProcessingOutputLayerDefinition) or not value.destinationProject:
-        return
-    name = value.destinationName or alg.parameterDefinition(output).description()
-    details = QgsProcessingContext.LayerDetails(name, value.destinationProject, output)
-    context.addLayerToLoadOnCompletion(path, details)
 
 
 def _output_batches(result, a_xy, uprns, names, labels, limits, phase):

@@ -36,7 +36,7 @@ from .gpkg_points import (
 )
 
 
-def _whole_ogr_file(value: object, layer) -> dict | None:
+def whole_ogr_file(value: object, layer) -> dict | None:
     """The decoded URI of *layer* when it is one whole OGR file read as it is on disk."""
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
         value.selectedFeaturesOnly
@@ -58,7 +58,7 @@ def read_attributes(value: object, layer, names: Sequence[str]) -> list[list] | 
     resolved to it), one list per field of *names* (the layer's fields, in order), in the
     order QGIS reads the features; None when the layer is not a whole file layer without
     geometry or of points, with only text, integer and real fields."""
-    parts = _whole_ogr_file(value, layer)
+    parts = whole_ogr_file(value, layer)
     if parts is None:
         return None
     if QgsWkbTypes.geometryType(layer.wkbType()) not in (

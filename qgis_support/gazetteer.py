@@ -21,12 +21,12 @@ from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
     QgsFeatureSource,
-    QgsProcessingFeatureSourceDefinition,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
 
 from ..core import schema
+from .bulk_io import whole_ogr_file
 from .fields import plain_value
 
 _MATCHERS: dict[str, object] = {}
@@ -85,20 +85,15 @@ def matcher_for(records: list[dict], match_parents: bool = False, thresholds=Non
 def file_key(value: object, layer: QgsVectorLayer | None) -> str | None:
     """A hash of the bytes of the file *layer* reads (with its GeoPackage ``-wal``), its
     layer name and the index version; None when the layer is not exactly one whole file
-    (a selection, a feature limit, a subset filter, unsaved edits, another provider)."""
+    (a selection, a feature limit, a filter, unsaved edits, another provider:
+    ``bulk_io.whole_ogr_file``)."""
     from ..core.matching.index import INDEX_VERSION
 
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-        value.selectedFeaturesOnly or value.featureLimit != -1
-    ):
+    parts = whole_ogr_file(value, layer)
+    if parts is None:
         return None
-    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
-        return None
-    if layer.isEditable() or layer.isModified():
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not path.lower().endswith(FILE_KEY_SUFFIXES) or not os.path.isfile(path):
+    path = parts["path"]
+    if not path.lower().endswith(FILE_KEY_SUFFIXES):
         return None
     digest = hashlib.sha256(
         f"placelink-file-{INDEX_VERSION}|{parts.get('layerName') or ''}|"
