@@ -130,6 +130,11 @@ def put_set_at(group, place) -> object:
     if place is None or sip.isdeleted(place) or place.parent() is None:
         return group
     parent = place.parent()
+    # While the run went, QGIS may have added its layers into the emptied group (the layer
+    # tree's insertion point can be a group: QGIS 3.44 does so): they move out beside it.
+    for child in place.children():
+        parent.insertChildNode(parent.children().index(place), child.clone())
+    place.removeAllChildren()
     moved = group.clone()
     parent.insertChildNode(parent.children().index(place), moved)
     group.parent().removeChildNode(group)

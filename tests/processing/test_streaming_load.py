@@ -65,6 +65,7 @@ def test_staged_output_equals_the_in_memory_reader(run_alg, tmp_path: Path) -> N
         rej_ds = ogr.Open(str(rejected))
         got = sorted((f["line"], f["reason"]) for f in rej_ds.GetLayer(0))
         assert got == rejects
+        out_ds = rej_ds = None  # closed before the next run replaces the files
         assert result["ROWS_READ"] == stats.data_rows
         assert result["LOADED"] + result["REJECTED_COUNT"] + result["MERGED_COUNT"] == (
             stats.data_rows
