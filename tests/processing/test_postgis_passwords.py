@@ -152,30 +152,41 @@ def test_wrong_password_error_does_not_show_it(run_alg, postgis_server, roles) -
     assert log.lines and all("Wrong-Pw-0c1e" not in line for line in log.lines)
 
 
+def _refusal_under_a_wrong_master_password(run_alg, algorithm: str, parameters: dict) -> str:
+    """The message of *algorithm*'s refusal while QGIS holds a wrong master password (the
+    right one is set again afterwards)."""
+    manager = QgsApplication.authManager()
+    manager.clearMasterPassword()
+    try:
+        assert not manager.setMasterPassword("not-the-master-password", True)
+        with pytest.raises(QgsProcessingException) as error:
+            run_alg(algorithm, parameters)
+        return str(error.value)  # kept as text: the exception holds QGIS objects
+    finally:
+        manager.clearMasterPassword()
+        assert manager.setMasterPassword("test-master", True)
+
+
+def _assert_said_in_words(message: str, authcfg: str) -> None:
+    assert f"authentication configuration {authcfg}" in message
+    assert "master password was not entered or is wrong" in message
+    assert "no password supplied" not in message
+
+
 def test_wrong_master_password_is_said_in_words(run_alg, postgis_server, roles) -> None:
     """A saved connection whose authentication configuration QGIS cannot open (its master
     password is wrong) is refused in words naming the configuration, not with libpq's
     "no password supplied"; no table is written."""
     connection = _saved_connection_with_authcfg(postgis_server)
     authcfg = QgsDataSourceUri(connection).authConfigId()
-    manager = QgsApplication.authManager()
-    manager.clearMasterPassword()
-    try:
-        assert not manager.setMasterPassword("not-the-master-password", True)
-        with pytest.raises(QgsProcessingException) as error:
-            run_alg(
-                "placelink:loadaddresses",
-                {"INPUT": [str(FIXTURES / "dtf73_full.csv")], "FORMAT": 0,
-                 "OUTPUT": "postgis:" + _with_table(connection, "master_addresses"),
-                 "REJECTED": "TEMPORARY_OUTPUT"},
-            )  # fmt: skip
-        message = str(error.value)
-    finally:
-        manager.clearMasterPassword()
-        assert manager.setMasterPassword("test-master", True)
-    assert f"authentication configuration {authcfg}" in message
-    assert "master password was not entered or is wrong" in message
-    assert "no password supplied" not in message
+    message = _refusal_under_a_wrong_master_password(
+        run_alg,
+        "placelink:loadaddresses",
+        {"INPUT": [str(FIXTURES / "dtf73_full.csv")], "FORMAT": 0,
+         "OUTPUT": "postgis:" + _with_table(connection, "master_addresses"),
+         "REJECTED": "TEMPORARY_OUTPUT"},
+    )  # fmt: skip
+    _assert_said_in_words(message, authcfg)
     assert postgis_server.sql("SELECT to_regclass('public.master_addresses')") == ""
 
 
@@ -197,21 +208,11 @@ def test_wrong_master_password_for_an_update_target_is_said_in_words(
     )  # fmt: skip
     target = QgsVectorLayer(_with_table(connection, "master_cou_target"), "target", "postgres")
     assert target.isValid()
-    manager = QgsApplication.authManager()
-    manager.clearMasterPassword()
-    try:
-        assert not manager.setMasterPassword("not-the-master-password", True)
-        with pytest.raises(QgsProcessingException) as error:
-            run_alg(
-                "placelink:applyupdates",
-                {"INPUT": [str(FIXTURES / "dtf73_cou.csv")], "FORMAT": 0, "TARGET": target,
-                 "REJECTED": "TEMPORARY_OUTPUT"},
-            )  # fmt: skip
-        message = str(error.value)
-    finally:
-        manager.clearMasterPassword()
-        assert manager.setMasterPassword("test-master", True)
-    assert f"authentication configuration {authcfg}" in message
-    assert "master password was not entered or is wrong" in message
-    assert "no password supplied" not in message
+    message = _refusal_under_a_wrong_master_password(
+        run_alg,
+        "placelink:applyupdates",
+        {"INPUT": [str(FIXTURES / "dtf73_cou.csv")], "FORMAT": 0, "TARGET": target,
+         "REJECTED": "TEMPORARY_OUTPUT"},
+    )  # fmt: skip
+    _assert_said_in_words(message, authcfg)
     assert postgis_server.sql("SELECT count(*) FROM public.master_cou_target") == "6"
