@@ -21,7 +21,6 @@ from qgis.core import (
     QgsApplication,
     QgsFeatureRequest,
     QgsFeatureSource,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
@@ -179,14 +178,10 @@ def read_records_ogr(layer: QgsVectorLayer | None) -> list[dict] | None:
     plain integer, real and text fields (the caller then reads it through QGIS)."""
     from ..core.matching.index import FINGERPRINT_FIELDS
 
-    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+    parts = whole_ogr_file(None, layer)
+    if parts is None:
         return None
-    if layer.isEditable() or layer.isModified():
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not os.path.isfile(path):
-        return None
+    path = parts["path"]
     try:
         from osgeo import ogr
 
