@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from ..normalise import is_street_type
 from ..parse import flat_digits, floor_keys_near, is_floor_key
+from .candidates import has_house
 from .index import GazetteerIndex
 from .names import other_town, town_with_street
 from .scoring import (
@@ -462,9 +463,14 @@ class PairBatch:
         self.rec_no = rec_no = rn < 0
         #: the record writes a house number (its first reading has one) that this row
         #: reads as a flat: a candidate's house number then contradicts it
-        self.written = np.array([sc.ctx.parsed.number is not None for sc in scorers], dtype=bool)[
-            rec
-        ][row_pair]
+        written_no = np.array(
+            [-1 if sc.ctx.parsed.number is None else sc.ctx.parsed.number for sc in scorers],
+            dtype=np.int64,
+        )[rec][row_pair]
+        e_street = index.street[e].astype(np.int64)
+        self.written = (written_no >= 0) & (
+            (e_street < 0) | has_house(index, e_street, np.maximum(written_no, 0))
+        )
         #: the row reads the number as the flat of an unnumbered building (``Reading.unnumbered``)
         self.unnum = np.asarray(r_unnum, dtype=bool)[row_reading]
         self.rf = rf
@@ -506,7 +512,7 @@ class PairBatch:
         none_c = c_flat == 0
         unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
         part_named = np.zeros(len(row_pair), dtype=bool)
-        want = ~none_c & (rf == 0)
+        want = ~none_c & ((rf == 0) | rff)
         if want.any():
             rows_w = np.flatnonzero(want)
             part_named[rows_w] = _named_parts(
@@ -528,7 +534,7 @@ class PairBatch:
                 ),
                 np.select(
                     [
-                        c_flat == rf,
+                        (c_flat == rf) | (part_named & rff),
                         c_floor != rff,
                         _near_flats(index, r_key, row_reading, e, rf, rfn, rff, c_flat, c_floor),
                     ],

@@ -168,6 +168,39 @@ def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     return list(index.by_postcode.get(postcode, ())) if postcode else []
 
 
+#: Street id times this plus a house number: one key per (street, house number).
+HOUSE_KEY = 1 << 24
+
+
+def house_numbers(index: GazetteerIndex) -> np.ndarray:
+    """Sorted keys ``street * HOUSE_KEY + number`` of every house number the gazetteer has on
+    each street (parent shells and every number of a range 25-27 included); built once per
+    index, kept on it."""
+    cached = index.__dict__.get("_house_numbers")
+    if cached is None:
+        street = np.asarray(index.street, dtype=np.int64)
+        number = np.asarray(index.number, dtype=np.int64)
+        end = np.maximum(np.asarray(index.end, dtype=np.int64), number)
+        has = number >= 0
+        street, number, end = street[has], number[has], end[has]
+        span = np.minimum(end - number, 1000) + 1
+        rows = np.repeat(np.arange(len(number)), span)
+        step = np.arange(len(rows)) - np.repeat(np.cumsum(span) - span, span)
+        cached = np.unique(street[rows] * HOUSE_KEY + number[rows] + step)
+        index.__dict__["_house_numbers"] = cached
+    return cached
+
+
+def has_house(index: GazetteerIndex, street: np.ndarray, number: np.ndarray) -> np.ndarray:
+    """Per pair, whether street *street* has a house numbered *number* (``house_numbers``)."""
+    keys = house_numbers(index)
+    want = np.asarray(street, dtype=np.int64) * HOUSE_KEY + np.asarray(number, dtype=np.int64)
+    if not len(keys):
+        return np.zeros(len(want), dtype=bool)
+    pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return keys[pos] == want
+
+
 def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     """Routes 2-4: sector + number, street tokens (+ number), rare building tokens."""
     out: set[int] = set()
@@ -181,9 +214,11 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     for sid in _streets(index, ctx):
         for n in numbers:
             out.update(index.by_street_number.get((sid, n), ()))
-        if not numbers or ctx.parsed.number is None:
+        written = ctx.parsed.number
+        if not numbers or written is None or not _street_has(index, sid, written):
             # no house number, or one only in a reading that is not the record's first
-            # ("FLAT 3 PARK VIEW ALDER ROAD": flat 3 of a named block with no number)
+            # ("FLAT 3 PARK VIEW ALDER ROAD": flat 3 of a named block with no number), or
+            # one the street has no house of (2 FALCON MEWS: flat 2 of a house left out)
             entries = index.by_street.get(sid, ())
             if len(entries) <= SMALL_STREET:
                 out.update(entries)
@@ -191,6 +226,11 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
                 out.update(_long_street(index, ctx, entries, word_set))
     out.update(_by_building(index, word_set))
     return _sharing_words(index, out, word_set)
+
+
+def _street_has(index: GazetteerIndex, sid: int, number: int) -> bool:
+    """True when street *sid* has a house numbered *number* (``has_house``)."""
+    return bool(has_house(index, np.array([sid]), np.array([number]))[0])
 
 
 def _long_street(

@@ -211,6 +211,14 @@ class Matcher:
             # the house number 2 may be another address's; a person confirms
             score = min(score, th.guess_score_cap)
             notes.append("the record's number read as a flat of a building it does not name")
+        elif status == MATCHED and _flat_of_unwritten_house(top):
+            # "2 FALCON MEWS" (the street has no house 2) read as flat 2 of 123: the
+            # record leaves out the house number; a person confirms
+            house = next(d for p, o, d in top.parts if p == "number")
+            score = min(score, th.guess_score_cap)
+            notes.append(
+                f"the record's number read as a flat of {house}, a house number it does not give"
+            )
         if self.index.is_alternative[top.entry]:
             language = getattr(self.index, "alt_language", {}).get(top.entry)
             name = LANGUAGE_NAMES.get(language or "", language)
@@ -519,6 +527,20 @@ def _unnamed_flat(top: Scored) -> bool:
         and r.number is None
         and bool(r.flat)
         and any(p == "building" and o == "missing" for p, o, _d in top.parts)
+    )
+
+
+def _flat_of_unwritten_house(top: Scored) -> bool:
+    """The record's number was read as a flat (not as written) of a house whose number the
+    record does not give, and the record names no building to hold that flat (``1, HIGH
+    MANSIONS, ROBIN AVENUE`` is flat 1 of the block it names)."""
+    r = top.reading
+    return (
+        r.weight < 1.0
+        and r.number is None
+        and bool(r.flat)
+        and any(p == "number" and o == "missing" for p, o, _d in top.parts)
+        and not any(p == "building" and o in ("exact", "fuzzy") for p, o, _d in top.parts)
     )
 
 

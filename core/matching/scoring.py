@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from .. import postcode as pc
 from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
-from .candidates import RecordContext, shadowed_streets
+from .candidates import RecordContext, has_house, shadowed_streets
 from .index import GazetteerIndex, Street
 from .names import other_town, spelled_streets, street_towns, town_with_street
 
@@ -525,7 +526,7 @@ class Scorer:
 
     # numbers ------------------------------------------------------------------------------
     def number_part(
-        self, r: Reading, number: int, suffix: str, end: int, building_sim: float
+        self, r: Reading, number: int, suffix: str, end: int, building_sim: float, sid: int = -1
     ) -> tuple[float, float, str, str]:
         """(points, best possible, outcome, detail) for the house number."""
         w = self.w
@@ -543,9 +544,11 @@ class Scorer:
             if building_sim >= 85:
                 return w.number_missing_named, 0.0, "missing", cand
             written = self.ctx.parsed.number
-            if written is not None:
+            if written is not None and self.has_house(sid, written):
                 # "1 ASHGROVE TERRACE" read as flat 1 of house 3: the record's house
-                # number is 1, not 3, and it names no building to say otherwise
+                # number is 1 (the street has a house 1), not 3, and it names no building
+                # to say otherwise. A street with no house of the record's number leaves
+                # the flat reading open (2 FALCON MEWS: flat 2 of 123, the number omitted).
                 return w.number_mismatch, w.number_match, "≠", f"{written} ≠ {cand}"
             return w.number_missing_in_record, 0.0, "missing", cand
         if end > number:  # the candidate is a range 12-14
@@ -576,6 +579,12 @@ class Scorer:
             return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"
         return w.number_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
 
+    def has_house(self, sid: int, number: int) -> bool:
+        """True when street *sid* has a house numbered *number* (a parent shell too)."""
+        if sid < 0:
+            return True
+        return bool(has_house(self.index, np.array([sid]), np.array([number]))[0])
+
     def flat_part(self, r: Reading, flat: str) -> tuple[float, float, str, str]:
         w = self.w
         if not flat:
@@ -592,6 +601,10 @@ class Scorer:
                 return w.flat_id_missing, 0.0, "id missing", flat
             return w.flat_missing_in_record, 0.0, "missing", flat
         if r.flat == flat:
+            return w.flat_match, w.flat_match, "=", flat
+        if is_floor_key(r.flat) and self.names_part(flat):
+            # EAST WING SECOND FLOOR: the record names the part (every word of it); the
+            # floor says where in it, and the gazetteer does not divide it by floor
             return w.flat_match, w.flat_match, "=", flat
         if is_floor_key(r.flat) != is_floor_key(flat):  # ground floor flat vs flat 1: cannot tell
             return w.flat_floor_vs_id, w.flat_match, "≠", f"{r.flat} ≠ {flat}"
@@ -667,7 +680,7 @@ class Scorer:
         number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
         best = None
         for r in self.ctx.parsed.readings:
-            n_pts, n_max, n_out, n_det = self.number_part(r, number, suffix, end, b_sim)
+            n_pts, n_max, n_out, n_det = self.number_part(r, number, suffix, end, b_sim, sid)
             f_pts, f_max, f_out, f_det = self.flat_part(r, flat)
             pts = n_pts + f_pts - (1.0 - r.weight) * w.reading_penalty
             if best is None or pts > best[0]:

@@ -1,0 +1,87 @@
+"""Evidence rules found on the unseen benchmark (issue 11), each on a hand-written gazetteer:
+a house number the street does not have is the flat of a house the record leaves out; a
+named part of a building written with a floor is still that part."""
+
+from __future__ import annotations
+
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.matching.review import needs_review
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "KELLINGTON")
+    values.setdefault("street_description", "FALCON MEWS")
+    values.setdefault("postcode", "KL2 2RH")
+    return empty_address(uprn=uprn, **values)
+
+
+MEWS = [
+    _addr(1, pao_start_number=121),
+    _addr(2, pao_start_number=123, classification="PP"),
+    _addr(3, sao_text="FLAT 1", pao_start_number=123, parent_uprn=2),
+    _addr(4, sao_text="FLAT 2", pao_start_number=123, parent_uprn=2),
+    _addr(5, pao_start_number=125),
+    # Stanley Crescent has a house 5 and a flat 5 of house 2
+    _addr(10, pao_start_number=5, street_description="STANLEY CRESCENT", postcode="KL5 5NN"),
+    _addr(11, pao_start_number=2, classification="PP", street_description="STANLEY CRESCENT",
+          postcode="KL5 5NN"),
+    _addr(12, sao_text="FLAT 5", pao_start_number=2, parent_uprn=11,
+          street_description="STANLEY CRESCENT", postcode="KL5 5NN"),
+    _addr(13, sao_text="FLAT 6", pao_start_number=2, parent_uprn=11,
+          street_description="STANLEY CRESCENT", postcode="KL5 5NN"),
+]  # fmt: skip
+
+
+def test_a_number_the_street_lacks_is_the_flat_of_the_house_the_record_leaves_out() -> None:
+    m = Matcher(MEWS)
+    for text, postcode in (("2, Falcon Mews, Kellington", "KL2 2RH"), ("2 FALCON MEWS", None)):
+        res = m.match_batch([text], [postcode])[0]
+        # Falcon Mews has no house 2: the only reading is flat 2 of 123, a guess for review
+        assert (res.match_status, res.uprn) == (MATCHED, 4), res
+        assert needs_review(res.match_status, res.match_score, res.margin), res
+        assert "a house number it does not give" in res.match_reason
+    # the street has a house 5: "5 STANLEY CRESCENT" is that house, not flat 5 of house 2
+    res = m.match_one("5 STANLEY CRESCENT, KELLINGTON", "KL5 5NN")
+    assert (res.match_status, res.uprn) == (MATCHED, 10), res
+    # and with house 5 a parent shell of its own (not matched), still not flat 5 of house 2
+    shell = [dict(r) for r in MEWS]
+    shell[5 + 0]["classification"] = "PP"  # uprn 10
+    assert shell[5]["uprn"] == 10
+    res = Matcher(shell).match_one("5 STANLEY CRESCENT, KELLINGTON", "KL5 5NN")
+    assert res.match_status != MATCHED, res
+
+
+def _cottage(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "CALDERBRIDGE")
+    values.setdefault("street_description", "FERN DRIVE")
+    values.setdefault("postcode", "CB3 9NS")
+    return empty_address(uprn=uprn, **values)
+
+
+COTTAGES = [
+    _cottage(20, pao_text="IVY COTTAGE", classification="PP"),
+    _cottage(21, sao_text="EAST WING", pao_text="IVY COTTAGE", parent_uprn=20),
+    _cottage(22, sao_text="THE COACH HOUSE", pao_text="IVY COTTAGE", parent_uprn=20),
+    _cottage(23, pao_start_number=17),
+    _cottage(24, sao_text="FIRST FLOOR FLAT", pao_start_number=19),
+    _cottage(25, sao_text="GROUND FLOOR FLAT", pao_start_number=19),
+]  # fmt: skip
+
+
+def test_a_named_part_of_a_building_written_with_a_floor_is_that_part() -> None:
+    m = Matcher(COTTAGES)
+    for text in (
+        "East Wing Second Floor, Ivy Cottage, Fern Drive, Calderbridge",
+        "(1ST FLOOR) EAST WING IVY COTTAGE FERN DRIVE CALDERBRIDGE",
+        "Ground Floor East Wing, Ivy Cottage, Calderbridge",
+    ):
+        res = m.match_batch([text], ["CB3 9NS"])[0]
+        assert (res.match_status, res.uprn) == (MATCHED, 21), (text, res)
+        assert "EAST WING = EAST WING" in res.match_reason
+    # a floor alone names no part: the cottage's two parts stay a choice for a person
+    res = m.match_one("FIRST FLOOR, IVY COTTAGE, FERN DRIVE", "CB3 9NS")
+    assert res.match_status == AMBIGUOUS or res.uprn not in (21, 22), res
+    # the floor flats of number 19 are still told apart by their floor
+    res = m.match_one("FIRST FLOOR FLAT, 19 FERN DRIVE", "CB3 9NS")
+    assert (res.match_status, res.uprn) == (MATCHED, 24), res
