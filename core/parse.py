@@ -132,6 +132,9 @@ class ParsedAddress:
     floor: str = ""
     #: A unit word with no identity (``FLAT, 19 HIGH STREET``): some flat, which one unknown.
     unit_word: bool = False
+    #: The noun before the record's flat identifier (``FLAT`` for ``FLAT 3`` or ``APARTMENT
+    #: 3``, ``UNIT`` for ``UNIT 3``), empty when none is written.
+    unit_noun: str = ""
     #: The valid parts of a postcode that is not valid whole (``LS6 9``, ``AB1 2CD``, ``LS6``);
     #: empty when :attr:`postcode` is set or the text has no such postcode.
     postcode_partial: str = ""
@@ -550,6 +553,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     out.street_type = next((w for w in reversed(words) if is_street_type(w)), "")
     out.floor = floor
     out.unit_word = bare_unit and not flat and not floor
+    out.unit_noun = flat_noun
     out.readings = _readings(flat or floor, letter_flat, numbers, slashes, named_first)
     if dotted and not numbers and not flat:
         out.readings = _dotted_readings(dotted)

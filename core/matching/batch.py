@@ -30,7 +30,9 @@ from .scoring import (
     name_extenders,
     name_in_words,
     names_shorter,
+    shortened_sim,
     sub_building_words,
+    unit_kinds,
     written_apart,
 )
 
@@ -309,6 +311,7 @@ def _name_similarity(
     uniq, inv = np.unique(r * n_names + c, return_inverse=True)
     base = np.empty(len(uniq), dtype=np.float64)
     short = np.zeros(len(uniq), dtype=bool)
+    short_sim = np.zeros(len(uniq), dtype=np.float64)
     all_in = np.full(len(uniq), -1.0)
     extended = np.zeros(len(uniq), dtype=bool)
     names, toks_of = index.building_names, tables.name_toks
@@ -327,6 +330,8 @@ def _name_similarity(
                 and len(toks[0]) >= 4
                 and not names_shorter(toks, sc.ctx.words, index)
             )
+            if short[j]:
+                short_sim[j] = shortened_sim(toks, ws, sc.ctx.words)
             if all_written(toks, sc.name_words, sc.ctx.words):
                 all_in[j] = name_in_words(list(toks), sc.ctx.words)
         extended[j] = name_extended(sc.ctx.words, toks, extenders)
@@ -342,7 +347,7 @@ def _name_similarity(
         else:
             found = np.zeros(len(key), dtype=bool)
         idx = np.flatnonzero(sh)[~found]
-        sim[idx] = np.maximum(sim[idx], 88.0)
+        sim[idx] = np.maximum(sim[idx], short_sim[inv][idx])
     sim = np.where(all_in[inv] >= 0, all_in[inv], sim)
     sim = np.where(extended[inv], np.minimum(sim, EXTENDED_NAME_SIM), sim)
     ref = tables.name_in_street
@@ -542,6 +547,14 @@ class PairBatch:
                     w.flat_mismatch,
                 ),  # fmt: skip
             ),
+        )
+        # a home's flat is not a business unit of the same identifier (Scorer._kind_differs)
+        r_kind = np.array([sc.unit_kind for sc in scorers], dtype=np.int8)[rec][row_pair]
+        c_kind = unit_kinds(index)[e]
+        f_pts = f_pts + np.where(
+            (rf != 0) & (c_flat == rf) & (r_kind > 0) & (c_kind > 0) & (r_kind != c_kind),
+            w.unit_kind_differs,
+            0.0,
         )
         f_max = np.where((none_c | (rf == 0)) & ~part_named, 0.0, w.flat_match)
         self.nf_max_rows = n_max + f_max

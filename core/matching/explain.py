@@ -32,6 +32,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
         label = _flat_label(detail)
         if outcome == "=":
             return f"flat {label} = {label}"
+        if outcome == "kind differs":
+            return f"flat {label} = {label}, but a home's flat is not a business unit"
         if outcome == "missing":
             return f"flat {label} missing in record"
         if outcome == "id missing":

@@ -10,6 +10,7 @@ kept per candidate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,6 +84,10 @@ class Weights:
     #: The record names a building (``MEADOW HALL``) and the candidate has no building
     #: or organisation name: the record is about another address.
     building_extra_in_record: float = -8
+    #: The record's flat and the candidate's share an identifier but not their kind: a
+    #: home (``FLAT 3``, ``APARTMENT 3``, ``MAISONETTE 3``) is not a business unit (``UNIT
+    #: 3``, ``SUITE 3``).
+    unit_kind_differs: float = -14
 
 
 WEIGHTS = Weights()
@@ -120,6 +125,24 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
 #: A name whose words are all in the record but not side by side (``APPLE HOUSE`` within
 #: ``APPLE AUCTION HOUSE``) is at best this similar: another name may be the exact one.
 SCATTERED_NAME_SIM = 85.0
+
+
+#: A name shortened to its first word(s) (``FISHER`` for ``FISHER COTTAGE``) is this similar
+#: when the record leaves out one of its words ...
+SHORTENED_NAME_SIM = 88.0
+#: ... and this much less for each further word it leaves out: ``ASHBY`` is ``ASHBY FARM``
+#: (one word left out) before ``ASHBY FARM COTTAGE`` (two).
+SHORTENED_WORD_STEP = 8.0
+
+
+def shortened_sim(toks: list[str] | tuple[str, ...], word_set: set[str], words: list[str]) -> float:
+    """Similarity of a name the record writes shortened: ``SHORTENED_NAME_SIM`` less
+    ``SHORTENED_WORD_STEP`` per word the record leaves out beyond the first (a word typed
+    with a slip, ``FRM`` for ``FARM``, counts as written)."""
+    left_out = sum(
+        1 for t in toks if t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words)
+    )
+    return SHORTENED_NAME_SIM - SHORTENED_WORD_STEP * max(left_out - 1, 0)
 
 
 def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bool:
@@ -313,6 +336,32 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     return True
 
 
+#: Unit nouns of homes and of business premises (``unit_kinds``); others (ROOM, STUDIO)
+#: say nothing of the kind.
+HOME_NOUNS = frozenset({"FLAT", "APARTMENT", "MAISONETTE"})
+BUSINESS_NOUNS = frozenset({"UNIT", "SUITE"})
+_UNIT_NOUN = re.compile(r"(?:^|, )(FLAT|APARTMENT|MAISONETTE|UNIT|SUITE) [0-9A-Z]")
+
+
+def noun_kind(noun: str) -> int:
+    """1: a home's unit noun, 2: a business unit's, 0: neither or none."""
+    return 1 if noun in HOME_NOUNS else (2 if noun in BUSINESS_NOUNS else 0)
+
+
+def unit_kinds(index: GazetteerIndex) -> np.ndarray:
+    """Per entry, the kind (``noun_kind``) of the unit noun its address is written with
+    (``UNIT 3, KINGS BUSINESS PARK`` → 2), 0 when none; built once per index, kept on it."""
+    cached = index.__dict__.get("_unit_kinds")
+    if cached is None:
+        by_uprn: dict[int, int] = {}
+        for uprn, address in index.address_of.items():
+            m = _UNIT_NOUN.search(address.upper())
+            by_uprn[uprn] = noun_kind(m.group(1)) if m else 0
+        cached = np.asarray([by_uprn.get(int(u), 0) for u in index.uprn.tolist()], dtype=np.int8)
+        index.__dict__["_unit_kinds"] = cached
+    return cached
+
+
 #: A street named only inside a longer named street is at best this similar (not exact).
 SHADOWED_STREET_SIM = 90.0
 
@@ -340,6 +389,8 @@ class Scorer:
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: The kind of the record's unit noun (``noun_kind``).
+        self.unit_kind = noun_kind(ctx.parsed.unit_noun)
         #: Words of gazetteer building names the record writes in full, in order, that
         #: hold a word only building names have (``MEADOW HALL``; not ``REAR``).
         self.named_words = written_names(index, ctx.words)
@@ -470,8 +521,8 @@ class Scorer:
             and not names_shorter(tuple(toks), self.ctx.words, self.index)
         ):
             street = self.index.streets[sid].name.split() if sid >= 0 else ()
-            if toks[0] not in street:
-                sim = max(sim, 88.0)  # shortened name: FISHER for FISHER COTTAGE
+            if toks[0] not in street:  # shortened name: FISHER for FISHER COTTAGE
+                sim = max(sim, shortened_sim(toks, self.word_set, self.ctx.words))
         if all_written(tuple(toks), self.name_words, self.ctx.words):
             sim = name_in_words(toks, self.ctx.words)
         if sim > EXTENDED_NAME_SIM and name_extended(
@@ -579,6 +630,14 @@ class Scorer:
             return w.number_in_range, w.number_match, "in range", f"{cand} in {r.number}-{r.end}"
         return w.number_mismatch, w.number_match, "≠", f"{r.number}{r.suffix} ≠ {cand}"
 
+    def _kind_differs(self, i: int) -> bool:
+        """True when the record's unit noun and entry *i*'s are of different kinds (a home,
+        a business unit)."""
+        if not self.unit_kind:
+            return False
+        kind = int(unit_kinds(self.index)[i])
+        return bool(kind) and kind != self.unit_kind
+
     def has_house(self, sid: int, number: int) -> bool:
         """True when street *sid* has a house numbered *number* (a parent shell too)."""
         if sid < 0:
@@ -682,6 +741,9 @@ class Scorer:
         for r in self.ctx.parsed.readings:
             n_pts, n_max, n_out, n_det = self.number_part(r, number, suffix, end, b_sim, sid)
             f_pts, f_max, f_out, f_det = self.flat_part(r, flat)
+            if f_out == "=" and r.flat == flat and self._kind_differs(i):
+                f_pts += w.unit_kind_differs
+                f_out = "kind differs"
             pts = n_pts + f_pts - (1.0 - r.weight) * w.reading_penalty
             if best is None or pts > best[0]:
                 best = (pts, n_max + f_max, r, (n_out, n_det), (f_out, f_det))

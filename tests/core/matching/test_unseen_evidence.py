@@ -85,3 +85,52 @@ def test_a_named_part_of_a_building_written_with_a_floor_is_that_part() -> None:
     # the floor flats of number 19 are still told apart by their floor
     res = m.match_one("FIRST FLOOR FLAT, 19 FERN DRIVE", "CB3 9NS")
     assert (res.match_status, res.uprn) == (MATCHED, 24), res
+
+
+FARMS = [
+    _cottage(30, pao_text="ASHBY FARM", street_description="BRACKEN HILL", postcode="CB3 2HF"),
+    _cottage(31, pao_text="ASHBY FARM COTTAGE", street_description="BRACKEN HILL",
+             postcode="CB3 2HF"),
+    _cottage(32, pao_start_number=35, street_description="BRACKEN HILL", postcode="CB3 2HF"),
+    _cottage(33, pao_text="GLEBE FARM", street_description="ORCHARD RISE", postcode="LL4 7RU"),
+    _cottage(34, pao_text="GLEBE COTTAGE", street_description="ORCHARD RISE", postcode="LL4 7RU"),
+]  # fmt: skip
+
+
+def test_a_shortened_name_is_the_name_it_leaves_fewest_words_out_of() -> None:
+    m = Matcher(FARMS)
+    # ASHBY leaves one word out of ASHBY FARM, two out of ASHBY FARM COTTAGE
+    res = m.match_one("Ashby, Bracken Hill, Calderbridge", "CB3 2HF")
+    assert (res.match_status, res.uprn) == (MATCHED, 30), res
+    # FARM COTTAGE written: the longer name is the one named in full
+    res = m.match_one("Ashby Farm Cottage, Bracken Hill, Calderbridge", "CB3 2HF")
+    assert (res.match_status, res.uprn) == (MATCHED, 31), res
+    # GLEBE leaves one word out of GLEBE FARM and one of GLEBE COTTAGE: no way to tell
+    res = m.match_one("Glebe, Orchard Rise, Calderbridge", "LL4 7RU")
+    assert res.match_status == AMBIGUOUS, res
+
+
+COURT = [
+    _cottage(40, sao_text="UNIT 3", pao_text="KINGS BUSINESS PARK", town="BROCKLEY",
+             street_description="ORCHARD COURT", postcode="BK2 4EQ", classification="CI01"),
+    _cottage(41, sao_text="FLAT 3", pao_start_number=53, pao_end_number=55, town="BROCKLEY",
+             street_description="ORCHARD COURT", postcode="BK2 4EQ", classification="RD06"),
+    _cottage(42, sao_text="FLAT 4", pao_start_number=53, pao_end_number=55, town="BROCKLEY",
+             street_description="ORCHARD COURT", postcode="BK2 4EQ", classification="RD06"),
+]  # fmt: skip
+
+
+def test_a_homes_flat_is_not_a_business_unit_of_the_same_number() -> None:
+    m = Matcher(COURT)
+    for text in ("Flat 3, Orchard Court, Brockley", "APARTMENT 3 ORCHARD COURT BROCKLEY"):
+        res = m.match_one(text, "BK2 4EQ")
+        assert (res.match_status, res.uprn) == (MATCHED, 41), (text, res)
+    res = m.match_one("Unit 3, Orchard Court, Brockley", "BK2 4EQ")
+    assert (res.match_status, res.uprn) == (MATCHED, 40), res
+    # no noun: either may be meant, the numbers alone say no more
+    res = m.match_one("3 ORCHARD COURT BROCKLEY", "BK2 4EQ")
+    assert res.uprn != 41 or res.match_status != MATCHED or res.match_score < 75, res
+    # the reason says why the unit lost
+    top = m.candidates("Flat 3, Orchard Court, Brockley", "BK2 4EQ")
+    unit = next(s for s in top if int(m.index.uprn[s.entry]) == 40)
+    assert ("flat", "kind differs", "3") in unit.parts
