@@ -673,6 +673,21 @@ class PairBatch:
             0.0,
         )
         b_max = np.where(has_b & ((b_sim >= 80) | (left != 0)), w.building_max, 0.0)
+        # Scorer.score: a building the record names that no address of the street has
+        maybe = np.flatnonzero(has_b & (b_sim < 80) & (left == 2))
+        if len(maybe):
+            n_streets = max(len(index.streets), 1)
+            keys = rec[maybe] * n_streets + sid[maybe]
+            uniq, inv = np.unique(keys, return_inverse=True)
+            off = np.asarray(
+                [
+                    scorers[k].names_building_elsewhere(t)
+                    for k, t in zip((uniq // n_streets).tolist(), (uniq % n_streets).tolist())
+                ],
+                dtype=bool,
+            )[inv]
+            b_pts[maybe[off]] = w.building_extra_in_record
+            b_max[maybe[off]] = 0.0
         # the record names a building; the candidate has neither building nor organisation
         b_pts = b_pts + np.where(
             ~has_b & (ocode == 0) & (left == 2), w.building_extra_in_record, 0.0

@@ -60,6 +60,8 @@ def part_text(part: str, outcome: str, detail: str) -> str:
             return "building name missing in record"
         if outcome == "extra":
             return "record names a building, none in gazetteer"
+        if outcome == "not on street":
+            return "record names a building no address of this street has"
         return "building name exact" if outcome == "exact" else f"building name {outcome} {detail}"
     if part == "organisation":
         if outcome == "missing":

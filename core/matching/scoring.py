@@ -268,6 +268,20 @@ def _without_places(words: list[str], places: set[str]) -> str:
     return " ".join(t for t, ok in zip(words, keep) if ok)
 
 
+def street_name_words(index: GazetteerIndex) -> list[frozenset[str]]:
+    """Per street id, the words of the building and organisation names its addresses have
+    (built once per index, kept on it)."""
+    cached = index.__dict__.get("_street_name_words")
+    if cached is None:
+        sets: list[set[str]] = [set() for _ in index.streets]
+        for i, sid in enumerate(index.street.tolist()):
+            if sid >= 0 and (index.building[i] or index.organisation[i]):
+                sets[sid].update(f"{index.building[i]} {index.organisation[i]}".split())
+        cached = [frozenset(x) for x in sets]
+        index.__dict__["_street_name_words"] = cached
+    return cached
+
+
 def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
     """Words of the gazetteer's building and organisation names (without ``THE``) that
     *words* write in full and in order, for names holding a word only building names have
@@ -389,6 +403,11 @@ class Scorer:
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
+        #: The record gives a house number or a flat.
+        self.numbered = any(
+            r.number is not None or (r.flat and not sub_building_words(r.flat))
+            for r in ctx.parsed.readings
+        )
         #: The kind of the record's unit noun (``noun_kind``).
         self.unit_kind = noun_kind(ctx.parsed.unit_noun)
         #: Words of gazetteer building names the record writes in full, in order, that
@@ -485,6 +504,14 @@ class Scorer:
         known = set(st.full.split()) | self._place_words
         rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
         return rest <= set(f"{building} {org}".split())
+
+    def names_building_elsewhere(self, sid: int) -> bool:
+        """True when the record names a gazetteer building (``named_words``) that no address
+        of street *sid* has, and gives a number or a flat to tell the addresses apart (a
+        wrong name alone identifies nothing)."""
+        if not self.numbered or self._left_words(sid) != 2:
+            return False
+        return not self.named_words <= street_name_words(self.index)[sid]
 
     def _leftover(self, sid: int) -> bool:
         """True when the record has words that are not street *sid*'s, a place or a type word."""
@@ -714,6 +741,13 @@ class Scorer:
                 b_pts = w.building_absent  # the record names no building at all
                 b_max = 0.0
                 b_part = ("building", "missing", "")
+            elif b_sim < 80 and self.names_building_elsewhere(sid):
+                # 9 LILAC HOUSE, WHARF TERRACE: no address of the street is called so, the
+                # name is wrong whichever address is meant; it tells against this building
+                # no more than against an address with none
+                b_pts = w.building_extra_in_record
+                b_max = 0.0
+                b_part = ("building", "not on street", "")
             else:
                 b_pts = max(w.building_min, min(w.building_max, (b_sim - 70.0) * 0.6))
                 b_part = (

@@ -134,3 +134,36 @@ def test_a_homes_flat_is_not_a_business_unit_of_the_same_number() -> None:
     top = m.candidates("Flat 3, Orchard Court, Brockley", "BK2 4EQ")
     unit = next(s for s in top if int(m.index.uprn[s.entry]) == 40)
     assert ("flat", "kind differs", "3") in unit.parts
+
+
+def _wharf(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("locality", "DENHOLM")
+    values.setdefault("street_description", "WHARF TERRACE")
+    values.setdefault("postcode", "NB9 8TS")
+    return empty_address(uprn=uprn, **values)
+
+
+WHARF = [
+    _wharf(50, pao_text="GREEN MANSIONS", classification="PP"),
+    *[_wharf(50 + n, sao_start_number=n, pao_text="GREEN MANSIONS", parent_uprn=50,
+             classification="RD06") for n in range(1, 13)],
+    _wharf(70, pao_start_number=9, postcode="NB9 8RL"),
+    _wharf(71, pao_start_number=11, postcode="NB9 8RL"),
+    _wharf(72, pao_text="GARAGES REAR OF 3", postcode="NB9 8TS", classification="CZ"),
+    # LILAC HOUSE is a house of another street
+    _wharf(80, pao_text="LILAC HOUSE", street_description="MOOR LANE", locality="",
+           postcode="NB1 5JX"),
+]  # fmt: skip
+
+
+def test_a_building_name_no_address_of_the_street_has_does_not_outweigh_the_postcode() -> None:
+    m = Matcher(WHARF)
+    # flat 9 of GREEN MANSIONS (postcode unit, street, flat) against house 9 of the street
+    # (another postcode unit): the record's LILAC HOUSE is neither's, it decides nothing
+    res = m.match_one("9 LILAC HOUSE, WHARF TERRACE, DENHOLM, NORTHBRIDGE", "NB9 8TS")
+    assert (res.match_status, res.uprn) == (MATCHED, 59), res
+    assert "no address of this street has" in res.match_reason
+    # the wrong name alone identifies nothing: no confident answer
+    res = m.match_one("LILAC HOUSE, WHARF TERRACE, NORTHBRIDGE", "NB9 8TS")
+    assert res.match_status != MATCHED or res.match_score < 75, res
