@@ -288,7 +288,10 @@ def _street_columns(
                 place_cache[pk] = pl
             pl_pts.append(pl)
             fw = full_words[s]
-            left.append(0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0))
+            lw = 0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0)
+            if lw != 2.0 and sc.names_street_building(s):
+                lw = 2.0  # Scorer._left_words: the record names a building of this street
+            left.append(lw)
     return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
 
 
@@ -688,12 +691,11 @@ class PairBatch:
             )[inv]
             b_pts[maybe[off]] = w.building_extra_in_record
             b_max[maybe[off]] = 0.0
-        # the record names a building; the candidate has neither building nor organisation
-        b_pts = b_pts + np.where(
-            ~has_b & (ocode == 0) & (left == 2), w.building_extra_in_record, 0.0
-        )
         b_sim = np.where(has_b, b_sim, 0.0)
         has_o = ocode > 0
+        # the record names a building; the candidate has none, nor an organisation it names
+        no_name = ~has_b & (left == 2)
+        b_pts = b_pts + np.where(no_name & ~has_o, w.building_extra_in_record, 0.0)
         if has_o.any():
             o_sim = (
                 known[1][sel]
@@ -704,6 +706,7 @@ class PairBatch:
             b_pts = b_pts + np.where(
                 o_ok, w.organisation_named, np.where(has_o, w.organisation_unnamed, 0.0)
             )
+            b_pts = b_pts + np.where(no_name & has_o & ~o_ok, w.building_extra_in_record, 0.0)
             b_sim = np.where(o_ok, np.maximum(b_sim, o_sim), b_sim)
 
         # the rows of the selected pairs

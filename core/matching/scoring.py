@@ -282,6 +282,24 @@ def street_name_words(index: GazetteerIndex) -> list[frozenset[str]]:
     return cached
 
 
+def street_names(index: GazetteerIndex) -> list[frozenset[tuple[str, ...]]]:
+    """Per street id, the building and organisation names of its addresses as word tuples
+    without ``THE`` (built once per index, kept on it)."""
+    cached = index.__dict__.get("_street_names")
+    if cached is None:
+        sets: list[set[tuple[str, ...]]] = [set() for _ in index.streets]
+        for i, sid in enumerate(index.street.tolist()):
+            if sid < 0:
+                continue
+            for name in (index.building[i], index.organisation[i]):
+                toks = name_toks(name) if name else ()
+                if toks:
+                    sets[sid].add(toks)
+        cached = [frozenset(x) for x in sets]
+        index.__dict__["_street_names"] = cached
+    return cached
+
+
 def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
     """Words of the gazetteer's building and organisation names (without ``THE``) that
     *words* write in full and in order, for names holding a word only building names have
@@ -505,6 +523,18 @@ class Scorer:
         rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
         return rest <= set(f"{building} {org}".split())
 
+    def names_street_building(self, sid: int) -> bool:
+        """True when the record writes every word of the name of a building of street *sid*
+        beyond the street's own words and the places it names (``PARK VIEW``, ``WESTON
+        COURT`` on COPPICE WALK, street-type words and all): the record names that building."""
+        if sid < 0:
+            return False
+        st = self.index.streets[sid]
+        avail = self.word_set - set(st.full.split()) - self._place_words
+        if not avail:
+            return False
+        return any(set(toks) <= avail for toks in street_names(self.index)[sid])
+
     def names_building_elsewhere(self, sid: int) -> bool:
         """True when the record names a gazetteer building (``named_words``) that no address
         of street *sid* has, and gives a number or a flat to tell the addresses apart (a
@@ -526,6 +556,8 @@ class Scorer:
             known = set(st.full.split()) | self._place_words
             rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
             cached = 0 if not rest else (2 if rest & self.named_words else 1)
+            if cached != 2 and self.names_street_building(sid):
+                cached = 2
             self._left[sid] = cached
         return cached
 
@@ -755,7 +787,9 @@ class Scorer:
                     "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
                     f"{b_sim:.0f}",
                 )
-        elif not org and self._left_words(sid) == 2:
+        elif self._left_words(sid) == 2 and (not org or self.building_part(org, sid) < 85):
+            # the record names a building; the candidate has none (a shop's organisation
+            # name the record does not give is none either)
             b_pts = w.building_extra_in_record
             b_part = ("building", "extra", "")
         o_part = None

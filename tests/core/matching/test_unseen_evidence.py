@@ -167,3 +167,40 @@ def test_a_building_name_no_address_of_the_street_has_does_not_outweigh_the_post
     # the wrong name alone identifies nothing: no confident answer
     res = m.match_one("LILAC HOUSE, WHARF TERRACE, NORTHBRIDGE", "NB9 8TS")
     assert res.match_status != MATCHED or res.match_score < 75, res
+
+
+def _hill(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "BROCKLEY")
+    values.setdefault("locality", "NETHER END")
+    values.setdefault("street_description", "NORTHGATE HILL")
+    values.setdefault("postcode", "BK1 9PL")
+    return empty_address(uprn=uprn, **values)
+
+
+HILL = [
+    _hill(90, pao_text="WESTON COURT", classification="PP", postcode="BK1 9AH"),
+    _hill(91, sao_text="FLAT 1", pao_text="WESTON COURT", parent_uprn=90, postcode="BK1 9AH"),
+    _hill(92, sao_text="FLAT 2", pao_text="WESTON COURT", parent_uprn=90, postcode="BK1 9AH"),
+    _hill(93, sao_text="GROUND FLOOR", pao_start_number=63, organisation="NORTHERN LIGHTS HAIR",
+          classification="CR"),
+    _hill(94, sao_text="FIRST FLOOR FLAT", pao_start_number=63, classification="RD06"),
+    _hill(95, sao_text="GROUND FLOOR FLAT", pao_start_number=67),
+    _hill(96, sao_text="FIRST FLOOR FLAT", pao_start_number=67),
+]  # fmt: skip
+
+
+def test_a_block_named_with_street_words_is_a_building_the_record_names() -> None:
+    m = Matcher(HILL)
+    # WESTON COURT is a block of this street, not a street: the shop's or a house's ground
+    # floor (no building name) is not what the record names
+    res = m.match_one("FLAT GROUND FLOOR WESTON COURT NORTHGATE HILL NETHER END BROCKLEY")
+    assert res.uprn not in (93, 95) or res.match_status != MATCHED, res
+    top = m.candidates("FLAT GROUND FLOOR WESTON COURT NORTHGATE HILL NETHER END BROCKLEY")
+    shop = next(s for s in top if int(m.index.uprn[s.entry]) == 93)
+    assert ("building", "extra", "") in shop.parts
+    # written with its flat, the block's flat is found
+    res = m.match_one("FLAT 2 WESTON COURT NORTHGATE HILL BROCKLEY")
+    assert (res.match_status, res.uprn) == (MATCHED, 92), res
+    # the shop itself, named by its organisation, is still found
+    res = m.match_one("NORTHERN LIGHTS HAIR, GROUND FLOOR, 63 NORTHGATE HILL", "BK1 9PL")
+    assert (res.match_status, res.uprn) == (MATCHED, 93), res
