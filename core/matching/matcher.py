@@ -219,6 +219,11 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
+            # the record names a town or locality this address is not in: one of the two is
+            # wrong, a person confirms which
+            score = min(score, th.guess_score_cap)
+            notes.append("the address is not in the place the record names")
         if self.index.is_alternative[top.entry]:
             language = getattr(self.index, "alt_language", {}).get(top.entry)
             name = LANGUAGE_NAMES.get(language or "", language)
@@ -542,6 +547,11 @@ def _flat_of_unwritten_house(top: Scored) -> bool:
         and any(p == "number" and o == "missing" for p, o, _d in top.parts)
         and not any(p == "building" and o in ("exact", "fuzzy") for p, o, _d in top.parts)
     )
+
+
+def _place_differs(top: Scored) -> bool:
+    """The record names a town or locality that contradicts the candidate's."""
+    return any(p == "place" for p, _o, _d in top.parts)
 
 
 def _has_flats(index: GazetteerIndex, entry: int) -> bool:

@@ -204,3 +204,33 @@ def test_a_block_named_with_street_words_is_a_building_the_record_names() -> Non
     # the shop itself, named by its organisation, is still found
     res = m.match_one("NORTHERN LIGHTS HAIR, GROUND FLOOR, 63 NORTHGATE HILL", "BK1 9PL")
     assert (res.match_status, res.uprn) == (MATCHED, 93), res
+
+
+def _park(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "MARSHFIELD")
+    values.setdefault("street_description", "PARK AVENUE")
+    return empty_address(uprn=uprn, **values)
+
+
+PARK = [
+    _park(100, pao_start_number=31, locality="HOLTON", classification="PP", postcode="MF1 9JD"),
+    _park(101, sao_text="FLAT A", pao_start_number=31, locality="HOLTON", parent_uprn=100,
+          postcode="MF1 9JD"),
+    _park(102, sao_text="FLAT B", pao_start_number=31, locality="HOLTON", parent_uprn=100,
+          postcode="MF1 9JD"),
+    _park(103, pao_start_number=31, postcode="MF7 8JY"),
+    _park(104, pao_start_number=33, postcode="MF7 8JY"),
+]  # fmt: skip
+
+
+def test_an_address_outside_the_place_the_record_names_is_for_a_person_to_confirm() -> None:
+    m = Matcher(PARK)
+    # 31 in Holton is divided into flats: the house 31 of the town proper is proposed, but
+    # it is not in Holton, so a person confirms
+    res = m.match_one("31, Park Avenue, Holton, Marshfield")
+    assert (res.match_status, res.uprn) == (MATCHED, 103), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "not in the place the record names" in res.match_reason
+    # the house in the town proper, its place not contradicted, stays a confident match
+    res = m.match_one("31 Park Avenue, Marshfield", "MF7 8JY")
+    assert (res.match_status, res.uprn) == (MATCHED, 103) and res.match_score >= 75, res
