@@ -25,7 +25,7 @@ from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -463,13 +463,26 @@ def _append(
 _FLOOR_ORDER = {f"F{n}": n for n in range(-1, 7)}
 
 
-def _name_top_floor(rows: dict[str, list], tops: list[int], floors: dict) -> None:
+def _name_top_floor(
+    rows: dict[str, list], tops: list[int], floors: dict, middles: Sequence[int] = ()
+) -> None:
     """A building whose units are the ``TOP FLOOR`` one and others on named floors below
     (BASEMENT, GROUND): its top floor is the next floor up (the first), found as such
-    too (``F1``) when no unit is on that floor already."""
+    too (``F1``) when no unit is on that floor already. A ``MIDDLE`` unit between them
+    (GROUND, MIDDLE, TOP FLOOR FLAT) is that next floor, and the top the one above it."""
     if not floors:
         return
     above = max(f for f, _ in floors.values()) + 1
+    if middles:
+        middle = next((k for k, v in _FLOOR_ORDER.items() if v == above and k != "FTOP"), None)
+        if middle is None:
+            return
+        for i in middles:
+            entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
+            entry["flat"] = middle
+            _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
+                    rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+        above += 1
     key = next((k for k, v in _FLOOR_ORDER.items() if v == above and k != "FTOP"), None)
     if key is None:
         return
@@ -494,14 +507,17 @@ def _add_top_floors(rows: dict[str, list]) -> None:
     for members in groups.values():
         floors = {}
         tops = []
+        middles = []
         for i in members:
             base, _, pos = rows["flat"][i].partition("/")
             if base == "FTOP":
                 tops.append(i)
             elif base in _FLOOR_ORDER:
                 floors[i] = (_FLOOR_ORDER[base], pos)
+            elif rows["flat"][i] == "FX/MIDDLE":
+                middles.append(i)
         if tops:
-            _name_top_floor(rows, tops, floors)
+            _name_top_floor(rows, tops, floors, middles)
             continue
         if len({f for f, _ in floors.values()}) < 2:
             continue

@@ -234,3 +234,22 @@ def test_an_address_outside_the_place_the_record_names_is_for_a_person_to_confir
     # the house in the town proper, its place not contradicted, stays a confident match
     res = m.match_one("31 Park Avenue, Marshfield", "MF7 8JY")
     assert (res.match_status, res.uprn) == (MATCHED, 103) and res.match_score >= 75, res
+
+
+def test_a_middle_flat_is_the_floor_between_the_ground_and_the_top_floor_flats() -> None:
+    m = Matcher(
+        [
+            _cottage(110, sao_text="GROUND FLOOR FLAT", pao_start_number=23),
+            _cottage(111, sao_text="MIDDLE FLAT", pao_start_number=23),
+            _cottage(112, sao_text="TOP FLOOR FLAT", pao_start_number=23),
+        ]
+    )
+    for text, uprn in (
+        ("1ST FLR FLAT, 23 FERN DRIVE", 111),
+        ("SECOND FLOOR FLAT, 23 FERN DRIVE", 112),
+        ("TOP FLOOR FLAT, 23 FERN DRIVE", 112),
+        ("MIDDLE FLAT, 23 FERN DRIVE", 111),
+        ("GROUND FLOOR FLAT, 23 FERN DRIVE", 110),
+    ):
+        res = m.match_one(text, "CB3 9NS")
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
