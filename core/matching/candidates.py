@@ -97,8 +97,23 @@ class Corrector:
 
     def correct(self, words: list[str]) -> list[str]:
         out: list[str] = []
-        for w in words:
+        i = 0
+        while i < len(words):
+            w = words[i]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                nxt
+                and w not in self.known
+                and w.isalpha()
+                and nxt.isalpha()
+                and len(w) + len(nxt) >= 6
+                and w + nxt in self.known
+            ):
+                out.append(w + nxt)  # a word typed in two (HAW THORN, HAWT HORN: HAWTHORN)
+                i += 2
+                continue
             out.extend(self._fix(w))
+            i += 1
         return out
 
 

@@ -253,3 +253,18 @@ def test_a_middle_flat_is_the_floor_between_the_ground_and_the_top_floor_flats()
     ):
         res = m.match_one(text, "CB3 9NS")
         assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
+
+
+def test_a_word_typed_in_two_is_read_as_the_gazetteer_word() -> None:
+    m = Matcher(
+        [
+            _cottage(120, pao_text="HAWTHORN COTTAGE", street_description="JUNIPER ROAD"),
+            _cottage(121, pao_text="HAWTHORN COTTAGE BARN", street_description="JUNIPER ROAD"),
+            _cottage(122, pao_start_number=3, street_description="THORN ROAD"),
+        ]
+    )
+    for text in ("Haw Thorn Cottage Barn, Juniper Road", "Hawt Horn Cottage Barn, Juniper Road"):
+        res = m.match_one(text, "CB3 9NS")
+        assert (res.match_status, res.uprn) == (MATCHED, 121), (text, res)
+    # two known words stay two words
+    assert m.corrector.correct(["THORN", "ROAD"]) == ["THORN", "ROAD"]
