@@ -171,6 +171,9 @@ class GazetteerIndex:
     postcode_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     sector_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     district_code: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    #: Entries whose flat key is inferred, not written (``TOP FLOOR FLAT`` also found as the
+    #: floor above the building's others, a ``MIDDLE`` flat as the floor between).
+    derived_floor: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def __len__(self) -> int:
         return len(self.uprn)
@@ -288,6 +291,7 @@ class GazetteerIndex:
             postcode=rows["postcode"],
             is_parent=np.asarray(rows["is_parent"], dtype=bool),
             is_alternative=np.asarray(rows["is_alternative"], dtype=bool),
+            derived_floor=np.asarray(rows["derived"], dtype=bool),
             streets=streets,
             address_of=address_of,
             xy_of=xy_of,
@@ -448,8 +452,10 @@ def _append(
     postcode: str,
     is_parent: bool,
     is_alternative: bool,
+    derived: bool = False,
 ) -> None:
     rows["uprn"].append(uprn)
+    rows["derived"].append(derived)
     for k in ("flat", "number", "suffix", "end", "building"):
         rows[k].append(entry[k])
     rows["organisation"].append(org)
@@ -481,7 +487,7 @@ def _name_top_floor(
             entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
             entry["flat"] = middle
             _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
-                    rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+                    rows["postcode"][i], rows["is_parent"][i], False, True)  # fmt: skip
         above += 1
     key = next((k for k, v in _FLOOR_ORDER.items() if v == above and k != "FTOP"), None)
     if key is None:
@@ -491,7 +497,7 @@ def _name_top_floor(
         entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
         entry["flat"] = f"{key}/{pos}" if pos else key
         _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
-                rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+                rows["postcode"][i], rows["is_parent"][i], False, True)  # fmt: skip
 
 
 def _add_top_floors(rows: dict[str, list]) -> None:
@@ -527,7 +533,7 @@ def _add_top_floors(rows: dict[str, list]) -> None:
                 entry = {k: rows[k][i] for k in ("number", "suffix", "end", "building")}
                 entry["flat"] = f"FTOP/{pos}" if pos else "FTOP"
                 _append(rows, rows["uprn"][i], entry, rows["organisation"][i], rows["street"][i],
-                        rows["postcode"][i], rows["is_parent"][i], False)  # fmt: skip
+                        rows["postcode"][i], rows["is_parent"][i], False, True)  # fmt: skip
 
 
 def _street_from_words(words: list[str], hint: Street | None = None) -> tuple[str, str]:

@@ -219,6 +219,13 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        derived = getattr(self.index, "derived_floor", None)
+        if status == MATCHED and derived is not None and len(derived) > top.entry:
+            if derived[top.entry] and score >= th.guess_score_cap:
+                # SECOND FLOOR FLAT found as the TOP FLOOR FLAT of a building whose other
+                # flats are below: an inference from the building's flats, a person confirms
+                score = min(score, th.guess_score_cap)
+                notes.append("the flat's floor is inferred from the building's other flats")
         if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
             # the record names a town or locality this address is not in: one of the two is
             # wrong, a person confirms which

@@ -268,3 +268,23 @@ def test_a_word_typed_in_two_is_read_as_the_gazetteer_word() -> None:
         assert (res.match_status, res.uprn) == (MATCHED, 121), (text, res)
     # two known words stay two words
     assert m.corrector.correct(["THORN", "ROAD"]) == ["THORN", "ROAD"]
+
+
+def test_a_floor_inferred_from_the_other_flats_is_for_a_person_to_confirm() -> None:
+    m = Matcher(
+        [
+            _cottage(130, sao_text="BASEMENT FLAT", pao_start_number=7),
+            _cottage(131, sao_text="GROUND FLOOR FLAT", pao_start_number=7),
+            _cottage(132, sao_text="TOP FLOOR FLAT", pao_start_number=7),
+        ]
+    )
+    # the top floor flat is the first floor's (the floor above the others): found, but the
+    # record may have its floor wrong, so a person confirms
+    res = m.match_one("FIRST FLOOR FLAT, 7 FERN DRIVE", "CB3 9NS")
+    assert (res.match_status, res.uprn) == (MATCHED, 132), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "inferred" in res.match_reason
+    # written as the gazetteer writes it, it is no inference
+    res = m.match_one("TOP FLOOR FLAT, 7 FERN DRIVE", "CB3 9NS")
+    assert (res.match_status, res.uprn) == (MATCHED, 132), res
+    assert not needs_review(res.match_status, res.match_score, res.margin), res
