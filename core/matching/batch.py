@@ -513,6 +513,9 @@ class PairBatch:
         n_max = np.where(cand_no | rec_no, 0.0, w.number_match)
         #: a written house number read as a flat, the candidate's number unnamed: it counts
         self.n_max_written = np.where(~cand_no & rec_no & self.written, w.number_match, 0.0)
+        #: rows reading a written house number the street has as a flat of an unnumbered
+        #: building (penalised when the record names no building: ``Scorer.number_part``)
+        self.house_flat = cand_no & rec_no & self.written & ~self.unnum & (rf != 0)
         n_max = n_max + np.where(eq_suf & (re_ < 0) & (rs > 0), w.suffix_match, 0.0)
 
         c_flat = index.flat_code[e].astype(np.int64)
@@ -564,7 +567,9 @@ class PairBatch:
         self.f_pts = f_pts
         self.penalty = (1.0 - r_wt_a[row_reading]) * w.reading_penalty
 
-    def _row_points(self, named: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    def _row_points(
+        self, named: np.ndarray, rows: np.ndarray | None = None, bare: np.ndarray | None = None
+    ) -> np.ndarray:
         """Points per row (all rows, or *rows*) given whether the pair's building or
         organisation similarity is at least 85 (*named*, per row)."""
         w = self.w
@@ -579,7 +584,13 @@ class PairBatch:
             w.number_missing_named,
             np.where(written, w.number_mismatch, w.number_missing_in_record),
         )
-        n_pts = np.where(cand_no, np.where(rec_no, 0.0, extra), np.where(rec_no, missing, both))
+        # a written house number the street has, read as a flat of an unnumbered building,
+        # the record naming no building (*bare*, per row; Scorer.number_part)
+        house = 0.0
+        if bare is not None:
+            flat_of = self.house_flat if rows is None else self.house_flat[rows]
+            house = np.where(flat_of & bare & ~named, w.number_mismatch, 0.0)
+        n_pts = np.where(cand_no, np.where(rec_no, house, extra), np.where(rec_no, missing, both))
         return n_pts + f_pts - penalty
 
     def _best_reading(self, row_pts: np.ndarray, m: np.ndarray, row_pair: np.ndarray,
@@ -724,11 +735,14 @@ class PairBatch:
             rows, row_pair = rows[order], row_pair[order]
             offsets, m = self.offsets[rows], self.m[sel]
         named = b_sim[row_pair] >= 85
-        row_pts = self._row_points(named, rows)
+        bare = left[row_pair] == 0
+        row_pts = self._row_points(named, rows, bare)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
         n_written = self.n_max_written if rows is None else self.n_max_written[rows]
         unnum = self.unnum if rows is None else self.unnum[rows]
         nf_rows = nf_rows + np.where(named & ~unnum, 0.0, n_written)
+        flat_of = self.house_flat if rows is None else self.house_flat[rows]
+        nf_rows = nf_rows + np.where(flat_of & bare & ~named, w.number_match, 0.0)
         best_j, best_row = self._best_reading(row_pts, m, row_pair, offsets)
         nf_pts = row_pts[best_row]
         nf_max = nf_rows[best_row]

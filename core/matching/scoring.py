@@ -650,6 +650,18 @@ class Scorer:
         w = self.w
         if number < 0:
             if r.number is None:
+                written = self.ctx.parsed.number
+                if (
+                    written is not None
+                    and r.flat
+                    and not r.unnumbered
+                    and building_sim < 85
+                    and not self._leftover(sid)
+                    and self.has_house(sid, written)
+                ):
+                    # "19 YORK WAY" read as flat 19 of an unnumbered block, the record naming
+                    # no building, while the street has a house 19: the number is that house's
+                    return w.number_mismatch, w.number_match, "≠", f"{written}, a house here"
                 return 0.0, 0.0, "", ""
             if building_sim >= 85 and r.flat == "":
                 return w.number_extra_in_record / 2, 0.0, "extra", f"{r.number}"

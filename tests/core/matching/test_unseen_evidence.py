@@ -309,3 +309,36 @@ def test_a_postcode_unit_no_address_has_says_only_its_sector() -> None:
     # CB4 7GN is another address's unit: the record's postcode contradicts this one
     res = m.match_one("51 KINGS CLOSE, CALDERBRIDGE", "CB4 7GN")
     assert res.uprn == 140 and res.match_score < 75, res
+
+
+def test_a_house_number_the_street_has_is_not_a_flat_of_an_unnamed_block() -> None:
+    m = Matcher(
+        [
+            _cottage(150, pao_start_number=19, street_description="YORK WAY", postcode="KL3 7RE"),
+            _cottage(
+                151,
+                pao_text="LONGFIELD COURT",
+                classification="PP",
+                street_description="YORK WAY",
+                postcode="KL3 7ZT",
+            ),
+            *[
+                _cottage(
+                    151 + n,
+                    sao_text=f"FLAT {n}",
+                    pao_text="LONGFIELD COURT",
+                    parent_uprn=151,
+                    street_description="YORK WAY",
+                    postcode="KL3 7ZT",
+                )
+                for n in (18, 19, 20)
+            ],
+        ]  # fmt: skip
+    )
+    # the record's postcode is the block's, but York Way has a house 19 and the record
+    # names no block: it is that house
+    res = m.match_one("19 YORK WAY, KELLINGTON", "KL3 7ZT")
+    assert (res.match_status, res.uprn) == (MATCHED, 150), res
+    # naming the block, its flat 19 is found
+    res = m.match_one("19 LONGFIELD COURT, YORK WAY, KELLINGTON", "KL3 7ZT")
+    assert (res.match_status, res.uprn) == (MATCHED, 170), res
