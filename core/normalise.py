@@ -136,6 +136,9 @@ _DIGIT_TO = re.compile(r"(?<=\d)\s+TO\s+(?=\d)")
 _DIGIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")
 _NUM_LETTER = re.compile(r"^(\d+)([A-Z])$")
 _UNIT_STUCK = re.compile(r"^(FLAT|FLT|APT|APARTMENT|UNIT|RM|ROOM)(\d{1,4}[A-Z]?)$")
+#: A flat letter typed onto its unit word (``FLATB``): letters A-H only, so that no word
+#: (``FLATS``) is split.
+_FLAT_LETTER_STUCK = re.compile(r"^(FLAT|FLT|APT)([A-H])$")
 
 
 #: Welsh street-type words, written before the street's name (``LON BRACKEN``, ``FFORDD
@@ -258,7 +261,9 @@ def tokens(text: object) -> list[str]:
     expanded: list[str] = []
     for tok in raw:
         m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
-        if m:  # FLT10, APT3B, RM5: the unit word and its id typed together
+        if m is None and tok[0] in "FA" and len(tok) in (4, 5):
+            m = _FLAT_LETTER_STUCK.match(tok)
+        if m:  # FLT10, APT3B, RM5, FLATB: the unit word and its id typed together
             expanded.extend(m.groups())
             continue
         if tok in FLOOR_SHORTHAND:

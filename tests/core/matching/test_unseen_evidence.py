@@ -342,3 +342,12 @@ def test_a_house_number_the_street_has_is_not_a_flat_of_an_unnamed_block() -> No
     # naming the block, its flat 19 is found
     res = m.match_one("19 LONGFIELD COURT, YORK WAY, KELLINGTON", "KL3 7ZT")
     assert (res.match_status, res.uprn) == (MATCHED, 170), res
+
+
+def test_a_flat_letter_typed_onto_its_unit_word_is_read_apart() -> None:
+    from placelink.core.parse import parse
+
+    assert (parse("FlatB, 4, Daisy Road").flat, parse("FlatB, 4, Daisy Road").number) == ("B", 4)
+    assert parse("APTC 3 HIGH STREET").flat == "C"
+    # a word is not split: FLATS is no flat S
+    assert parse("FLATS 4 DAISY ROAD").flat != "S"
