@@ -420,14 +420,6 @@ class Scorer:
         #: The most the record's postcode can earn: a partial one (``LS6 9``) no more than
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
-        if ctx.parsed.postcode and self.pc_codes[0] == -2:
-            # a unit no address of the gazetteer has (a slip, a code from elsewhere): like a
-            # partial postcode, it can say no more than its sector or district
-            self.pc_max = (
-                weights.postcode_sector
-                if self.pc_codes[1] != -2
-                else (weights.postcode_district if self.pc_codes[2] != -2 else 0.0)
-            )
         self._place_words = {t for p in ctx.places for t in p.split()}
         #: The record gives a house number or a flat.
         self.numbered = any(

@@ -290,27 +290,6 @@ def test_a_floor_inferred_from_the_other_flats_is_for_a_person_to_confirm() -> N
     assert not needs_review(res.match_status, res.match_score, res.margin), res
 
 
-def test_a_postcode_unit_no_address_has_says_only_its_sector() -> None:
-    m = Matcher(
-        [
-            _cottage(
-                140, pao_start_number=51, street_description="KINGS CLOSE", postcode="CB4 5ZB"
-            ),
-            _cottage(
-                141, pao_start_number=53, street_description="KINGS CLOSE", postcode="CB4 5ZB"
-            ),
-            _cottage(142, pao_start_number=2, street_description="ELM ROW", postcode="CB4 7GN"),
-        ]  # fmt: skip
-    )
-    # CB4 5ZZ is no unit of the gazetteer: a slip within the right sector, no evidence against
-    res = m.match_one("51 KINGS CLOSE, CALDERBRIDGE", "CB4 5ZZ")
-    assert (res.match_status, res.uprn) == (MATCHED, 140), res
-    assert not needs_review(res.match_status, res.match_score, res.margin), res
-    # CB4 7GN is another address's unit: the record's postcode contradicts this one
-    res = m.match_one("51 KINGS CLOSE, CALDERBRIDGE", "CB4 7GN")
-    assert res.uprn == 140 and res.match_score < 75, res
-
-
 def test_a_house_number_the_street_has_is_not_a_flat_of_an_unnamed_block() -> None:
     m = Matcher(
         [
