@@ -236,7 +236,14 @@ class LoadStreets(PlaceLinkAlgorithm):
         shown = len(stats.detected)
 
         if table is None:
-            written = write_records(records, factory, factory.lines, sink, rejects, feedback, stats)
+            try:
+                written = write_records(
+                    records, factory, factory.lines, sink, rejects, feedback, stats
+                )
+            finally:
+                close = getattr(records, "close", None)
+                if close is not None:
+                    close()  # the staging file goes at once, also after a cancel or an error
         else:
             try:
                 written = copy_records(
