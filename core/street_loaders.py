@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .formats import codepoint, open_roads, open_usrn
+from .formats import codepoint, dtf73_streets, dtf81, open_roads, open_usrn
 from .formats.registry import FILES, STREETS, VECTOR, choices, format_named, formats
 from .input_checks import shown, unreadable_first_row
 from .records import LoadStats, Reject
@@ -23,6 +23,8 @@ STREET_FORMATS: tuple[str, ...] = choices(STREETS)
 _CSV_READERS = {f.name: f.reader for f in formats(STREETS, FILES)}
 _VECTOR_READERS = {f.name: f.reader for f in formats(STREETS, VECTOR)}
 VECTOR_FORMATS = tuple(_VECTOR_READERS)
+#: The DTF readers, which stage their records on disk (in a folder given by the caller).
+_STAGED = {dtf81.NAME: dtf81.READER, dtf73_streets.NAME: dtf73_streets.READER}
 VECTOR_SUFFIXES = (".gpkg", ".shp", ".gml", ".geojson", ".json", ".sqlite", ".fgb", ".gdb")
 _DATA_SUFFIXES = (".csv", ".txt", ".zip")
 _SNIFF_ROWS = 200
@@ -121,10 +123,13 @@ def load_streets(
     fmt: str = "auto",
     stats: LoadStats | None = None,
     features: Iterable[open_usrn.VectorFeature] | None = None,
+    staging_folder: str | Path | None = None,
 ) -> Iterator[dict | Reject]:
     """Yield canonical street records (with ``lines``) and rejects from *paths*.
 
     For the vector formats, *features* holds the layer's features as read by the adapter.
+    DTF files are staged in a temporary SQLite file under *staging_folder* (the system's
+    temporary folder by default), so memory does not grow with the supply.
     """
     stats = stats if stats is not None else LoadStats()
     if fmt in _VECTOR_READERS or (fmt == "auto" and features is not None):
@@ -149,6 +154,8 @@ def load_streets(
     reader = _CSV_READERS.get(fmt)
     if reader is None:
         raise ValueError(f"street format {fmt!r} is not supported")
+    if fmt in _STAGED:
+        return _STAGED[fmt].read(sources, stats, staging_folder)
     return reader(sources, stats)
 
 

@@ -153,8 +153,9 @@ class LoadStreets(PlaceLinkAlgorithm):
         "make one street: OUTPUT rows count the records merged into streets (FEATURES counts "
         "the streets). OUTPUT rows plus REJECTED rows account for every data row read, and "
         "the log says so.\n"
-        "DTF records are kept in temporary files while they are read (removed at the end, "
-        "also after a cancel), so memory holds only a few numbers per record. A PostGIS "
+        "DTF records are staged in a temporary SQLite file and joined there (removed at "
+        "the end, also after a cancel), so memory does not grow with the supply; allow free "
+        "disk space of about twice the files' size. A PostGIS "
         "OUTPUT is written with one COPY into a new table in a single transaction, then "
         "indexed (primary key, spatial, usrn) and analysed; cancelling leaves no table behind."
     )
@@ -206,7 +207,9 @@ class LoadStreets(PlaceLinkAlgorithm):
             if fmt == "auto":
                 fmt = detect_street_format(files)
                 stats.detected.append(f"detected format: {fmt}")
-            records = load_streets(files, fmt, stats, features)
+            # DTF files are staged on disk beside QGIS's other temporary files: memory
+            # stays flat whatever the size of the supply (core/formats/street_staging.py).
+            records = load_streets(files, fmt, stats, features, QgsProcessingUtils.tempFolder())
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         factory = FeatureFactory(street_fields(fmt))
@@ -233,7 +236,14 @@ class LoadStreets(PlaceLinkAlgorithm):
         shown = len(stats.detected)
 
         if table is None:
-            written = write_records(records, factory, factory.lines, sink, rejects, feedback, stats)
+            try:
+                written = write_records(
+                    records, factory, factory.lines, sink, rejects, feedback, stats
+                )
+            finally:
+                close = getattr(records, "close", None)
+                if close is not None:
+                    close()  # the staging file goes at once, also after a cancel or an error
         else:
             try:
                 written = copy_records(

@@ -2,9 +2,10 @@
 
 QGIS's PostGIS sink inserts row by row; at national size that is most of a load's time.
 Here the rows go with one ``COPY … FROM STDIN`` (streamed in chunks, so memory stays
-flat) into a new table of a temporary name, all in one transaction; then the primary key,
-the spatial index and a UPRN/USRN index are built, and the table is renamed to its final
-name (replacing a table of that name, as QGIS's sink does) and ``ANALYZE``d. A cancel or
+flat) into a new table of a temporary name, all in one transaction; the primary key and
+the UPRN/USRN indexes are filled during the COPY, the spatial index is built after it, and
+the table is renamed to its final name (replacing a table of that name, as QGIS's sink
+does) and ``ANALYZE``d. A cancel or
 an error rolls everything back: no half-written table survives. (The table is logged from
 the start: an UNLOGGED table made LOGGED at the end is written twice, which measured
 20-30 % slower.)
@@ -225,18 +226,21 @@ def copy_to_postgis(
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
             cursor.execute(
-                f"CREATE TABLE {temp} ({_quote(key)} bigserial, "
+                f"CREATE TABLE {temp} ({_quote(key)} bigserial PRIMARY KEY, "
                 f"{', '.join(columns)}, {_quote(geometry)} geometry({geometry_type}, {srid}))"
             )
+            # The b-tree indexes exist before the COPY: the server fills them while the
+            # rows arrive (it waits on this process most of that time), so they cost no
+            # time after it. The spatial index is built after the COPY, sorted in one
+            # pass: inserting row by row into a GiST costs several times more.
+            for indexed in ("uprn", "usrn", "link_id"):
+                if indexed in names:
+                    cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
             cursor.copy_expert(
                 f"COPY {temp} ({column_list}) FROM STDIN", _Stream(lines()), size=CHUNK
             )
-            cursor.execute(f"ALTER TABLE {temp} ADD PRIMARY KEY ({_quote(key)})")
             cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
-            for indexed in ("uprn", "usrn", "link_id"):
-                if indexed in names:
-                    cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             cursor.execute(f"DROP TABLE IF EXISTS {full}")
             cursor.execute(f"ALTER TABLE {temp} RENAME TO {_quote(table)}")
         connection.autocommit = True

@@ -45,6 +45,43 @@ def test_staged_load_into_postgis_equals_geopackage(postgis_server, run_alg, tmp
     assert _rows(pg) == _rows(QgsVectorLayer(str(gpkg), "gpkg", "ogr"))
 
 
+def _indexes(postgis_server, table: str) -> list[str]:
+    """The index definitions of *table*, with its own name taken out (comparable)."""
+    found = postgis_server.sql(
+        f"SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'"
+    )
+    return sorted(line.split(" ON ", 1)[1] for line in found.splitlines() if line)
+
+
+def test_postgis_load_is_indexed_and_a_second_load_replaces_it(postgis_server, run_alg) -> None:
+    """The primary key and the UPRN/USRN indexes (filled during the COPY) and the spatial
+    index (built after it) are all there, also when a second load replaces the table (whose
+    indexes still carry the loading table's names)."""
+    uri = "postgis:" + postgis_server.uri(table="indexed")
+    expected = [
+        "public.indexed USING btree (id)",
+        "public.indexed USING btree (uprn)",
+        "public.indexed USING btree (usrn)",
+        "public.indexed USING gist (geom)",
+    ]
+    first = _load(run_alg, [SAMPLE], uri)
+    assert _indexes(postgis_server, "indexed") == expected
+    second = _load(run_alg, [FULL], uri)
+    assert _indexes(postgis_server, "indexed") == expected
+    assert postgis_server.sql("SELECT count(*) FROM public.indexed").strip() == str(
+        second["LOADED"]
+    )
+    assert first["LOADED"] != second["LOADED"]
+    primary = postgis_server.sql(
+        "SELECT count(*) FROM pg_index WHERE indisprimary "
+        "AND indrelid = 'public.indexed'::regclass"
+    )
+    assert primary.strip() == "1"
+    assert (
+        postgis_server.sql("SELECT to_regclass('public.indexed_placelink_loading')").strip() == ""
+    )
+
+
 def _apply(run_alg, target: QgsVectorLayer, inputs: list[Path]) -> dict:
     return run_alg(
         "placelink:applyupdates",
