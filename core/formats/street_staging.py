@@ -502,8 +502,10 @@ def _build(reader: DtfStreetReader, run: _StagedRun, stats: LoadStats) -> None:
             db.executemany("INSERT INTO S VALUES (?, ?, ?, ?)", batch)
             batch = []
     db.executemany("INSERT INTO S VALUES (?, ?, ?, ?)", batch)
+    # only USRNs a readable record can refer to (at most MAX_USRN): a rejected row's
+    # number may be anything, even beyond SQLite's integers
     for (usrn,) in db.execute(
-        "SELECT DISTINCT n_usrn FROM t11 WHERE NOT alive AND n_usrn IS NOT NULL"
+        "SELECT DISTINCT n_usrn FROM t11 WHERE NOT alive AND abs(n_usrn) <= ?", (MAX_USRN,)
     ).fetchall():
         usrn = int(usrn)
         if not run.count("SELECT count(*) FROM S WHERE usrn = ?", (usrn,)):

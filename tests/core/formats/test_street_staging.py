@@ -200,3 +200,26 @@ def test_memory_does_not_grow_with_the_supply(tmp_path: Path, monkeypatch) -> No
     assert (n_small, n_large) == (2_000, 8_000)
     assert staged_large < 1.3 * staged_small, (staged_small, staged_large)
     assert memory_large > 2 * staged_large, (staged_large, memory_large)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a street record rejected for its change type, with a USRN beyond SQLite's integers
+        ["11,,,9.223372036854775e+18"],
+        ["11,X,1,99999999999999999999999,2,,,,,"],
+        # numbers beyond SQLite's integers in every key column of a DTF 7.3 streets file
+        ["11,I,1,1e30,2,,,,,", "12,I,2,1e30,1e30,,,,", "15,I,3,1e30,HIGH STREET,,TOWN,,ENG"],
+    ],
+)
+def test_numbers_beyond_sqlite_integers_are_rejected_like_in_memory(
+    lines: list[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "streets.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    (tmp_path / "staging").mkdir()
+    staged = _load(dtf73_streets.READER, [path], tmp_path / "staging")
+    assert staged == _load(dtf73_streets.READER, [path], None)
+    rows, stats = staged
+    assert rows and all(isinstance(r, tuple) for r in rows)  # every row rejected, with reason
+    assert all(r[3] for r in rows)
