@@ -85,6 +85,9 @@ class Thresholds:
     guess_score_cap: float = 74.0
     #: Readings weighing less than this are such guesses.
     guess_weight: float = 0.7
+    #: A match whose record writes every part as the address has it but its postcode, a
+    #: unit of the same district (a slip), scores what its text alone earns, at most this.
+    postcode_slip_score: float = 85.0
 
 
 class Matcher:
@@ -219,6 +222,13 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        slip = _postcode_slip_score(top, self.weights) if status == MATCHED else None
+        if slip is not None and slip > score:
+            # 18 STANLEY CLOSE, ASHLEY GREEN with another unit of the address's district: the
+            # record writes every other part as it is and no other address comes close, so
+            # the postcode is the slip, not the address
+            score = round(min(slip, th.postcode_slip_score), 1)
+            notes.append("the postcode is another of its district's; the rest is this address")
         derived = getattr(self.index, "derived_floor", None)
         if status == MATCHED and derived is not None and len(derived) > top.entry:
             if derived[top.entry] and score >= th.guess_score_cap:
@@ -587,6 +597,24 @@ def _full_text(s: Scored) -> int:
     if s.reading.weight < 1.0 or not all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts):
         return 0
     return 2 if s.score >= 99.5 else 1
+
+
+def _postcode_slip_score(top: Scored, w: Weights) -> float | None:
+    """The score *top* earns on the record's text alone when the record writes every part of
+    its address as it is (read as written) except a whole postcode that is another unit of
+    the same sector or district; None otherwise."""
+    if top.reading.weight < 1.0:
+        return None
+    pc_pts = None
+    for part, outcome, _d in top.parts:
+        if part == "postcode" and outcome in ("same sector", "same district"):
+            pc_pts = w.postcode_sector if outcome == "same sector" else w.postcode_district
+        elif outcome not in _AS_WRITTEN:
+            return None
+    possible = top.best_possible - w.postcode_exact
+    if pc_pts is None or possible <= 0:
+        return None
+    return max(0.0, min(100.0, 100.0 * (top.points - pc_pts) / possible))
 
 
 def _full_text_beats(top: Scored, second: Scored | None) -> bool:

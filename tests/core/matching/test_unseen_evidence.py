@@ -330,3 +330,21 @@ def test_a_flat_letter_typed_onto_its_unit_word_is_read_apart() -> None:
     assert parse("APTC 3 HIGH STREET").flat == "C"
     # a word is not split: FLATS is no flat S
     assert parse("FLATS 4 DAISY ROAD").flat != "S"
+
+
+def test_a_postcode_slip_within_its_district_does_not_send_an_exact_address_to_review() -> None:
+    m = Matcher(MEWS)
+    # every other part is this address's as it is: the postcode (KL5 7XY, a unit of the
+    # same district) is the slip; the match is confident, the reason says why
+    for postcode in ("KL5 7XY", "KL5 5NX"):
+        res = m.match_one("5 STANLEY CRESCENT, KELLINGTON", postcode)
+        assert (res.match_status, res.uprn) == (MATCHED, 10), res
+        assert not needs_review(res.match_status, res.match_score, res.margin), res
+        assert "the postcode is another of its district's" in res.match_reason
+    # a postcode of another district, or another part not as written, still goes to review
+    res = m.match_one("5 STANLEY CRESCENT, KELLINGTON", "KL9 7XY")
+    assert res.uprn == 10 and needs_review(res.match_status, res.match_score, res.margin), res
+    assert "the postcode is another" not in res.match_reason
+    res = m.match_one("FLAT 9, 121 FALCON MEWS, KELLINGTON", "KL2 9ZZ")
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "the postcode is another" not in res.match_reason
