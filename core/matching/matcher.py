@@ -236,6 +236,12 @@ class Matcher:
                 # flats are below: an inference from the building's flats, a person confirms
                 score = min(score, th.guess_score_cap)
                 notes.append("the flat's floor is inferred from the building's other flats")
+        if status == MATCHED and score >= th.guess_score_cap and _name_is_runner_ups(top, second):
+            # APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE where FLAT 1, 84 has no name and
+            # MAPLE HOUSE has no number: the record's evidence is split between two
+            # addresses, a person confirms which
+            score = min(score, th.guess_score_cap)
+            notes.append(f"UPRN {runner} has the building name the record gives")
         if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
             # the record names a town or locality this address is not in: one of the two is
             # wrong, a person confirms which
@@ -374,6 +380,8 @@ class Matcher:
             ranked_list = [top]
             if r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
                 ranked_list.append(sc.score(r[4]))  # its evidence decides a near tie
+            elif r[4] >= 0 and _names_missing_building(top):
+                ranked_list.append(sc.score(r[4]))  # may hold the building the record names
             elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
             out.append(self._decide(ranked_list))
@@ -564,6 +572,21 @@ def _flat_of_unwritten_house(top: Scored) -> bool:
         and any(p == "number" and o == "missing" for p, o, _d in top.parts)
         and not any(p == "building" and o in ("exact", "fuzzy") for p, o, _d in top.parts)
     )
+
+
+def _names_missing_building(top: Scored) -> bool:
+    """The record names a building and gives a flat; *top* has no building name."""
+    parts = {(p, o) for p, o, _d in top.parts}
+    return ("building", "extra") in parts and ("flat", "=") in parts
+
+
+def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
+    """The record names a building that *top* lacks (it has no name) and the runner-up
+    has exactly, with the record's flat: the record's flat and building are another
+    address's, its house number this one's."""
+    if second is None or not _names_missing_building(top):
+        return False
+    return {("building", "exact"), ("flat", "=")} <= {(p, o) for p, o, _d in second.parts}
 
 
 def _place_differs(top: Scored) -> bool:

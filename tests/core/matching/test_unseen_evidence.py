@@ -348,3 +348,36 @@ def test_a_postcode_slip_within_its_district_does_not_send_an_exact_address_to_r
     res = m.match_one("FLAT 9, 121 FALCON MEWS, KELLINGTON", "KL2 9ZZ")
     assert needs_review(res.match_status, res.match_score, res.margin), res
     assert "the postcode is another" not in res.match_reason
+
+
+def _close(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("street_description", "STANLEY CLOSE")
+    values.setdefault("postcode", "NB1 3SQ")
+    return empty_address(uprn=uprn, **values)
+
+
+CLOSE = [
+    _close(1, pao_start_number=84, classification="PP"),
+    _close(2, sao_text="FLAT 1", pao_start_number=84, parent_uprn=1),
+    _close(3, sao_text="FLAT 2", pao_start_number=84, parent_uprn=1),
+    _close(4, pao_text="MAPLE HOUSE", classification="PP"),
+    _close(5, sao_text="APARTMENT 1", pao_text="MAPLE HOUSE", parent_uprn=4),
+    _close(6, sao_text="APARTMENT 2", pao_text="MAPLE HOUSE", parent_uprn=4),
+    _close(7, pao_start_number=86),
+    _close(8, pao_text="ROWAN COTTAGE"),
+]  # fmt: skip
+
+
+def test_a_flat_and_building_of_one_address_with_the_number_of_another_is_for_review() -> None:
+    m = Matcher(CLOSE)
+    # flat 1 of 84 has the record's number and flat, APARTMENT 1, MAPLE HOUSE its flat and
+    # building: the evidence is split between two addresses, a person confirms which
+    res = m.match_one("APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
+    assert (res.match_status, res.uprn, res.runner_up_uprn) == (MATCHED, 2, 5), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "UPRN 5 has the building name the record gives" in res.match_reason, res
+    # a building name of another house of the street, with no flat, is not split evidence
+    res = m.match_one("ROWAN COTTAGE, 86 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
+    assert (res.match_status, res.uprn) == (MATCHED, 7), res
+    assert "has the building name" not in res.match_reason, res
