@@ -381,3 +381,32 @@ def test_a_flat_and_building_of_one_address_with_the_number_of_another_is_for_re
     res = m.match_one("ROWAN COTTAGE, 86 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
     assert (res.match_status, res.uprn) == (MATCHED, 7), res
     assert "has the building name" not in res.match_reason, res
+
+
+def _drive(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "KELLINGTON")
+    values.setdefault("locality", "FERNLEY")
+    values.setdefault("street_description", "NELSON DRIVE")
+    values.setdefault("postcode", "KL5 2JE")
+    return empty_address(uprn=uprn, **values)
+
+
+DRIVE = [
+    _drive(1, pao_start_number=4, postcode="KL5 2JX"),
+    _drive(2, pao_start_number=6, postcode="KL5 2JX"),
+    _drive(3, pao_text="FOUNDRY LODGE", classification="PP"),
+    _drive(4, sao_text="4", pao_text="FOUNDRY LODGE", parent_uprn=3),
+    _drive(5, sao_text="5", pao_text="FOUNDRY LODGE", parent_uprn=3),
+]  # fmt: skip
+
+
+def test_a_record_naming_no_street_names_no_house_of_it() -> None:
+    m = Matcher(DRIVE)
+    # "4 NELSON DRIVE" names the street's house 4, not flat 4 of the unnumbered lodge
+    res = m.match_one("4 NELSON DRIVE, FERNLEY, KELLINGTON", "KL5 2JE")
+    assert (res.match_status, res.uprn) == (MATCHED, 1), res
+    # "4, FERNLEY" names no street: its 4 is no house of Nelson Drive, and flat 4 of the
+    # lodge at the record's postcode is the reading (a guess, for review)
+    res = m.match_one("4, FERNLEY, KELLINGTON", "KL5 2JE")
+    assert (res.match_status, res.uprn) == (MATCHED, 4), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
