@@ -129,6 +129,7 @@ Evidence = tuple["Top | None", "Top | None"]
 _MATCHED_NOTES = (
     "the record's flat is not in the gazetteer at this address",
     "numbers read another way than written",
+    "the postcode is another of its district's; the rest is this address",
 )
 
 

@@ -172,7 +172,8 @@ def dump_cell(
     folder, cell: str, gazetteer: list[dict[str, object]], records: list[Record], results, uam
 ) -> None:
     """Write the cell's records PlaceLink does not get right (and those it gets wrong) with
-    uk-address-matcher's answer beside (``<cell>-misses.csv``), to classify the gaps."""
+    uk-address-matcher's answer beside (``<cell>-misses.csv``), to classify the gaps, and
+    the right matches the Review queue holds (``<cell>-right-review.csv``)."""
     import csv
 
     addresses = {int(r["uprn"]): r["address"] for r in gazetteer}  # type: ignore[arg-type]
@@ -195,6 +196,14 @@ def dump_cell(
                 got == str(rec.truth), addresses.get(int(got)) if got else "", rec.truth,
                 rec.unresolvable,
             ])  # fmt: skip
+    with open(folder / f"{name}-right-review.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)  # right matches the Review queue would hold needlessly
+        w.writerow("text postcode truth_address score margin reason".split())
+        for rec, res in zip(records, results):
+            right = res.match_status == MATCHED and res.uprn == rec.truth
+            if right and needs_review(res.match_status, res.match_score, res.margin):
+                row = (rec.text, rec.postcode, addresses.get(rec.truth), res.match_score)
+                w.writerow([*row, res.margin, res.match_reason])
 
 
 def _print(row: tuple) -> None:

@@ -735,7 +735,7 @@ class PairBatch:
             rows, row_pair = rows[order], row_pair[order]
             offsets, m = self.offsets[rows], self.m[sel]
         named = b_sim[row_pair] >= 85
-        bare = left[row_pair] == 0
+        bare = (left[row_pair] == 0) & (s_max[row_pair] > 0)  # names a street, no building
         row_pts = self._row_points(named, rows, bare)
         nf_rows = self.nf_max_rows if rows is None else self.nf_max_rows[rows]
         n_written = self.n_max_written if rows is None else self.n_max_written[rows]

@@ -85,6 +85,9 @@ class Thresholds:
     guess_score_cap: float = 74.0
     #: Readings weighing less than this are such guesses.
     guess_weight: float = 0.7
+    #: A match whose record writes every part as the address has it but its postcode, a
+    #: unit of the same district (a slip), scores what its text alone earns, at most this.
+    postcode_slip_score: float = 85.0
 
 
 class Matcher:
@@ -219,6 +222,13 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        slip = _postcode_slip_score(top, self.weights) if status == MATCHED else None
+        if slip is not None and slip > score:
+            # 18 STANLEY CLOSE, ASHLEY GREEN with another unit of the address's district: the
+            # record writes every other part as it is and no other address comes close, so
+            # the postcode is the slip, not the address
+            score = round(min(slip, th.postcode_slip_score), 1)
+            notes.append("the postcode is another of its district's; the rest is this address")
         derived = getattr(self.index, "derived_floor", None)
         if status == MATCHED and derived is not None and len(derived) > top.entry:
             if derived[top.entry] and score >= th.guess_score_cap:
@@ -226,6 +236,12 @@ class Matcher:
                 # flats are below: an inference from the building's flats, a person confirms
                 score = min(score, th.guess_score_cap)
                 notes.append("the flat's floor is inferred from the building's other flats")
+        if status == MATCHED and score >= th.guess_score_cap and _name_is_runner_ups(top, second):
+            # APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE where FLAT 1, 84 has no name and
+            # MAPLE HOUSE has no number: the record's evidence is split between two
+            # addresses, a person confirms which
+            score = min(score, th.guess_score_cap)
+            notes.append(f"UPRN {runner} has the building name the record gives")
         if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
             # the record names a town or locality this address is not in: one of the two is
             # wrong, a person confirms which
@@ -364,6 +380,8 @@ class Matcher:
             ranked_list = [top]
             if r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
                 ranked_list.append(sc.score(r[4]))  # its evidence decides a near tie
+            elif r[4] >= 0 and _names_missing_building(top):
+                ranked_list.append(sc.score(r[4]))  # may hold the building the record names
             elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
             out.append(self._decide(ranked_list))
@@ -556,6 +574,21 @@ def _flat_of_unwritten_house(top: Scored) -> bool:
     )
 
 
+def _names_missing_building(top: Scored) -> bool:
+    """The record names a building and gives a flat; *top* has no building name."""
+    parts = {(p, o) for p, o, _d in top.parts}
+    return ("building", "extra") in parts and ("flat", "=") in parts
+
+
+def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
+    """The record names a building that *top* lacks (it has no name) and the runner-up
+    has exactly, with the record's flat: the record's flat and building are another
+    address's, its house number this one's."""
+    if second is None or not _names_missing_building(top):
+        return False
+    return {("building", "exact"), ("flat", "=")} <= {(p, o) for p, o, _d in second.parts}
+
+
 def _place_differs(top: Scored) -> bool:
     """The record names a town or locality that contradicts the candidate's."""
     return any(p == "place" for p, _o, _d in top.parts)
@@ -587,6 +620,24 @@ def _full_text(s: Scored) -> int:
     if s.reading.weight < 1.0 or not all(outcome in _AS_WRITTEN for _p, outcome, _d in s.parts):
         return 0
     return 2 if s.score >= 99.5 else 1
+
+
+def _postcode_slip_score(top: Scored, w: Weights) -> float | None:
+    """The score *top* earns on the record's text alone when the record writes every part of
+    its address as it is (read as written) except a whole postcode that is another unit of
+    the same sector or district; None otherwise."""
+    if top.reading.weight < 1.0:
+        return None
+    pc_pts = None
+    for part, outcome, _d in top.parts:
+        if part == "postcode" and outcome in ("same sector", "same district"):
+            pc_pts = w.postcode_sector if outcome == "same sector" else w.postcode_district
+        elif outcome not in _AS_WRITTEN:
+            return None
+    possible = top.best_possible - w.postcode_exact
+    if pc_pts is None or possible <= 0:
+        return None
+    return max(0.0, min(100.0, 100.0 * (top.points - pc_pts) / possible))
 
 
 def _full_text_beats(top: Scored, second: Scored | None) -> bool:

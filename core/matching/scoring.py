@@ -649,10 +649,12 @@ class Scorer:
                     and not r.unnumbered
                     and building_sim < 85
                     and not self._leftover(sid)
+                    and self.street_part(sid)[1] > 0
                     and self.has_house(sid, written)
                 ):
                     # "19 YORK WAY" read as flat 19 of an unnumbered block, the record naming
-                    # no building, while the street has a house 19: the number is that house's
+                    # no building, while the street it names has a house 19: the number is
+                    # that house's (a record naming no street, "1, FERNLEY", names no house)
                     return w.number_mismatch, w.number_match, "≠", f"{written}, a house here"
                 return 0.0, 0.0, "", ""
             if building_sim >= 85 and r.flat == "":

@@ -330,3 +330,83 @@ def test_a_flat_letter_typed_onto_its_unit_word_is_read_apart() -> None:
     assert parse("APTC 3 HIGH STREET").flat == "C"
     # a word is not split: FLATS is no flat S
     assert parse("FLATS 4 DAISY ROAD").flat != "S"
+
+
+def test_a_postcode_slip_within_its_district_does_not_send_an_exact_address_to_review() -> None:
+    m = Matcher(MEWS)
+    # every other part is this address's as it is: the postcode (KL5 7XY, a unit of the
+    # same district) is the slip; the match is confident, the reason says why
+    for postcode in ("KL5 7XY", "KL5 5NX"):
+        res = m.match_one("5 STANLEY CRESCENT, KELLINGTON", postcode)
+        assert (res.match_status, res.uprn) == (MATCHED, 10), res
+        assert not needs_review(res.match_status, res.match_score, res.margin), res
+        assert "the postcode is another of its district's" in res.match_reason
+    # a postcode of another district, or another part not as written, still goes to review
+    res = m.match_one("5 STANLEY CRESCENT, KELLINGTON", "KL9 7XY")
+    assert res.uprn == 10 and needs_review(res.match_status, res.match_score, res.margin), res
+    assert "the postcode is another" not in res.match_reason
+    res = m.match_one("FLAT 9, 121 FALCON MEWS, KELLINGTON", "KL2 9ZZ")
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "the postcode is another" not in res.match_reason
+
+
+def _close(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("street_description", "STANLEY CLOSE")
+    values.setdefault("postcode", "NB1 3SQ")
+    return empty_address(uprn=uprn, **values)
+
+
+CLOSE = [
+    _close(1, pao_start_number=84, classification="PP"),
+    _close(2, sao_text="FLAT 1", pao_start_number=84, parent_uprn=1),
+    _close(3, sao_text="FLAT 2", pao_start_number=84, parent_uprn=1),
+    _close(4, pao_text="MAPLE HOUSE", classification="PP"),
+    _close(5, sao_text="APARTMENT 1", pao_text="MAPLE HOUSE", parent_uprn=4),
+    _close(6, sao_text="APARTMENT 2", pao_text="MAPLE HOUSE", parent_uprn=4),
+    _close(7, pao_start_number=86),
+    _close(8, pao_text="ROWAN COTTAGE"),
+]  # fmt: skip
+
+
+def test_a_flat_and_building_of_one_address_with_the_number_of_another_is_for_review() -> None:
+    m = Matcher(CLOSE)
+    # flat 1 of 84 has the record's number and flat, APARTMENT 1, MAPLE HOUSE its flat and
+    # building: the evidence is split between two addresses, a person confirms which
+    res = m.match_one("APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
+    assert (res.match_status, res.uprn, res.runner_up_uprn) == (MATCHED, 2, 5), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    assert "UPRN 5 has the building name the record gives" in res.match_reason, res
+    # a building name of another house of the street, with no flat, is not split evidence
+    res = m.match_one("ROWAN COTTAGE, 86 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
+    assert (res.match_status, res.uprn) == (MATCHED, 7), res
+    assert "has the building name" not in res.match_reason, res
+
+
+def _drive(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "KELLINGTON")
+    values.setdefault("locality", "FERNLEY")
+    values.setdefault("street_description", "NELSON DRIVE")
+    values.setdefault("postcode", "KL5 2JE")
+    return empty_address(uprn=uprn, **values)
+
+
+DRIVE = [
+    _drive(1, pao_start_number=4, postcode="KL5 2JX"),
+    _drive(2, pao_start_number=6, postcode="KL5 2JX"),
+    _drive(3, pao_text="FOUNDRY LODGE", classification="PP"),
+    _drive(4, sao_text="4", pao_text="FOUNDRY LODGE", parent_uprn=3),
+    _drive(5, sao_text="5", pao_text="FOUNDRY LODGE", parent_uprn=3),
+]  # fmt: skip
+
+
+def test_a_record_naming_no_street_names_no_house_of_it() -> None:
+    m = Matcher(DRIVE)
+    # "4 NELSON DRIVE" names the street's house 4, not flat 4 of the unnumbered lodge
+    res = m.match_one("4 NELSON DRIVE, FERNLEY, KELLINGTON", "KL5 2JE")
+    assert (res.match_status, res.uprn) == (MATCHED, 1), res
+    # "4, FERNLEY" names no street: its 4 is no house of Nelson Drive, and flat 4 of the
+    # lodge at the record's postcode is the reading (a guess, for review)
+    res = m.match_one("4, FERNLEY, KELLINGTON", "KL5 2JE")
+    assert (res.match_status, res.uprn) == (MATCHED, 4), res
+    assert needs_review(res.match_status, res.match_score, res.margin), res
