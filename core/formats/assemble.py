@@ -23,12 +23,10 @@ pass once reading is done, so only (file, line, reason) is held per reject.
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Protocol
 
 from ..address_text import address_line, format_postal_address
@@ -67,8 +65,6 @@ D_POSTCODE, D_FILE, D_LINE = 13, 14, 15
 
 HEADER, TRAILER, METADATA = "10", "99", "29"
 REPORT_EVERY = 50_000
-#: Bytes of whole lines ``fast_rows`` decodes at a time.
-DECODE_BLOCK = 1 << 20
 
 
 class LoadCancelledError(Exception):
@@ -658,20 +654,20 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
     stats.files += 1
     with source.open() as handle:
 
-        def decoded(block: list[bytes]) -> Iterable[str]:
-            # A block of whole lines decoded at once, split again on "\n" only (as the
-            # byte lines were); a block that is not UTF-8 is decoded line by line.
-            try:
-                return io.StringIO(b"".join(block).decode("utf-8"), newline="\n")
-            except UnicodeDecodeError:
-                return [_line_text(data, stats) for data in block]
+        def lines() -> Iterator[str]:
+            first = True
+            for data in handle:
+                if first:
+                    first = False
+                    if data.startswith(b"\xef\xbb\xbf"):
+                        data = data[3:]
+                try:
+                    yield data.decode("utf-8")
+                except UnicodeDecodeError:
+                    stats.non_utf8_lines += 1
+                    yield data.decode("cp1252", errors="replace")
 
-        first = handle.readline()
-        if first.startswith(b"\xef\xbb\xbf"):
-            first = first[3:]
-        blocks = iter(lambda: handle.readlines(DECODE_BLOCK), [])
-        lines = chain.from_iterable(map(decoded, chain(([first],) if first else (), blocks)))
-        reader = csv.reader(lines, strict=False)
+        reader = csv.reader(lines(), strict=False)
         previous = 0
         blank = 0
         while True:
@@ -687,14 +683,6 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
                 yield previous + 1, [CSV_ERROR, str(exc)]
                 previous = reader.line_num
         stats.blank_lines += blank
-
-
-def _line_text(data: bytes, stats: LoadStats) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        stats.non_utf8_lines += 1
-        return data.decode("cp1252", errors="replace")
 
 
 def fetch_raw(sources: Sequence[Source], wanted: dict[int, set[int]]) -> dict[tuple[int, int], str]:
