@@ -22,6 +22,7 @@ import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 
 from ..records import LoadStats
@@ -50,8 +51,30 @@ SEEN_SLOTS = 1 << 23
 
 _UPRN_AT = {"21": B_UPRN, "24": L_UPRN, "32": C_UPRN, "31": O_UPRN, "28": D_UPRN}
 _dumps, _loads = marshal.dumps, marshal.loads
+#: The declared type of the staged record column: on a connection opened with
+#: ``detect_types=PARSE_DECLTYPES`` (``StagedReader``'s) sqlite3 turns its values back into
+#: records as it fetches them (a C call per row, no Python loop); on another connection
+#: they come as bytes and are unmarshalled here (``_record``). A record is never bytes.
+RECORD_TYPE = "placelink_record_blob"  # "BLOB" in the name: BLOB affinity
+sqlite3.register_converter(RECORD_TYPE, _loads)
 #: Staging table names are the loader's own words; checked before they go into SQL.
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _record(value: object) -> tuple:
+    """A staged record, whether the connection has unmarshalled it already or not."""
+    return _loads(value) if value.__class__ is bytes else value  # type: ignore[return-value,arg-type]
+
+
+def _unmarshalled(rows: Iterator[tuple]) -> Iterator[tuple]:
+    """(u, v) rows with their records unmarshalled: the cursor itself when the connection
+    does it, else a generator."""
+    first = next(rows, None)
+    if first is None:
+        return iter(())
+    if first[1].__class__ is bytes:
+        return ((u, _loads(v)) for u, v in chain((first,), rows))
+    return chain((first,), rows)
 
 
 def _key(key: object) -> str:
@@ -89,7 +112,7 @@ class DiskItems:
         self.last_uprn: object = None
         self.unique = not appending  # a primary key, or (appending) made when needed
         key = "k TEXT" if appending else "k TEXT PRIMARY KEY"
-        db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v BLOB)")
+        db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v {RECORD_TYPE})")
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
     def append(self, key: object, record: tuple) -> None:
@@ -130,7 +153,7 @@ class DiskItems:
                 f"SELECT v FROM {table} WHERE k = ? ORDER BY rowid",  # nosec B608 - our own table name, checked
                 (k,),
             ).fetchall()
-            yield [_loads(v) for (v,) in rows]
+            yield [_record(v) for (v,) in rows]
 
     def settle(self) -> None:
         """Keep the first record of each key (the caller has accounted for the others),
@@ -173,7 +196,7 @@ class DiskItems:
         else:
             self._unique_keys()
             row = self.db.execute(self._select, (k,)).fetchone()
-            found = None if row is None else _loads(row[0])
+            found = None if row is None else _record(row[0])
             self.last = (k, found)
         return default if found is None else found
 
@@ -247,7 +270,8 @@ class DiskItems:
         self.pending.clear()
 
     def by_uprn(self) -> Iterator[tuple[int, tuple]]:
-        """(UPRN, record) of every record, in UPRN order (the table is indexed first)."""
+        """(UPRN, record) of every record, in UPRN order (the table is indexed first):
+        the SQLite cursor itself when it unmarshals the records as it fetches them."""
         self.settle()
         self.flush()
         if self.ordered:  # stored in UPRN order (as supplies usually come): no index
@@ -255,14 +279,13 @@ class DiskItems:
         else:
             self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
             rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u")  # nosec B608 - our own table name, checked
-        for uprn, value in rows:
-            yield uprn, _loads(value)
+        return _unmarshalled(rows)
 
     def values(self) -> Iterator[tuple]:
         self.settle()
         self.flush()
         for (value,) in self.db.execute(f"SELECT v FROM {self.table}"):  # nosec B608 - our own table name, checked
-            yield _loads(value)
+            yield _record(value)
 
     def clear(self) -> None:
         self.pending.clear()
@@ -293,6 +316,9 @@ class MergeGroup:
         return uprn, group
 
     def pop(self, uprn: int, default: object = None) -> object:
+        head = self.head
+        if head is None or head[0] > uprn:  # the usual answer: nothing for this UPRN
+            return self.skipped.pop(uprn, default) if self.skipped else default
         while self.head is not None and self.head[0] < uprn:
             other, group = self._take()
             self.skipped[other] = group
@@ -320,7 +346,7 @@ class StagedReader(MultiRecordReader):
         handle, name = tempfile.mkstemp(prefix="placelink_staging_", suffix=".sqlite", dir=folder)
         os.close(handle)
         self.path = Path(name)
-        self.db = sqlite3.connect(name, isolation_level=None)
+        self.db = sqlite3.connect(name, isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
             self.db.execute(f"PRAGMA {pragma}")
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
