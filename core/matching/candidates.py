@@ -24,7 +24,7 @@ from .. import postcode as pc
 from ..normalise import STREET_TYPES
 from ..parse import ParsedAddress
 from .index import GazetteerIndex
-from .names import other_town, spelled_streets
+from .names import other_town, spelled_streets, spelled_towns
 
 _TYPES = frozenset(STREET_TYPES)
 
@@ -299,11 +299,13 @@ def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     tokens = index.street_tokens
     words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
     postcode = ctx.parsed.postcode
-    key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "")
+    # towns having a street the record spells out: as the scorer reads the places
+    towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+    key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "", towns)
     memo = _memo(index, "_streets_memo")
     out = memo.get(key)
     if out is None:
-        out = memo[key] = _streets_uncached(index, words, key[1], key[2])
+        out = memo[key] = _streets_uncached(index, words, key[1], key[2], towns)
     return out
 
 
@@ -320,7 +322,11 @@ def _street_districts(index: GazetteerIndex) -> dict[int, frozenset[str]]:
 
 
 def _streets_uncached(
-    index: GazetteerIndex, word_set: frozenset[str], places: frozenset[str], district: str = ""
+    index: GazetteerIndex,
+    word_set: frozenset[str],
+    places: frozenset[str],
+    district: str = "",
+    towns: frozenset[str] = frozenset(),
 ) -> list[int]:
     scores: dict[int, float] = {}
     total = max(len(index.streets), 1)
@@ -345,8 +351,11 @@ def _streets_uncached(
         # the named town and locality (CHURCH ROAD, ASHLEY GREEN, LEEDS) comes before the
         # same street and locality in another town (more of them than MAX_STREETS may share it)
         agree = (st.town in places) + (st.locality in places)
-        if agree and other_town(index, places, st):
-            agree = 0  # the record names another town having this street
+        if agree and other_town(index, places, st, towns):
+            # the record names another town having this street or the street it spells
+            # out (*towns*): the scorer's "town differs" (a locality shared by many towns
+            # does not bring their PARK AVENUEs before DONMORHAM's VICTORIA AVENUE)
+            agree = 0
         # then the one in the record's postcode district (a wrong unit still points there)
         near = district in districts.get(sid, ()) if district else False
         ranked.append((cover, bonus + min(agree, 1), s, agree, near, -sid))
