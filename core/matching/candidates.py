@@ -155,11 +155,13 @@ def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:
     if len(named) < 2:
         return frozenset()
     fulls = {sid: f" {index.streets[sid].full} " for sid in named}
-    return frozenset(
-        s
-        for s, f in fulls.items()
-        if any(t != s and len(g) > len(f) and f in g for t, g in fulls.items())
-    )
+    # compared name by name, not street by street: a record naming VICTORIA ROAD names
+    # every VICTORIA ROAD of the country (hundreds of streets, one name)
+    names = set(fulls.values())
+    if len(names) < 2:
+        return frozenset()
+    inside = {f for f in names if any(len(g) > len(f) and f in g for g in names)}
+    return frozenset(s for s, f in fulls.items() if f in inside)
 
 
 def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
