@@ -258,7 +258,8 @@ def match_spark(
 
         def route(text: str, postcode: str) -> list[str]:
             found_names, found_areas = table.value
-            return routing.areas_for(text, postcode, found_names, found_areas)
+            corrector = routing.country_corrector(country.value[0])
+            return routing.areas_for(text, postcode, found_names, found_areas, corrector)
 
         pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
         frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})
