@@ -132,8 +132,9 @@ def match_by_area(
         by_area.setdefault(routing.area_of(rec.get("postcode")), []).append(rec)
     pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
     wanted: dict[str, list[int]] = {}
+    corrector = routing.country_corrector(names)
     for i, (text, code) in enumerate(zip(texts, pcs)):
-        for area in routing.areas_for(text, code, table, set(by_area)):
+        for area in routing.areas_for(text, code, table, set(by_area), corrector):
             wanted.setdefault(area, []).append(i)
     answers: dict[int, list[MatchResult]] = {}
     evidence: dict[int, list[Evidence]] = {}

@@ -19,6 +19,9 @@ from dataclasses import dataclass, replace
 
 from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
+from ..core.matching.candidates import Corrector
+from ..core.matching.index import load_or_build
+from ..core.matching.names import widen
 from ..core.parse import parse
 
 #: A record naming only names found in more areas than this is routed by postcode alone.
@@ -77,21 +80,45 @@ def _narrowest(sets: list[set[str]]) -> set[str]:
     return common or min(sets, key=len)
 
 
+#: Typo correctors of a country's names, one per process and country (``country_corrector``).
+_CORRECTORS: dict[int, tuple[object, Corrector]] = {}
+
+
+def country_corrector(
+    country: tuple[Mapping[str, str], Mapping[str, frozenset[str]]],
+) -> Corrector:
+    """The typo corrector every area matcher reads records with (``names.widen`` of the
+    country's place and street names, ``names.country_names``), built once per process:
+    "22 VICTORIA ROAD, HALAARCASTER" names HALCARCASTER for the matchers, so it must for the
+    routing too, or the record never reaches HALCARCASTER's area."""
+    held = _CORRECTORS.get(id(country))
+    if held is None or held[0] is not country:
+        held = _CORRECTORS[id(country)] = (
+            country,
+            Corrector(widen(load_or_build([], None), *country)),
+        )
+    return held[1]
+
+
 def areas_for(
     text: str,
     postcode: str | None,
     names: tuple[Mapping[str, Sequence[str]], Mapping[str, Sequence[str]]],
     areas: set[str],
+    corrector: Corrector | None = None,
 ) -> list[str]:
     """The area(s) a record is matched in: its postcode's area when the places it names
     (town, locality) lie there or it names none; else the places' areas (and the postcode's
     area); with neither,
-    the areas of the streets it names (at most MAX_AREAS); else ``""`` (no candidates)."""
+    the areas of the streets it names (at most MAX_AREAS); else ``""`` (no candidates).
+    Names are read after *corrector*'s typo correction (``country_corrector``), as the
+    matchers read them."""
     streets, places = names
     parsed = parse(text, postcode or None)
+    words = corrector.correct(parsed.words) if corrector is not None else parsed.words
     home = pc.area(parsed.postcode) if parsed.postcode else ""
     home = home if home in areas else ""
-    placed = _narrowest(_named(parsed.words, places))
+    placed = _narrowest(_named(words, places))
     if home and (not placed or home in placed):
         return [home]
     if placed and len(placed) <= MAX_AREAS:
@@ -100,7 +127,7 @@ def areas_for(
         return sorted(placed | ({home} if home else set()))
     if home:
         return [home]
-    street_areas = _narrowest(_named(parsed.words, streets))
+    street_areas = _narrowest(_named(words, streets))
     if street_areas and len(street_areas) <= MAX_AREAS:
         return sorted(street_areas)
     return [""]

@@ -73,6 +73,10 @@ def package_zip(folder: str | Path) -> Path:
     return target
 
 
+#: The JVM heap of a ``local[...]`` master (driver and executor in one JVM).
+LOCAL_DRIVER_MEMORY = "4g"
+
+
 def session(master: str | None, partitions: int, app: str = "placelink-batch"):
     """A Spark session whose executors run this Python (unless PYSPARK_PYTHON says else);
     *master* None keeps spark-submit's (or pyspark's default, local[*])."""
@@ -95,6 +99,10 @@ def session(master: str | None, partitions: int, app: str = "placelink-batch"):
             builder.config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.ui.enabled", "false")
+            # on one machine the driver's JVM is the executor too, and receives every
+            # area's answers: Spark's default 1 GB lost them at 2M records
+            # ("TaskResultLost (result lost from block manager)")
+            .config("spark.driver.memory", LOCAL_DRIVER_MEMORY)
         )
     elif os.environ.get("SPARK_LOCAL_IP"):
         builder = builder.config("spark.driver.host", os.environ["SPARK_LOCAL_IP"])
@@ -250,7 +258,8 @@ def match_spark(
 
         def route(text: str, postcode: str) -> list[str]:
             found_names, found_areas = table.value
-            return routing.areas_for(text, postcode, found_names, found_areas)
+            corrector = routing.country_corrector(country.value[0])
+            return routing.areas_for(text, postcode, found_names, found_areas, corrector)
 
         pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
         frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})

@@ -163,6 +163,64 @@ def with_street_named_blocks(
     return out, queries
 
 
+def with_shared_locality(
+    gazetteer: list[dict[str, object]], towns: int = 14
+) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
+    """(*gazetteer* plus, for one converted house of the first council, a street named
+    after its locality's last word in each of *towns* other towns sharing that locality,
+    with the house's number, and streets of the house's street word in those towns, so
+    that word is commoner than the locality's; the house's record without flat and
+    postcode): "81 VICTORIA AVENUE, CANONS PARK, DONMORHAM" beside 81 PARK AVENUE, CANONS
+    PARK in more towns than a record opens streets (``MAX_STREETS``), PARK rarer than
+    VICTORIA. One matcher of the country opened those Park Avenues before Donmorham's
+    Victoria Avenue and left the record unmatched, while the Spark engine, matching it in
+    Donmorham's area, answered Donmorham's flats (the engines disagreed at 2M UPRNs)."""
+    from placelink.core.matching.index import split_street
+
+    first = [r for r in gazetteer if int(r["uprn"]) // 10_000_000 == 10_000]  # type: ignore[call-overload]
+    with_flats = {r.get("parent_uprn") for r in first if r.get("parent_uprn")}
+    house = next(
+        r for r in first
+        if r["uprn"] in with_flats and r.get("locality") and r.get("pao_start_number")
+        and not r.get("pao_text") and str(r["locality"]).split()[-1].isalpha()
+    )  # fmt: skip
+    word, stype = split_street(str(house["street_description"]))
+    word = word.split()[0]
+    shared = str(house["locality"]).split()[-1]
+    kinds = [t for t in ("ROAD", "STREET", "CLOSE", "LANE", "GROVE", "WAY") if t != stype]
+
+    def streets_with(w: str) -> int:
+        return len({r.get("usrn") for r in gazetteer
+                    if w in str(r.get("street_description") or "").split()})  # fmt: skip
+
+    # the house's street word in more streets than the locality's word will be in
+    extra = max(0, streets_with(shared) + towns - streets_with(word) + 3)
+    names = town_names(seed=99)
+    known = {r.get("town") for r in gazetteer}
+    postcodes = {str(r["postcode"])[:2]: r for r in gazetteer
+                 if r.get("postcode") and int(r["uprn"]) // 10_000_000 != 10_000}  # type: ignore[call-overload]  # fmt: skip
+    hosts = list(postcodes.values())
+    out = list(gazetteer)
+    for k in range(towns):
+        town = next(t for t in names if t not in known)
+        host = hosts[k % len(hosts)]
+        streets = [(f"{shared} {stype}".strip(), str(house["locality"]), house["pao_start_number"])]
+        streets += [(f"{word} {kinds[j % len(kinds)]}", None, 2)
+                    for j in range(k, extra, towns)]  # fmt: skip
+        for j, (street, locality, number) in enumerate(streets):
+            rec = {key: None for key in house}
+            rec.update({key: host[key] for key in ("postcode", "x", "y", "source")})
+            rec.update(uprn=100_018_000_000 + k * 100 + j, usrn=28_000_000 + k * 100 + j,
+                       pao_start_number=number, street_description=street,
+                       locality=locality, town=town, classification="RD04",
+                       logical_status=1)  # fmt: skip
+            rec["address"] = format_address(rec)
+            out.append(rec)
+    record = {**house, **{k: None for k in house if k.startswith("sao_")}, "postcode": None}
+    query = {"record_id": f"s{house['uprn']}", "address": format_address(record), "postcode": ""}
+    return out, [query]
+
+
 def twin_queries(gazetteer: list[dict[str, object]], n: int = 100) -> list[dict[str, str]]:
     """At most *n* records without a postcode, naming the locality and the town, of the
     addresses whose house, street and locality are in two towns (``with_twin_streets``)."""

@@ -24,7 +24,7 @@ from .. import postcode as pc
 from ..normalise import STREET_TYPES
 from ..parse import ParsedAddress
 from .index import GazetteerIndex
-from .names import other_town, spelled_streets
+from .names import other_town, spelled_streets, spelled_towns
 
 _TYPES = frozenset(STREET_TYPES)
 
@@ -170,11 +170,13 @@ def shadowed_streets(index: GazetteerIndex, named: set[int]) -> frozenset[int]:
     if len(named) < 2:
         return frozenset()
     fulls = {sid: f" {index.streets[sid].full} " for sid in named}
-    return frozenset(
-        s
-        for s, f in fulls.items()
-        if any(t != s and len(g) > len(f) and f in g for t, g in fulls.items())
-    )
+    # compared name by name, not street by street: a record naming VICTORIA ROAD names
+    # every VICTORIA ROAD of the country (hundreds of streets, one name)
+    names = set(fulls.values())
+    if len(names) < 2:
+        return frozenset()
+    inside = {f for f in names if any(len(g) > len(f) and f in g for g in names)}
+    return frozenset(s for s, f in fulls.items() if f in inside)
 
 
 def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
@@ -354,11 +356,13 @@ def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     tokens = index.street_tokens
     words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
     postcode = ctx.parsed.postcode
-    key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "")
+    # towns having a street the record spells out: as the scorer reads the places
+    towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+    key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "", towns)
     memo = _memo(index, "_streets_memo")
     out = memo.get(key)
     if out is None:
-        out = memo[key] = _streets_uncached(index, words, key[1], key[2])
+        out = memo[key] = _streets_uncached(index, words, key[1], key[2], towns)
     return out
 
 
@@ -375,7 +379,11 @@ def _street_districts(index: GazetteerIndex) -> dict[int, frozenset[str]]:
 
 
 def _streets_uncached(
-    index: GazetteerIndex, word_set: frozenset[str], places: frozenset[str], district: str = ""
+    index: GazetteerIndex,
+    word_set: frozenset[str],
+    places: frozenset[str],
+    district: str = "",
+    towns: frozenset[str] = frozenset(),
 ) -> list[int]:
     scores: dict[int, float] = {}
     total = max(len(index.streets), 1)
@@ -400,8 +408,11 @@ def _streets_uncached(
         # the named town and locality (CHURCH ROAD, ASHLEY GREEN, LEEDS) comes before the
         # same street and locality in another town (more of them than MAX_STREETS may share it)
         agree = (st.town in places) + (st.locality in places)
-        if agree and other_town(index, places, st):
-            agree = 0  # the record names another town having this street
+        if agree and other_town(index, places, st, towns):
+            # the record names another town having this street or the street it spells
+            # out (*towns*): the scorer's "town differs" (a locality shared by many towns
+            # does not bring their PARK AVENUEs before DONMORHAM's VICTORIA AVENUE)
+            agree = 0
         # then the one in the record's postcode district (a wrong unit still points there)
         near = district in districts.get(sid, ()) if district else False
         ranked.append((cover, bonus + min(agree, 1), s, agree, near, -sid))

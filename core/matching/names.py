@@ -62,6 +62,14 @@ def spelled_streets(index: GazetteerIndex, words: Sequence[str]) -> set[str]:
     return out
 
 
+def spelled_towns(index: GazetteerIndex, words: Sequence[str]) -> frozenset[str]:
+    """The towns (of the country when widened) having a street the record spells out word
+    for word: "81 VICTORIA AVENUE, CANONS PARK, DONMORHAM" and DONMORHAM has a VICTORIA
+    AVENUE."""
+    towns = street_towns(index)
+    return frozenset().union(*(towns[f] for f in spelled_streets(index, words)))
+
+
 def other_town(
     index: GazetteerIndex,
     named: set[str] | frozenset[str],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from placelink.batch import io, routing
 from placelink.batch.spark_engine import match_spark
 from placelink.core.matching import MATCHED, Thresholds
+from placelink.core.matching.names import country_names
 
 
 def _keys(results: list) -> list[tuple]:
@@ -76,6 +77,28 @@ def test_routing_by_postcode_place_and_street() -> None:
     assert routing.areas_for("NOWHERE", "", names, areas) == [""]
     # a postcode whose area the gazetteer lacks falls back to names
     assert routing.areas_for("3 MILL LANE", "ZZ1 1ZZ", names, areas) == ["EF"]
+
+
+def test_routing_reads_a_misspelt_town_as_the_matchers_do() -> None:
+    """ "22 VICTORIA ROAD, HALAARCASTER" with a postcode in DA: every matcher's typo corrector
+    (the country's names) reads HALCARCASTER, whose Victoria Road is in JU, and the
+    whole-country matcher answered that one; routed by the record's words as written the
+    record reached DA only (the engines disagreed at 4M UPRNs)."""
+    rows = [
+        ("DA", "VICTORIA ROAD", None, "HALHARCASTER"),
+        ("JU", "VICTORIA ROAD", None, "HALCARCASTER"),
+        ("KL", "MILL LANE", None, "KELBY"),
+    ]
+    names = routing.name_index(rows)
+    areas = {"DA", "JU", "KL"}
+    country = country_names(r[1:] for r in rows)
+    corrector = routing.country_corrector(country)
+    assert routing.country_corrector(country) is corrector  # built once per process
+    text = "22 VICTORIA ROAD, HALAARCASTER"
+    assert routing.areas_for(text, "DA17 1XR", names, areas) == ["DA"]
+    assert routing.areas_for(text, "DA17 1XR", names, areas, corrector) == ["DA", "JU"]
+    # without a postcode: the corrected town's area, not every Victoria Road's
+    assert routing.areas_for(text, "", names, areas, corrector) == ["JU"]
 
 
 def test_best_across_areas_keeps_a_close_rival_as_runner_up() -> None:

@@ -76,3 +76,71 @@ def test_one_areas_matcher_answers_as_the_whole_country() -> None:
     area = [r for r in GAZETTEER if str(r["postcode"]).startswith("RV")]
     alone = Matcher(index=widen(load_or_build(area, None), *names)).match_one(RECORD)
     assert (alone.uprn, alone.match_status) == (whole.uprn, whole.match_status)
+
+
+# "81 VICTORIA AVENUE, CANONS PARK, DONMORHAM": Canons Park is a locality of many towns,
+# each with a PARK AVENUE, and PARK is a rarer street word than VICTORIA in the country.
+# Those PARK AVENUEs share the record's locality but are in another town than the one it
+# names, which has the street it spells out: they must not take the places of the streets
+# opened for the record (``candidates.MAX_STREETS``) before Donmorham's Victoria Avenue.
+CANONS = "CANONS PARK"
+DONMORHAM = {"street_description": "VICTORIA AVENUE", "locality": CANONS, "town": "DONMORHAM",
+             "postcode": "DR6 2AP", "usrn": 500}  # fmt: skip
+TOWNS = [f"PARKTOWN{c}" for c in "ABCDEFGHIJKLMNOP"]  # 16 towns, more than MAX_STREETS
+SHARED_LOCALITY = [
+    # 81 Victoria Avenue, Donmorham: a converted house, two flats (the record gives none)
+    _rec(5001, pao_start_number=81, classification="PP", **DONMORHAM),
+    _rec(5002, pao_start_number=81, sao_text="FLAT 1", parent_uprn=5001, **DONMORHAM),
+    _rec(5003, pao_start_number=81, sao_text="FLAT 2", parent_uprn=5001, **DONMORHAM),
+    _rec(5004, pao_start_number=83, **DONMORHAM),
+    # a Park Avenue in Canons Park in each of 16 other towns, with a number 81
+    *(
+        _rec(
+            6000 + k,
+            pao_start_number=81,
+            street_description="PARK AVENUE",
+            locality=CANONS,
+            town=town,
+            postcode=f"P{chr(65 + k)}1 1AA",
+            usrn=600 + k,
+        )
+        for k, town in enumerate(TOWNS)
+    ),
+    # Victoria streets in four other towns: VICTORIA is a commoner street word than PARK
+    *(
+        _rec(
+            7000 + 10 * k + j,
+            pao_start_number=2,
+            street_description=f"VICTORIA {t}",
+            town=town,
+            postcode=f"E{chr(65 + k)}1 1AA",
+            usrn=700 + 10 * k + j,
+        )
+        for k, town in enumerate(["ELSBY", "FENBY", "GARBY", "HOLBY"])
+        for j, t in enumerate(["ROAD", "STREET", "CLOSE", "LANE", "GROVE", "TERRACE", "WAY"])
+    ),
+]
+SHARED_RECORD = "81 Victoria Avenue, Canons Park, Donmorham"
+
+
+def test_a_shared_locality_does_not_crowd_out_the_named_towns_street() -> None:
+    matcher = Matcher(SHARED_LOCALITY)
+    res = matcher.match_one(SHARED_RECORD)
+    assert res.match_status == AMBIGUOUS, res.match_reason
+    assert {res.uprn, res.runner_up_uprn} == {5002, 5003}, res.match_reason
+    assert matcher.match_batch([SHARED_RECORD])[0] == res
+    # the other towns' Park Avenues are still scored, and say why they lose
+    assert ("place", "town differs", "DONMORHAM ≠ PARKTOWNA") in _parts_of(
+        matcher, SHARED_RECORD, 6000
+    )
+
+
+def test_the_named_towns_area_answers_as_the_whole_country() -> None:
+    """The Spark engine matches the record in Donmorham's postcode area (DR) only."""
+    whole = Matcher(SHARED_LOCALITY).match_one(SHARED_RECORD)
+    rows = {(r["street_description"], r["locality"], r["town"]) for r in SHARED_LOCALITY}
+    area = [r for r in SHARED_LOCALITY if str(r["postcode"]).startswith("DR")]
+    alone = Matcher(index=widen(load_or_build(area, None), *country_names(rows))).match_one(
+        SHARED_RECORD
+    )
+    assert (alone.uprn, alone.match_status) == (whole.uprn, whole.match_status)
