@@ -917,18 +917,9 @@ class DtfStreetReader:
         for usrn in sorted(streets):
             attrs = streets.pop(usrn)
             row = chosen.get(usrn)
-            f = desc.fields(row) if row is not None else []
-            attrs.update(
-                street_description=text_or_none(f[4] if len(f) > 4 else None),
-                locality=text_or_none(f[5] if len(f) > 5 else None),
-                town=text_or_none(f[6] if len(f) > 6 else None),
-                administrative_area=text_or_none(f[7] if len(f) > 7 else None),
-                source=self.name,
+            yield finish_street(
+                attrs, usrn, desc.fields(row) if row is not None else [], self.name, geometries
             )
-            if attrs["geometry_source"] == GEOMETRY_ESU:
-                attrs["lines"] = geometries[usrn]
-            del attrs["_ends"], attrs["_ends_problem"]
-            yield attrs
 
     def _report(self, run: _Run, stats: LoadStats) -> None:
         for label, count in sorted(run.skipped.items()):
@@ -1082,3 +1073,21 @@ def looks_like(rows: list[list[str]]) -> bool:
 def read(sources: Iterable[Source], stats: LoadStats) -> Iterator[dict | Reject]:
     """Yield rejects, then one canonical street (with ``lines``) per USRN."""
     return READER.read(sources, stats)
+
+
+def finish_street(attrs: dict, usrn: int, descriptor: list, source: str, geometries) -> dict:
+    """*attrs* completed as a street of the layer: names from its chosen descriptor's
+    fields, its ESU lines (``geometries[usrn]``) when they are its geometry, the reader's
+    working keys removed."""
+    f = descriptor
+    attrs.update(
+        street_description=text_or_none(f[4] if len(f) > 4 else None),
+        locality=text_or_none(f[5] if len(f) > 5 else None),
+        town=text_or_none(f[6] if len(f) > 6 else None),
+        administrative_area=text_or_none(f[7] if len(f) > 7 else None),
+        source=source,
+    )
+    if attrs["geometry_source"] == GEOMETRY_ESU:
+        attrs["lines"] = geometries[usrn]
+    del attrs["_ends"], attrs["_ends_problem"]
+    return attrs

@@ -70,10 +70,11 @@ from .dtf81 import (
     _numbers,
     _raw_date,
     _street_missing,
+    finish_street,
     off_grid_reason,
     parse_street,
 )
-from .parsers import MAX_USRN, text_or_none
+from .parsers import MAX_USRN
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -719,18 +720,7 @@ def _streets(reader: DtfStreetReader, run: _StagedRun) -> Iterator[dict]:
             else:
                 attrs["lines"] = [[tuple(p) for p in attrs["_ends"]]]
                 attrs["geometry_source"] = GEOMETRY_START_END
-            f = chosen.get(usrn, [])
-            attrs.update(
-                street_description=text_or_none(f[4] if len(f) > 4 else None),
-                locality=text_or_none(f[5] if len(f) > 5 else None),
-                town=text_or_none(f[6] if len(f) > 6 else None),
-                administrative_area=text_or_none(f[7] if len(f) > 7 else None),
-                source=reader.name,
-            )
-            if attrs["geometry_source"] == GEOMETRY_ESU:
-                attrs["lines"] = geometries[usrn]
-            del attrs["_ends"], attrs["_ends_problem"]
-            yield attrs
+            yield finish_street(attrs, usrn, chosen.get(usrn, []), reader.name, geometries)
 
 
 def _chunk_lines(db: sqlite3.Connection, low: int, high: int):
