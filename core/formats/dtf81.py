@@ -370,32 +370,12 @@ class _Table:
         self.nfields = np.frombuffer(self.counts, dtype=np.int32).copy()
 
     def _columns(self, begin: int, end: int) -> pd.DataFrame:
-        import pandas as pd
-
-        text = self.raws.span(begin, end)
-        indices = [1, *self.spec.numbers.values()]
-        width = max(max(self.counts[begin:end]), max(indices) + 1)
-        try:  # pandas' C parser reads the chunk's columns in one pass
-            frame = pd.read_csv(
-                io.BytesIO(text),
-                encoding="utf-8",
-                encoding_errors="surrogateescape",
-                header=None,
-                names=range(width),
-                usecols=indices,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=False,
-                engine="c",
-            )
-            if len(frame) == end - begin:
-                return frame
-        except (ValueError, pd.errors.ParserError):
-            pass
-        # an unbalanced quote made one record of several lines: split each record alone
-        rows = [next(csv.reader(io.StringIO(self.raw(r))), []) for r in range(begin, end)]
-        return pd.DataFrame(
-            {i: [f[i] if len(f) > i else "" for f in rows] for i in indices}, dtype=object
+        return chunk_columns(
+            self.raws.span(begin, end),
+            end - begin,
+            [1, *self.spec.numbers.values()],
+            max(self.counts[begin:end]),
+            lambda i: self.raw(begin + i),
         )
 
     def key(self, row: int) -> tuple:
@@ -1091,3 +1071,35 @@ def finish_street(attrs: dict, usrn: int, descriptor: list, source: str, geometr
         attrs["lines"] = geometries[usrn]
     del attrs["_ends"], attrs["_ends_problem"]
     return attrs
+
+
+def chunk_columns(
+    text: bytes, count: int, indices: list[int], most_fields: int, line: Callable[[int], str]
+) -> pd.DataFrame:
+    """Columns *indices* (text) of a chunk of *count* CSV lines (*text*) of at most
+    *most_fields* fields; *line(i)* is the chunk's i-th line as text."""
+    import pandas as pd
+
+    width = max(most_fields, max(indices) + 1)
+    try:  # pandas' C parser reads the chunk's columns in one pass
+        frame = pd.read_csv(
+            io.BytesIO(text),
+            encoding="utf-8",
+            encoding_errors="surrogateescape",
+            header=None,
+            names=range(width),
+            usecols=indices,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+        if len(frame) == count:
+            return frame
+    except (ValueError, pd.errors.ParserError):
+        pass
+    # an unbalanced quote made one record of several lines: split each record alone
+    rows = [next(csv.reader(io.StringIO(line(i))), []) for i in range(count)]
+    return pd.DataFrame(
+        {i: [f[i] if len(f) > i else "" for f in rows] for i in indices}, dtype=object
+    )

@@ -24,10 +24,8 @@ about twice the files' size.
 
 from __future__ import annotations
 
-import csv
 import gc
 import heapq
-import io
 import marshal
 import os
 import sqlite3
@@ -70,6 +68,7 @@ from .dtf81 import (
     _numbers,
     _raw_date,
     _street_missing,
+    chunk_columns,
     finish_street,
     off_grid_reason,
     parse_street,
@@ -151,31 +150,13 @@ class _StagedTable:
         return self.raws[i][:-1].decode("utf-8", "surrogateescape")
 
     def _columns(self) -> pd.DataFrame:
-        """The chunk's change type and number columns (``dtf81._Table._columns``)."""
-        import pandas as pd
-
-        indices = [1, *self.spec.numbers.values()]
-        width = max(max(self.counts), max(indices) + 1)
-        try:
-            frame = pd.read_csv(
-                io.BytesIO(b"".join(self.raws)),
-                encoding="utf-8",
-                encoding_errors="surrogateescape",
-                header=None,
-                names=range(width),
-                usecols=indices,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=False,
-                engine="c",
-            )
-            if len(frame) == len(self.raws):
-                return frame
-        except (ValueError, pd.errors.ParserError):
-            pass
-        rows = [next(csv.reader(io.StringIO(self._raw(i))), []) for i in range(len(self.raws))]
-        return pd.DataFrame(
-            {i: [f[i] if len(f) > i else "" for f in rows] for i in indices}, dtype=object
+        """The chunk's change type and number columns."""
+        return chunk_columns(
+            b"".join(self.raws),
+            len(self.raws),
+            [1, *self.spec.numbers.values()],
+            max(self.counts),
+            self._raw,
         )
 
     def flush(self) -> None:
