@@ -21,6 +21,7 @@ from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
 from ..core.matching.candidates import Corrector
 from ..core.matching.index import load_or_build
+from ..core.matching.matcher import own_ambiguity
 from ..core.matching.names import widen
 from ..core.parse import parse
 
@@ -228,8 +229,13 @@ def _decide_against(res: MatchResult, top: Top, rival: Top, thresholds: Threshol
             )
     old = _status_note(res, th)
     words = [t for t in res.match_reason.split("; ") if t != old]
-    base = [t for t in words if t not in _MATCHED_NOTES]
-    tail = [t for t in words if t in _MATCHED_NOTES] if status == MATCHED else []
+    own = [t for t in words if own_ambiguity(t)]
+    base = [t for t in words if t not in _MATCHED_NOTES and t not in own]
+    if status == MATCHED and own:
+        # the answer's own evidence makes it ambiguous whatever the rival (Matcher._decide)
+        status, tail = AMBIGUOUS, own
+    else:
+        tail = [t for t in words if t in _MATCHED_NOTES] if status == MATCHED else []
     return replace(
         res,
         match_score=res.match_score if status == res.match_status else score,

@@ -109,6 +109,10 @@ class Reading:
     #: The flat of a building that has no house number (``GREEN PLACE, 4 THORN ROAD`` read
     #: as flat 4): a candidate with a house number contradicts the record's number.
     unnumbered: bool = False
+    #: One of the numbers the record writes is left out (``3 17, BIRCH AVENUE`` read as
+    #: house 3; ``48-50`` read as 48): an address found so has not all of the record's
+    #: numbers, and another may have the one left out.
+    leaves_number: bool = False
 
 
 @dataclass
@@ -652,9 +656,13 @@ def _readings(
     out: list[Reading] = []
 
     def add(
-        flat_: str, num: tuple[int, str, int | None] | None, weight: float, unnumbered=False
+        flat_: str,
+        num: tuple[int, str, int | None] | None,
+        weight: float,
+        unnumbered: bool = False,
+        leaves: bool = False,
     ) -> None:
-        r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered)
+        r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered, leaves)
         if all(
             (r.flat, r.number, r.suffix, r.end) != (o.flat, o.number, o.suffix, o.end) for o in out
         ):
@@ -685,8 +693,8 @@ def _readings(
             add(f"{a}{sa}", numbers[1], 1.0)  # 2, 67 HIGH ST: flat 2 of 67
         # one of two numbers left unexplained is weak evidence (7, MAPLE COURT, 131 FERN
         # DRIVE is not 7 FERN DRIVE)
-        add("", numbers[0], 0.6)
-        add("", numbers[1], 0.55)
+        add("", numbers[0], 0.6, leaves=True)
+        add("", numbers[1], 0.55, leaves=True)
         if eb is None:
             add(f"{b}{sb}", numbers[0], 0.65)  # 10 PARK AVENUE, 2: flat 2 of 10
         add(f"{a}{sa}", None, 0.8)
@@ -697,8 +705,8 @@ def _readings(
             add(sa, (a, "", None), SUFFIX_FLAT_WEIGHT)  # 9B as flat B of 9
         if ea is not None:
             # one number of a range typed in full is weak: 48-50 is the range's own UPRN
-            add("", (a, sa, None), 0.5)
-            add("", (ea, "", None), 0.45)
+            add("", (a, sa, None), 0.5, leaves=True)
+            add("", (ea, "", None), 0.45, leaves=True)
         elif not named_first:
             add(f"{a}{sa}", None, 0.85)  # "6, MAPLE COURT": flat 6 of a named block
         else:

@@ -45,6 +45,20 @@ CHUNK = 2000
 #: The smallest chunk a worker takes near the end of a batch.
 MIN_CHUNK = 200
 
+#: The note of a match whose reading leaves one of the record's numbers out (ambiguous).
+LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
+#: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
+OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE,)
+
+
+def own_ambiguity(note: str) -> bool:
+    """True for a note by which ``Matcher._decide`` makes an otherwise matched answer
+    ambiguous on its own evidence, whatever its rivals (kept when areas are compared)."""
+    return note in OWN_AMBIGUOUS_NOTES or (
+        note.startswith("the record's ") and note.endswith(" is not among this address's flats")
+    )
+
+
 #: BS 7666 language codes named in reasons.
 LANGUAGE_NAMES = {"ENG": "English", "CYM": "Welsh", "GAE": "Gaelic"}
 
@@ -201,6 +215,11 @@ class Matcher:
             status = AMBIGUOUS
             which = f"flat {extra_flat}" if extra_flat else "flat"
             notes.append(f"the record's {which} is not among this address's flats")
+        elif status == MATCHED and top.reading.leaves_number:
+            # "3 17, BIRCH AVENUE" found as house 3 (17 left out), "48-50" as 48: no address
+            # here has all the record's numbers, and the one left out may be another's
+            status = AMBIGUOUS
+            notes.append(LEAVES_NUMBER_NOTE)
         elif status == MATCHED and extra_flat is not None:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer

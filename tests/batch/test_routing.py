@@ -68,3 +68,25 @@ def test_an_unmatched_top_stays_unmatched_with_the_other_areas_runner_up() -> No
     assert res.margin == round(4.0 * 100 / 190, 1)
     assert res.match_reason == a.match_reason
     assert best_across_areas([a, b], TH).match_status == MATCHED  # by score: B
+
+
+def test_an_answer_ambiguous_on_its_own_evidence_stays_ambiguous_against_a_far_rival() -> None:
+    """Area A's best leaves one of the record's numbers out (``Matcher._decide`` makes it
+    ambiguous whatever its rivals); a rival of area B far behind does not make it a match,
+    as the whole-country matcher would not."""
+    from placelink.core.matching.matcher import LEAVES_NUMBER_NOTE
+
+    a = _res(3, 81.0, AMBIGUOUS, f"number 3 = 3; street exact; {LEAVES_NUMBER_NOTE}", None,
+             100.0)  # fmt: skip
+    b = _res(9, 40.0, AMBIGUOUS, "number 3 = 3; street differs 40; score 40 below 50", 8, 5.0)
+    evidence = [
+        (Top(3, 65.0, 81.0, 80.0, False), None),
+        (Top(9, 32.0, 40.0, 80.0, False), Top(8, 28.0, 35.0, 80.0, False)),
+    ]
+    res = best_across_areas([a, b], TH, evidence)
+    assert (res.uprn, res.match_status, res.runner_up_uprn) == (3, AMBIGUOUS, 9)
+    assert res.match_reason == a.match_reason and res.match_score == 81.0
+    # a rival that ties it: ambiguous by the tie, the own note gone (as one matcher says)
+    close = [(Top(3, 65.0, 81.0, 80.0, False), None), (Top(9, 64.0, 80.0, 80.0, False), None)]
+    res = best_across_areas([a, b], TH, close)
+    assert res.match_reason == "number 3 = 3; street exact; tied with UPRN 9 (margin 1.2)"

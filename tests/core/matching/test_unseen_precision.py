@@ -1,0 +1,54 @@
+"""Precision rules found on the unseen benchmark (issue 11, part 3), each on a hand-written
+gazetteer of its shape: an answer that leaves out one of the record's numbers is no match."""
+
+from __future__ import annotations
+
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.matching.matcher import LEAVES_NUMBER_NOTE
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("street_description", "BIRCH AVENUE")
+    values.setdefault("postcode", "NB5 6FF")
+    return empty_address(uprn=uprn, **values)
+
+
+BIRCH = [
+    _addr(1, pao_start_number=3),
+    _addr(2, pao_start_number=17, classification="PP"),
+    _addr(3, sao_start_number=1, pao_start_number=17, parent_uprn=2),
+    _addr(4, sao_start_number=2, pao_start_number=17, parent_uprn=2),
+    _addr(5, pao_start_number=48),
+    _addr(6, pao_start_number=50),
+    _addr(7, pao_start_number=1, street_description="ALDER DRIVE", postcode="NB5 7AA"),
+]  # fmt: skip
+
+
+def test_an_answer_leaving_out_one_of_the_records_numbers_is_ambiguous() -> None:
+    m = Matcher(BIRCH)
+    # flat 3 of 17 is not in the gazetteer: house 3 (17 left out) is a guess, not a match
+    for text in ("3 17, Birch Avenue, Northbridge", "3, 17 BIRCH AVENUE"):
+        res = m.match_one(text)
+        assert res.match_status == AMBIGUOUS, (text, res)
+        assert LEAVES_NUMBER_NOTE in res.match_reason, res
+    # 48-50 typed in full, the gazetteer holding 48 and 50 apart: either half is a guess
+    res = m.match_one("48-50 BIRCH AVENUE NORTHBRIDGE", "NB5 6FF")
+    assert res.match_status == AMBIGUOUS and res.uprn in (5, 6), res
+    # flat 1 of house 154 on another street: not house 1 of the street the record names
+    res = m.match_one("1, 154, Alder Drive, Northbridge")
+    assert res.match_status != MATCHED, res
+    # every number explained: matched as before
+    assert (m.match_one("2, 17 Birch Avenue, Northbridge").uprn, m.match_one("2, 17 Birch "
+            "Avenue").match_status) == (4, MATCHED)  # fmt: skip
+    assert m.match_one("3 BIRCH AVENUE, NORTHBRIDGE").uprn == 1
+
+
+def test_the_rule_holds_in_every_engine_path() -> None:
+    m = Matcher(BIRCH)
+    texts = ["3 17, Birch Avenue, Northbridge", "48-50 BIRCH AVENUE NORTHBRIDGE"]
+    batch = m.match_batch(texts, [None, "NB5 6FF"])
+    one = [m.match_one(texts[0]), m.match_one(texts[1], "NB5 6FF")]
+    assert [r.as_dict() for r in batch] == [r.as_dict() for r in one]
+    assert all(r.match_status == AMBIGUOUS for r in batch)
