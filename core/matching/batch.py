@@ -193,11 +193,14 @@ def _places(
     sid: int,
     w: Weights,
     spelled_towns: frozenset[str] = frozenset(),
+    street_written: bool = True,
 ) -> float:
-    """``Scorer.places_part`` points."""
+    """``Scorer.places_part`` points (*street_written*: the record writes the street, or
+    the address has none)."""
     loc, town = tables.locality[sid], tables.town[sid]
+    omits = bool(loc) and street_written
     if not named:
-        return w.locality_omitted if loc else 0.0
+        return w.locality_omitted if omits else 0.0
     mine = {p for p in (loc, town) if p}
     if not named & mine:
         if town_with_street(named, spelled_towns):
@@ -206,7 +209,7 @@ def _places(
     if other_town(index, named, index.streets[sid], spelled_towns):
         return w.town_contradiction
     pts = w.place_agree
-    if loc and loc not in named:
+    if omits and loc not in named:
         pts += w.locality_omitted_named
     if any(index.places.get(p) == "locality" for p in named - mine):
         pts += w.locality_contradiction
@@ -233,7 +236,7 @@ def _street_columns(
     s_max: list[float] = []
     pl_pts: list[float] = []
     left: list[float] = []
-    place_cache: dict[tuple[frozenset[str], frozenset[str], int], float] = {}
+    place_cache: dict[tuple[frozenset[str], frozenset[str], int, bool], float] = {}
     full, names, name_words, types, full_words = (
         tables.full, tables.name, tables.name_words, tables.type, tables.full_words
     )  # fmt: skip
@@ -281,10 +284,11 @@ def _street_columns(
                 sp = max(smin, min(smax, pts))
             s_pts.append(sp)
             s_max.append(sm)
-            pk = (places, sc.spelled_towns, s)
+            written = sp > 0 or not f
+            pk = (places, sc.spelled_towns, s, written)
             pl = place_cache.get(pk)
             if pl is None:
-                pl = _places(index, tables, ctx.places, s, w, sc.spelled_towns)
+                pl = _places(index, tables, ctx.places, s, w, sc.spelled_towns, written)
                 place_cache[pk] = pl
             pl_pts.append(pl)
             fw = full_words[s]

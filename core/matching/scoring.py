@@ -600,8 +600,13 @@ class Scorer:
         st = self.index.streets[sid]
         named = self.ctx.places
         w = self.w
+        # an omitted locality tells against an address only when the record writes its
+        # street (or it has none): the record is then that address's text but the locality,
+        # and an address without one fits it better; a record leaving the street out too
+        # (FLAT 4, STATION HOUSE, CALDERBRIDGE) says nothing of which locality it means
+        omits = bool(st.locality) and (not st.full or self.street_part(sid)[0] > 0)
         if not named:
-            return (w.locality_omitted if st.locality else 0.0), None
+            return (w.locality_omitted if omits else 0.0), None
         mine = {p for p in (st.locality, st.town) if p}
         others = named - mine
         if not named & mine:
@@ -618,7 +623,7 @@ class Scorer:
         if town:
             return w.town_contradiction, ("place", "town differs", f"{town} ≠ {st.town}")
         pts = w.place_agree
-        if st.locality and st.locality not in named:
+        if omits and st.locality not in named:
             pts += w.locality_omitted_named
         if any(self.index.places.get(p) == "locality" for p in others):
             return pts + w.locality_contradiction, (

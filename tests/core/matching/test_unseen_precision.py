@@ -52,3 +52,39 @@ def test_the_rule_holds_in_every_engine_path() -> None:
     one = [m.match_one(texts[0]), m.match_one(texts[1], "NB5 6FF")]
     assert [r.as_dict() for r in batch] == [r.as_dict() for r in one]
     assert all(r.match_status == AMBIGUOUS for r in batch)
+
+
+def _house(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "CALDERBRIDGE")
+    return empty_address(uprn=uprn, **values)
+
+
+STATION = [
+    _house(20, sao_text="FLAT 4", pao_text="STATION HOUSE", street_description="COPPICE WALK",
+           postcode="CB2 6XS"),
+    _house(21, sao_text="FLAT 4", pao_text="STATION HOUSE", street_description="BRACKEN STREET",
+           locality="KIRKBY GREEN", postcode="CB2 9JR"),
+    _house(22, pao_start_number=5, street_description="CHURCH ROAD", postcode="CB2 1AA"),
+    _house(23, pao_start_number=5, street_description="CHURCH ROAD", locality="KIRKBY GREEN",
+           postcode="CB2 9AA"),
+]  # fmt: skip
+
+
+def test_an_omitted_locality_prefers_no_address_when_the_street_is_left_out_too() -> None:
+    m = Matcher(STATION)
+    # two STATION HOUSEs of the town, one in KIRKBY GREEN: a record naming neither street nor
+    # locality is no more the one without a locality than the other
+    for text in ("Flat 4, Station House, Calderbridge", "FLAT 4 STATION HOUSE"):
+        res = m.match_one(text)
+        assert res.match_status == AMBIGUOUS and {res.uprn, res.runner_up_uprn} == {20, 21}, res
+    # naming the street or the locality tells them apart
+    assert m.match_one("Flat 4, Station House, Bracken Street, Calderbridge").uprn == 21
+    assert m.match_one("Flat 4, Station House, Kirkby Green, Calderbridge").uprn == 21
+    # the record writing the street: its text but the locality is the address without one
+    res = m.match_one("5 Church Road, Calderbridge")
+    assert (res.match_status, res.uprn) == (MATCHED, 22), res
+    res = m.match_one("5 Church Road, Kirkby Green, Calderbridge")
+    assert (res.match_status, res.uprn) == (MATCHED, 23), res
+    texts = ["Flat 4, Station House, Calderbridge", "5 Church Road, Calderbridge"]
+    batch = m.match_batch(texts)
+    assert [r.as_dict() for r in batch] == [m.match_one(t).as_dict() for t in texts]
