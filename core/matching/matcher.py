@@ -47,6 +47,9 @@ MIN_CHUNK = 200
 
 #: The note of a match whose reading leaves one of the record's numbers out (ambiguous).
 LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
+#: The beginning of the note of a house found for a record naming a flat when the house's
+#: number has lettered units (50A): the record's flat may be one of them (ambiguous).
+LETTERED_UNIT_NOTE = "the record's flat may be a lettered unit of this number"
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
 OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE,)
 
@@ -54,8 +57,12 @@ OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE,)
 def own_ambiguity(note: str) -> bool:
     """True for a note by which ``Matcher._decide`` makes an otherwise matched answer
     ambiguous on its own evidence, whatever its rivals (kept when areas are compared)."""
-    return note in OWN_AMBIGUOUS_NOTES or (
-        note.startswith("the record's ") and note.endswith(" is not among this address's flats")
+    return (
+        note in OWN_AMBIGUOUS_NOTES
+        or note.startswith(LETTERED_UNIT_NOTE)
+        or (
+            note.startswith("the record's ") and note.endswith(" is not among this address's flats")
+        )
     )
 
 
@@ -220,6 +227,14 @@ class Matcher:
             # here has all the record's numbers, and the one left out may be another's
             status = AMBIGUOUS
             notes.append(LEAVES_NUMBER_NOTE)
+        elif (
+            status == MATCHED and extra_flat is not None and _lettered_units(self.index, top.entry)
+        ):
+            # FLAT 2, 90 where 90 is a house with no flats and 90A is the unit beside it: the
+            # record's flat is as likely 90A (a flat written with a letter) as the house
+            status = AMBIGUOUS
+            units = ", ".join(_lettered_units(self.index, top.entry))
+            notes.append(f"{LETTERED_UNIT_NOTE} ({units})")
         elif status == MATCHED and extra_flat is not None:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer
@@ -626,6 +641,23 @@ def _has_flats(index: GazetteerIndex, entry: int) -> bool:
         index.__dict__["_divided"] = divided
     key = (int(index.street[entry]), int(index.number[entry]), index.suffix[entry])
     return key[1] >= 0 and key in divided
+
+
+def _lettered_units(index: GazetteerIndex, entry: int) -> list[str]:
+    """The lettered units (``90A``, ``90B``) sharing the street and house number of *entry*,
+    an address with neither a letter nor a flat; [] otherwise (kept per index)."""
+    lettered = index.__dict__.get("_lettered")
+    if lettered is None:
+        lettered = {}
+        for i in range(len(index.flat)):
+            if index.suffix[i] and int(index.number[i]) >= 0:
+                key = (int(index.street[i]), int(index.number[i]))
+                lettered.setdefault(key, set()).add(f"{int(index.number[i])}{index.suffix[i]}")
+        lettered = {k: sorted(v) for k, v in lettered.items()}
+        index.__dict__["_lettered"] = lettered
+    if index.suffix[entry] or index.flat[entry] or int(index.number[entry]) < 0:
+        return []
+    return lettered.get((int(index.street[entry]), int(index.number[entry])), [])
 
 
 #: Evidence outcomes meaning the record writes that part of the address as it is.

@@ -88,3 +88,41 @@ def test_an_omitted_locality_prefers_no_address_when_the_street_is_left_out_too(
     texts = ["Flat 4, Station House, Calderbridge", "5 Church Road, Calderbridge"]
     batch = m.match_batch(texts)
     assert [r.as_dict() for r in batch] == [m.match_one(t).as_dict() for t in texts]
+
+
+def _avon(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "KELLINGTON")
+    values.setdefault("street_description", "AVON CLOSE")
+    values.setdefault("postcode", "KL1 8YP")
+    return empty_address(uprn=uprn, **values)
+
+
+AVON = [
+    _avon(30, pao_start_number=50),
+    _avon(31, pao_start_number=50, pao_start_suffix="A"),
+    _avon(32, pao_start_number=52),
+    _avon(33, pao_start_number=54),
+    _avon(34, pao_start_number=54, pao_start_suffix="B"),
+]  # fmt: skip
+
+
+def test_a_flat_of_a_house_with_lettered_units_is_ambiguous() -> None:
+    from placelink.core.matching.matcher import LETTERED_UNIT_NOTE
+
+    m = Matcher(AVON)
+    # house 50 has no flats, 50A is the unit beside it: "FLAT 1, 50" may be either
+    for text in ("Flat 1, 50, Avon Close, Kellington", "FIRST FLOOR FLAT, 54 AVON CLOSE",
+                 "54 AVON CLOSE, FLAT ABOVE"):  # fmt: skip
+        res = m.match_one(text, "KL1 8YP")
+        assert res.match_status == AMBIGUOUS, (text, res)
+        assert LETTERED_UNIT_NOTE in res.match_reason, res
+    assert f"{LETTERED_UNIT_NOTE} (54B)" in res.match_reason
+    # a house with no lettered unit stays the (capped) guess it was
+    res = m.match_one("Flat 1, 52, Avon Close, Kellington", "KL1 8YP")
+    assert (res.match_status, res.uprn) == (MATCHED, 32) and res.match_score < 75, res
+    # the house and the lettered unit themselves
+    assert m.match_one("50 Avon Close", "KL1 8YP").uprn == 30
+    assert m.match_one("50A Avon Close", "KL1 8YP").uprn == 31
+    texts = ["Flat 1, 50, Avon Close, Kellington", "Flat 1, 52, Avon Close, Kellington"]
+    batch = m.match_batch(texts, ["KL1 8YP"] * 2)
+    assert [r.as_dict() for r in batch] == [m.match_one(t, "KL1 8YP").as_dict() for t in texts]
