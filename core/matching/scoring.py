@@ -514,13 +514,14 @@ class Scorer:
         return "", standing
 
     def street_is_name(self, sid: int, building: str, org: str) -> bool:
-        """True when every record word that is not street *sid*'s, a place or a type word
-        belongs to the candidate's building or organisation name: what looked like another
-        street (``WESTON COURT``, ``GREEN PLACE``) is the building's name, and the record
-        gives no street at all."""
+        """True when every record word that is not street *sid*'s or a place belongs to the
+        candidate's building or organisation name: what looked like another street
+        (``WESTON COURT``, ``GREEN PLACE``) is the building's name, and the record gives no
+        street at all. A street-type word outside the name is a street the record names
+        (``JUNIPER COTTAGE, PARK AVENUE`` for the cottage on PRIORY RISE)."""
         st = self.index.streets[sid]
         known = set(st.full.split()) | self._place_words
-        rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+        rest = {w for w in self.ctx.words if w not in known}
         return rest <= set(f"{building} {org}".split())
 
     def names_street_building(self, sid: int) -> bool:

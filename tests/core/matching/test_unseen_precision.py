@@ -126,3 +126,28 @@ def test_a_flat_of_a_house_with_lettered_units_is_ambiguous() -> None:
     texts = ["Flat 1, 50, Avon Close, Kellington", "Flat 1, 52, Avon Close, Kellington"]
     batch = m.match_batch(texts, ["KL1 8YP"] * 2)
     assert [r.as_dict() for r in batch] == [m.match_one(t, "KL1 8YP").as_dict() for t in texts]
+
+
+NETHER = [
+    _house(40, pao_text="JUNIPER FARMHOUSE COTTAGE", street_description="PRIORY RISE",
+           locality="NETHER END", town="BROCKLEY", postcode="BK4 4LB"),
+    _house(41, pao_start_number=33, street_description="PARK AVENUE", locality="NETHER END",
+           town="BROCKLEY", postcode="BK2 2UD"),
+    _house(42, sao_text="FLAT 2", pao_text="WESTON COURT", street_description="COPPICE WALK",
+           town="BROCKLEY", postcode="BK2 6XS"),
+    _house(43, sao_text="FLAT 3", pao_text="WESTON COURT", street_description="COPPICE WALK",
+           town="BROCKLEY", postcode="BK2 6XS"),
+]  # fmt: skip
+
+
+def test_a_street_type_word_outside_the_building_name_names_another_street() -> None:
+    m = Matcher(NETHER)
+    # the cottage is on PRIORY RISE; the record names PARK AVENUE: not the cottage's text
+    res = m.match_one("JUNIPER FARMHOUSE COTTAGE PARK AVENUE NETHER END BROCKLEY")
+    assert res.match_status != MATCHED or res.match_score < 75, res
+    assert "street differs" in res.match_reason, res
+    # WESTON COURT, the block's own name with a street-type word, is still no street
+    res = m.match_one("FLAT 2 WESTON COURT BROCKLEY")
+    assert (res.match_status, res.uprn) == (MATCHED, 42), res
+    assert "street missing in record" in res.match_reason, res
+    assert m.match_one("JUNIPER FARMHOUSE COTTAGE, NETHER END, BROCKLEY").uprn == 40
