@@ -17,9 +17,10 @@ from collections.abc import Mapping
 def number_range(
     start: object, start_suffix: object = None, end: object = None, end_suffix: object = None
 ) -> str:
-    """``12`` / ``12A`` / ``12-14`` / ``12A-12C``; empty when there is no start number."""
+    """``12`` / ``12A`` / ``12-14`` / ``12A-12C``; a letter with no number (``A`` of ``FLAT``
+    + ``A``) alone; empty when there is neither."""
     if _missing(start):
-        return ""
+        return _clean(start_suffix)
     text = f"{int(start)}{_clean(start_suffix)}"  # type: ignore[call-overload]
     if not _missing(end):
         text += f"-{int(end)}{_clean(end_suffix)}"  # type: ignore[call-overload]
@@ -90,6 +91,8 @@ def address_line(
         if end is not None:
             number = f"{number}-{end}{end_suffix or ''}"
         sao_part = f"{sao_text} {number}" if sao_text else number
+    elif start_suffix:  # a letter with no number (FLAT + A): FLAT A, nothing dropped
+        sao_part = f"{sao_text} {start_suffix}" if sao_text else start_suffix
     else:
         sao_part = sao_text
     start, start_suffix, end, end_suffix, pao_text = pao

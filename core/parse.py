@@ -232,6 +232,8 @@ def _flat_key(
             last = _sao_number(end, end_suffix)
             if last != num:
                 num = f"{num}-{last}"  # a range of units: 1B-1C, 4-5D
+    elif isinstance(suffix, str) and suffix.strip():
+        num = suffix.strip().upper()  # a letter with no number (FLAT + A): FLAT A
     toks = [t for t in tokens(text) if t != ","]
     unit, floor, rest = _unit_parts(toks)
     kind = next((NON_DWELLING[t] for t in rest if t in NON_DWELLING), "")

@@ -14,7 +14,8 @@ from placelink.core.schema import empty_address
         ((12, "A", None, None), "12A"),
         ((12, None, 14, None), "12-14"),
         ((12, "A", 12, "C"), "12A-12C"),
-        ((None, "A", 14, None), ""),
+        ((None, "A", 14, None), "A"),  # a letter with no number is kept, not dropped
+        ((None, None, 14, None), ""),
         (("7", "", "", ""), "7"),
     ],
 )
@@ -35,6 +36,19 @@ def test_flat_in_a_named_numbered_building() -> None:
     )
     assert format_address(record) == (
         "FLAT 2, ROSE COURT, 10 HIGH STREET, RIVERHEAD, SEVENOAKS, TN13 2AA"
+    )
+
+
+def test_a_flat_letter_with_no_number_is_kept() -> None:
+    """SAO text FLAT with a start suffix A and no start number (FLAT A of 84, beside 84A):
+    the letter is the flat's identity, so FLAT A and FLAT B of one house stay apart."""
+    record = empty_address(
+        sao_text="FLAT", sao_start_suffix="A", pao_start_number=84,
+        street_description="STANLEY CLOSE", town="NORTHBRIDGE", postcode="NB1 3SQ",
+    )  # fmt: skip
+    assert format_address(record) == "FLAT A, 84 STANLEY CLOSE, NORTHBRIDGE, NB1 3SQ"
+    assert (
+        format_address({**record, "sao_text": None}) == "A, 84 STANLEY CLOSE, NORTHBRIDGE, NB1 3SQ"
     )
 
 

@@ -1,0 +1,46 @@
+"""Recall rules found on the unseen benchmark (issue 11, part 3), each on a hand-written
+gazetteer of its shape: a flat letter written as an SAO suffix with no number is the flat's
+identity."""
+
+from __future__ import annotations
+
+from placelink.core.address_text import format_address
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "ABERNANT")
+    values.setdefault("locality", "LLANFAIR")
+    values.setdefault("street_description", "ALDER ROAD")
+    values.setdefault("postcode", "LL2 2QP")
+    rec = empty_address(uprn=uprn, **values)
+    rec["address"] = format_address(rec)
+    return rec
+
+
+ALDER = [
+    _addr(1, pao_start_number=25, classification="PP"),
+    _addr(2, sao_text="FLAT", sao_start_suffix="A", pao_start_number=25, parent_uprn=1),
+    _addr(3, sao_text="FLAT", sao_start_suffix="B", pao_start_number=25, parent_uprn=1),
+    _addr(4, pao_start_number=25, pao_start_suffix="A"),
+    _addr(5, pao_start_number=27),
+]  # fmt: skip
+
+
+def test_a_flat_letter_with_no_sao_number_is_the_flats_identity() -> None:
+    """SAO text FLAT + start suffix B, no start number: FLAT B, 25 ALDER ROAD (the letter was
+    dropped, and FLAT A and FLAT B of 25 were one text shared by two UPRNs)."""
+    assert ALDER[2]["address"] == "FLAT B, 25 ALDER ROAD, LLANFAIR, ABERNANT, LL2 2QP"
+    m = Matcher(ALDER)
+    for text, uprn in (
+        ("FLAT B, 25 ALDER ROAD, LLANFAIR, ABERNANT", 3),
+        ("Flat A 25 Alder Road Abernant", 2),
+        ("25A ALDER ROAD, LLANFAIR", 4),  # the lettered house is itself
+    ):
+        res = m.match_one(text, "LL2 2QP")
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
+    assert m.match_one("FLAT, 25 ALDER ROAD", "LL2 2QP").match_status == AMBIGUOUS
+    texts = ["FLAT B, 25 ALDER ROAD, LLANFAIR, ABERNANT", "Flat A 25 Alder Road Abernant"]
+    batch = m.match_batch(texts, ["LL2 2QP"] * 2)
+    assert [r.uprn for r in batch] == [3, 2]
