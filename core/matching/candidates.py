@@ -38,6 +38,9 @@ SMALL_STREET = 40
 NOT_HERE = -1
 #: Cached blocking results kept per process before the cache is emptied.
 MEMO_SIZE = 200_000
+#: The place route (a house number in the places a record names, no street) opens at most
+#: this many entries; more, and the number says too little to look for.
+PLACE_ROUTE_MAX = 300
 
 
 @dataclass
@@ -242,7 +245,42 @@ def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
             else:  # a long street: its entries with the record's flat or a building word
                 out.update(_long_street(index, ctx, entries, word_set))
     out.update(_by_building(index, word_set))
-    return _sharing_words(index, out, word_set)
+    return _sharing_words(index, out, word_set) | set(_by_place_number(index, ctx, numbers))
+
+
+def _place_streets(index: GazetteerIndex) -> dict[str, frozenset[int]]:
+    """Street ids by the locality and the town they are in (built once, kept on the index)."""
+    cached = index.__dict__.get("_place_streets")
+    if cached is None:
+        found: dict[str, set[int]] = {}
+        for sid, st in enumerate(index.streets):
+            for place in {st.locality, st.town}:
+                if place:
+                    found.setdefault(place, set()).add(sid)
+        cached = index.__dict__["_place_streets"] = {k: frozenset(v) for k, v in found.items()}
+    return cached
+
+
+def _by_place_number(index: GazetteerIndex, ctx: RecordContext, numbers: set[int]) -> list[int]:
+    """A record naming no street but a place and a house number (``GROUND FLOOR FLAT, 45,
+    ABERNANT``): the entries with that number on the streets of the places it names (of
+    every place named, else of any), when they are few (``PLACE_ROUTE_MAX``). A record
+    writing a street-type word writes a street, one not read (``10 WEL AVENUE``): none."""
+    if ctx.streets or not ctx.places or not numbers:
+        return []
+    place_words = {t for p in ctx.places for t in p.split()}
+    if any(w in _TYPES for w in ctx.words if w not in place_words):
+        return []
+    by_place = _place_streets(index)
+    sets = [by_place.get(p, frozenset()) for p in sorted(ctx.places)]
+    sids = frozenset.intersection(*sets) or frozenset().union(*sets)
+    out: list[int] = []
+    for sid in sorted(sids):
+        for n in sorted(numbers):
+            out.extend(index.by_street_number.get((sid, n), ()))
+            if len(out) > PLACE_ROUTE_MAX:
+                return []
+    return out
 
 
 def _street_has(index: GazetteerIndex, sid: int, number: int) -> bool:

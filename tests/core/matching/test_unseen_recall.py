@@ -44,3 +44,39 @@ def test_a_flat_letter_with_no_sao_number_is_the_flats_identity() -> None:
     texts = ["FLAT B, 25 ALDER ROAD, LLANFAIR, ABERNANT", "Flat A 25 Alder Road Abernant"]
     batch = m.match_batch(texts, ["LL2 2QP"] * 2)
     assert [r.uprn for r in batch] == [3, 2]
+
+
+def _town(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "ABERNANT")
+    values.setdefault("postcode", "LL2 8UN")
+    return empty_address(uprn=uprn, **values)
+
+
+TANNERY = [
+    _town(10, pao_start_number=45, street_description="TANNERY ROAD", classification="PP"),
+    _town(11, sao_text="GROUND FLOOR FLAT", pao_start_number=45,
+          street_description="TANNERY ROAD", parent_uprn=10),
+    _town(12, sao_text="FIRST FLOOR FLAT", pao_start_number=45,
+          street_description="TANNERY ROAD", parent_uprn=10),
+    _town(13, pao_start_number=45, street_description="BIRCH PLACE", postcode="LL2 8AB"),
+    _town(14, pao_start_number=45, street_description="WELL AVENUE", locality="TREFOR",
+          postcode="LL3 7PW"),
+    _town(15, pao_start_number=10, street_description="WELL AVENUE", locality="TREFOR",
+          postcode="LL3 7PW"),
+]  # fmt: skip
+
+
+def test_a_house_number_and_a_place_with_no_street_finds_the_one_address_they_fit() -> None:
+    m = Matcher(TANNERY)
+    # no street, no postcode: the only 45 of Abernant with a ground floor flat
+    res = m.match_one("Ground Floor Flat, 45, Abernant")
+    assert (res.match_status, res.uprn) == (MATCHED, 11), res
+    assert "street missing in record" in res.match_reason
+    # a number alone fits three houses 45 of the town: no answer
+    assert m.match_one("45, Abernant").match_status != MATCHED
+    # a record writing a street (misspelt, not read) is not looked for by number alone:
+    # 10 WELL AVENUE is the town's only 10, but the record names another street
+    assert m.match_one("10 HIH STREET ABERNANT").match_status != MATCHED
+    texts = ["Ground Floor Flat, 45, Abernant", "45, Abernant"]
+    batch = m.match_batch(texts)
+    assert [r.as_dict() for r in batch] == [m.match_one(t).as_dict() for t in texts]
