@@ -595,6 +595,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             first = out.readings[0]
             out.readings[0] = Reading(first.flat, first.number, first.suffix, first.end, 0.9)
             out.readings.insert(0, Reading(floor, split[0], split[1], None, 1.0))
+            if split[1]:  # FIRST FLOOR FLAT 45A: the letter may be a slip (as above)
+                out.readings.insert(1, Reading(floor, split[0], "", None, FLOOR_LETTER_WEIGHT))
         elif split is not None:
             out.readings.append(Reading("", split[0], split[1], None, FLAT_AS_HOUSE_WEIGHT))
     if floor and not flat:  # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat
@@ -680,9 +682,9 @@ def _readings(
             add(flat, numbers[0], 1.0)
             if len(numbers) > 1:
                 add(flat, numbers[-1], 0.9)
-            if is_floor_key(flat) and numbers[0][1] and numbers[0][2] is None:
-                # "GROUND FLOOR FLAT, 9A": the floor names the flat; the letter may be a
-                # second notation of it (or a slip), so 9 is read too, weakly
+            if numbers[0][1] and numbers[0][2] is None:
+                # "GROUND FLOOR FLAT, 9A", "FLAT 1, 85A": the flat is named; the letter may
+                # be a second notation of it (or a slip), so 9 is read too, weakly
                 add(flat, (numbers[0][0], "", None), FLOOR_LETTER_WEIGHT)
             if letter_flat and not numbers[0][1] and numbers[0][2] is None:
                 add("", (numbers[0][0], flat, None), SUFFIX_FLAT_WEIGHT)  # Flat A, 45 ↔ 45A

@@ -80,3 +80,39 @@ def test_a_house_number_and_a_place_with_no_street_finds_the_one_address_they_fi
     texts = ["Ground Floor Flat, 45, Abernant", "45, Abernant"]
     batch = m.match_batch(texts)
     assert [r.as_dict() for r in batch] == [m.match_one(t).as_dict() for t in texts]
+
+
+def _station(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("street_description", "STATION ROAD")
+    values.setdefault("postcode", "NB8 1PG")
+    return empty_address(uprn=uprn, **values)
+
+
+STATION = [
+    _station(20, pao_start_number=85, classification="PP"),
+    _station(21, sao_text="FLAT 1", pao_start_number=85, parent_uprn=20),
+    _station(22, sao_text="FLAT 2", pao_start_number=85, parent_uprn=20),
+    _station(23, pao_start_number=45, classification="PP"),
+    _station(24, sao_text="FIRST FLOOR FLAT", pao_start_number=45, parent_uprn=23),
+    _station(25, sao_text="GROUND FLOOR FLAT", pao_start_number=45, parent_uprn=23),
+    _station(26, pao_start_number=47, pao_start_suffix="A", classification="PP"),
+    _station(27, sao_text="FLAT 1", pao_start_number=47, pao_start_suffix="A", parent_uprn=26),
+    _station(28, pao_start_number=47, classification="PP"),
+    _station(29, sao_text="FLAT 1", pao_start_number=47, parent_uprn=28),
+]  # fmt: skip
+
+
+def test_a_named_flat_reads_the_house_numbers_letter_as_a_possible_slip() -> None:
+    m = Matcher(STATION)
+    # no 85A, no 45A: the flat names the unit, the letter is a slip
+    for text, uprn in (
+        ("Flat 1, 85a, Station Road, Northbridge", 21),
+        ("FIRST FLOOR FLAT 45A STATION ROAD NORTHBRIDGE", 24),
+        ("FIRST FLOOR FLAT, 45A STATION ROAD", 24),
+    ):
+        res = m.match_one(text, "NB8 1PG")
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
+    # 47A has a flat 1 of its own: the letter as written wins
+    assert m.match_one("Flat 1, 47a, Station Road", "NB8 1PG").uprn == 27
+    assert m.match_one("Flat 1, 47, Station Road", "NB8 1PG").uprn == 29
