@@ -50,8 +50,10 @@ LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
 #: The beginning of the note of a house found for a record naming a flat when the house's
 #: number has lettered units (50A): the record's flat may be one of them (ambiguous).
 LETTERED_UNIT_NOTE = "the record's flat may be a lettered unit of this number"
+#: The note of a match in another place than the record names, no postcode unit agreeing.
+PLACE_NOTE = "the address is not in the place the record names, and no postcode unit says it is"
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
-OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE,)
+OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE)
 
 
 def own_ambiguity(note: str) -> bool:
@@ -227,6 +229,11 @@ class Matcher:
             # here has all the record's numbers, and the one left out may be another's
             status = AMBIGUOUS
             notes.append(LEAVES_NUMBER_NOTE)
+        elif status == MATCHED and _place_differs(top) and not _postcode_exact(top):
+            # 37 KINGS DRIVE, LLANFAIR found as the 37 of PENRHOS: the record names a town or
+            # locality this address is not in, and no postcode unit says it is
+            status = AMBIGUOUS
+            notes.append(PLACE_NOTE)
         elif (
             status == MATCHED and extra_flat is not None and _lettered_units(self.index, top.entry)
         ):
@@ -621,6 +628,11 @@ def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
     if second is None or not _names_missing_building(top):
         return False
     return {("building", "exact"), ("flat", "=")} <= {(p, o) for p, o, _d in second.parts}
+
+
+def _postcode_exact(top: Scored) -> bool:
+    """The record's postcode is *top*'s unit."""
+    return any(p == "postcode" and o == "exact" for p, o, _d in top.parts)
 
 
 def _place_differs(top: Scored) -> bool:

@@ -224,10 +224,16 @@ PARK = [
 
 
 def test_an_address_outside_the_place_the_record_names_is_for_a_person_to_confirm() -> None:
+    from placelink.core.matching.matcher import PLACE_NOTE
+
     m = Matcher(PARK)
     # 31 in Holton is divided into flats: the house 31 of the town proper is proposed, but
-    # it is not in Holton, so a person confirms
+    # it is not in Holton and no postcode says it is: no match (issue 11, part 3)
     res = m.match_one("31, Park Avenue, Holton, Marshfield")
+    assert (res.match_status, res.uprn) == (AMBIGUOUS, 103), res
+    assert PLACE_NOTE in res.match_reason
+    # the postcode unit of the house agreeing, it is proposed, for a person to confirm
+    res = m.match_one("31, Park Avenue, Holton, Marshfield", "MF7 8JY")
     assert (res.match_status, res.uprn) == (MATCHED, 103), res
     assert needs_review(res.match_status, res.match_score, res.margin), res
     assert "not in the place the record names" in res.match_reason
