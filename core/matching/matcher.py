@@ -30,7 +30,7 @@ import numpy as np
 
 from ..parse import parse
 from .batch import PairBatch, score_pairs, tables_of
-from .candidates import Corrector, context, name_facts, postcode_block, wider_block
+from .candidates import Corrector, context, has_house, name_facts, postcode_block, wider_block
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -224,7 +224,9 @@ class Matcher:
             status = AMBIGUOUS
             which = f"flat {extra_flat}" if extra_flat else "flat"
             notes.append(f"the record's {which} is not among this address's flats")
-        elif status == MATCHED and top.reading.leaves_number:
+        elif status == MATCHED and (
+            top.reading.leaves_number or _range_holds_another(self.index, top)
+        ):
             # "3 17, BIRCH AVENUE" found as house 3 (17 left out), "48-50" as 48: no address
             # here has all the record's numbers, and the one left out may be another's
             status = AMBIGUOUS
@@ -628,6 +630,27 @@ def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
     if second is None or not _names_missing_building(top):
         return False
     return {("building", "exact"), ("flat", "=")} <= {(p, o) for p, o, _d in second.parts}
+
+
+#: The longest range a record writes whose other numbers are looked up (``_range_holds_another``).
+RANGE_LOOKUP = 20
+
+
+def _range_holds_another(index: GazetteerIndex, top: Scored) -> bool:
+    """The record writes a range (7-9, no flat) and *top* is one house of it (9) on a street
+    that has a house of another of its numbers (7, a parent shell too): the record's range
+    is not this address alone. (A flat of a range, FLAT 3, 67-69, is the flat of whichever
+    number its building has.)"""
+    r = top.reading
+    if r.flat or r.number is None or r.end is None or not 0 < r.end - r.number <= RANGE_LOOKUP:
+        return False
+    i = top.entry
+    number, end = int(index.number[i]), int(index.end[i])
+    if number < 0 or end > number or not r.number <= number <= r.end:
+        return False
+    others = np.asarray([n for n in range(r.number, r.end + 1) if n != number], dtype=np.int64)
+    street = np.full(len(others), int(index.street[i]), dtype=np.int64)
+    return int(index.street[i]) >= 0 and bool(has_house(index, street, others).any())
 
 
 def _postcode_exact(top: Scored) -> bool:

@@ -151,3 +151,34 @@ def test_a_street_type_word_outside_the_building_name_names_another_street() -> 
     assert (res.match_status, res.uprn) == (MATCHED, 42), res
     assert "street missing in record" in res.match_reason, res
     assert m.match_one("JUNIPER FARMHOUSE COTTAGE, NETHER END, BROCKLEY").uprn == 40
+
+
+def _elm(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "BROCKLEY")
+    values.setdefault("street_description", "ELM LANE")
+    values.setdefault("postcode", "BK2 9EX")
+    return empty_address(uprn=uprn, **values)
+
+
+ELM = [
+    _elm(50, pao_start_number=7, classification="PP"),
+    _elm(51, sao_text="BASEMENT FLAT", pao_start_number=7, parent_uprn=50),
+    _elm(52, sao_text="GROUND FLOOR FLAT", pao_start_number=7, parent_uprn=50),
+    _elm(53, pao_start_number=9),
+    _elm(54, pao_start_number=21),
+    _elm(55, pao_start_number=67, pao_text="MERCIA HOUSE", classification="PP"),
+    _elm(56, sao_text="FLAT 3", pao_start_number=67, pao_text="MERCIA HOUSE", parent_uprn=55),
+]  # fmt: skip
+
+
+def test_a_range_holding_two_houses_of_the_street_is_not_one_of_them() -> None:
+    m = Matcher(ELM)
+    # 7-9: the street has a 7 (divided into flats) and a 9: not the house 9 alone
+    res = m.match_one("7-9 ELM LANE, BROCKLEY", "BK2 9EX")
+    assert res.match_status == AMBIGUOUS and LEAVES_NUMBER_NOTE in res.match_reason, res
+    # 21-23: the street has no 23, the house 21 may well span both
+    res = m.match_one("21-23 ELM LANE, BROCKLEY", "BK2 9EX")
+    assert (res.match_status, res.uprn) == (MATCHED, 54), res
+    # a flat of a range is the flat of the number its building has
+    res = m.match_one("FLAT 3, MERCIA HOUSE, 67-69 ELM LANE", "BK2 9EX")
+    assert (res.match_status, res.uprn) == (MATCHED, 56), res
