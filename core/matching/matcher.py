@@ -56,11 +56,17 @@ PLACE_NOTE = "the address is not in the place the record names, and no postcode 
 OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE)
 
 
+#: The end of the note of a match whose runner-up has the record's flat and building name
+#: (split evidence: ambiguous), after ``UPRN <runner-up>``.
+SPLIT_NAME_NOTE = " has the building name the record gives"
+
+
 def own_ambiguity(note: str) -> bool:
     """True for a note by which ``Matcher._decide`` makes an otherwise matched answer
     ambiguous on its own evidence, whatever its rivals (kept when areas are compared)."""
     return (
         note in OWN_AMBIGUOUS_NOTES
+        or (note.startswith("UPRN ") and note.endswith(SPLIT_NAME_NOTE))
         or note.startswith(LETTERED_UNIT_NOTE)
         or (
             note.startswith("the record's ") and note.endswith(" is not among this address's flats")
@@ -231,6 +237,12 @@ class Matcher:
             # here has all the record's numbers, and the one left out may be another's
             status = AMBIGUOUS
             notes.append(LEAVES_NUMBER_NOTE)
+        elif status == MATCHED and _name_is_runner_ups(top, second):
+            # APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE where FLAT 1, 84 has no name and
+            # MAPLE HOUSE has no number: the record's evidence is split between two
+            # addresses, neither is the answer
+            status = AMBIGUOUS
+            notes.append(f"UPRN {runner}{SPLIT_NAME_NOTE}")
         elif status == MATCHED and _place_differs(top) and not _postcode_exact(top):
             # 37 KINGS DRIVE, LLANFAIR found as the 37 of PENRHOS: the record names a town or
             # locality this address is not in, and no postcode unit says it is
@@ -279,12 +291,6 @@ class Matcher:
                 # flats are below: an inference from the building's flats, a person confirms
                 score = min(score, th.guess_score_cap)
                 notes.append("the flat's floor is inferred from the building's other flats")
-        if status == MATCHED and score >= th.guess_score_cap and _name_is_runner_ups(top, second):
-            # APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE where FLAT 1, 84 has no name and
-            # MAPLE HOUSE has no number: the record's evidence is split between two
-            # addresses, a person confirms which
-            score = min(score, th.guess_score_cap)
-            notes.append(f"UPRN {runner} has the building name the record gives")
         if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
             # the record names a town or locality this address is not in: one of the two is
             # wrong, a person confirms which

@@ -378,9 +378,10 @@ CLOSE = [
 def test_a_flat_and_building_of_one_address_with_the_number_of_another_is_for_review() -> None:
     m = Matcher(CLOSE)
     # flat 1 of 84 has the record's number and flat, APARTMENT 1, MAPLE HOUSE its flat and
-    # building: the evidence is split between two addresses, a person confirms which
+    # building: the evidence is split between two addresses, neither is matched (issue 11,
+    # part 3: a capped match before), a person chooses in the Review queue
     res = m.match_one("APARTMENT 1, MAPLE HOUSE, 84 STANLEY CLOSE, NORTHBRIDGE", "NB1 3SQ")
-    assert (res.match_status, res.uprn, res.runner_up_uprn) == (MATCHED, 2, 5), res
+    assert (res.match_status, res.uprn, res.runner_up_uprn) == (AMBIGUOUS, 2, 5), res
     assert needs_review(res.match_status, res.match_score, res.margin), res
     assert "UPRN 5 has the building name the record gives" in res.match_reason, res
     # a building name of another house of the street, with no flat, is not split evidence
