@@ -52,8 +52,20 @@ LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
 LETTERED_UNIT_NOTE = "the record's flat may be a lettered unit of this number"
 #: The note of a match in another place than the record names, no postcode unit agreeing.
 PLACE_NOTE = "the address is not in the place the record names, and no postcode unit says it is"
+#: The note of a flat found by its number alone in a building other than the one the record
+#: names (ambiguous).
+OTHER_BUILDING_NOTE = (
+    "the record names a building of another street; neither a house number nor a postcode"
+    " unit says this one is meant"
+)
+#: The note of a flat whose floor is inferred and whose numbers are read another way than
+#: written (two guesses: ambiguous).
+TWO_GUESSES_NOTE = (
+    "the flat's floor is inferred from the building's other flats and the record's numbers"
+    " are read another way than written"
+)
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
-OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE)
+OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE, OTHER_BUILDING_NOTE, TWO_GUESSES_NOTE)
 
 
 #: The end of the note of a match whose runner-up has the record's flat and building name
@@ -243,6 +255,17 @@ class Matcher:
             # addresses, neither is the answer
             status = AMBIGUOUS
             notes.append(f"UPRN {runner}{SPLIT_NAME_NOTE}")
+        elif status == MATCHED and top.reading.weight < 1.0 and _derived_floor(self.index, top):
+            # 2ND FLOOR FLAT 47A found as the TOP FLOOR FLAT of 47: the letter read as a slip
+            # and the floor inferred from the building's flats, two guesses on one answer
+            status = AMBIGUOUS
+            notes.append(TWO_GUESSES_NOTE)
+        elif status == MATCHED and _flat_alone_under_another_name(top):
+            # FLAT 4, STATION HOUSE, ABBEY DRIVE found as FLAT 4, PARK VIEW, ABBEY DRIVE: the
+            # building the record names is on another street; a flat number alone does not
+            # say this building is the one meant
+            status = AMBIGUOUS
+            notes.append(OTHER_BUILDING_NOTE)
         elif status == MATCHED and _place_differs(top) and not _postcode_exact(top):
             # 37 KINGS DRIVE, LLANFAIR found as the 37 of PENRHOS: the record names a town or
             # locality this address is not in, and no postcode unit says it is
@@ -284,13 +307,11 @@ class Matcher:
             # the postcode is the slip, not the address
             score = round(min(slip, th.postcode_slip_score), 1)
             notes.append("the postcode is another of its district's; the rest is this address")
-        derived = getattr(self.index, "derived_floor", None)
-        if status == MATCHED and derived is not None and len(derived) > top.entry:
-            if derived[top.entry] and score >= th.guess_score_cap:
-                # SECOND FLOOR FLAT found as the TOP FLOOR FLAT of a building whose other
-                # flats are below: an inference from the building's flats, a person confirms
-                score = min(score, th.guess_score_cap)
-                notes.append("the flat's floor is inferred from the building's other flats")
+        if status == MATCHED and score >= th.guess_score_cap and _derived_floor(self.index, top):
+            # SECOND FLOOR FLAT found as the TOP FLOOR FLAT of a building whose other flats
+            # are below: an inference from the building's flats, a person confirms
+            score = min(score, th.guess_score_cap)
+            notes.append("the flat's floor is inferred from the building's other flats")
         if status == MATCHED and score >= th.guess_score_cap and _place_differs(top):
             # the record names a town or locality this address is not in: one of the two is
             # wrong, a person confirms which
@@ -657,6 +678,25 @@ def _range_holds_another(index: GazetteerIndex, top: Scored) -> bool:
     others = np.asarray([n for n in range(r.number, r.end + 1) if n != number], dtype=np.int64)
     street = np.full(len(others), int(index.street[i]), dtype=np.int64)
     return int(index.street[i]) >= 0 and bool(has_house(index, street, others).any())
+
+
+def _derived_floor(index: GazetteerIndex, top: Scored) -> bool:
+    """*top*'s flat key is inferred from its building's other flats (``TOP FLOOR FLAT`` found
+    as the second floor's), not written."""
+    derived = getattr(index, "derived_floor", None)
+    return derived is not None and len(derived) > top.entry and bool(derived[top.entry])
+
+
+def _flat_alone_under_another_name(top: Scored) -> bool:
+    """The record names a building no address of *top*'s street has, and *top* agrees with it
+    by its flat alone: no house number, no postcode unit."""
+    parts = {(p, o) for p, o, _d in top.parts}
+    return (
+        ("building", "not on street") in parts
+        and ("flat", "=") in parts
+        and ("number", "=") not in parts
+        and not _postcode_exact(top)
+    )
 
 
 def _postcode_exact(top: Scored) -> bool:

@@ -182,3 +182,50 @@ def test_a_range_holding_two_houses_of_the_street_is_not_one_of_them() -> None:
     # a flat of a range is the flat of the number its building has
     res = m.match_one("FLAT 3, MERCIA HOUSE, 67-69 ELM LANE", "BK2 9EX")
     assert (res.match_status, res.uprn) == (MATCHED, 56), res
+
+
+def _nether(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "BROCKLEY")
+    values.setdefault("locality", "NETHER END")
+    return empty_address(uprn=uprn, **values)
+
+
+ABBEY = [
+    _nether(60, sao_text="FLAT 4", pao_text="PARK VIEW", street_description="ABBEY DRIVE",
+            postcode="BK4 9PJ"),
+    _nether(61, sao_text="FLAT 5", pao_text="PARK VIEW", street_description="ABBEY DRIVE",
+            postcode="BK4 9PJ"),
+    _nether(62, sao_text="FLAT 4", pao_text="STATION HOUSE", street_description="IVY WAY",
+            postcode="BK4 3YR"),
+    _nether(63, pao_start_number=47, street_description="PEMBROKE ROW", postcode="BK1 8RG",
+            classification="PP"),
+    _nether(64, sao_text="GROUND FLOOR FLAT", pao_start_number=47,
+            street_description="PEMBROKE ROW", postcode="BK1 8RG", parent_uprn=63),
+    _nether(65, sao_text="TOP FLOOR FLAT", pao_start_number=47,
+            street_description="PEMBROKE ROW", postcode="BK1 8RG", parent_uprn=63),
+]  # fmt: skip
+
+
+def test_a_flat_number_alone_in_another_building_than_the_record_names_is_no_match() -> None:
+    from placelink.core.matching.matcher import OTHER_BUILDING_NOTE
+
+    m = Matcher(ABBEY)
+    # STATION HOUSE is on IVY WAY; ABBEY DRIVE's flat 4 is in PARK VIEW: the flat number
+    # alone does not say which the record means
+    res = m.match_one("FLAT 4 STATION HOUSE ABBEY DRIVE NETHER END BROCKLEY")
+    assert res.match_status == AMBIGUOUS and OTHER_BUILDING_NOTE in res.match_reason, res
+    # with PARK VIEW's postcode unit it is PARK VIEW's flat 4, for a person to confirm
+    res = m.match_one("FLAT 4 STATION HOUSE ABBEY DRIVE NETHER END BROCKLEY", "BK4 9PJ")
+    assert (res.match_status, res.uprn) == (MATCHED, 60), res
+
+
+def test_an_inferred_floor_on_numbers_read_another_way_is_no_match() -> None:
+    from placelink.core.matching.matcher import TWO_GUESSES_NOTE
+
+    m = Matcher(ABBEY)
+    # 47 has a ground floor and a top floor flat: its top floor is the first, a guess
+    res = m.match_one("FIRST FLOOR FLAT 47 PEMBROKE ROW BROCKLEY")
+    assert (res.match_status, res.uprn) == (MATCHED, 65) and res.match_score < 75, res
+    # 47A read as 47 (a slip) and its first floor inferred: two guesses, no match
+    res = m.match_one("FIRST FLOOR FLAT 47A PEMBROKE ROW BROCKLEY")
+    assert res.match_status == AMBIGUOUS and TWO_GUESSES_NOTE in res.match_reason, res
