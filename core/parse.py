@@ -512,6 +512,13 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             segments[-1].append(t)
             i += 1
             continue
+        if num is not None and i > 0 and toks[i - 1] == "PLOT" and _number_later(toks, i + 1):
+            # "PLOT 45, 125 SCHOOL CLOSE": a development plot's number, part of its name,
+            # not the address's house or flat number
+            words.append(t)
+            segments[-1].append(t)
+            i += 1
+            continue
         if num is not None and toks[i + 1 : i + 4] == ["AND", "A", "HALF"] and not numbers:
             relation = num  # "144 AND A HALF": a house of its own, named so in full
             words.extend(toks[i : i + 4])

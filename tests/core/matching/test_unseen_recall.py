@@ -116,3 +116,20 @@ def test_a_named_flat_reads_the_house_numbers_letter_as_a_possible_slip() -> Non
     # 47A has a flat 1 of its own: the letter as written wins
     assert m.match_one("Flat 1, 47a, Station Road", "NB8 1PG").uprn == 27
     assert m.match_one("Flat 1, 47, Station Road", "NB8 1PG").uprn == 29
+
+
+def test_a_plot_number_before_the_house_number_is_not_an_address_number() -> None:
+    """PLOT 45 (a development plot's number) before the house number 125: the house, not
+    flat 45 of 125 nor house 45 (before: two numbers, one left out, no answer)."""
+    from placelink.core.parse import parse
+
+    homes = [
+        _station(40, pao_start_number=125, street_description="SCHOOL CLOSE"),
+        _station(41, pao_start_number=45, street_description="SCHOOL CLOSE"),
+        _station(42, pao_start_number=127, street_description="SCHOOL CLOSE"),
+    ]
+    assert parse("Plot 45, 125 School Close").readings[0].number == 125
+    res = Matcher(homes).match_one("Plot 45, 125 School Close, Northbridge", "NB8 1PG")
+    assert (res.match_status, res.uprn) == (MATCHED, 40), res
+    # a plot with no house number after it keeps its number as the record's only number
+    assert parse("PLOT 12 HIGH STREET").readings[0].number == 12
