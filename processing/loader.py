@@ -25,6 +25,17 @@ from .secondary import secondary_sink_parameter
 BATCH = 5000
 
 
+def staging_workers() -> int:
+    """Processes reading a large multi-record file (``core.formats.staging``): two in
+    ``qgis_process`` and scripts when there are two cores, one inside the QGIS desktop,
+    whose threads make forking its process unsafe."""
+    import os
+
+    from qgis.utils import iface
+
+    return 1 if iface is not None else min(2, os.cpu_count() or 1)
+
+
 def add_loader_parameters(
     alg,
     input_label: str,

@@ -14,7 +14,9 @@ the start: an UNLOGGED table made LOGGED at the end is written twice, which meas
 from __future__ import annotations
 
 import io
+import queue
 import struct
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
@@ -24,6 +26,8 @@ from ..core import schema
 
 _TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
 CHUNK = 4 << 20  # bytes of COPY text sent at a time
+#: Blocks of COPY text made ahead of the sending thread (each about ``CHUNK`` characters).
+QUEUED_BLOCKS = 2
 _EWKB_POINT_SRID = 0x20000001  # EWKB type: point, with an SRID
 
 try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
@@ -183,6 +187,71 @@ class _Stream(io.RawIOBase):
         return data
 
 
+class _AbortError(Exception):
+    """Put on the queue when the records failed: the sending thread ends the COPY."""
+
+
+def _copy_in_thread(cursor, sql: str, lines: Iterator[str]) -> None:
+    """``cursor.copy_expert(sql)`` on a thread of its own, fed blocks of *lines* through a
+    small queue. While libpq waits for the server to take a block (without the GIL), this
+    thread makes the next one, so the server's work on the rows overlaps the making of the
+    rows instead of following it. An error on either side ends both and is raised here
+    (what the records raised, first); the caller's transaction then rolls back."""
+    blocks: queue.Queue = queue.Queue(maxsize=QUEUED_BLOCKS)
+    failure: list[BaseException] = []
+
+    def queued() -> Iterator[str]:
+        while True:
+            block = blocks.get()
+            if block is None:
+                return
+            if block.__class__ is _AbortError:
+                raise block
+            yield block
+
+    def send() -> None:
+        try:
+            cursor.copy_expert(sql, _Stream(queued()), size=CHUNK)
+        except BaseException as exc:  # raised on the caller's thread
+            failure.append(exc)
+
+    def put(item: object) -> None:
+        while thread.is_alive():
+            try:
+                blocks.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise failure[0] if failure else RuntimeError("the COPY ended before its last row")
+
+    thread = threading.Thread(target=send, name="placelink-copy", daemon=True)
+    thread.start()
+    try:
+        block: list[str] = []
+        chars = 0
+        for line in lines:
+            block.append(line)
+            chars += len(line)
+            if chars >= CHUNK:
+                put("".join(block))
+                block, chars = [], 0
+        put("".join(block))
+        put(None)
+    except BaseException:
+        while True:  # make room, then tell the sender to stop
+            try:
+                blocks.get_nowait()
+            except queue.Empty:
+                break
+        if thread.is_alive():
+            blocks.put(_AbortError("the records failed"))
+        thread.join()
+        raise
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
 def copy_to_postgis(
     uri: QgsDataSourceUri,
     fields: Sequence[schema.Field],
@@ -237,9 +306,7 @@ def copy_to_postgis(
                 if indexed in names:
                     cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
-            cursor.copy_expert(
-                f"COPY {temp} ({column_list}) FROM STDIN", _Stream(lines()), size=CHUNK
-            )
+            _copy_in_thread(cursor, f"COPY {temp} ({column_list}) FROM STDIN", lines())
             cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
             cursor.execute(f"DROP TABLE IF EXISTS {full}")
             cursor.execute(f"ALTER TABLE {temp} RENAME TO {_quote(table)}")

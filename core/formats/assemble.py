@@ -275,7 +275,7 @@ class MultiRecordReader:
         trailer: tuple[int, int | None] | None = None
         on_rows = tally.on_rows
         before = stats.data_rows
-        for line, fields in fast_rows(source, stats):
+        for line, fields in self._rows(index, source):
             if on_rows is not None and not line % REPORT_EVERY and on_rows(before + data_rows):
                 raise LoadCancelledError(f"stopped after {before + data_rows:,} rows")
             kind = fields[0].strip()
@@ -289,6 +289,9 @@ class MultiRecordReader:
                     continue
                 if kind == TRAILER:
                     trailer = (line, whole_or_none(fields[2] if len(fields) > 2 else ""))
+                    continue
+                if kind == COUNTED:  # rows a worker process read and staged
+                    data_rows += fields[1]  # type: ignore[operator]
                     continue
                 data_rows += 1
                 if kind == CSV_ERROR:
@@ -346,6 +349,11 @@ class MultiRecordReader:
                 self._check_trailer(source, data_rows, metadata_rows, *trailer)
             else:  # a supply split by record type: the trailer counts the whole volume
                 self._check_trailer(source, stats.data_rows, self.metadata_rows, *trailer)
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        """(line, fields) of the rows of *source* (``staging.StagedReader`` may have a
+        worker process read part of a large file)."""
+        return fast_rows(source, self.stats)
 
     def _note_rejected_blpu(self, fields: list[str], reason: str) -> None:
         try:
@@ -642,20 +650,28 @@ def _current_org(rows: list[tuple] | None, tally: AddressLoadStats) -> str | Non
 
 
 CSV_ERROR = "\x00csv-error"
+#: A pseudo row ``[COUNTED, n]``: *n* data rows were read and staged by a worker process.
+COUNTED = "\x00counted"
 
 
-def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]]]:
+def fast_rows(
+    source: Source, stats: LoadStats, lines_before: int = 0, whole_file: bool = True
+) -> Iterator[tuple[int, list[str]]]:
     """(first line number, fields) of each non-blank CSV record of *source*, without raw text.
 
     Lines are decoded as UTF-8 (a BOM dropped) or, failing that, Windows-1252, like
     ``sources.iter_rows`` and with the same line numbers, so ``fetch_raw`` finds the raw
     text of a row later. A row the csv module cannot split comes as ``[CSV_ERROR, why]``.
+    A *source* that is a part of a file (``staging``) gives the number of lines before it
+    (*lines_before*) and, but for the first part, ``whole_file=False`` (the file is counted
+    once).
     """
-    stats.files += 1
+    if whole_file:
+        stats.files += 1
     with source.open() as handle:
 
         def lines() -> Iterator[str]:
-            first = True
+            first = whole_file
             for data in handle:
                 if first:
                     first = False
@@ -668,7 +684,7 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
                     yield data.decode("cp1252", errors="replace")
 
         reader = csv.reader(lines(), strict=False)
-        previous = 0
+        previous = lines_before
         blank = 0
         while True:
             try:
@@ -677,11 +693,11 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
                         yield previous + 1, fields
                     else:
                         blank += 1
-                    previous = reader.line_num
+                    previous = reader.line_num + lines_before
                 break
             except csv.Error as exc:
                 yield previous + 1, [CSV_ERROR, str(exc)]
-                previous = reader.line_num
+                previous = reader.line_num + lines_before
         stats.blank_lines += blank
 
 

@@ -17,28 +17,39 @@ reader's (tests compare them row for row).
 from __future__ import annotations
 
 import marshal
+import multiprocessing
 import os
 import re
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 
 from ..records import LoadStats
 from ..sources import Source
+from . import file_parts
 from .assemble import (
     B_UPRN,
     C_UPRN,
+    COUNTED,
     D_UPRN,
+    HEADER,
     L_UPRN,
+    METADATA,
     O_UPRN,
+    S_LINE,
+    TRAILER,
+    AddressLoadStats,
     Layout,
+    LoadCancelledError,
     MultiRecordReader,
     _same_record_in_another_file,
     _show,
     _Store,
     _where,
+    fast_rows,
 )
 
 #: SQLite page cache per staging file, in KiB (negative PRAGMA cache_size).
@@ -137,6 +148,39 @@ class DiskItems:
             self.count += len(self.appended)
             self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
             self.appended = []
+
+    def absorb(self, database: str, part: dict) -> None:
+        """(appending mode) Append the rows of this table in the attached *database* (a
+        worker's staging file, ``part`` its ``count``/``ordered``/``first``/``last``), in
+        their order, after the rows appended here."""
+        self._write_appended()
+        if not part["count"]:
+            return
+        table = self.table
+        self.db.execute(
+            f"INSERT INTO {table} SELECT k, u, v FROM {database}.{table} ORDER BY rowid"  # nosec B608 - our own names, checked
+        )
+        try:
+            self.ordered = (
+                self.ordered
+                and part["ordered"]
+                and (self.last_uprn is None or self.last_uprn <= part["first"])
+            )
+        except TypeError:
+            self.ordered = False
+        self.last_uprn = part["last"]
+        self.count += part["count"]
+
+    def ends(self) -> dict:
+        """(appending mode) What ``absorb`` needs to know of this table, written out."""
+        self._write_appended()
+        first = self.db.execute(f"SELECT u FROM {self.table} ORDER BY rowid LIMIT 1").fetchone()  # nosec B608 - our own table name, checked
+        return {
+            "count": self.count,
+            "ordered": self.ordered,
+            "first": None if first is None else first[0],
+            "last": self.last_uprn,
+        }
 
     def duplicates(self) -> Iterator[list[tuple]]:
         """(appending mode) The records of each key stored more than once, in the order
@@ -341,11 +385,24 @@ class StagedReader(MultiRecordReader):
         sources: Sequence[Source],
         stats: LoadStats,
         folder: str | Path | None = None,
+        workers: int = 1,
+        path: Path | None = None,
     ) -> None:
         super().__init__(layout, sources, stats)
-        handle, name = tempfile.mkstemp(prefix="placelink_staging_", suffix=".sqlite", dir=folder)
-        os.close(handle)
-        self.path = Path(name)
+        self.folder = folder
+        #: 2: the second half of a large file is read by a forked worker process.
+        self.workers = workers if "fork" in multiprocessing.get_all_start_methods() else 1
+        self.parts: list[tuple[object, Path]] = []  # (worker process, its staging file)
+        self.change_only = False  # a header of a change-only file was read
+        self.parts_taken = 0  # files whose second part a worker read and staged
+        if path is None:
+            handle, name = tempfile.mkstemp(
+                prefix="placelink_staging_", suffix=".sqlite", dir=folder
+            )
+            os.close(handle)
+            path = Path(name)
+        self.path = path
+        name = str(path)
         self.db = sqlite3.connect(name, isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
             self.db.execute(f"PRAGMA {pragma}")
@@ -361,11 +418,126 @@ class StagedReader(MultiRecordReader):
             self.close()
 
     def close(self) -> None:
-        """Drop the staging file (also after a cancel or an error)."""
+        """Drop the staging file (also after a cancel or an error), and a worker's."""
         try:
             self.db.close()
         finally:
             self.path.unlink(missing_ok=True)
+            self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        for process, path in self.parts:
+            if process.is_alive():  # type: ignore[attr-defined]
+                process.kill()  # type: ignore[attr-defined]
+            process.join()  # type: ignore[attr-defined]
+            path.unlink(missing_ok=True)
+        self.parts.clear()
+
+    # --- a large file read in two processes ----------------------------------------------
+    def _header(self, source: Source, fields: list[str]) -> str:
+        file_type = super()._header(source, fields)
+        if file_type == "C":
+            self.change_only = True
+        return file_type
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        at = None
+        if self.workers > 1 and source.path is not None:
+            at = file_parts.cut(source.path)
+        if at is None or _change_only_file(source):
+            return fast_rows(source, self.stats)
+        return self._rows_in_two(index, source, *at)
+
+    def _rows_in_two(
+        self, index: int, source: Source, offset: int, lines_before: int
+    ) -> Iterator[tuple[int, list[str]]]:
+        """The rows of *source*: this process reads the part before *offset* while a
+        forked worker reads and stages the rest (``_read_part``); its staged rows are then
+        appended to this process's tables, its rejects and counts added, its street
+        descriptors applied here in file order, and its header/trailer rows given to the
+        caller. When the worker's part cannot be taken as it is (a change-only file, an
+        update or delete of a staged record, a worker that failed) this process reads
+        that part itself: the result is always the one-process result."""
+        handle, name = tempfile.mkstemp(
+            prefix="placelink_staging_", suffix=".sqlite", dir=self.folder
+        )
+        os.close(handle)
+        path = Path(name)
+        self.change_only = False  # until this file's header says otherwise
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_read_part, args=(self, index, source, offset, lines_before, path, send),
+            daemon=True,
+        )  # fmt: skip
+        process.start()
+        send.close()
+        self.parts.append((process, path))
+        try:
+            yield from fast_rows(file_parts.head_source(source, offset), self.stats)
+            part = self._wait(receive)
+            if (
+                part is None
+                or self.change_only
+                or not all(
+                    self.stores[kind].items.appending  # type: ignore[attr-defined]
+                    for kind in part["stores"]
+                )
+            ):
+                yield from fast_rows(
+                    file_parts.tail_source(source, offset), self.stats, lines_before, False
+                )
+                return
+            self._take_part(index, part, path)
+            yield 1, [COUNTED, part["data_rows"]]  # type: ignore[list-item]
+            yield from part["passed"]
+        finally:
+            receive.close()
+            self._stop_workers()
+
+    def _wait(self, receive) -> dict | None:
+        """The worker's result (None when it could not take its part as it is); a cancel
+        (``on_rows``) stops it."""
+        on_rows = self.tally.on_rows
+        while not receive.poll(0.2):
+            if on_rows is not None and on_rows(self.stats.data_rows):
+                raise LoadCancelledError(f"stopped after {self.stats.data_rows:,} rows")
+        try:
+            ok, part = receive.recv()
+        except EOFError:
+            return None
+        return part if ok else None
+
+    def _take_part(self, index: int, part: dict, path: Path) -> None:
+        self.parts_taken += 1
+        db = self.db
+        db.execute("COMMIT")
+        db.execute("ATTACH DATABASE ? AS part", (str(path),))
+        db.execute("BEGIN")
+        for kind, ends in part["stores"].items():
+            self.stores[kind].items.absorb("part", ends)  # type: ignore[attr-defined]
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE part")
+        db.execute("BEGIN")
+        stats, tally, got = self.stats, self.tally, part["stats"]
+        stats.blank_lines += got["blank_lines"]
+        stats.non_utf8_lines += got["non_utf8_lines"]
+        tally.by_type.update(got["by_type"])
+        tally.unknown_types.update(got["unknown_types"])
+        tally.not_needed += got["not_needed"]
+        for name, value in part["layout"].items():  # what the layout counted (shapes…)
+            if isinstance(value, Counter):
+                getattr(self.layout, name).update(value)
+            else:
+                setattr(self.layout, name, getattr(self.layout, name) + value)
+        self.late.extend(part["late"])
+        for uprn, why in part["rejected_blpus"]:
+            self.rejected_blpus.setdefault(uprn, why)
+        streets = self.stores["15"]
+        for change, record in part["streets"]:
+            reason = self._apply(streets, change, record)
+            if reason:
+                self._reject(index, record[S_LINE], reason)
 
     def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
         """Inserts go straight in (``DiskItems.append``) until the first update or delete
@@ -412,15 +584,127 @@ class StagedReader(MultiRecordReader):
         return MergeGroup(self.stores[kind].items.by_uprn())  # type: ignore[union-attr]
 
 
+class _NotAsItIs(Exception):  # noqa: N818 - not an error: the parent reads the part itself
+    """A worker met a row whose effect depends on the rows before its part."""
+
+
+class _PartReader(StagedReader):
+    """A forked worker's reader of the part of a file after a cut: rows staged in its own
+    file (inserts only), street descriptors kept in order for the parent to apply, the
+    header/trailer/metadata rows passed back as they are."""
+
+    def __init__(
+        self, parent: StagedReader, source: Source, offset: int, lines_before: int, path: Path
+    ) -> None:
+        super().__init__(parent.layout, parent.sources, AddressLoadStats(), parent.folder, 1, path)
+        self.part = file_parts.tail_source(source, offset)
+        self.lines_before = lines_before
+        self.passed: list[tuple[int, list[str]]] = []
+        self.streets: list[tuple[str, tuple]] = []
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        passed = self.passed
+        for line, fields in fast_rows(self.part, self.stats, self.lines_before, False):
+            kind = fields[0].strip()
+            if kind in (HEADER, TRAILER, METADATA):
+                if kind == HEADER:
+                    raise _NotAsItIs("a header after the cut")
+                passed.append((line, fields))
+                continue
+            yield line, fields
+
+    def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
+        items = store.items
+        if items.__class__ is DiskItems:
+            if change != "I":
+                raise _NotAsItIs("an update or delete of a staged record")
+            items.append(store.key(record), record)  # type: ignore[attr-defined]
+            return None
+        self.streets.append((change, record))  # applied by the parent, after its part
+        return None
+
+
+def _read_part(
+    parent: StagedReader,
+    index: int,
+    source: Source,
+    offset: int,
+    lines_before: int,
+    path: Path,
+    send,
+) -> None:
+    """A forked worker's body: read and stage the part of *source* from *offset*, send
+    back what the parent needs to take it (``StagedReader._take_part``), or (False, why)."""
+    try:
+        layout = parent.layout
+        before = _layout_counts(layout)
+        reader = _PartReader(parent, source, offset, lines_before, path)
+        reader._read_source(index, source)
+        stores = {k: reader.stores[k].items.ends() for k in _UPRN_AT if k in reader.stores}  # type: ignore[attr-defined]
+        reader.db.execute("COMMIT")
+        reader.db.close()
+        stats = reader.stats
+        tally = reader.tally
+        send.send(
+            (
+                True,
+                {
+                    "stores": stores,
+                    "data_rows": stats.data_rows,
+                    "passed": reader.passed,
+                    "streets": reader.streets,
+                    "late": reader.late,
+                    "rejected_blpus": list(reader.rejected_blpus.items()),
+                    "layout": {k: getattr(layout, k) - v for k, v in before.items()},  # type: ignore[operator]
+                    "stats": {
+                        "blank_lines": stats.blank_lines,
+                        "non_utf8_lines": stats.non_utf8_lines,
+                        "by_type": dict(tally.by_type),
+                        "unknown_types": dict(tally.unknown_types),
+                        "not_needed": tally.not_needed,
+                    },
+                },
+            )
+        )
+    except BaseException as exc:  # the parent reads the part itself
+        send.send((False, repr(exc)))
+    finally:
+        send.close()
+
+
+def _layout_counts(layout: Layout) -> dict[str, int | Counter]:
+    """A copy of the counts a layout keeps of what it read (ints, Counters)."""
+    return {
+        k: Counter(v) if isinstance(v, Counter) else v
+        for k, v in vars(layout).items()
+        if v.__class__ is int or isinstance(v, Counter)
+    }
+
+
+def _change_only_file(source: Source) -> bool:
+    """True when *source* starts with the header of a change-only file (FILE_TYPE C):
+    its rows are applied deletes first, so it is read in one process."""
+    with source.open() as handle:
+        first = next(iter(handle), b"")
+    fields = first.decode("utf-8", "replace").lstrip("\ufeff").split(",")
+    return (
+        fields[0].strip(' "') == HEADER
+        and len(fields) > 8
+        and fields[8].strip(' "\r\n').upper() == "C"
+    )
+
+
 def read(
     layout: Layout,
     sources: Sequence[Source],
     stats: LoadStats,
     folder: str | Path | None = None,
+    workers: int = 1,
 ) -> Iterator:
     """Like ``assemble.read``, staging the records on disk under *folder* (system temp).
-    ``close()`` removes the staging file, also when reading never started."""
-    return _Staged(StagedReader(layout, sources, stats, folder))
+    ``close()`` removes the staging file, also when reading never started. With
+    *workers* 2 a large file is read in two parts by two processes (POSIX)."""
+    return _Staged(StagedReader(layout, sources, stats, folder, workers))
 
 
 class _Staged:

@@ -9,7 +9,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from placelink.core.formats import dtf73, staging
+from placelink.core.formats import dtf73, file_parts, staging
 from placelink.core.formats.assemble import AddressLoadStats
 from placelink.core.loaders import load_addresses
 from placelink.core.records import Reject
@@ -180,3 +180,113 @@ def test_duplicates_settled_as_the_in_memory_reader(tmp_path: Path) -> None:
     assert any("duplicate LPI key 2235L000000050" in r for r in reasons)
     assert any("duplicate UPRN 100060000004" in r for r in reasons)  # after the settling
     assert staged[1]["repeated"] > 0
+
+
+# --- a large file read in two processes (staging.StagedReader with workers=2) -------------
+
+
+def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, int]:
+    """``_load`` with two processes, and how many files a worker's part was taken from."""
+    stats = AddressLoadStats()
+    records = load_addresses([str(p) for p in paths], "auto", stats, folder, workers=2)
+    rows = [(r.file, r.line, r.raw, r.reason) if isinstance(r, Reject) else r for r in records]
+    counts = dataclasses.asdict(stats)
+    counts.pop("on_rows")
+    return rows, counts, records.reader.parts_taken  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("paths", SUPPLIES, ids=lambda p: "+".join(x.stem for x in p))
+def test_two_processes_equal_one(paths: list[Path], tmp_path: Path, monkeypatch) -> None:
+    """Every supply, every file cut in two (no minimum size): the rows, rejects (reasons,
+    lines, raw text) and accounting are the in-memory reader's."""
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    rows, counts, _ = _load_in_two(paths, tmp_path)
+    assert (rows, counts) == _load(paths, None)
+    assert list(tmp_path.iterdir()) == []  # both staging files are removed
+
+
+def _awkward(path: Path, uprns: int, update_at: int | None = None) -> None:
+    """``_generate``'s supply with, in its second half, a BLPU repeating one of the first
+    half (a duplicate), an LPI whose UPRN has no BLPU, a truncated row, a street descriptor
+    repeating one of the first half, a quoted text spanning two lines, metadata and a
+    trailer; with *update_at*, a U row for that UPRN's BLPU near the end."""
+    _generate(path, uprns)
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "21,I,1,100060000001,1,2,2001-01-01,RD04,,540001.5,150000.5,1,2235,"
+            "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+        )
+        fh.write(
+            "24,I,1,999999999999,2235L99999999,ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
+            '7,,,,"TWO\r\nLINES",24700001,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n'
+        )
+        fh.write("21,I,1,100060000005,1\r\n")
+        fh.write('15,I,1,24700003,"STREET 3 AGAIN","","TOWN","KENT",ENG\r\n')
+        if update_at is not None:
+            fh.write(
+                f"21,U,1,{100_060_000_000 + update_at},1,2,2001-01-01,RD04,,540009.5,150000.5,"
+                "1,2235,2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+            )
+        fh.write("29,META,1\r\n")
+        fh.write("99,0,999,2024-03-01,10:15:00\r\n")
+
+
+def test_a_worker_part_is_taken_with_every_reject(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    supply = tmp_path / "supply.csv"
+    _awkward(supply, 2_000)
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    rows, counts, taken = _load_in_two([supply], folder)
+    assert taken == 1  # the worker's half was used, not read again here
+    assert (rows, counts) == _load([supply], None)
+    reasons = [r[3] for r in rows if isinstance(r, tuple)]
+    assert any(r.startswith("duplicate UPRN 100060000001") for r in reasons)
+    assert any("truncated" in r for r in reasons)
+    assert any("no BLPU record" in r for r in reasons)
+    assert any("duplicate street descriptor" in r for r in reasons)
+    assert any("trailer" in w for w in counts["warnings"])
+    assert (
+        counts["data_rows"]
+        == counts["accepted"]
+        + counts["merged"]
+        + counts["reference"]
+        + counts["rejected"]
+        + counts["not_needed"]
+        + counts["replaced"]
+        + counts["repeated"]
+    )
+
+
+def test_an_update_after_the_cut_is_read_here(tmp_path: Path, monkeypatch) -> None:
+    """A U row in the worker's half depends on the rows before it: that half is read again
+    in this process (same result)."""
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    supply = tmp_path / "supply.csv"
+    _awkward(supply, 2_000, update_at=7)
+    rows, counts, taken = _load_in_two([supply], tmp_path)
+    assert taken == 0
+    assert (rows, counts) == _load([supply], None)
+    assert counts["replaced"] == 1
+
+
+def test_the_cut_is_never_inside_a_quoted_field(tmp_path: Path) -> None:
+    """Lines in the middle of the file belong to one quoted field: the cut comes after it,
+    at a row start, and the two parts read as the whole file does."""
+    import csv
+
+    path = tmp_path / "quoted.csv"
+    lines = [f"21,I,{i},x\n" for i in range(500)]
+    lines += ['24,I,1,"' + "\n".join(f"21,I,{i},inside" for i in range(400)) + '"\n']
+    lines += [f"24,I,{i},y\n" for i in range(50)]
+    path.write_text("".join(lines), encoding="utf-8")
+    at = file_parts.cut(path, min_bytes=0)
+    assert at is not None
+    offset, lines_before = at
+    data = path.read_bytes()
+    assert data[:offset].count(b"\n") == lines_before
+    whole = list(csv.reader(data.decode().splitlines(keepends=True)))
+    head = list(csv.reader(data[:offset].decode().splitlines(keepends=True)))
+    tail = list(csv.reader(data[offset:].decode().splitlines(keepends=True)))
+    assert head + tail == whole
+    assert len(head) == 501  # the quoted row is whole in the first part
