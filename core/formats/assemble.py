@@ -231,6 +231,8 @@ class MultiRecordReader:
         self.rejected_blpus: dict[int, str] = {}
         self.missing_updates = 0
         self.metadata_rows = 0
+        self.no_street = 0  # addresses whose USRN has no street descriptor
+        self.street_index: tuple[dict, dict] | None = None
         self.stores = {
             "21": _Store("UPRN", lambda r: r[B_UPRN], B_FILE, B_LINE),
             "24": _Store("LPI key", lambda r: r[L_KEY], L_FILE, L_LINE),
@@ -418,21 +420,41 @@ class MultiRecordReader:
 
     # --- assembling ------------------------------------------------------------------------
     def _assemble(self) -> Iterator[dict]:
+        self.tally.reference += len(self.stores["15"].items)
+        yield from self._join()
+        self._warn_no_street()
+
+    def _warn_no_street(self) -> None:
+        if self.no_street:
+            self.stats.warnings.append(
+                f"{self.no_street:,} address(es) use a USRN with no street descriptor (record "
+                f"15): their street, locality and town are empty"
+            )
+
+    def _street_index(self) -> tuple[dict, dict]:
+        """The street descriptors by (USRN, language), and one per USRN (English first)."""
+        if self.street_index is None:
+            streets = self.stores["15"].items
+            street_any: dict[int, tuple] = {}
+            for (usrn, _lang), street in sorted(streets.items(), key=lambda kv: kv[0][1] != "ENG"):
+                street_any.setdefault(usrn, street)
+            self.street_index = (streets, street_any)
+        return self.street_index
+
+    def _join(self, low: int | None = None, high: int | None = None) -> Iterator[dict]:
+        """The addresses of the BLPUs with *low* <= UPRN < *high* (None: no bound; the
+        staged reader may join two UPRN ranges in two processes), in UPRN order; the rows
+        in that range that make no address are noted as rejects."""
         tally = self.tally
         blpus = self.stores["21"].items
-        tally.reference += len(self.stores["15"].items)
-        streets = self.stores["15"].items
-        street_any: dict[int, tuple] = {}
-        for (usrn, _lang), street in sorted(streets.items(), key=lambda kv: kv[0][1] != "ENG"):
-            street_any.setdefault(usrn, street)
-
-        lpis = self._group("24", L_UPRN)
-        classes = self._group("32", C_UPRN)
-        orgs = self._group("31", O_UPRN)
-        dpas = self._group("28", D_UPRN)
+        streets, street_any = self._street_index()
+        lpis = self._group("24", L_UPRN, low, high)
+        classes = self._group("32", C_UPRN, low, high)
+        orgs = self._group("31", O_UPRN, low, high)
+        dpas = self._group("28", D_UPRN, low, high)
         source_name = self.layout.NAME
         no_street = 0
-        for uprn, blpu in self._blpus_in_order(blpus):
+        for uprn, blpu in self._blpus_in_order(blpus, low, high):
             own = lpis.pop(uprn, None)
             if not own:
                 self.late.append(
@@ -545,18 +567,19 @@ class MultiRecordReader:
                     else f"{what} for UPRN {uprn}: no BLPU record with that UPRN"
                 )
                 self.late.extend((r[file_at], r[line_at], reason) for r in rows)
-        if no_street:
-            self.stats.warnings.append(
-                f"{no_street:,} address(es) use a USRN with no street descriptor (record 15): "
-                f"their street, locality and town are empty"
-            )
+        self.no_street += no_street
 
     @staticmethod
-    def _blpus_in_order(blpus: dict) -> Iterator[tuple[int, tuple]]:
-        """(UPRN, BLPU) in UPRN order (``staging.StagedReader`` reads them from disk)."""
+    def _blpus_in_order(
+        blpus: dict, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(UPRN, BLPU) in UPRN order (``staging.StagedReader`` reads them from disk, and
+        takes a UPRN range; here the range is always the whole)."""
         return ((uprn, blpus[uprn]) for uprn in sorted(blpus))
 
-    def _group(self, kind: str, uprn_at: int) -> dict:
+    def _group(
+        self, kind: str, uprn_at: int, low: int | None = None, high: int | None = None
+    ) -> dict:
         """The records of *kind* by UPRN; the store is emptied to keep the peak memory down."""
         grouped: dict[int, list[tuple]] = defaultdict(list)
         items = self.stores[kind].items

@@ -60,8 +60,13 @@ WRITE_BATCH = 20_000
 #: is empty was never stored, so looking it up needs no SQL (most keys of a full supply).
 SEEN_SLOTS = 1 << 23
 
+#: Addresses (BLPUs) from which the join is split between two processes (``workers`` 2).
+JOIN_SPLIT = 50_000
+#: Addresses a join worker marshals at a time.
+JOIN_BATCH = 5_000
+
 _UPRN_AT = {"21": B_UPRN, "24": L_UPRN, "32": C_UPRN, "31": O_UPRN, "28": D_UPRN}
-_dumps, _loads = marshal.dumps, marshal.loads
+_dumps, _loads, _loads_from = marshal.dumps, marshal.loads, marshal.load
 #: The declared type of the staged record column: on a connection opened with
 #: ``detect_types=PARSE_DECLTYPES`` (``StagedReader``'s) sqlite3 turns its values back into
 #: records as it fetches them (a C call per row, no Python loop); on another connection
@@ -313,17 +318,40 @@ class DiskItems:
             self.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?)", kept)
         self.pending.clear()
 
-    def by_uprn(self) -> Iterator[tuple[int, tuple]]:
-        """(UPRN, record) of every record, in UPRN order (the table is indexed first):
-        the SQLite cursor itself when it unmarshals the records as it fetches them."""
+    def ready(self) -> None:
+        """Settled, written, and indexed by UPRN unless stored in UPRN order: ready to be
+        read by UPRN (also by another connection)."""
         self.settle()
         self.flush()
-        if self.ordered:  # stored in UPRN order (as supplies usually come): no index
-            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY rowid")  # nosec B608 - our own table name, checked
-        else:
-            self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
-            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u")  # nosec B608 - our own table name, checked
+        if not self.ordered:
+            self.db.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_u ON {self.table} (u)")
+
+    def by_uprn(
+        self, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(UPRN, record) of every record with *low* <= UPRN < *high* (None: no bound; a
+        record without a UPRN counts as below every bound), in UPRN order (the table is
+        indexed first): the SQLite cursor itself when it unmarshals the records as it
+        fetches them."""
+        self.ready()
+        where, bounds = "", []
+        if low is not None:
+            where, bounds = " WHERE u >= ?", [low]
+        if high is not None:
+            where = f"{where} AND u < ?" if where else " WHERE (u < ? OR u IS NULL)"
+            bounds.append(high)
+        order = "rowid" if self.ordered else "u"  # in UPRN order as stored: no index
+        rows = self.db.execute(f"SELECT u, v FROM {self.table}{where} ORDER BY {order}", bounds)  # nosec B608 - our own table name, checked
         return _unmarshalled(rows)
+
+    def middle(self) -> object:
+        """The UPRN half of the (ready) records are below."""
+        order = "rowid" if self.ordered else "u"
+        row = self.db.execute(
+            f"SELECT u FROM {self.table} ORDER BY {order} LIMIT 1 OFFSET ?",  # nosec B608 - our own table name, checked
+            (self.count // 2,),
+        ).fetchone()
+        return None if row is None else row[0]
 
     def values(self) -> Iterator[tuple]:
         self.settle()
@@ -395,6 +423,7 @@ class StagedReader(MultiRecordReader):
         self.parts: list[tuple[object, Path]] = []  # (worker process, its staging file)
         self.change_only = False  # a header of a change-only file was read
         self.parts_taken = 0  # files whose second part a worker read and staged
+        self.joins_taken = 0  # 1 when a worker joined the upper half of the UPRNs
         if path is None:
             handle, name = tempfile.mkstemp(
                 prefix="placelink_staging_", suffix=".sqlite", dir=folder
@@ -575,13 +604,74 @@ class StagedReader(MultiRecordReader):
         for store in self.stores.values():
             if store.items.__class__ is DiskItems and store.items.appending:  # type: ignore[attr-defined]
                 self._settle(store)
-        yield from super()._assemble()
+        if self.workers > 1 and len(self.stores["21"].items) >= JOIN_SPLIT:
+            yield from self._assemble_in_two()
+        else:
+            yield from super()._assemble()
 
-    def _blpus_in_order(self, blpus: DiskItems) -> Iterator[tuple[int, tuple]]:  # type: ignore[override]
-        return blpus.by_uprn()
+    def _assemble_in_two(self) -> Iterator[dict]:
+        """``_assemble`` with the upper half of the UPRNs joined by a forked worker
+        (``_join_part``) into a file of marshalled rows while this process joins the lower
+        half; its rows follow this process's (UPRN order), its rejects and counts are
+        added. A worker that fails is replaced by this process joining that half too."""
+        for store in self.stores.values():
+            if store.items.__class__ is DiskItems:
+                store.items.ready()  # type: ignore[attr-defined]
+        middle = self.stores["21"].items.middle()  # type: ignore[attr-defined]
+        if middle is None:  # no BLPU
+            yield from super()._assemble()
+            return
+        self.tally.reference += len(self.stores["15"].items)
+        self._street_index()  # made once, before the fork
+        self.db.execute("COMMIT")  # the worker reads the staging file on its own connection
+        self.db.execute("BEGIN")
+        handle, name = tempfile.mkstemp(
+            prefix="placelink_staging_", suffix=".rows", dir=self.folder
+        )
+        os.close(handle)
+        path = Path(name)
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_join_part, args=(self, middle, path, send), daemon=True)
+        process.start()
+        send.close()
+        self.parts.append((process, path))
+        try:
+            yield from self._join(None, middle)
+            part = self._wait(receive)
+            if part is None:
+                yield from self._join(middle, None)
+            else:
+                self.joins_taken += 1
+                keys = part["keys"]
+                with path.open("rb") as rows:
+                    while True:
+                        try:
+                            batch = _loads_from(rows)
+                        except EOFError:
+                            break
+                        for values in batch:
+                            yield dict(zip(keys, values))
+                self.tally.merged += part["merged"]
+                self.stats.accepted += part["accepted"]
+                if self.tally is not self.stats:
+                    self.tally.accepted += part["accepted"]
+                self.late.extend(part["late"])
+                self.no_street += part["no_street"]
+        finally:
+            receive.close()
+            self._stop_workers()
+        self._warn_no_street()
 
-    def _group(self, kind: str, uprn_at: int) -> MergeGroup:  # type: ignore[override]
-        return MergeGroup(self.stores[kind].items.by_uprn())  # type: ignore[union-attr]
+    def _blpus_in_order(  # type: ignore[override]
+        self, blpus: DiskItems, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        return blpus.by_uprn(low, high)
+
+    def _group(  # type: ignore[override]
+        self, kind: str, uprn_at: int, low: int | None = None, high: int | None = None
+    ) -> MergeGroup:
+        return MergeGroup(self.stores[kind].items.by_uprn(low, high))  # type: ignore[union-attr]
 
 
 class _NotAsItIs(Exception):  # noqa: N818 - not an error: the parent reads the part itself
@@ -667,6 +757,52 @@ def _read_part(
             )
         )
     except BaseException as exc:  # the parent reads the part itself
+        send.send((False, repr(exc)))
+    finally:
+        send.close()
+
+
+def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
+    """A forked worker's body: the addresses of the UPRNs from *low* up, as batches of
+    value tuples marshalled into *path*; sends back their keys, counts and rejects, or
+    (False, why)."""
+    try:
+        db = sqlite3.connect(
+            str(reader.path), isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
+        )
+        reader.db = db  # never the parent's connection
+        for store in reader.stores.values():
+            if store.items.__class__ is DiskItems:
+                store.items.db = db  # type: ignore[attr-defined]
+        stats, tally = reader.stats, reader.tally
+        merged, accepted, late = tally.merged, stats.accepted, len(reader.late)
+        reader.no_street = 0
+        keys: tuple | None = None
+        with path.open("wb") as out:
+            batch: list[tuple] = []
+            for record in reader._join(low, None):  # type: ignore[arg-type]
+                if keys is None:
+                    keys = tuple(record)
+                batch.append(tuple(record.values()))
+                if len(batch) >= JOIN_BATCH:
+                    marshal.dump(batch, out)
+                    batch = []
+            if batch:
+                marshal.dump(batch, out)
+        db.close()
+        send.send(
+            (
+                True,
+                {
+                    "keys": keys or (),
+                    "merged": tally.merged - merged,
+                    "accepted": stats.accepted - accepted,
+                    "late": reader.late[late:],
+                    "no_street": reader.no_street,
+                },
+            )
+        )
+    except BaseException as exc:  # the parent joins this half itself
         send.send((False, repr(exc)))
     finally:
         send.close()

@@ -185,21 +185,25 @@ def test_duplicates_settled_as_the_in_memory_reader(tmp_path: Path) -> None:
 # --- a large file read in two processes (staging.StagedReader with workers=2) -------------
 
 
-def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, int]:
-    """``_load`` with two processes, and how many files a worker's part was taken from."""
+def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int, int]]:
+    """``_load`` with two processes, how many files a worker's part was taken from and
+    whether a worker's half of the join was."""
     stats = AddressLoadStats()
     records = load_addresses([str(p) for p in paths], "auto", stats, folder, workers=2)
     rows = [(r.file, r.line, r.raw, r.reason) if isinstance(r, Reject) else r for r in records]
     counts = dataclasses.asdict(stats)
     counts.pop("on_rows")
-    return rows, counts, records.reader.parts_taken  # type: ignore[attr-defined]
+    reader = records.reader  # type: ignore[attr-defined]
+    return rows, counts, (reader.parts_taken, reader.joins_taken)
 
 
 @pytest.mark.parametrize("paths", SUPPLIES, ids=lambda p: "+".join(x.stem for x in p))
 def test_two_processes_equal_one(paths: list[Path], tmp_path: Path, monkeypatch) -> None:
-    """Every supply, every file cut in two (no minimum size): the rows, rejects (reasons,
-    lines, raw text) and accounting are the in-memory reader's."""
+    """Every supply, every file cut in two and the join split by UPRN (no minimum size):
+    the rows, rejects (reasons, lines, raw text) and accounting are the in-memory
+    reader's."""
     monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
     rows, counts, _ = _load_in_two(paths, tmp_path)
     assert (rows, counts) == _load(paths, None)
     assert list(tmp_path.iterdir()) == []  # both staging files are removed
@@ -233,12 +237,13 @@ def _awkward(path: Path, uprns: int, update_at: int | None = None) -> None:
 
 def test_a_worker_part_is_taken_with_every_reject(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
     supply = tmp_path / "supply.csv"
     _awkward(supply, 2_000)
     folder = tmp_path / "staging"
     folder.mkdir()
     rows, counts, taken = _load_in_two([supply], folder)
-    assert taken == 1  # the worker's half was used, not read again here
+    assert taken == (1, 1)  # the worker's halves were used, not read or joined again here
     assert (rows, counts) == _load([supply], None)
     reasons = [r[3] for r in rows if isinstance(r, tuple)]
     assert any(r.startswith("duplicate UPRN 100060000001") for r in reasons)
@@ -265,7 +270,7 @@ def test_an_update_after_the_cut_is_read_here(tmp_path: Path, monkeypatch) -> No
     supply = tmp_path / "supply.csv"
     _awkward(supply, 2_000, update_at=7)
     rows, counts, taken = _load_in_two([supply], tmp_path)
-    assert taken == 0
+    assert taken == (0, 0)  # (the join is split from JOIN_SPLIT addresses, 50,000)
     assert (rows, counts) == _load([supply], None)
     assert counts["replaced"] == 1
 
