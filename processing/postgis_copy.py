@@ -23,6 +23,7 @@ from operator import itemgetter
 from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition
 
 from ..core import schema
+from ..core.formats.staging import RenderedRows
 
 _TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
 CHUNK = 4 << 20  # bytes of COPY text sent at a time
@@ -259,11 +260,15 @@ def copy_to_postgis(
     srid: int = 27700,
     cut: list[int] | None = None,
     geometry_type: str = "Point",
+    render_with: Callable[[Callable[[dict], str], list[int]], None] | None = None,
 ) -> int:
     """COPY *records* (dicts with the *fields* and ``x``/``y``, or ``lines`` for a
     *geometry_type* ``MultiLineString``) into the table *uri* names;
     return the number of rows (text values longer than their field are shortened, counted
-    in *cut*). Raises on any error, with nothing left behind."""
+    in *cut*). *render_with*, when given, is handed the function making a record's COPY
+    line and its count of shortened values: *records* may then hold ``RenderedRows``
+    (lines a worker process made, ``core.formats.staging``). Raises on any error, with
+    nothing left behind."""
     if psycopg2 is None:
         raise ValueError("writing to PostGIS with COPY needs the Python package psycopg2")
     table_schema = uri.schema() or "public"
@@ -280,9 +285,15 @@ def copy_to_postgis(
     names = [f.name for f in fields]
     count = [0]
     make_line, shortened = copy_line_maker(fields, srid, geometry_type)
+    if render_with is not None:
+        render_with(make_line, shortened)
 
     def lines() -> Iterator[str]:
         for record in records:
+            if record.__class__ is RenderedRows:
+                count[0] += record.rows  # type: ignore[attr-defined]
+                yield record.text  # type: ignore[attr-defined]
+                continue
             count[0] += 1
             yield make_line(record)
 
@@ -338,7 +349,13 @@ def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type=
     split = RecordsAndRejects(records, rejects, feedback, stats)
     try:
         written = copy_to_postgis(
-            uri, factory.schema, split.records(), cut=cut, geometry_type=geometry_type
+            uri,
+            factory.schema,
+            split.records(),
+            cut=cut,
+            geometry_type=geometry_type,
+            # a staged address load lets a worker process make part of the COPY lines
+            render_with=getattr(records, "render_with", None),
         )
     except Exception:
         split.reraise()  # psycopg2 wraps what the records raised while COPY read them

@@ -23,7 +23,7 @@ import re
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -424,6 +424,10 @@ class StagedReader(MultiRecordReader):
         self.change_only = False  # a header of a change-only file was read
         self.parts_taken = 0  # files whose second part a worker read and staged
         self.joins_taken = 0  # 1 when a worker joined the upper half of the UPRNs
+        #: (function making a writer's text of a row, its count of shortened values): set
+        #: by a writer that takes ``RenderedRows`` (``render_with``); then, with workers 2,
+        #: half of the join is done by a worker process.
+        self.render: tuple[Callable[[dict], str], list[int]] | None = None
         if path is None:
             handle, name = tempfile.mkstemp(
                 prefix="placelink_staging_", suffix=".sqlite", dir=folder
@@ -604,16 +608,22 @@ class StagedReader(MultiRecordReader):
         for store in self.stores.values():
             if store.items.__class__ is DiskItems and store.items.appending:  # type: ignore[attr-defined]
                 self._settle(store)
-        if self.workers > 1 and len(self.stores["21"].items) >= JOIN_SPLIT:
+        if (
+            self.workers > 1
+            and self.render is not None
+            and len(self.stores["21"].items) >= JOIN_SPLIT
+        ):
             yield from self._assemble_in_two()
         else:
             yield from super()._assemble()
 
-    def _assemble_in_two(self) -> Iterator[dict]:
-        """``_assemble`` with the upper half of the UPRNs joined by a forked worker
-        (``_join_part``) into a file of marshalled rows while this process joins the lower
-        half; its rows follow this process's (UPRN order), its rejects and counts are
-        added. A worker that fails is replaced by this process joining that half too."""
+    def _assemble_in_two(self) -> Iterator[dict | RenderedRows]:
+        """``_assemble`` with the upper half of the UPRNs joined and rendered (``render``,
+        the writer's own text of a row) by a forked worker (``_join_part``) into a file
+        while this process joins the lower half; its text follows this process's rows, in
+        blocks (``RenderedRows``: UPRN order is kept), and its rejects and counts are
+        added. A worker that fails is replaced by this process joining that half too.
+        (Rendered text, not rows: reading rows back costs as much as joining them.)"""
         for store in self.stores.values():
             if store.items.__class__ is DiskItems:
                 store.items.ready()  # type: ignore[attr-defined]
@@ -643,15 +653,14 @@ class StagedReader(MultiRecordReader):
                 yield from self._join(middle, None)
             else:
                 self.joins_taken += 1
-                keys = part["keys"]
-                with path.open("rb") as rows:
+                with path.open("rb") as blocks:
                     while True:
                         try:
-                            batch = _loads_from(rows)
+                            rows, text = _loads_from(blocks)
                         except EOFError:
                             break
-                        for values in batch:
-                            yield dict(zip(keys, values))
+                        yield RenderedRows(text, rows)
+                self.render[1][0] += part["cut"]  # type: ignore[index]
                 self.tally.merged += part["merged"]
                 self.stats.accepted += part["accepted"]
                 if self.tally is not self.stats:
@@ -763,8 +772,8 @@ def _read_part(
 
 
 def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
-    """A forked worker's body: the addresses of the UPRNs from *low* up, as batches of
-    value tuples marshalled into *path*; sends back their keys, counts and rejects, or
+    """A forked worker's body: the addresses of the UPRNs from *low* up, rendered, as
+    blocks (rows, text) marshalled into *path*; sends back the counts and rejects, or
     (False, why)."""
     try:
         db = sqlite3.connect(
@@ -776,25 +785,24 @@ def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
                 store.items.db = db  # type: ignore[attr-defined]
         stats, tally = reader.stats, reader.tally
         merged, accepted, late = tally.merged, stats.accepted, len(reader.late)
+        render, cut = reader.render  # type: ignore[misc]
+        shortened = cut[0]
         reader.no_street = 0
-        keys: tuple | None = None
         with path.open("wb") as out:
-            batch: list[tuple] = []
+            batch: list[str] = []
             for record in reader._join(low, None):  # type: ignore[arg-type]
-                if keys is None:
-                    keys = tuple(record)
-                batch.append(tuple(record.values()))
+                batch.append(render(record))
                 if len(batch) >= JOIN_BATCH:
-                    marshal.dump(batch, out)
+                    marshal.dump((len(batch), "".join(batch)), out)
                     batch = []
             if batch:
-                marshal.dump(batch, out)
+                marshal.dump((len(batch), "".join(batch)), out)
         db.close()
         send.send(
             (
                 True,
                 {
-                    "keys": keys or (),
+                    "cut": cut[0] - shortened,
                     "merged": tally.merged - merged,
                     "accepted": stats.accepted - accepted,
                     "late": reader.late[late:],
@@ -843,6 +851,16 @@ def read(
     return _Staged(StagedReader(layout, sources, stats, folder, workers))
 
 
+class RenderedRows:
+    """Rows already made into a writer's text (``StagedReader.render``), in order."""
+
+    __slots__ = ("rows", "text")
+
+    def __init__(self, text: str, rows: int) -> None:
+        self.text = text
+        self.rows = rows
+
+
 class _Staged:
     """The records of a ``StagedReader``; closing drops its staging file, even before the
     first record (a generator closed before it started runs no ``finally``)."""
@@ -856,6 +874,11 @@ class _Staged:
 
     def __next__(self) -> object:
         return next(self.records)
+
+    def render_with(self, render: Callable[[dict], str], cut: list[int]) -> None:
+        """Let a worker make the writer's text (*render*; values it shortens counted in
+        *cut*) of part of the rows: they then come as ``RenderedRows`` blocks."""
+        self.reader.render = (render, cut)
 
     def close(self) -> None:
         self.records.close()

@@ -185,12 +185,43 @@ def test_duplicates_settled_as_the_in_memory_reader(tmp_path: Path) -> None:
 # --- a large file read in two processes (staging.StagedReader with workers=2) -------------
 
 
+def _render(record: dict) -> str:
+    """A writer's text of a record (a line, as COPY's): every key and value."""
+    return repr(list(record.items())) + "\n"
+
+
+def _rendered(loaded: tuple[list, dict]) -> tuple[list, dict]:
+    """``_load``'s rows with the records rendered (``_render``)."""
+    rows, counts = loaded
+    return [_render(r) if isinstance(r, dict) else r for r in rows], counts
+
+
 def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int, int]]:
     """``_load`` with two processes, how many files a worker's part was taken from and
     whether a worker's half of the join was."""
     stats = AddressLoadStats()
     records = load_addresses([str(p) for p in paths], "auto", stats, folder, workers=2)
-    rows = [(r.file, r.line, r.raw, r.reason) if isinstance(r, Reject) else r for r in records]
+    cut = [0]
+
+    def render(record: dict) -> str:
+        cut[0] += record["uprn"] % 2  # as a writer counts the values it shortens
+        return _render(record)
+
+    records.render_with(render, cut)  # type: ignore[attr-defined]
+    rows = []
+    for r in records:
+        if isinstance(r, Reject):
+            rows.append((r.file, r.line, r.raw, r.reason))
+        elif isinstance(r, staging.RenderedRows):
+            lines = r.text.splitlines(keepends=True)
+            assert len(lines) == r.rows
+            rows.extend(lines)
+        else:
+            rows.append(render(r))
+    odd = sum(
+        int(line.split("('uprn', ")[1].split(")")[0]) % 2 for line in rows if "('uprn', " in line
+    )
+    assert cut == [odd]  # what the worker counted is added
     counts = dataclasses.asdict(stats)
     counts.pop("on_rows")
     reader = records.reader  # type: ignore[attr-defined]
@@ -199,13 +230,13 @@ def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int
 
 @pytest.mark.parametrize("paths", SUPPLIES, ids=lambda p: "+".join(x.stem for x in p))
 def test_two_processes_equal_one(paths: list[Path], tmp_path: Path, monkeypatch) -> None:
-    """Every supply, every file cut in two and the join split by UPRN (no minimum size):
-    the rows, rejects (reasons, lines, raw text) and accounting are the in-memory
-    reader's."""
+    """Every supply, every file cut in two and the join split by UPRN (no minimum size;
+    the worker's half comes rendered by the writer's function): the rows, in order, the
+    rejects (reasons, lines, raw text) and accounting are the in-memory reader's."""
     monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
     monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
     rows, counts, _ = _load_in_two(paths, tmp_path)
-    assert (rows, counts) == _load(paths, None)
+    assert (rows, counts) == _rendered(_load(paths, None))
     assert list(tmp_path.iterdir()) == []  # both staging files are removed
 
 
@@ -244,7 +275,7 @@ def test_a_worker_part_is_taken_with_every_reject(tmp_path: Path, monkeypatch) -
     folder.mkdir()
     rows, counts, taken = _load_in_two([supply], folder)
     assert taken == (1, 1)  # the worker's halves were used, not read or joined again here
-    assert (rows, counts) == _load([supply], None)
+    assert (rows, counts) == _rendered(_load([supply], None))
     reasons = [r[3] for r in rows if isinstance(r, tuple)]
     assert any(r.startswith("duplicate UPRN 100060000001") for r in reasons)
     assert any("truncated" in r for r in reasons)
@@ -271,7 +302,7 @@ def test_an_update_after_the_cut_is_read_here(tmp_path: Path, monkeypatch) -> No
     _awkward(supply, 2_000, update_at=7)
     rows, counts, taken = _load_in_two([supply], tmp_path)
     assert taken == (0, 0)  # (the join is split from JOIN_SPLIT addresses, 50,000)
-    assert (rows, counts) == _load([supply], None)
+    assert (rows, counts) == _rendered(_load([supply], None))
     assert counts["replaced"] == 1
 
 
