@@ -16,6 +16,7 @@ reader's (tests compare them row for row).
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import os
@@ -60,6 +61,9 @@ WRITE_BATCH = 20_000
 #: is empty was never stored, so looking it up needs no SQL (most keys of a full supply).
 SEEN_SLOTS = 1 << 23
 
+#: What the log says when a worker process did its part (``stats.detected``).
+TWO_PARTS = "read in two parts, by two processes"
+TWO_RANGES = "addresses joined in two UPRN ranges, by two processes"
 #: Addresses (BLPUs) from which the join is split between two processes (``workers`` 2).
 JOIN_SPLIT = 50_000
 #: Addresses a join worker marshals at a time.
@@ -497,15 +501,7 @@ class StagedReader(MultiRecordReader):
         os.close(handle)
         path = Path(name)
         self.change_only = False  # until this file's header says otherwise
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_read_part, args=(self, index, source, offset, lines_before, path, send),
-            daemon=True,
-        )  # fmt: skip
-        process.start()
-        send.close()
-        self.parts.append((process, path))
+        receive = self._fork(_read_part, (self, index, source, offset, lines_before), path)
         try:
             yield from fast_rows(file_parts.head_source(source, offset), self.stats)
             part = self._wait(receive)
@@ -522,11 +518,29 @@ class StagedReader(MultiRecordReader):
                 )
                 return
             self._take_part(index, part, path)
+            self.stats.detected.append(f"{source.name}: {TWO_PARTS}")
             yield 1, [COUNTED, part["data_rows"]]  # type: ignore[list-item]
             yield from part["passed"]
         finally:
             receive.close()
             self._stop_workers()
+
+    def _fork(self, target: Callable, args: tuple, path: Path):
+        """Start *target*(*args*, *path*, a pipe's end) in a forked worker process; return
+        the other end of the pipe. The objects this process has are frozen out of the
+        garbage collector while it forks: the worker's collections then leave their
+        memory pages shared instead of copying them."""
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=target, args=(*args, path, send), daemon=True)
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
+        send.close()
+        self.parts.append((process, path))
+        return receive
 
     def _wait(self, receive) -> dict | None:
         """The worker's result (None when it could not take its part as it is); a cancel
@@ -640,12 +654,7 @@ class StagedReader(MultiRecordReader):
         )
         os.close(handle)
         path = Path(name)
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_join_part, args=(self, middle, path, send), daemon=True)
-        process.start()
-        send.close()
-        self.parts.append((process, path))
+        receive = self._fork(_join_part, (self, middle), path)
         try:
             yield from self._join(None, middle)
             part = self._wait(receive)
@@ -653,6 +662,7 @@ class StagedReader(MultiRecordReader):
                 yield from self._join(middle, None)
             else:
                 self.joins_taken += 1
+                self.stats.detected.append(TWO_RANGES)
                 with path.open("rb") as blocks:
                     while True:
                         try:
