@@ -27,13 +27,17 @@ BATCH = 5000
 
 def staging_workers() -> int:
     """Processes reading a large multi-record file (``core.formats.staging``): two in
-    ``qgis_process`` and scripts when there are two cores, one inside the QGIS desktop,
-    whose threads make forking its process unsafe."""
+    ``qgis_process`` and scripts on Linux when there are two cores; one inside the QGIS
+    desktop, whose threads make forking its process unsafe, and on Windows (no fork) and
+    macOS (its system libraries do not survive a fork)."""
     import os
+    import sys
 
     from qgis.utils import iface
 
-    return 1 if iface is not None else min(2, os.cpu_count() or 1)
+    if iface is not None or not sys.platform.startswith("linux"):
+        return 1
+    return min(2, os.cpu_count() or 1)
 
 
 def add_loader_parameters(

@@ -789,7 +789,8 @@ def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
         db = sqlite3.connect(
             str(reader.path), isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
         )
-        reader.db = db  # never the parent's connection
+        reader.inherited = reader.db  # never used here, nor closed (kept referenced)
+        reader.db = db  # this worker's own connection
         for store in reader.stores.values():
             if store.items.__class__ is DiskItems:
                 store.items.db = db  # type: ignore[attr-defined]
