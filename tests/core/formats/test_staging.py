@@ -331,3 +331,30 @@ def test_the_cut_is_never_inside_a_quoted_field(tmp_path: Path) -> None:
     tail = list(csv.reader(data[offset:].decode().splitlines(keepends=True)))
     assert head + tail == whole
     assert len(head) == 501  # the quoted row is whole in the first part
+
+
+def test_a_cancel_while_a_worker_reads_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    """A cancel (``on_rows`` says stop) while the worker reads its part ends the worker and
+    removes both staging files."""
+    from placelink.core.formats.assemble import LoadCancelledError
+
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    supply = tmp_path / "supply.csv"
+    _generate(supply, 30_000)  # 120,000 lines: the first half reaches line 50,000
+    assert file_parts.cut(supply) is not None
+    started: list[object] = []
+    fork = staging.StagedReader._fork
+    monkeypatch.setattr(
+        staging.StagedReader, "_fork", lambda self, *a: started.append(a) or fork(self, *a)
+    )
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    stats = AddressLoadStats()
+    calls: list[int] = []
+    stats.on_rows = lambda rows: calls.append(rows) or True
+    records = load_addresses([str(supply)], dtf73.NAME, stats, folder, workers=2)
+    with pytest.raises(LoadCancelledError):
+        next(iter(records))
+    records.close()
+    assert started and calls and list(folder.iterdir()) == []
+    assert records.reader.parts == []  # type: ignore[attr-defined]
