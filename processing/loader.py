@@ -27,12 +27,11 @@ BATCH = 5000
 
 def staging_workers() -> int:
     """Processes reading a large multi-record file (``core.formats.staging``): two in
-    ``qgis_process`` and scripts on Linux when a second core is free (as ``make -l``: the
-    load average leaves a core idle); one inside the QGIS desktop, whose threads make
-    forking its process unsafe, on Windows (no fork) and macOS (its system libraries do not
-    survive a fork), and on a busy machine, where a second process gets no core of its own
-    and only adds the cost of splitting the work (the output is the same either way).
-    ``PLACELINK_LOAD_WORKERS=1`` or ``2`` in the environment decides instead of the load."""
+    ``qgis_process`` and scripts on Linux with two cores or more (as matching's workers);
+    one inside the QGIS desktop, whose threads make forking its process unsafe, on Windows
+    (no fork) and macOS (its system libraries do not survive a fork).
+    ``PLACELINK_LOAD_WORKERS=1`` in the environment keeps a load in one process (the
+    output is the same either way)."""
     import os
     import sys
 
@@ -41,12 +40,9 @@ def staging_workers() -> int:
     if iface is not None or not sys.platform.startswith("linux"):
         return 1
     forced = os.environ.get("PLACELINK_LOAD_WORKERS", "").strip()
-    if forced in ("1", "2"):  # set by whoever runs qgis_process (and the tests)
+    if forced in ("1", "2"):  # set by whoever runs qgis_process
         return int(forced)
-    cores = os.cpu_count() or 1
-    if cores < 2 or os.getloadavg()[0] > cores - 1.5:
-        return 1
-    return 2
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def add_loader_parameters(

@@ -245,7 +245,7 @@ def test_a_large_load_by_two_processes_into_postgis(postgis_server, tmp_path) ->
         fh.write("21,I,1,100060000003,1\r\n24,I,1,999999999999,2235L99,ENG,1\r\n")
     runner = QgisProcess(tmp_path / "qp")
     runner.enable_plugin()
-    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # whatever the machine's load
+    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # two processes, whatever the environment says
     result = runner.run(
         "placelink:loadaddresses",
         {

@@ -123,7 +123,7 @@ def test_a_large_file_read_by_two_processes_in_qgis_process(tmp_path: Path) -> N
     output, rejected = tmp_path / "out.gpkg", tmp_path / "rejected.gpkg"
     runner = QgisProcess(tmp_path / "qp")
     runner.enable_plugin()
-    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # whatever the machine's load
+    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # two processes, whatever the environment says
     result = runner.run(
         "placelink:loadaddresses",
         {"INPUT": [supply], "FORMAT": 0, "OUTPUT": output, "REJECTED": rejected},
