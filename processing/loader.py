@@ -29,7 +29,8 @@ def staging_workers() -> int:
     """Processes reading a large multi-record file (``core.formats.staging``): one, unless
     ``PLACELINK_LOAD_WORKERS=2`` is in the environment of ``qgis_process`` or a script on
     Linux with two cores or more. Measured on a shared 2-core machine, two processes were
-    faster at 1M rows but slower at 3M (see the README), so they are not the default yet.
+    faster at 1M rows but slower at 3M (see the README: on a busy machine a second process
+    of the same session gets no more CPU), so they are not the default yet.
     Never inside the QGIS desktop, whose threads make forking its process unsafe, nor on
     Windows (no fork) or macOS (its system libraries do not survive a fork). The output is
     the same either way."""
