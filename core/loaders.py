@@ -21,13 +21,16 @@ def load_addresses(
     fmt: str = "auto",
     stats: LoadStats | None = None,
     staging_folder: str | Path | None = None,
+    workers: int = 1,
 ) -> Iterator[dict | Reject]:
     """Yield canonical address records and rejects from *paths* in format *fmt* (or detected).
 
     Pass an ``AddressLoadStats`` to get the full accounting of multi-record files. With a
     *staging_folder*, multi-record formats (DTF 7.3, AddressBase Premium) are assembled
     through an on-disk store there (``staging``), in memory that does not grow with the
-    supply; the records are the same.
+    supply; the records are the same. With *workers* 2 (and a staging folder), a large
+    file is read in two parts by this process and a forked one (never fork the QGIS
+    desktop's process).
     """
     stats = stats if stats is not None else AddressLoadStats()
     sources = expand_sources(paths)
@@ -38,5 +41,5 @@ def load_addresses(
             stats.detected.append(f"told apart by: {why}")
     found = format_named(fmt, ADDRESSES)  # the format registry (core.formats.registry)
     if staging_folder is not None and found.layout is not None:
-        return staging.read(found.layout(), sources, stats, staging_folder)
+        return staging.read(found.layout(), sources, stats, staging_folder, workers)
     return found.reader(sources, stats)

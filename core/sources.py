@@ -28,6 +28,8 @@ class Source:
 
     name: str
     opener: Callable[[], BinaryIO]
+    #: The file on disk (None for a zip member): a large one may be read in parts.
+    path: Path | None = None
 
     def open(self) -> BinaryIO:
         """The source's bytes; a UTF-16 file (with its BOM) comes re-encoded as UTF-8."""
@@ -79,7 +81,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Source]:
         if zipfile.is_zipfile(path):
             sources.extend(_zip_sources(path))
         else:
-            sources.append(Source(path.name, lambda p=path: open(p, "rb")))
+            sources.append(Source(path.name, lambda p=path: open(p, "rb"), path))
     return sources
 
 

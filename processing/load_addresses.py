@@ -21,6 +21,7 @@ from .loader import (
     add_loader_parameters,
     load_on_completion,
     report,
+    staging_workers,
     write_gpkg_records,
     write_records,
 )
@@ -135,8 +136,11 @@ class LoadAddresses(PlaceLinkAlgorithm):
         stats.on_rows = on_rows
         try:
             # DTF 7.3 and AddressBase Premium are staged on disk: memory stays flat
-            # whatever the size of the supply (core/formats/staging.py).
-            records = load_addresses(paths, fmt, stats, QgsProcessingUtils.tempFolder())
+            # whatever the size of the supply (core/formats/staging.py); with
+            # PLACELINK_LOAD_WORKERS=2 (qgis_process, Linux) by two processes.
+            records = load_addresses(
+                paths, fmt, stats, QgsProcessingUtils.tempFolder(), staging_workers()
+            )
         except (OSError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         for line in stats.detected:

@@ -25,6 +25,25 @@ from .secondary import secondary_sink_parameter
 BATCH = 5000
 
 
+def staging_workers() -> int:
+    """Processes reading a large multi-record file (``core.formats.staging``): one, unless
+    ``PLACELINK_LOAD_WORKERS=2`` is in the environment of ``qgis_process`` or a script on
+    Linux with two cores or more. Measured on a shared 2-core machine, two processes were
+    faster at 1M rows but slower at 3M (see the README: on a busy machine a second process
+    of the same session gets no more CPU), so they are not the default yet.
+    Never inside the QGIS desktop, whose threads make forking its process unsafe, nor on
+    Windows (no fork) or macOS (its system libraries do not survive a fork). The output is
+    the same either way."""
+    import os
+    import sys
+
+    from qgis.utils import iface
+
+    if iface is not None or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        return 1
+    return 2 if os.environ.get("PLACELINK_LOAD_WORKERS", "").strip() == "2" else 1
+
+
 def add_loader_parameters(
     alg,
     input_label: str,

@@ -14,16 +14,21 @@ the start: an UNLOGGED table made LOGGED at the end is written twice, which meas
 from __future__ import annotations
 
 import io
+import queue
 import struct
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition
 
 from ..core import schema
+from ..core.formats.staging import RenderedRows
 
 _TYPES = {schema.INT: "bigint", schema.REAL: "double precision", schema.DATE: "date"}
 CHUNK = 4 << 20  # bytes of COPY text sent at a time
+#: Blocks of COPY text made ahead of the sending thread (each about ``CHUNK`` characters).
+QUEUED_BLOCKS = 2
 _EWKB_POINT_SRID = 0x20000001  # EWKB type: point, with an SRID
 
 try:  # psycopg2 ships with QGIS on Windows and as Debian's python3-psycopg2
@@ -183,6 +188,71 @@ class _Stream(io.RawIOBase):
         return data
 
 
+class _AbortError(Exception):
+    """Put on the queue when the records failed: the sending thread ends the COPY."""
+
+
+def _copy_in_thread(cursor, sql: str, lines: Iterator[str]) -> None:
+    """``cursor.copy_expert(sql)`` on a thread of its own, fed blocks of *lines* through a
+    small queue. While libpq waits for the server to take a block (without the GIL), this
+    thread makes the next one, so the server's work on the rows overlaps the making of the
+    rows instead of following it. An error on either side ends both and is raised here
+    (what the records raised, first); the caller's transaction then rolls back."""
+    blocks: queue.Queue = queue.Queue(maxsize=QUEUED_BLOCKS)
+    failure: list[BaseException] = []
+
+    def queued() -> Iterator[str]:
+        while True:
+            block = blocks.get()
+            if block is None:
+                return
+            if block.__class__ is _AbortError:
+                raise block
+            yield block
+
+    def send() -> None:
+        try:
+            cursor.copy_expert(sql, _Stream(queued()), size=CHUNK)
+        except BaseException as exc:  # raised on the caller's thread
+            failure.append(exc)
+
+    def put(item: object) -> None:
+        while thread.is_alive():
+            try:
+                blocks.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise failure[0] if failure else RuntimeError("the COPY ended before its last row")
+
+    thread = threading.Thread(target=send, name="placelink-copy", daemon=True)
+    thread.start()
+    try:
+        block: list[str] = []
+        chars = 0
+        for line in lines:
+            block.append(line)
+            chars += len(line)
+            if chars >= CHUNK:
+                put("".join(block))
+                block, chars = [], 0
+        put("".join(block))
+        put(None)
+    except BaseException:
+        while True:  # make room, then tell the sender to stop
+            try:
+                blocks.get_nowait()
+            except queue.Empty:
+                break
+        if thread.is_alive():
+            blocks.put(_AbortError("the records failed"))
+        thread.join()
+        raise
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
 def copy_to_postgis(
     uri: QgsDataSourceUri,
     fields: Sequence[schema.Field],
@@ -190,11 +260,15 @@ def copy_to_postgis(
     srid: int = 27700,
     cut: list[int] | None = None,
     geometry_type: str = "Point",
+    render_with: Callable[[Callable[[dict], str], list[int]], None] | None = None,
 ) -> int:
     """COPY *records* (dicts with the *fields* and ``x``/``y``, or ``lines`` for a
     *geometry_type* ``MultiLineString``) into the table *uri* names;
     return the number of rows (text values longer than their field are shortened, counted
-    in *cut*). Raises on any error, with nothing left behind."""
+    in *cut*). *render_with*, when given, is handed the function making a record's COPY
+    line and its count of shortened values: *records* may then hold ``RenderedRows``
+    (lines a worker process made, ``core.formats.staging``). Raises on any error, with
+    nothing left behind."""
     if psycopg2 is None:
         raise ValueError("writing to PostGIS with COPY needs the Python package psycopg2")
     table_schema = uri.schema() or "public"
@@ -211,9 +285,15 @@ def copy_to_postgis(
     names = [f.name for f in fields]
     count = [0]
     make_line, shortened = copy_line_maker(fields, srid, geometry_type)
+    if render_with is not None:
+        render_with(make_line, shortened)
 
     def lines() -> Iterator[str]:
         for record in records:
+            if record.__class__ is RenderedRows:
+                count[0] += record.rows  # type: ignore[attr-defined]
+                yield record.text  # type: ignore[attr-defined]
+                continue
             count[0] += 1
             yield make_line(record)
 
@@ -237,9 +317,7 @@ def copy_to_postgis(
                 if indexed in names:
                     cursor.execute(f"CREATE INDEX ON {temp} ({_quote(indexed)})")
             column_list = ", ".join(_quote(n) for n in [*names, geometry])
-            cursor.copy_expert(
-                f"COPY {temp} ({column_list}) FROM STDIN", _Stream(lines()), size=CHUNK
-            )
+            _copy_in_thread(cursor, f"COPY {temp} ({column_list}) FROM STDIN", lines())
             cursor.execute(f"CREATE INDEX ON {temp} USING gist ({_quote(geometry)})")
             cursor.execute(f"DROP TABLE IF EXISTS {full}")
             cursor.execute(f"ALTER TABLE {temp} RENAME TO {_quote(table)}")
@@ -271,7 +349,13 @@ def copy_records(records, factory, uri, rejects, feedback, stats, geometry_type=
     split = RecordsAndRejects(records, rejects, feedback, stats)
     try:
         written = copy_to_postgis(
-            uri, factory.schema, split.records(), cut=cut, geometry_type=geometry_type
+            uri,
+            factory.schema,
+            split.records(),
+            cut=cut,
+            geometry_type=geometry_type,
+            # a staged address load lets a worker process make part of the COPY lines
+            render_with=getattr(records, "render_with", None),
         )
     except Exception:
         split.reraise()  # psycopg2 wraps what the records raised while COPY read them

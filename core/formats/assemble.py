@@ -231,6 +231,8 @@ class MultiRecordReader:
         self.rejected_blpus: dict[int, str] = {}
         self.missing_updates = 0
         self.metadata_rows = 0
+        self.no_street = 0  # addresses whose USRN has no street descriptor
+        self.street_index: tuple[dict, dict] | None = None
         self.stores = {
             "21": _Store("UPRN", lambda r: r[B_UPRN], B_FILE, B_LINE),
             "24": _Store("LPI key", lambda r: r[L_KEY], L_FILE, L_LINE),
@@ -275,7 +277,7 @@ class MultiRecordReader:
         trailer: tuple[int, int | None] | None = None
         on_rows = tally.on_rows
         before = stats.data_rows
-        for line, fields in fast_rows(source, stats):
+        for line, fields in self._rows(index, source):
             if on_rows is not None and not line % REPORT_EVERY and on_rows(before + data_rows):
                 raise LoadCancelledError(f"stopped after {before + data_rows:,} rows")
             kind = fields[0].strip()
@@ -289,6 +291,9 @@ class MultiRecordReader:
                     continue
                 if kind == TRAILER:
                     trailer = (line, whole_or_none(fields[2] if len(fields) > 2 else ""))
+                    continue
+                if kind == COUNTED:  # rows a worker process read and staged
+                    data_rows += fields[1]  # type: ignore[operator]
                     continue
                 data_rows += 1
                 if kind == CSV_ERROR:
@@ -346,6 +351,11 @@ class MultiRecordReader:
                 self._check_trailer(source, data_rows, metadata_rows, *trailer)
             else:  # a supply split by record type: the trailer counts the whole volume
                 self._check_trailer(source, stats.data_rows, self.metadata_rows, *trailer)
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        """(line, fields) of the rows of *source* (``staging.StagedReader`` may have a
+        worker process read part of a large file)."""
+        return fast_rows(source, self.stats)
 
     def _note_rejected_blpu(self, fields: list[str], reason: str) -> None:
         try:
@@ -410,21 +420,41 @@ class MultiRecordReader:
 
     # --- assembling ------------------------------------------------------------------------
     def _assemble(self) -> Iterator[dict]:
+        self.tally.reference += len(self.stores["15"].items)
+        yield from self._join()
+        self._warn_no_street()
+
+    def _warn_no_street(self) -> None:
+        if self.no_street:
+            self.stats.warnings.append(
+                f"{self.no_street:,} address(es) use a USRN with no street descriptor (record "
+                f"15): their street, locality and town are empty"
+            )
+
+    def _street_index(self) -> tuple[dict, dict]:
+        """The street descriptors by (USRN, language), and one per USRN (English first)."""
+        if self.street_index is None:
+            streets = self.stores["15"].items
+            street_any: dict[int, tuple] = {}
+            for (usrn, _lang), street in sorted(streets.items(), key=lambda kv: kv[0][1] != "ENG"):
+                street_any.setdefault(usrn, street)
+            self.street_index = (streets, street_any)
+        return self.street_index
+
+    def _join(self, low: int | None = None, high: int | None = None) -> Iterator[dict]:
+        """The addresses of the BLPUs with *low* <= UPRN < *high* (None: no bound; the
+        staged reader may join two UPRN ranges in two processes), in UPRN order; the rows
+        in that range that make no address are noted as rejects."""
         tally = self.tally
         blpus = self.stores["21"].items
-        tally.reference += len(self.stores["15"].items)
-        streets = self.stores["15"].items
-        street_any: dict[int, tuple] = {}
-        for (usrn, _lang), street in sorted(streets.items(), key=lambda kv: kv[0][1] != "ENG"):
-            street_any.setdefault(usrn, street)
-
-        lpis = self._group("24", L_UPRN)
-        classes = self._group("32", C_UPRN)
-        orgs = self._group("31", O_UPRN)
-        dpas = self._group("28", D_UPRN)
+        streets, street_any = self._street_index()
+        lpis = self._group("24", L_UPRN, low, high)
+        classes = self._group("32", C_UPRN, low, high)
+        orgs = self._group("31", O_UPRN, low, high)
+        dpas = self._group("28", D_UPRN, low, high)
         source_name = self.layout.NAME
         no_street = 0
-        for uprn, blpu in self._blpus_in_order(blpus):
+        for uprn, blpu in self._blpus_in_order(blpus, low, high):
             own = lpis.pop(uprn, None)
             if not own:
                 self.late.append(
@@ -537,18 +567,19 @@ class MultiRecordReader:
                     else f"{what} for UPRN {uprn}: no BLPU record with that UPRN"
                 )
                 self.late.extend((r[file_at], r[line_at], reason) for r in rows)
-        if no_street:
-            self.stats.warnings.append(
-                f"{no_street:,} address(es) use a USRN with no street descriptor (record 15): "
-                f"their street, locality and town are empty"
-            )
+        self.no_street += no_street
 
     @staticmethod
-    def _blpus_in_order(blpus: dict) -> Iterator[tuple[int, tuple]]:
-        """(UPRN, BLPU) in UPRN order (``staging.StagedReader`` reads them from disk)."""
+    def _blpus_in_order(
+        blpus: dict, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(UPRN, BLPU) in UPRN order (``staging.StagedReader`` reads them from disk, and
+        takes a UPRN range; here the range is always the whole)."""
         return ((uprn, blpus[uprn]) for uprn in sorted(blpus))
 
-    def _group(self, kind: str, uprn_at: int) -> dict:
+    def _group(
+        self, kind: str, uprn_at: int, low: int | None = None, high: int | None = None
+    ) -> dict:
         """The records of *kind* by UPRN; the store is emptied to keep the peak memory down."""
         grouped: dict[int, list[tuple]] = defaultdict(list)
         items = self.stores[kind].items
@@ -642,20 +673,28 @@ def _current_org(rows: list[tuple] | None, tally: AddressLoadStats) -> str | Non
 
 
 CSV_ERROR = "\x00csv-error"
+#: A pseudo row ``[COUNTED, n]``: *n* data rows were read and staged by a worker process.
+COUNTED = "\x00counted"
 
 
-def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]]]:
+def fast_rows(
+    source: Source, stats: LoadStats, lines_before: int = 0, whole_file: bool = True
+) -> Iterator[tuple[int, list[str]]]:
     """(first line number, fields) of each non-blank CSV record of *source*, without raw text.
 
     Lines are decoded as UTF-8 (a BOM dropped) or, failing that, Windows-1252, like
     ``sources.iter_rows`` and with the same line numbers, so ``fetch_raw`` finds the raw
     text of a row later. A row the csv module cannot split comes as ``[CSV_ERROR, why]``.
+    A *source* that is a part of a file (``staging``) gives the number of lines before it
+    (*lines_before*) and, but for the first part, ``whole_file=False`` (the file is counted
+    once).
     """
-    stats.files += 1
+    if whole_file:
+        stats.files += 1
     with source.open() as handle:
 
         def lines() -> Iterator[str]:
-            first = True
+            first = whole_file
             for data in handle:
                 if first:
                     first = False
@@ -668,7 +707,7 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
                     yield data.decode("cp1252", errors="replace")
 
         reader = csv.reader(lines(), strict=False)
-        previous = 0
+        previous = lines_before
         blank = 0
         while True:
             try:
@@ -677,11 +716,11 @@ def fast_rows(source: Source, stats: LoadStats) -> Iterator[tuple[int, list[str]
                         yield previous + 1, fields
                     else:
                         blank += 1
-                    previous = reader.line_num
+                    previous = reader.line_num + lines_before
                 break
             except csv.Error as exc:
                 yield previous + 1, [CSV_ERROR, str(exc)]
-                previous = reader.line_num
+                previous = reader.line_num + lines_before
         stats.blank_lines += blank
 
 

@@ -16,29 +16,41 @@ reader's (tests compare them row for row).
 
 from __future__ import annotations
 
+import gc
 import marshal
+import multiprocessing
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 
 from ..records import LoadStats
 from ..sources import Source
+from . import file_parts
 from .assemble import (
     B_UPRN,
     C_UPRN,
+    COUNTED,
     D_UPRN,
+    HEADER,
     L_UPRN,
+    METADATA,
     O_UPRN,
+    S_LINE,
+    TRAILER,
+    AddressLoadStats,
     Layout,
+    LoadCancelledError,
     MultiRecordReader,
     _same_record_in_another_file,
     _show,
     _Store,
     _where,
+    fast_rows,
 )
 
 #: SQLite page cache per staging file, in KiB (negative PRAGMA cache_size).
@@ -49,8 +61,16 @@ WRITE_BATCH = 20_000
 #: is empty was never stored, so looking it up needs no SQL (most keys of a full supply).
 SEEN_SLOTS = 1 << 23
 
+#: What the log says when a worker process did its part (``stats.detected``).
+TWO_PARTS = "read in two parts, by two processes"
+TWO_RANGES = "addresses joined in two UPRN ranges, by two processes"
+#: Addresses (BLPUs) from which the join is split between two processes (``workers`` 2).
+JOIN_SPLIT = 50_000
+#: Addresses a join worker marshals at a time.
+JOIN_BATCH = 5_000
+
 _UPRN_AT = {"21": B_UPRN, "24": L_UPRN, "32": C_UPRN, "31": O_UPRN, "28": D_UPRN}
-_dumps, _loads = marshal.dumps, marshal.loads
+_dumps, _loads, _loads_from = marshal.dumps, marshal.loads, marshal.load
 #: The declared type of the staged record column: on a connection opened with
 #: ``detect_types=PARSE_DECLTYPES`` (``StagedReader``'s) sqlite3 turns its values back into
 #: records as it fetches them (a C call per row, no Python loop); on another connection
@@ -137,6 +157,39 @@ class DiskItems:
             self.count += len(self.appended)
             self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
             self.appended = []
+
+    def absorb(self, database: str, part: dict) -> None:
+        """(appending mode) Append the rows of this table in the attached *database* (a
+        worker's staging file, ``part`` its ``count``/``ordered``/``first``/``last``), in
+        their order, after the rows appended here."""
+        self._write_appended()
+        if not part["count"]:
+            return
+        table = self.table
+        self.db.execute(
+            f"INSERT INTO {table} SELECT k, u, v FROM {database}.{table} ORDER BY rowid"  # nosec B608 - our own names, checked
+        )
+        try:
+            self.ordered = (
+                self.ordered
+                and part["ordered"]
+                and (self.last_uprn is None or self.last_uprn <= part["first"])
+            )
+        except TypeError:
+            self.ordered = False
+        self.last_uprn = part["last"]
+        self.count += part["count"]
+
+    def ends(self) -> dict:
+        """(appending mode) What ``absorb`` needs to know of this table, written out."""
+        self._write_appended()
+        first = self.db.execute(f"SELECT u FROM {self.table} ORDER BY rowid LIMIT 1").fetchone()  # nosec B608 - our own table name, checked
+        return {
+            "count": self.count,
+            "ordered": self.ordered,
+            "first": None if first is None else first[0],
+            "last": self.last_uprn,
+        }
 
     def duplicates(self) -> Iterator[list[tuple]]:
         """(appending mode) The records of each key stored more than once, in the order
@@ -269,17 +322,40 @@ class DiskItems:
             self.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?)", kept)
         self.pending.clear()
 
-    def by_uprn(self) -> Iterator[tuple[int, tuple]]:
-        """(UPRN, record) of every record, in UPRN order (the table is indexed first):
-        the SQLite cursor itself when it unmarshals the records as it fetches them."""
+    def ready(self) -> None:
+        """Settled, written, and indexed by UPRN unless stored in UPRN order: ready to be
+        read by UPRN (also by another connection)."""
         self.settle()
         self.flush()
-        if self.ordered:  # stored in UPRN order (as supplies usually come): no index
-            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY rowid")  # nosec B608 - our own table name, checked
-        else:
-            self.db.execute(f"CREATE INDEX {self.table}_u ON {self.table} (u)")
-            rows = self.db.execute(f"SELECT u, v FROM {self.table} ORDER BY u")  # nosec B608 - our own table name, checked
+        if not self.ordered:
+            self.db.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_u ON {self.table} (u)")
+
+    def by_uprn(
+        self, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(UPRN, record) of every record with *low* <= UPRN < *high* (None: no bound; a
+        record without a UPRN counts as below every bound), in UPRN order (the table is
+        indexed first): the SQLite cursor itself when it unmarshals the records as it
+        fetches them."""
+        self.ready()
+        where, bounds = "", []
+        if low is not None:
+            where, bounds = " WHERE u >= ?", [low]
+        if high is not None:
+            where = f"{where} AND u < ?" if where else " WHERE (u < ? OR u IS NULL)"
+            bounds.append(high)
+        order = "rowid" if self.ordered else "u"  # in UPRN order as stored: no index
+        rows = self.db.execute(f"SELECT u, v FROM {self.table}{where} ORDER BY {order}", bounds)  # nosec B608 - our own table name, checked
         return _unmarshalled(rows)
+
+    def middle(self) -> object:
+        """The UPRN half of the (ready) records are below."""
+        order = "rowid" if self.ordered else "u"
+        row = self.db.execute(
+            f"SELECT u FROM {self.table} ORDER BY {order} LIMIT 1 OFFSET ?",  # nosec B608 - our own table name, checked
+            (self.count // 2,),
+        ).fetchone()
+        return None if row is None else row[0]
 
     def values(self) -> Iterator[tuple]:
         self.settle()
@@ -341,11 +417,29 @@ class StagedReader(MultiRecordReader):
         sources: Sequence[Source],
         stats: LoadStats,
         folder: str | Path | None = None,
+        workers: int = 1,
+        path: Path | None = None,
     ) -> None:
         super().__init__(layout, sources, stats)
-        handle, name = tempfile.mkstemp(prefix="placelink_staging_", suffix=".sqlite", dir=folder)
-        os.close(handle)
-        self.path = Path(name)
+        self.folder = folder
+        #: 2: the second half of a large file is read by a forked worker process.
+        self.workers = workers if "fork" in multiprocessing.get_all_start_methods() else 1
+        self.parts: list[tuple[object, Path]] = []  # (worker process, its staging file)
+        self.change_only = False  # a header of a change-only file was read
+        self.parts_taken = 0  # files whose second part a worker read and staged
+        self.joins_taken = 0  # 1 when a worker joined the upper half of the UPRNs
+        #: (function making a writer's text of a row, its count of shortened values): set
+        #: by a writer that takes ``RenderedRows`` (``render_with``); then, with workers 2,
+        #: half of the join is done by a worker process.
+        self.render: tuple[Callable[[dict], str], list[int]] | None = None
+        if path is None:
+            handle, name = tempfile.mkstemp(
+                prefix="placelink_staging_", suffix=".sqlite", dir=folder
+            )
+            os.close(handle)
+            path = Path(name)
+        self.path = path
+        name = str(path)
         self.db = sqlite3.connect(name, isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
             self.db.execute(f"PRAGMA {pragma}")
@@ -361,11 +455,136 @@ class StagedReader(MultiRecordReader):
             self.close()
 
     def close(self) -> None:
-        """Drop the staging file (also after a cancel or an error)."""
+        """Drop the staging file (also after a cancel or an error), and a worker's."""
         try:
             self.db.close()
         finally:
             self.path.unlink(missing_ok=True)
+            self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        for process, path in self.parts:
+            if process.is_alive():  # type: ignore[attr-defined]
+                process.kill()  # type: ignore[attr-defined]
+            process.join()  # type: ignore[attr-defined]
+            path.unlink(missing_ok=True)
+        self.parts.clear()
+
+    # --- a large file read in two processes ----------------------------------------------
+    def _header(self, source: Source, fields: list[str]) -> str:
+        file_type = super()._header(source, fields)
+        if file_type == "C":
+            self.change_only = True
+        return file_type
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        at = None
+        if self.workers > 1 and source.path is not None:
+            at = file_parts.cut(source.path)
+        if at is None or _change_only_file(source):
+            return fast_rows(source, self.stats)
+        return self._rows_in_two(index, source, *at)
+
+    def _rows_in_two(
+        self, index: int, source: Source, offset: int, lines_before: int
+    ) -> Iterator[tuple[int, list[str]]]:
+        """The rows of *source*: this process reads the part before *offset* while a
+        forked worker reads and stages the rest (``_read_part``); its staged rows are then
+        appended to this process's tables, its rejects and counts added, its street
+        descriptors applied here in file order, and its header/trailer rows given to the
+        caller. When the worker's part cannot be taken as it is (a change-only file, an
+        update or delete of a staged record, a worker that failed) this process reads
+        that part itself: the result is always the one-process result."""
+        handle, name = tempfile.mkstemp(
+            prefix="placelink_staging_", suffix=".sqlite", dir=self.folder
+        )
+        os.close(handle)
+        path = Path(name)
+        self.change_only = False  # until this file's header says otherwise
+        receive = self._fork(_read_part, (self, index, source, offset, lines_before), path)
+        try:
+            yield from fast_rows(file_parts.head_source(source, offset), self.stats)
+            part = self._wait(receive)
+            if (
+                part is None
+                or self.change_only
+                or not all(
+                    self.stores[kind].items.appending  # type: ignore[attr-defined]
+                    for kind in part["stores"]
+                )
+            ):
+                yield from fast_rows(
+                    file_parts.tail_source(source, offset), self.stats, lines_before, False
+                )
+                return
+            self._take_part(index, part, path)
+            self.stats.detected.append(f"{source.name}: {TWO_PARTS}")
+            yield 1, [COUNTED, part["data_rows"]]  # type: ignore[list-item]
+            yield from part["passed"]
+        finally:
+            receive.close()
+            self._stop_workers()
+
+    def _fork(self, target: Callable, args: tuple, path: Path):
+        """Start *target*(*args*, *path*, a pipe's end) in a forked worker process; return
+        the other end of the pipe. The objects this process has are frozen out of the
+        garbage collector while it forks: the worker's collections then leave their
+        memory pages shared instead of copying them."""
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=target, args=(*args, path, send), daemon=True)
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
+        send.close()
+        self.parts.append((process, path))
+        return receive
+
+    def _wait(self, receive) -> dict | None:
+        """The worker's result (None when it could not take its part as it is); a cancel
+        (``on_rows``) stops it."""
+        on_rows = self.tally.on_rows
+        while not receive.poll(0.2):
+            if on_rows is not None and on_rows(self.stats.data_rows):
+                raise LoadCancelledError(f"stopped after {self.stats.data_rows:,} rows")
+        try:
+            ok, part = receive.recv()
+        except EOFError:
+            return None
+        return part if ok else None
+
+    def _take_part(self, index: int, part: dict, path: Path) -> None:
+        self.parts_taken += 1
+        db = self.db
+        db.execute("COMMIT")
+        db.execute("ATTACH DATABASE ? AS part", (str(path),))
+        db.execute("BEGIN")
+        for kind, ends in part["stores"].items():
+            self.stores[kind].items.absorb("part", ends)  # type: ignore[attr-defined]
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE part")
+        db.execute("BEGIN")
+        stats, tally, got = self.stats, self.tally, part["stats"]
+        stats.blank_lines += got["blank_lines"]
+        stats.non_utf8_lines += got["non_utf8_lines"]
+        tally.by_type.update(got["by_type"])
+        tally.unknown_types.update(got["unknown_types"])
+        tally.not_needed += got["not_needed"]
+        for name, value in part["layout"].items():  # what the layout counted (shapes…)
+            if isinstance(value, Counter):
+                getattr(self.layout, name).update(value)
+            else:
+                setattr(self.layout, name, getattr(self.layout, name) + value)
+        self.late.extend(part["late"])
+        for uprn, why in part["rejected_blpus"]:
+            self.rejected_blpus.setdefault(uprn, why)
+        streets = self.stores["15"]
+        for change, record in part["streets"]:
+            reason = self._apply(streets, change, record)
+            if reason:
+                self._reject(index, record[S_LINE], reason)
 
     def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
         """Inserts go straight in (``DiskItems.append``) until the first update or delete
@@ -403,13 +622,231 @@ class StagedReader(MultiRecordReader):
         for store in self.stores.values():
             if store.items.__class__ is DiskItems and store.items.appending:  # type: ignore[attr-defined]
                 self._settle(store)
-        yield from super()._assemble()
+        if (
+            self.workers > 1
+            and self.render is not None
+            and len(self.stores["21"].items) >= JOIN_SPLIT
+        ):
+            yield from self._assemble_in_two()
+        else:
+            yield from super()._assemble()
 
-    def _blpus_in_order(self, blpus: DiskItems) -> Iterator[tuple[int, tuple]]:  # type: ignore[override]
-        return blpus.by_uprn()
+    def _assemble_in_two(self) -> Iterator[dict | RenderedRows]:
+        """``_assemble`` with the upper half of the UPRNs joined and rendered (``render``,
+        the writer's own text of a row) by a forked worker (``_join_part``) into a file
+        while this process joins the lower half; its text follows this process's rows, in
+        blocks (``RenderedRows``: UPRN order is kept), and its rejects and counts are
+        added. A worker that fails is replaced by this process joining that half too.
+        (Rendered text, not rows: reading rows back costs as much as joining them.)"""
+        for store in self.stores.values():
+            if store.items.__class__ is DiskItems:
+                store.items.ready()  # type: ignore[attr-defined]
+        middle = self.stores["21"].items.middle()  # type: ignore[attr-defined]
+        if middle is None:  # no BLPU
+            yield from super()._assemble()
+            return
+        self.tally.reference += len(self.stores["15"].items)
+        self._street_index()  # made once, before the fork
+        self.db.execute("COMMIT")  # the worker reads the staging file on its own connection
+        self.db.execute("BEGIN")
+        handle, name = tempfile.mkstemp(
+            prefix="placelink_staging_", suffix=".rows", dir=self.folder
+        )
+        os.close(handle)
+        path = Path(name)
+        receive = self._fork(_join_part, (self, middle), path)
+        try:
+            yield from self._join(None, middle)
+            part = self._wait(receive)
+            if part is None:
+                yield from self._join(middle, None)
+            else:
+                self.joins_taken += 1
+                self.stats.detected.append(TWO_RANGES)
+                with path.open("rb") as blocks:
+                    while True:
+                        try:
+                            rows, text = _loads_from(blocks)
+                        except EOFError:
+                            break
+                        yield RenderedRows(text, rows)
+                self.render[1][0] += part["cut"]  # type: ignore[index]
+                self.tally.merged += part["merged"]
+                self.stats.accepted += part["accepted"]
+                if self.tally is not self.stats:
+                    self.tally.accepted += part["accepted"]
+                self.late.extend(part["late"])
+                self.no_street += part["no_street"]
+        finally:
+            receive.close()
+            self._stop_workers()
+        self._warn_no_street()
 
-    def _group(self, kind: str, uprn_at: int) -> MergeGroup:  # type: ignore[override]
-        return MergeGroup(self.stores[kind].items.by_uprn())  # type: ignore[union-attr]
+    def _blpus_in_order(  # type: ignore[override]
+        self, blpus: DiskItems, low: int | None = None, high: int | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        return blpus.by_uprn(low, high)
+
+    def _group(  # type: ignore[override]
+        self, kind: str, uprn_at: int, low: int | None = None, high: int | None = None
+    ) -> MergeGroup:
+        return MergeGroup(self.stores[kind].items.by_uprn(low, high))  # type: ignore[union-attr]
+
+
+class _NotAsItIs(Exception):  # noqa: N818 - not an error: the parent reads the part itself
+    """A worker met a row whose effect depends on the rows before its part."""
+
+
+class _PartReader(StagedReader):
+    """A forked worker's reader of the part of a file after a cut: rows staged in its own
+    file (inserts only), street descriptors kept in order for the parent to apply, the
+    header/trailer/metadata rows passed back as they are."""
+
+    def __init__(
+        self, parent: StagedReader, source: Source, offset: int, lines_before: int, path: Path
+    ) -> None:
+        super().__init__(parent.layout, parent.sources, AddressLoadStats(), parent.folder, 1, path)
+        self.part = file_parts.tail_source(source, offset)
+        self.lines_before = lines_before
+        self.passed: list[tuple[int, list[str]]] = []
+        self.streets: list[tuple[str, tuple]] = []
+
+    def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
+        passed = self.passed
+        for line, fields in fast_rows(self.part, self.stats, self.lines_before, False):
+            kind = fields[0].strip()
+            if kind in (HEADER, TRAILER, METADATA):
+                if kind == HEADER:
+                    raise _NotAsItIs("a header after the cut")
+                passed.append((line, fields))
+                continue
+            yield line, fields
+
+    def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
+        items = store.items
+        if items.__class__ is DiskItems:
+            if change != "I":
+                raise _NotAsItIs("an update or delete of a staged record")
+            items.append(store.key(record), record)  # type: ignore[attr-defined]
+            return None
+        self.streets.append((change, record))  # applied by the parent, after its part
+        return None
+
+
+def _read_part(
+    parent: StagedReader,
+    index: int,
+    source: Source,
+    offset: int,
+    lines_before: int,
+    path: Path,
+    send,
+) -> None:
+    """A forked worker's body: read and stage the part of *source* from *offset*, send
+    back what the parent needs to take it (``StagedReader._take_part``), or (False, why)."""
+    try:
+        layout = parent.layout
+        before = _layout_counts(layout)
+        reader = _PartReader(parent, source, offset, lines_before, path)
+        reader._read_source(index, source)
+        stores = {k: reader.stores[k].items.ends() for k in _UPRN_AT if k in reader.stores}  # type: ignore[attr-defined]
+        reader.db.execute("COMMIT")
+        reader.db.close()
+        stats = reader.stats
+        tally = reader.tally
+        send.send(
+            (
+                True,
+                {
+                    "stores": stores,
+                    "data_rows": stats.data_rows,
+                    "passed": reader.passed,
+                    "streets": reader.streets,
+                    "late": reader.late,
+                    "rejected_blpus": list(reader.rejected_blpus.items()),
+                    "layout": {k: getattr(layout, k) - v for k, v in before.items()},  # type: ignore[operator]
+                    "stats": {
+                        "blank_lines": stats.blank_lines,
+                        "non_utf8_lines": stats.non_utf8_lines,
+                        "by_type": dict(tally.by_type),
+                        "unknown_types": dict(tally.unknown_types),
+                        "not_needed": tally.not_needed,
+                    },
+                },
+            )
+        )
+    except BaseException as exc:  # the parent reads the part itself
+        send.send((False, repr(exc)))
+    finally:
+        send.close()
+
+
+def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
+    """A forked worker's body: the addresses of the UPRNs from *low* up, rendered, as
+    blocks (rows, text) marshalled into *path*; sends back the counts and rejects, or
+    (False, why)."""
+    try:
+        db = sqlite3.connect(
+            str(reader.path), isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
+        )
+        reader.inherited = reader.db  # never used here, nor closed (kept referenced)
+        reader.db = db  # this worker's own connection
+        for store in reader.stores.values():
+            if store.items.__class__ is DiskItems:
+                store.items.db = db  # type: ignore[attr-defined]
+        stats, tally = reader.stats, reader.tally
+        merged, accepted, late = tally.merged, stats.accepted, len(reader.late)
+        render, cut = reader.render  # type: ignore[misc]
+        shortened = cut[0]
+        reader.no_street = 0
+        with path.open("wb") as out:
+            batch: list[str] = []
+            for record in reader._join(low, None):  # type: ignore[arg-type]
+                batch.append(render(record))
+                if len(batch) >= JOIN_BATCH:
+                    marshal.dump((len(batch), "".join(batch)), out)
+                    batch = []
+            if batch:
+                marshal.dump((len(batch), "".join(batch)), out)
+        db.close()
+        send.send(
+            (
+                True,
+                {
+                    "cut": cut[0] - shortened,
+                    "merged": tally.merged - merged,
+                    "accepted": stats.accepted - accepted,
+                    "late": reader.late[late:],
+                    "no_street": reader.no_street,
+                },
+            )
+        )
+    except BaseException as exc:  # the parent joins this half itself
+        send.send((False, repr(exc)))
+    finally:
+        send.close()
+
+
+def _layout_counts(layout: Layout) -> dict[str, int | Counter]:
+    """A copy of the counts a layout keeps of what it read (ints, Counters)."""
+    return {
+        k: Counter(v) if isinstance(v, Counter) else v
+        for k, v in vars(layout).items()
+        if v.__class__ is int or isinstance(v, Counter)
+    }
+
+
+def _change_only_file(source: Source) -> bool:
+    """True when *source* starts with the header of a change-only file (FILE_TYPE C):
+    its rows are applied deletes first, so it is read in one process."""
+    with source.open() as handle:
+        first = next(iter(handle), b"")
+    fields = first.decode("utf-8", "replace").lstrip("\ufeff").split(",")
+    return (
+        fields[0].strip(' "') == HEADER
+        and len(fields) > 8
+        and fields[8].strip(' "\r\n').upper() == "C"
+    )
 
 
 def read(
@@ -417,10 +854,22 @@ def read(
     sources: Sequence[Source],
     stats: LoadStats,
     folder: str | Path | None = None,
+    workers: int = 1,
 ) -> Iterator:
     """Like ``assemble.read``, staging the records on disk under *folder* (system temp).
-    ``close()`` removes the staging file, also when reading never started."""
-    return _Staged(StagedReader(layout, sources, stats, folder))
+    ``close()`` removes the staging file, also when reading never started. With
+    *workers* 2 a large file is read in two parts by two processes (POSIX)."""
+    return _Staged(StagedReader(layout, sources, stats, folder, workers))
+
+
+class RenderedRows:
+    """Rows already made into a writer's text (``StagedReader.render``), in order."""
+
+    __slots__ = ("rows", "text")
+
+    def __init__(self, text: str, rows: int) -> None:
+        self.text = text
+        self.rows = rows
 
 
 class _Staged:
@@ -436,6 +885,11 @@ class _Staged:
 
     def __next__(self) -> object:
         return next(self.records)
+
+    def render_with(self, render: Callable[[dict], str], cut: list[int]) -> None:
+        """Let a worker make the writer's text (*render*; values it shortens counted in
+        *cut*) of part of the rows: they then come as ``RenderedRows`` blocks."""
+        self.reader.render = (render, cut)
 
     def close(self) -> None:
         self.records.close()

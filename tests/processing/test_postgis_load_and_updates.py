@@ -214,3 +214,57 @@ def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg,
     assert (
         result["FEATURES"] == 6_000 == int(postgis_server.sql("SELECT count(*) FROM whole_streets"))
     )
+
+
+@pytest.mark.qgis_process
+def test_a_large_load_by_two_processes_into_postgis(postgis_server, tmp_path) -> None:
+    """qgis_process.bin (two processes: the file read in two parts, the upper half of the
+    UPRNs joined and made into COPY lines by the worker) writes the rows the one-process
+    reader makes, in UPRN order, with the rejects after the middle of the file."""
+    import psycopg2
+    from placelink.core.formats import file_parts, staging
+    from placelink.core.formats.assemble import AddressLoadStats
+    from placelink.core.loaders import load_addresses
+    from placelink.core.records import Reject
+    from qgis_runner import QgisProcess
+
+    supply = tmp_path / "large.csv"
+    uprns = file_parts.SPLIT_BYTES // 200
+    assert uprns >= staging.JOIN_SPLIT
+    with supply.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
+        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
+        for i in range(uprns):
+            u = 100_060_000_000 + i
+            fh.write(
+                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i % 9000}.5,150000.5,1,2235,"
+                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+                f"24,I,1,{u},2235L{i:08d},ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
+                f"{i % 300 + 1},,,,HOUSE {i},24700000,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n"
+            )
+        fh.write("21,I,1,100060000003,1\r\n24,I,1,999999999999,2235L99,ENG,1\r\n")
+    runner = QgisProcess(tmp_path / "qp")
+    runner.enable_plugin()
+    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # two processes, whatever the environment says
+    result = runner.run(
+        "placelink:loadaddresses",
+        {
+            "INPUT": [supply],
+            "FORMAT": 0,
+            "OUTPUT": "postgis:" + postgis_server.uri(table="large_two"),
+            "REJECTED": tmp_path / "rejected.gpkg",
+        },
+    )["results"]
+    stats = AddressLoadStats()
+    expected = [
+        (r["uprn"], r["address"], r["x"], r["y"])
+        for r in load_addresses([str(supply)], "auto", stats)
+        if not isinstance(r, Reject)
+    ]
+    assert (result["LOADED"], result["REJECTED_COUNT"]) == (uprns, 2)
+    assert result["ROWS_READ"] == stats.data_rows
+    with psycopg2.connect(postgis_server.conninfo()) as connection:
+        cursor = connection.cursor()
+        cursor.execute("SELECT uprn, address, ST_X(geom), ST_Y(geom) FROM large_two ORDER BY id")
+        assert cursor.fetchall() == expected  # the same rows, in the same (UPRN) order
+    connection.close()

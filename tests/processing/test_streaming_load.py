@@ -101,3 +101,41 @@ def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:
         _run(run_alg, [big], tmp_path, feedback=_CancelAtOnce())
     assert _staging_files() == []  # nor the staging file
     assert not (tmp_path / "out.gpkg").exists()
+
+
+@pytest.mark.qgis_process
+def test_a_large_file_read_by_two_processes_in_qgis_process(tmp_path: Path) -> None:
+    """qgis_process.bin (no desktop: two processes) reads a supply over ``SPLIT_BYTES`` in
+    two parts; the GeoPackage and its REJECTED rows equal the one-process reader's, with a
+    duplicate BLPU and a truncated row after the middle of the file."""
+    from placelink.core.formats import file_parts
+    from qgis_runner import QgisProcess
+
+    supply = tmp_path / "large.csv"
+    uprns = file_parts.SPLIT_BYTES // 200
+    _supply(supply, uprns)
+    with supply.open("a", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "21,I,1,100060000003,1,2,2001-01-01,RD04,,540009.5,150000.5,1,2235,"
+            "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n21,I,1,100060000004,1\r\n"
+        )
+    assert file_parts.cut(supply) is not None  # big enough to be read in two parts
+    output, rejected = tmp_path / "out.gpkg", tmp_path / "rejected.gpkg"
+    runner = QgisProcess(tmp_path / "qp")
+    runner.enable_plugin()
+    runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # two processes, whatever the environment says
+    result = runner.run(
+        "placelink:loadaddresses",
+        {"INPUT": [supply], "FORMAT": 0, "OUTPUT": output, "REJECTED": rejected},
+    )["results"]
+    records, rejects, stats = _in_memory([supply])
+    assert (result["LOADED"], result["REJECTED_COUNT"]) == (uprns, 2)
+    out_ds = ogr.Open(str(output))
+    written = {}
+    for feature in out_ds.GetLayer(0):
+        point = feature.GetGeometryRef()
+        written[feature["uprn"]] = (feature["address"], point.GetX(), point.GetY())
+    assert written == {u: (r["address"], r["x"], r["y"]) for u, r in records.items()}
+    rej_ds = ogr.Open(str(rejected))
+    assert sorted((f["line"], f["reason"]) for f in rej_ds.GetLayer(0)) == rejects
+    assert result["ROWS_READ"] == stats.data_rows

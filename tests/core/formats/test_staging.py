@@ -9,7 +9,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from placelink.core.formats import dtf73, staging
+from placelink.core.formats import dtf73, file_parts, staging
 from placelink.core.formats.assemble import AddressLoadStats
 from placelink.core.loaders import load_addresses
 from placelink.core.records import Reject
@@ -180,3 +180,181 @@ def test_duplicates_settled_as_the_in_memory_reader(tmp_path: Path) -> None:
     assert any("duplicate LPI key 2235L000000050" in r for r in reasons)
     assert any("duplicate UPRN 100060000004" in r for r in reasons)  # after the settling
     assert staged[1]["repeated"] > 0
+
+
+# --- a large file read in two processes (staging.StagedReader with workers=2) -------------
+
+
+def _render(record: dict) -> str:
+    """A writer's text of a record (a line, as COPY's): every key and value."""
+    return repr(list(record.items())) + "\n"
+
+
+def _rendered(loaded: tuple[list, dict]) -> tuple[list, dict]:
+    """``_load``'s rows with the records rendered (``_render``)."""
+    rows, counts = loaded
+    return [_render(r) if isinstance(r, dict) else r for r in rows], counts
+
+
+def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int, int]]:
+    """``_load`` with two processes, how many files a worker's part was taken from and
+    whether a worker's half of the join was."""
+    stats = AddressLoadStats()
+    records = load_addresses([str(p) for p in paths], "auto", stats, folder, workers=2)
+    cut = [0]
+
+    def render(record: dict) -> str:
+        cut[0] += record["uprn"] % 2  # as a writer counts the values it shortens
+        return _render(record)
+
+    records.render_with(render, cut)  # type: ignore[attr-defined]
+    rows = []
+    for r in records:
+        if isinstance(r, Reject):
+            rows.append((r.file, r.line, r.raw, r.reason))
+        elif isinstance(r, staging.RenderedRows):
+            lines = r.text.splitlines(keepends=True)
+            assert len(lines) == r.rows
+            rows.extend(lines)
+        else:
+            rows.append(render(r))
+    odd = sum(
+        int(line.split("('uprn', ")[1].split(")")[0]) % 2 for line in rows if "('uprn', " in line
+    )
+    assert cut == [odd]  # what the worker counted is added
+    counts = dataclasses.asdict(stats)
+    counts.pop("on_rows")
+    # the log says what the workers did; the rest of it is the one-process reader's
+    notes = (staging.TWO_PARTS, staging.TWO_RANGES)
+    counts["detected"] = [d for d in counts["detected"] if not d.endswith(notes)]
+    reader = records.reader  # type: ignore[attr-defined]
+    taken = (reader.parts_taken, reader.joins_taken)
+    assert len(stats.detected) - len(counts["detected"]) == sum(taken)
+    return rows, counts, taken
+
+
+@pytest.mark.parametrize("paths", SUPPLIES, ids=lambda p: "+".join(x.stem for x in p))
+def test_two_processes_equal_one(paths: list[Path], tmp_path: Path, monkeypatch) -> None:
+    """Every supply, every file cut in two and the join split by UPRN (no minimum size;
+    the worker's half comes rendered by the writer's function): the rows, in order, the
+    rejects (reasons, lines, raw text) and accounting are the in-memory reader's."""
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
+    rows, counts, _ = _load_in_two(paths, tmp_path)
+    assert (rows, counts) == _rendered(_load(paths, None))
+    assert list(tmp_path.iterdir()) == []  # both staging files are removed
+
+
+def _awkward(path: Path, uprns: int, update_at: int | None = None) -> None:
+    """``_generate``'s supply with, in its second half, a BLPU repeating one of the first
+    half (a duplicate), an LPI whose UPRN has no BLPU, a truncated row, a street descriptor
+    repeating one of the first half, a quoted text spanning two lines, metadata and a
+    trailer; with *update_at*, a U row for that UPRN's BLPU near the end."""
+    _generate(path, uprns)
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "21,I,1,100060000001,1,2,2001-01-01,RD04,,540001.5,150000.5,1,2235,"
+            "2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+        )
+        fh.write(
+            "24,I,1,999999999999,2235L99999999,ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
+            '7,,,,"TWO\r\nLINES",24700001,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n'
+        )
+        fh.write("21,I,1,100060000005,1\r\n")
+        fh.write('15,I,1,24700003,"STREET 3 AGAIN","","TOWN","KENT",ENG\r\n')
+        if update_at is not None:
+            fh.write(
+                f"21,U,1,{100_060_000_000 + update_at},1,2,2001-01-01,RD04,,540009.5,150000.5,"
+                "1,2235,2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
+            )
+        fh.write("29,META,1\r\n")
+        fh.write("99,0,999,2024-03-01,10:15:00\r\n")
+
+
+def test_a_worker_part_is_taken_with_every_reject(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
+    supply = tmp_path / "supply.csv"
+    _awkward(supply, 2_000)
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    rows, counts, taken = _load_in_two([supply], folder)
+    assert taken == (1, 1)  # the worker's halves were used, not read or joined again here
+    assert (rows, counts) == _rendered(_load([supply], None))
+    reasons = [r[3] for r in rows if isinstance(r, tuple)]
+    assert any(r.startswith("duplicate UPRN 100060000001") for r in reasons)
+    assert any("truncated" in r for r in reasons)
+    assert any("no BLPU record" in r for r in reasons)
+    assert any("duplicate street descriptor" in r for r in reasons)
+    assert any("trailer" in w for w in counts["warnings"])
+    assert (
+        counts["data_rows"]
+        == counts["accepted"]
+        + counts["merged"]
+        + counts["reference"]
+        + counts["rejected"]
+        + counts["not_needed"]
+        + counts["replaced"]
+        + counts["repeated"]
+    )
+
+
+def test_an_update_after_the_cut_is_read_here(tmp_path: Path, monkeypatch) -> None:
+    """A U row in the worker's half depends on the rows before it: that half is read again
+    in this process (same result)."""
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    supply = tmp_path / "supply.csv"
+    _awkward(supply, 2_000, update_at=7)
+    rows, counts, taken = _load_in_two([supply], tmp_path)
+    assert taken == (0, 0)  # (the join is split from JOIN_SPLIT addresses, 50,000)
+    assert (rows, counts) == _rendered(_load([supply], None))
+    assert counts["replaced"] == 1
+
+
+def test_the_cut_is_never_inside_a_quoted_field(tmp_path: Path) -> None:
+    """Lines in the middle of the file belong to one quoted field: the cut comes after it,
+    at a row start, and the two parts read as the whole file does."""
+    import csv
+
+    path = tmp_path / "quoted.csv"
+    lines = [f"21,I,{i},x\n" for i in range(500)]
+    lines += ['24,I,1,"' + "\n".join(f"21,I,{i},inside" for i in range(400)) + '"\n']
+    lines += [f"24,I,{i},y\n" for i in range(50)]
+    path.write_text("".join(lines), encoding="utf-8")
+    at = file_parts.cut(path, min_bytes=0)
+    assert at is not None
+    offset, lines_before = at
+    data = path.read_bytes()
+    assert data[:offset].count(b"\n") == lines_before
+    whole = list(csv.reader(data.decode().splitlines(keepends=True)))
+    head = list(csv.reader(data[:offset].decode().splitlines(keepends=True)))
+    tail = list(csv.reader(data[offset:].decode().splitlines(keepends=True)))
+    assert head + tail == whole
+    assert len(head) == 501  # the quoted row is whole in the first part
+
+
+def test_a_cancel_while_a_worker_reads_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    """A cancel (``on_rows`` says stop) while the worker reads its part ends the worker and
+    removes both staging files."""
+    from placelink.core.formats.assemble import LoadCancelledError
+
+    monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
+    supply = tmp_path / "supply.csv"
+    _generate(supply, 30_000)  # 120,000 lines: the first half reaches line 50,000
+    assert file_parts.cut(supply) is not None
+    started: list[object] = []
+    fork = staging.StagedReader._fork
+    monkeypatch.setattr(
+        staging.StagedReader, "_fork", lambda self, *a: started.append(a) or fork(self, *a)
+    )
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    stats = AddressLoadStats()
+    calls: list[int] = []
+    stats.on_rows = lambda rows: calls.append(rows) or True
+    records = load_addresses([str(supply)], dtf73.NAME, stats, folder, workers=2)
+    with pytest.raises(LoadCancelledError):
+        next(iter(records))
+    records.close()
+    assert started and calls and list(folder.iterdir()) == []
+    assert records.reader.parts == []  # type: ignore[attr-defined]
