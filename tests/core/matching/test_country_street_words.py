@@ -37,8 +37,14 @@ GAZETTEER = [
     # Foundry Hall, 72 Mill Lane: a block of apartments (parent and flats)
     _rec(100, pao_start_number=72, pao_text="FOUNDRY HALL", classification="PP", **FARDARBURY),
     *(
-        _rec(100 + n, pao_start_number=72, pao_text="FOUNDRY HALL", sao_text=f"APARTMENT {n}",
-             parent_uprn=100, **FARDARBURY)
+        _rec(
+            100 + n,
+            pao_start_number=72,
+            pao_text="FOUNDRY HALL",
+            sao_text=f"APARTMENT {n}",
+            parent_uprn=100,
+            **FARDARBURY,
+        )
         for n in range(1, 5)
     ),  # fmt: skip
     _rec(110, pao_start_number=70, **FARDARBURY),
