@@ -61,7 +61,16 @@ ANSWER_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in RESULT_COLUMNS
 
 
 def peak_kb() -> int:
-    """This process's peak resident memory in KB (0 where unknown)."""
+    """This process's peak resident memory in KB (0 where unknown): Linux's VmHWM, which
+    starts afresh at exec (``ru_maxrss`` keeps the peak of the parent a spawned worker was
+    forked from before its exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # pragma: no cover - not POSIX
