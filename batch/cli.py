@@ -142,18 +142,17 @@ def match(args: argparse.Namespace) -> int:
     texts, postcodes = io.record_inputs(records, args.address_fields, args.postcode_field)
     progress.say(f"{len(records):,} records")
     if args.engine == "local":
-        from .local_engine import choose_by_area, match_local_by_area
+        from .local_engine import area_chunks, choose_by_area
 
         size = io.gazetteer_size(args.gazetteer)
         if choose_by_area(args.by_area, size):
             progress.say(f"matching by postcode area ({size:,} addresses in {args.gazetteer})")
-            results = match_local_by_area(
+            chunks: Iterable[tuple[int, list]] = area_chunks(
                 args.gazetteer, texts, postcodes, thresholds, args.match_parents,
                 args.workers, progress.say, args.spill_dir,
             )  # fmt: skip
         else:
-            results = _whole(args, texts, postcodes, thresholds, progress)
-        chunks: Iterable[tuple[int, list]] = [(0, results)]
+            chunks = [(0, _whole(args, texts, postcodes, thresholds, progress))]
     else:
         try:
             import pyspark  # noqa: F401

@@ -7,9 +7,11 @@
   (``by_area``): the gazetteer is streamed once into one spill file per postcode area, the
   records are routed to their areas as Spark routes them (``routing.areas_for`` with the
   country's names), each area is matched by one matcher of its addresses in a worker
-  process (``by_area.match_area``, the function Spark's executors run) and the answers are
-  merged as Spark merges them (``by_area.merge``). A worker holds one area at a time, so
-  memory follows the largest area, not the country.
+  process (``by_area.match_area``, the function Spark's executors run), which writes the
+  area's answers to spill files by record range; the ranges are merged one at a time as
+  Spark merges them (``by_area.merge_frame``) and handed to the writer in record order. A
+  worker holds one area at a time, so memory follows the largest area, not the country;
+  this process holds the records and one range of answers.
 
 ``choose_by_area``: ``auto`` matches by area above ``AUTO_BY_AREA`` UPRNs.
 """
@@ -20,7 +22,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +36,8 @@ from . import routing
 AUTO_BY_AREA = 1_000_000
 #: Records routed per task of the pool.
 ROUTE_CHUNK = 20_000
+#: Records whose answers are merged and handed to the writer at a time.
+ANSWER_ROWS = 100_000
 
 
 def default_workers() -> int:
@@ -130,16 +134,21 @@ def _route(task: tuple[int, list[str], list[str]]) -> list[tuple[int, list[str]]
     ]
 
 
-def _match(task: tuple[str, str | None, pd.DataFrame]) -> pd.DataFrame:
-    """One area's answers (``by_area.match_area``) from its spill file and records."""
-    from .by_area import match_area
+def _match(task: tuple[str, str | None, pd.DataFrame, str, int]) -> tuple[int, int]:
+    """One area's answers (``by_area.match_area``) from its spill file and records, written
+    to *answers*/RANGE-AREA.pickle by record range (of *rows* records); returns the area's
+    size and this worker's peak memory (KB)."""
+    from .by_area import match_area, peak_kb
 
-    _area, path, recs = task
+    area, path, recs, answers, rows = task
     records = read_area(Path(path)) if path is not None else []
-    return match_area(
+    found = match_area(
         records, recs, _STATE["country"], _STATE["common"],  # type: ignore[arg-type]
         _STATE["thresholds"], bool(_STATE["match_parents"]),  # type: ignore[arg-type]
     )  # fmt: skip
+    for part, frame in found.groupby(found["rid"] // rows):
+        frame.to_pickle(Path(answers) / f"{int(part):06d}-{area or '_'}.pickle")
+    return len(records), peak_kb()
 
 
 def _pool(workers: int, initargs: tuple):
@@ -159,11 +168,32 @@ def match_local_by_area(
     progress: Callable[[str], None] | None = None,
     spill: str | Path | None = None,
 ) -> list[MatchResult]:
-    """One result per text (input order): the Spark engine's plan, area by area on a pool
-    of *workers* processes (default: every core), the gazetteer's areas spilled to a
-    temporary folder (in *spill* when given)."""
+    """One result per text (input order): ``area_chunks`` in one list."""
+    chunks = area_chunks(
+        gazetteer, texts, postcodes, thresholds, match_parents, workers, progress, spill
+    )
+    return [r for _first, results in chunks for r in results]
+
+
+def area_chunks(
+    gazetteer: str,
+    texts: Sequence[str],
+    postcodes: Sequence[str] | None,
+    thresholds: Thresholds,
+    match_parents: bool = False,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
+    spill: str | Path | None = None,
+    answer_rows: int = ANSWER_ROWS,
+) -> Iterator[tuple[int, list[MatchResult]]]:
+    """The answers in record order, *answer_rows* records at a time (first record's
+    index, results): the Spark engine's plan, area by area on a pool of *workers* processes
+    (default: every core), the gazetteer's areas and the areas' answers spilled to a
+    temporary folder (in *spill* when given). Each worker writes its area's answers in
+    files by record range; the ranges are then merged (``by_area.merge_frame``) one at a
+    time, so this process never holds every answer."""
     from .areas import common_name_words
-    from .by_area import merge, peak_kb
+    from .by_area import merge_frame, peak_kb, result_of
 
     say = progress or (lambda _msg: None)
     workers = workers or default_workers()
@@ -181,6 +211,9 @@ def match_local_by_area(
             f"{len(table[1]):,} places"
         )
         pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
+        answers_dir = Path(tmp) / "answers"
+        answers_dir.mkdir()
+        largest = worker_peak = 0
         with _pool(workers, (table, areas, country, common, thresholds, match_parents)) as pool:
             say(f"routing {len(texts):,} records on {workers} processes")
             wanted: dict[str, list[int]] = {}
@@ -205,22 +238,31 @@ def match_local_by_area(
                         "rid": ids, "text": [texts[i] for i in ids],
                         "postcode": [pcs[i] for i in ids], "n_areas": [n_areas[i] for i in ids],
                     }),
+                    str(answers_dir),
+                    answer_rows,
                 )
                 for area, ids in ((a, wanted[a]) for a in order)
             )  # fmt: skip
             say(f"matching in {len(order):,} postcode areas")
-            frames, done, step = [], 0, max(1, len(order) // 10)
-            for frame in pool.imap_unordered(_match, tasks):
-                frames.append(frame)
+            done, step = 0, max(1, len(order) // 10)
+            for area_uprns, peak in pool.imap_unordered(_match, tasks):
+                largest, worker_peak = max(largest, area_uprns), max(worker_peak, peak)
                 done += 1
                 if done % step == 0 or done == len(order):
                     say(f"matching: {done:,}/{len(order):,} areas")
-    answers = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    if len(answers):
+            del wanted, n_areas
         say(
-            f"largest area {int(answers['area_uprns'].max()):,} UPRNs; peak Python worker "
-            f"memory {int(answers['worker_peak_kb'].max()) / 1024:,.0f} MB; this process "
-            f"{peak_kb() / 1024:,.0f} MB"
+            f"largest area {largest:,} UPRNs; peak Python worker memory "
+            f"{worker_peak / 1024:,.0f} MB; this process {peak_kb() / 1024:,.0f} MB"
         )
-    say(f"merging {len(answers):,} area answers")
-    return merge(answers, len(texts), thresholds)
+        say(f"merging the areas' answers, {answer_rows:,} records at a time")
+        for first in range(0, len(texts), answer_rows):
+            files = sorted(answers_dir.glob(f"{first // answer_rows:06d}-*.pickle"))
+            frame = pd.concat([pd.read_pickle(f) for f in files], ignore_index=True)
+            merged = merge_frame(frame, thresholds)
+            last = min(first + answer_rows, len(texts))
+            if merged["rid"].tolist() != list(range(first, last)):
+                raise RuntimeError(f"records {first}-{last - 1}: some got no answer")
+            yield first, [result_of(row) for row in merged.itertuples(index=False)]
+            for f in files:
+                f.unlink()

@@ -4,7 +4,12 @@ one matcher), on a national-shaped gazetteer with no-postcode and wrong-postcode
 from __future__ import annotations
 
 from placelink.batch import io, routing
-from placelink.batch.local_engine import AUTO_BY_AREA, choose_by_area, match_local_by_area
+from placelink.batch.local_engine import (
+    AUTO_BY_AREA,
+    area_chunks,
+    choose_by_area,
+    match_local_by_area,
+)
 from placelink.batch.spark_engine import match_spark
 from placelink.core.matching import MATCHED, Thresholds
 from placelink.core.matching.names import country_names
@@ -68,7 +73,12 @@ def test_local_by_area_equals_the_whole_country(
     """Without a JVM: ``--engine local --by-area always`` gives every record the answer of
     one matcher of the whole gazetteer (``--by-area never``, ``placelink:matchaddresses``)."""
     texts, postcodes = inputs
-    answers = match_local_by_area(national["gpkg"], texts, postcodes, Thresholds(), workers=2)
+    # the answers merged and handed out 97 records at a time (the last range short)
+    chunks = list(
+        area_chunks(national["gpkg"], texts, postcodes, Thresholds(), workers=2, answer_rows=97)
+    )
+    assert [first for first, _ in chunks] == list(range(0, len(texts), 97))
+    answers = [r for _, part in chunks for r in part]
     differ = [
         (texts[i], postcodes[i], a, b)
         for i, (a, b) in enumerate(zip(answers, local_answers, strict=True))
