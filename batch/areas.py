@@ -122,7 +122,12 @@ def match_by_area(
     match_parents: bool = False,
 ) -> list[MatchResult]:
     """``--engine spark``'s algorithm in this process: one matcher per postcode area, each
-    record matched in the areas ``routing.areas_for`` gives it, the best answer kept."""
+    record matched in the areas ``routing.areas_for`` gives it (``by_area.match_area``), the
+    best answer kept (``by_area.merge``)."""
+    import pandas as pd
+
+    from .by_area import match_area, merge
+
     rows = names_rows(gazetteer)
     table = routing.name_index(rows)
     names = country_names((street, loc, town) for _, street, loc, town in rows)
@@ -132,32 +137,21 @@ def match_by_area(
         by_area.setdefault(routing.area_of(rec.get("postcode")), []).append(rec)
     pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
     wanted: dict[str, list[int]] = {}
+    n_areas = [0] * len(texts)
     corrector = routing.country_corrector(names)
     for i, (text, code) in enumerate(zip(texts, pcs)):
-        for area in routing.areas_for(text, code, table, set(by_area), corrector):
+        found = routing.areas_for(text, code, table, set(by_area), corrector)
+        n_areas[i] = len(found)
+        for area in found:
             wanted.setdefault(area, []).append(i)
-    answers: dict[int, list[MatchResult]] = {}
-    evidence: dict[int, list[Evidence]] = {}
-    several = {i for i, n in Counter(i for ids in wanted.values() for i in ids).items() if n > 1}
-    for area, ids in sorted(wanted.items()):
-        if area in by_area:
-            matcher = area_matcher(by_area[area], names, thresholds, match_parents, common)
-            results = matcher.match_batch([texts[i] for i in ids], [pcs[i] for i in ids])
-            many = [k for k, i in enumerate(ids) if i in several]
-            found = area_evidence(
-                matcher, [texts[ids[k]] for k in many], [pcs[ids[k]] for k in many],
-                [results[k] for k in many],
-            )  # fmt: skip
-            for k, ev in zip(many, found):
-                evidence.setdefault(ids[k], []).append(ev)
-        else:
-            results = [NO_CANDIDATE] * len(ids)
-            for i in ids:
-                if i in several:
-                    evidence.setdefault(i, []).append((None, None))
-        for i, res in zip(ids, results):
-            answers.setdefault(i, []).append(res)
-    return [
-        routing.best_across_areas(answers[i], thresholds, evidence.get(i))
-        for i in range(len(texts))
-    ]
+    frames = [
+        match_area(
+            by_area.get(area, []),
+            pd.DataFrame({"rid": ids, "text": [texts[i] for i in ids],
+                          "postcode": [pcs[i] for i in ids],
+                          "n_areas": [n_areas[i] for i in ids]}),
+            names, common, thresholds, match_parents,
+        )
+        for area, ids in sorted(wanted.items())
+    ]  # fmt: skip
+    return merge(pd.concat(frames, ignore_index=True), len(texts), thresholds)

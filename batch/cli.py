@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 DESCRIPTION = """\
 Match service records to UPRNs with PlaceLink's matcher, outside QGIS: on this machine
@@ -28,7 +28,12 @@ inputs:
              The file is written under a temporary name and renamed when complete.
 
 engines:
-  local      one matcher over the whole gazetteer, matching in parallel processes.
+  local      this machine's cores. --by-area never: one matcher over the whole gazetteer
+             (the QGIS algorithm's own; ≈ 3.5 GB per million UPRNs); --by-area always:
+             the Spark engine's plan below on a process pool, the gazetteer split into one
+             file per postcode area in a temporary folder (--spill-dir), memory following
+             the largest area; --by-area auto (default): by area above 1,000,000 UPRNs.
+             Both give the same answers.
   spark      one matcher per postcode area, built inside the Spark executors; records
              without a usable postcode go to the areas whose street and place names they
              spell out, and the best answer across areas is kept. Executors run the
@@ -76,7 +81,19 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     match.add_argument(
         "--workers", type=int, default=None, metavar="N",
-        help="--engine local: worker processes (default: the machine's cores, at most 4)",
+        help="--engine local: worker processes (default: the machine's cores; at most 4 "
+        "with one matcher of the whole gazetteer)",
+    )  # fmt: skip
+    match.add_argument(
+        "--by-area", choices=("auto", "always", "never"), default="auto",
+        help="--engine local: match postcode area by area as --engine spark does (always), "
+        "with one matcher of the whole gazetteer (never), or by area above 1,000,000 UPRNs "
+        "(auto, default)",
+    )  # fmt: skip
+    match.add_argument(
+        "--spill-dir", metavar="DIR", default=None,
+        help="--engine local by area: where the per-area files go (default: the system's "
+        "temporary folder; about the gazetteer's size in pickled rows)",
     )  # fmt: skip
     match.add_argument(
         "--min-score", type=float, default=50.0,
@@ -119,44 +136,63 @@ def match(args: argparse.Namespace) -> int:
         min_margin=args.min_margin,
         min_ambiguous=min(Thresholds().min_ambiguous, args.min_score),
     )
+    writer = io.OutputWriter(args.output)  # a bad OUTPUT fails before any work
     progress.say(f"reading the records {args.records}")
     records = io.read_records(args.records)
     texts, postcodes = io.record_inputs(records, args.address_fields, args.postcode_field)
     progress.say(f"{len(records):,} records")
     if args.engine == "local":
-        from .local_engine import match_local
+        from .local_engine import area_chunks, choose_by_area
 
-        progress.say(f"reading the gazetteer {args.gazetteer}")
-        gazetteer = io.read_gazetteer(args.gazetteer)
-        progress.say(f"indexing {len(gazetteer):,} addresses")
-        results = match_local(
-            gazetteer, texts, postcodes, thresholds, args.match_parents, args.workers,
-            progress.percent,
-        )  # fmt: skip
+        size = io.gazetteer_size(args.gazetteer)
+        if choose_by_area(args.by_area, size):
+            progress.say(f"matching by postcode area ({size:,} addresses in {args.gazetteer})")
+            chunks: Iterable[tuple[int, list]] = area_chunks(
+                args.gazetteer, texts, postcodes, thresholds, args.match_parents,
+                args.workers, progress.say, args.spill_dir,
+            )  # fmt: skip
+        else:
+            chunks = [(0, _whole(args, texts, postcodes, thresholds, progress))]
     else:
         try:
             import pyspark  # noqa: F401
         except ImportError:
             progress.say("--engine spark needs pyspark: pip install 'placelink[spark]'")
             return 2
-        from .spark_engine import match_spark
+        from .spark_engine import spark_chunks
 
         master = args.spark_master or _default_master()
         progress.say(f"Spark master {master or 'from spark-submit / local[*]'}")
-        results = match_spark(
+        chunks = spark_chunks(
             args.gazetteer, texts, postcodes, thresholds, args.match_parents, master,
             args.partitions, progress.say,
         )  # fmt: skip
-    progress.say(f"writing {args.output}")
-    io.write_output(io.output_frame(records, results), args.output)
     counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
-    for r in results:
-        counts[r.match_status] = counts.get(r.match_status, 0) + 1
+    with writer as out:
+        progress.say(f"writing {args.output} as the answers come")
+        for first, results in chunks:
+            out.write(io.output_frame(records.iloc[first : first + len(results)], results, first))
+            for r in results:
+                counts[r.match_status] = counts.get(r.match_status, 0) + 1
     progress.say(
-        f"{len(results):,} records: {counts['matched']:,} matched, {counts['ambiguous']:,} "
+        f"{out.rows:,} records: {counts['matched']:,} matched, {counts['ambiguous']:,} "
         f"ambiguous, {counts['unmatched']:,} unmatched -> {args.output}"
     )
     return 0
+
+
+def _whole(args: argparse.Namespace, texts, postcodes, thresholds, progress: _Progress) -> list:
+    """``--engine local`` with one matcher of the whole gazetteer."""
+    from . import io
+    from .local_engine import match_local
+
+    progress.say(f"reading the gazetteer {args.gazetteer}")
+    gazetteer = io.read_gazetteer(args.gazetteer)
+    progress.say(f"indexing {len(gazetteer):,} addresses")
+    return match_local(
+        gazetteer, texts, postcodes, thresholds, args.match_parents, args.workers,
+        progress.percent,
+    )  # fmt: skip
 
 
 def _default_master() -> str | None:

@@ -77,6 +77,19 @@ def gazetteer_chunks(source: str) -> Iterator[list[dict[str, object]]]:
     del dataset
 
 
+def gazetteer_size(source: str) -> int:
+    """The gazetteer's row count, read from the file's metadata (Parquet) or the layer's
+    count (OGR), without reading its rows."""
+    if _is_parquet(source):
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(source).metadata.num_rows)
+    dataset, layer = _ogr_layer(source)
+    count = int(layer.GetFeatureCount())
+    del dataset
+    return count
+
+
 def read_gazetteer(source: str) -> list[dict[str, object]]:
     """Every matcher record of the gazetteer, in the source's order."""
     out: list[dict[str, object]] = []
@@ -120,12 +133,15 @@ def result_names(columns: Sequence[str]) -> list[str]:
     return output_names(columns, RESULT_FIELDS)
 
 
-def output_frame(records: pd.DataFrame, results: Sequence[MatchResult]) -> pd.DataFrame:
+def output_frame(
+    records: pd.DataFrame, results: Sequence[MatchResult], first: int = 0
+) -> pd.DataFrame:
     """``record_id`` (the row number when RECORDS has none), the input columns, the match
-    fields of ``core.matching.RESULT_FIELDS`` and the matched point's ``x``/``y``."""
+    fields of ``core.matching.RESULT_FIELDS`` and the matched point's ``x``/``y``. *records*
+    may be a slice of RECORDS starting at row *first* (0-based; output written in chunks)."""
     out = records.reset_index(drop=True).copy()
     if "record_id" not in out.columns:
-        out.insert(0, "record_id", range(1, len(out) + 1))
+        out.insert(0, "record_id", range(first + 1, first + len(out) + 1))
     names = result_names(list(out.columns))
     for field, name in zip(RESULT_FIELDS, names):
         values = [getattr(r, field.name) for r in results]
@@ -141,60 +157,125 @@ def output_frame(records: pd.DataFrame, results: Sequence[MatchResult]) -> pd.Da
     return out
 
 
+class OutputWriter:
+    """OUTPUT written a chunk at a time (``write``, in record order) by *path*'s extension
+    (.parquet, .csv, .gpkg), under a temporary name renamed into place when the ``with``
+    block ends without error; on an error the partial file is removed, so a crash leaves
+    no half-written output. Chunk by chunk the file is the one ``write_output`` writes of
+    the whole frame."""
+
+    def __init__(self, path: str) -> None:
+        self.target = Path(path)
+        suffix = self.target.suffix.lower()
+        if not (_is_parquet(path) or suffix in (".csv", ".gpkg")):
+            raise ValueError(
+                f"OUTPUT must end in .parquet, .csv or .gpkg, not {self.target.name!r}"
+            )
+        self.kind = "parquet" if _is_parquet(path) else suffix[1:]
+        self.tmp = self.target.with_name(f".{self.target.stem}.partial{self.target.suffix}")
+        self.rows = 0
+        self._parquet = None
+        self._gpkg: _GpkgAppender | None = None
+
+    def __enter__(self) -> OutputWriter:
+        self.tmp.unlink(missing_ok=True)
+        return self
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.kind == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self._parquet is None:
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                # a column empty in the first chunk is text in the others
+                fields = [f.with_type(pa.string()) if pa.types.is_null(f.type) else f
+                          for f in table.schema]  # fmt: skip
+                schema_ = pa.schema(fields, metadata=table.schema.metadata)
+                self._parquet = pq.ParquetWriter(self.tmp, schema_)
+            writer = self._parquet
+            writer.write_table(
+                pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False)
+            )
+        elif self.kind == "csv":
+            frame.to_csv(self.tmp, index=False, mode="a", header=self.rows == 0)
+        else:
+            if self._gpkg is None:
+                self._gpkg = _GpkgAppender(self.tmp, frame)
+            self._gpkg.append(frame)
+        self.rows += len(frame)
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        if self._gpkg is not None:
+            self._gpkg.close()
+        if error is not None:
+            self.tmp.unlink(missing_ok=True)
+            return
+        if not self.tmp.exists():
+            raise ValueError("nothing was written")
+        self.tmp.replace(self.target)
+
+
 def write_output(frame: pd.DataFrame, path: str) -> None:
     """Write *frame* by *path*'s extension (.parquet, .csv, .gpkg), via a temporary file
     renamed into place, so a crash leaves no half-written output."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    tmp = target.with_name(f".{target.stem}.partial{target.suffix}")
-    tmp.unlink(missing_ok=True)
-    if _is_parquet(path):
-        frame.to_parquet(tmp, index=False)
-    elif suffix == ".csv":
-        frame.to_csv(tmp, index=False)
-    elif suffix == ".gpkg":
-        _write_gpkg(frame, tmp)
-    else:
-        raise ValueError(f"OUTPUT must end in .parquet, .csv or .gpkg, not {target.name!r}")
-    tmp.replace(target)
+    with OutputWriter(path) as out:
+        out.write(frame)
 
 
-def _write_gpkg(frame: pd.DataFrame, path: Path) -> None:
-    from osgeo import ogr, osr
+class _GpkgAppender:
+    """A GeoPackage layer ``matched`` whose fields are *first*'s columns (points from x, y)."""
 
-    ogr.UseExceptions()
-    driver = ogr.GetDriverByName("GPKG")
-    dataset = driver.CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(int(schema.CRS.split(":")[1]))
-    layer = dataset.CreateLayer("matched", srs, ogr.wkbPoint)
-    kinds = {}
-    for name, dtype in frame.dtypes.items():
-        if name in ("x", "y"):
-            continue
-        if pd.api.types.is_integer_dtype(dtype):
-            kind = ogr.OFTInteger64
-        elif pd.api.types.is_float_dtype(dtype):
-            kind = ogr.OFTReal
-        else:
-            kind = ogr.OFTString
-        kinds[name] = kind
-        layer.CreateField(ogr.FieldDefn(str(name), kind))
-    layer.StartTransaction()
-    definition = layer.GetLayerDefn()
-    for row in frame.to_dict("records"):
-        feature = ogr.Feature(definition)
-        for name in kinds:
-            value = row[name]
-            if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-                feature.SetFieldNull(str(name))
+    def __init__(self, path: Path, first: pd.DataFrame) -> None:
+        from osgeo import ogr, osr
+
+        ogr.UseExceptions()
+        self.ogr = ogr
+        self.dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(int(schema.CRS.split(":")[1]))
+        self.layer = self.dataset.CreateLayer("matched", srs, ogr.wkbPoint)
+        self.kinds = {}
+        for name, dtype in first.dtypes.items():
+            if name in ("x", "y"):
+                continue
+            if pd.api.types.is_integer_dtype(dtype):
+                kind = ogr.OFTInteger64
+            elif pd.api.types.is_float_dtype(dtype):
+                kind = ogr.OFTReal
             else:
-                feature.SetField(str(name), value if kinds[name] != ogr.OFTString else str(value))
-        x, y = row.get("x"), row.get("y")
-        if x is not None and y is not None and not (pd.isna(x) or pd.isna(y)):
-            point = ogr.Geometry(ogr.wkbPoint)
-            point.AddPoint_2D(float(x), float(y))
-            feature.SetGeometry(point)
-        layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    del dataset
+                kind = ogr.OFTString
+            self.kinds[name] = kind
+            self.layer.CreateField(ogr.FieldDefn(str(name), kind))
+
+    def append(self, frame: pd.DataFrame) -> None:
+        ogr, layer, kinds = self.ogr, self.layer, self.kinds
+        layer.StartTransaction()
+        definition = layer.GetLayerDefn()
+        for row in frame.to_dict("records"):
+            feature = ogr.Feature(definition)
+            for name in kinds:
+                value = row[name]
+                if (
+                    value is None
+                    or value is pd.NA
+                    or (isinstance(value, float) and math.isnan(value))
+                ):
+                    feature.SetFieldNull(str(name))
+                else:
+                    feature.SetField(
+                        str(name), value if kinds[name] != ogr.OFTString else str(value)
+                    )
+            x, y = row.get("x"), row.get("y")
+            if x is not None and y is not None and not (pd.isna(x) or pd.isna(y)):
+                point = ogr.Geometry(ogr.wkbPoint)
+                point.AddPoint_2D(float(x), float(y))
+                feature.SetGeometry(point)
+            layer.CreateFeature(feature)
+        layer.CommitTransaction()
+
+    def close(self) -> None:
+        self.layer = None
+        self.dataset = None

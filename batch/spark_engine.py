@@ -5,8 +5,11 @@ file beside the output) and tagged with its postcode area. Records are tagged wi
 area(s) ``routing.areas_for`` gives them, using a broadcast name → areas table. Gazetteer
 and records are co-grouped by area and ``applyInPandas`` builds each area's matcher inside
 an executor (the index never reaches the driver) and matches that area's records with the
-public ``Matcher.match_batch``. The per-area answers are merged by
-``routing.best_across_areas``. The package's code is shipped to the executors as a zip, so
+public ``Matcher.match_batch`` (``by_area.match_area``, the function ``--engine local
+--by-area`` runs in its process pool). The executors merge each record's per-area answers
+(``by_area.merge_frame``: ``routing.best_across_areas``) and the driver streams the merged
+answers in record order, a sorted partition at a time, to the output writer: it never holds
+every answer. The package's code is shipped to the executors as a zip, so
 executors need only its dependencies (numpy, pandas, pyarrow, rapidfuzz) in the Python
 named by ``PYSPARK_PYTHON`` (the driver's own Python by default).
 """
@@ -17,7 +20,7 @@ import os
 import sys
 import tempfile
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -25,39 +28,9 @@ import pandas as pd
 from ..core.matching import MatchResult, Thresholds
 from ..core.matching.names import country_names
 from . import routing
-from .areas import NO_CANDIDATE
-from .routing import Evidence, Top
+from .by_area import ANSWER_SCHEMA, RESULT_SCHEMA, merge, peak_kb, result_of
 
-_TOP_FIELDS = ("uprn", "points", "score", "possible", "full")
-
-_RESULT_COLUMNS = (
-    ("rid", "long"),
-    ("uprn", "long"),
-    ("match_score", "double"),
-    ("match_status", "string"),
-    ("matched_address", "string"),
-    ("match_reason", "string"),
-    ("runner_up_uprn", "long"),
-    ("margin", "double"),
-    ("x", "double"),
-    ("y", "double"),
-    ("n_areas", "long"),  # the areas the record was matched in; with more than one, each
-    # area's top two candidates with their points (``routing.Top``) decide between them
-    *(
-        (f"{which}_{name}", kind)
-        for which in ("top", "second")
-        for name, kind in (
-            ("uprn", "long"),
-            ("points", "double"),
-            ("score", "double"),
-            ("possible", "double"),
-            ("full", "boolean"),
-        )
-    ),  # fmt: skip
-    ("area_uprns", "long"),  # the area's gazetteer size and the Python worker's peak memory,
-    ("worker_peak_kb", "long"),  # reported on the progress stream for sizing executors
-)
-RESULT_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in _RESULT_COLUMNS)
+__all__ = ["RESULT_SCHEMA", "match_spark", "merge", "session", "spark_chunks"]
 
 
 def package_zip(folder: str | Path) -> Path:
@@ -136,46 +109,11 @@ def _match_area(thresholds: Thresholds, match_parents: bool, names) -> Callable:
     """The per-area function: *names* is the broadcast of the country's names."""
 
     def run(gaz: pd.DataFrame, recs: pd.DataFrame) -> pd.DataFrame:
-        from placelink.batch.areas import area_evidence, area_matcher
-        from placelink.core.matching.gazetteer_rows import gazetteer_record, matcher_fields
+        from placelink.batch.by_area import gazetteer_records, match_area
 
-        if recs.empty:
-            return pd.DataFrame({name: [] for name, _ in _RESULT_COLUMNS})
-        texts = recs["text"].tolist()
-        postcodes = recs["postcode"].tolist()
-        many = [k for k, n in enumerate(recs["n_areas"].tolist()) if n > 1]
-        evidence: list[Evidence] = [(None, None)] * len(texts)
-        if gaz.empty:
-            results = [NO_CANDIDATE] * len(texts)
-        else:
-            fields = matcher_fields(list(gaz.columns))
-            has_xy = "x" in gaz.columns and "y" in gaz.columns
-            rows = gaz.to_dict("records")
-            records = [
-                gazetteer_record(r, fields, r["x"] if has_xy else None, r["y"] if has_xy else None)
-                for r in rows
-            ]
-            country, common = names.value
-            matcher = area_matcher(records, country, thresholds, match_parents, common)
-            results = matcher.match_batch(texts, postcodes, workers=1)
-            found = area_evidence(
-                matcher, [texts[k] for k in many], [postcodes[k] for k in many],
-                [results[k] for k in many],
-            )  # fmt: skip
-            for k, ev in zip(many, found):
-                evidence[k] = ev
-        out = pd.DataFrame([r.as_dict() for r in results])
-        out.insert(0, "rid", recs["rid"].to_numpy())
-        out["n_areas"] = recs["n_areas"].to_numpy()
-        for j, which in enumerate(("top", "second")):
-            for name in _TOP_FIELDS:
-                out[f"{which}_{name}"] = pd.Series(
-                    [getattr(ev[j], name) if ev[j] is not None else None for ev in evidence],
-                    dtype="object",
-                )
-        out["area_uprns"] = len(gaz)
-        out["worker_peak_kb"] = _peak_kb()
-        return out[[name for name, _ in _RESULT_COLUMNS]]
+        country, common = names.value
+        records = gazetteer_records(gaz) if not recs.empty and not gaz.empty else []
+        return match_area(records, recs, country, common, thresholds, match_parents)
 
     return run
 
@@ -208,14 +146,6 @@ def _common_words(gaz) -> frozenset[str]:
     return frozenset(r["word"] for r in words.collect())
 
 
-def _peak_kb() -> int:
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - not POSIX
-        return 0
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
 def match_spark(
     gazetteer: str,
     texts: Sequence[str],
@@ -228,106 +158,131 @@ def match_spark(
     spark=None,
 ) -> list[MatchResult]:
     """One result per text (input order), equal to ``--engine local``'s."""
+    chunks = spark_chunks(
+        gazetteer, texts, postcodes, thresholds, match_parents, master, partitions, progress,
+        spark,
+    )  # fmt: skip
+    return [r for _first, results in chunks for r in results]
+
+
+#: Answers handed to the driver's writer at a time (``spark_chunks``).
+CHUNK = 50_000
+#: Records per sorted partition streamed to the driver (it holds two at a time).
+SORTED_ROWS = 100_000
+
+
+def spark_chunks(
+    gazetteer: str,
+    texts: Sequence[str],
+    postcodes: Sequence[str] | None,
+    thresholds: Thresholds,
+    match_parents: bool = False,
+    master: str | None = None,
+    partitions: int = 64,
+    progress: Callable[[str], None] | None = None,
+    spark=None,
+    chunk: int = CHUNK,
+) -> Iterator[tuple[int, list[MatchResult]]]:
+    """The answers in record order, *chunk* at a time: (first record's index, results).
+    The executors match area by area and merge each record's areas' answers
+    (``by_area.merge_frame``); the driver only streams the merged answers in, one sorted
+    partition at a time (``toLocalIterator``), never all of them at once."""
     from pyspark.sql import functions as sf
     from pyspark.sql import types as st
 
     say = progress or (lambda _msg: None)
     own = spark is None
     spark = spark or session(master, partitions)
-    with tempfile.TemporaryDirectory(prefix="placelink-spark-") as tmp:
-        folder = Path(tmp)
-        spark.sparkContext.addPyFile(str(package_zip(folder)))
-        say("reading the gazetteer")
-        gaz = spark.read.parquet(gazetteer_parquet(gazetteer, folder))
-        area_udf = sf.udf(routing.area_of, st.StringType())
-        gaz = gaz.withColumn("area", area_udf(sf.col("postcode")))
-        say("building the area routing table")
-        name_cols = [
-            sf.col(c) if c in gaz.columns else sf.lit(None).cast("string").alias(c)
-            for c in ("street_description", "locality", "town")
-        ]
-        rows = [tuple(r) for r in gaz.select("area", *name_cols).distinct().collect()]
-        names = routing.name_index(rows)
-        areas = {r[0] for r in rows}
-        say(f"{len(areas):,} postcode areas, {len(names[0]):,} streets, {len(names[1]):,} places")
-        table = spark.sparkContext.broadcast((names, areas))
-        # every area's matcher reads records with the country's place and street names
-        country = spark.sparkContext.broadcast(
-            (country_names(r[1:] for r in rows), _common_words(gaz))
-        )
+    try:
+        with tempfile.TemporaryDirectory(prefix="placelink-spark-") as tmp:
+            folder = Path(tmp)
+            spark.sparkContext.addPyFile(str(package_zip(folder)))
+            say("reading the gazetteer")
+            gaz = spark.read.parquet(gazetteer_parquet(gazetteer, folder))
+            area_udf = sf.udf(routing.area_of, st.StringType())
+            gaz = gaz.withColumn("area", area_udf(sf.col("postcode")))
+            say("building the area routing table")
+            name_cols = [
+                sf.col(c) if c in gaz.columns else sf.lit(None).cast("string").alias(c)
+                for c in ("street_description", "locality", "town")
+            ]
+            rows = [tuple(r) for r in gaz.select("area", *name_cols).distinct().collect()]
+            names = routing.name_index(rows)
+            areas = {r[0] for r in rows}
+            say(
+                f"{len(areas):,} postcode areas, {len(names[0]):,} streets, "
+                f"{len(names[1]):,} places"
+            )
+            table = spark.sparkContext.broadcast((names, areas))
+            # every area's matcher reads records with the country's place and street names
+            country = spark.sparkContext.broadcast(
+                (country_names(r[1:] for r in rows), _common_words(gaz))
+            )
 
-        def route(text: str, postcode: str) -> list[str]:
-            found_names, found_areas = table.value
-            corrector = routing.country_corrector(country.value[0])
-            return routing.areas_for(text, postcode, found_names, found_areas, corrector)
+            def route(text: str, postcode: str) -> list[str]:
+                found_names, found_areas = table.value
+                corrector = routing.country_corrector(country.value[0])
+                return routing.areas_for(text, postcode, found_names, found_areas, corrector)
 
-        pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
-        frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})
-        recs = spark.createDataFrame(frame, "rid long, text string, postcode string")
-        areas_of = sf.udf(route, st.ArrayType(st.StringType()))("text", "postcode")
-        recs = (
-            recs.repartition(partitions)
-            .withColumn("areas", areas_of)
-            .withColumn("n_areas", sf.size("areas").cast("long"))
-            .withColumn("area", sf.explode("areas"))
-            .drop("areas")
-        )
-        say(f"matching {len(texts):,} records area by area")
-        matched = (
-            gaz.groupBy("area")
-            .cogroup(recs.groupBy("area"))
-            .applyInPandas(_match_area(thresholds, match_parents, country), RESULT_SCHEMA)
-        )
-        answers = matched.toPandas()
-    if own:
-        spark.stop()
-    if len(answers):
-        say(
-            f"largest area {int(answers['area_uprns'].max()):,} UPRNs; peak Python worker "
-            f"memory {int(answers['worker_peak_kb'].max()) / 1024:,.0f} MB"
-        )
-    say(f"merging {len(answers):,} area answers")
-    return merge(answers, len(texts), thresholds)
-
-
-def _none(value: object) -> object:
-    return None if value is None or pd.isna(value) else value
-
-
-def merge(answers: pd.DataFrame, n: int, thresholds: Thresholds) -> list[MatchResult]:
-    """One ``MatchResult`` per record id 0..n-1 from the per-area answers."""
-    by_rid: dict[int, list[MatchResult]] = {}
-    evidence: dict[int, list[Evidence]] = {}
-    for row in answers.itertuples(index=False):
-        uprn, runner = _none(row.uprn), _none(row.runner_up_uprn)
-        result = MatchResult(
-            uprn=int(uprn) if uprn is not None else None,
-            match_score=float(row.match_score),
-            match_status=row.match_status,
-            matched_address=row.matched_address or "",
-            match_reason=row.match_reason,
-            runner_up_uprn=int(runner) if runner is not None else None,
-            margin=float(row.margin),
-            x=_none(row.x),
-            y=_none(row.y),
-        )
-        by_rid.setdefault(int(row.rid), []).append(result)
-        if row.n_areas > 1:
-            evidence.setdefault(int(row.rid), []).append((_top(row, "top"), _top(row, "second")))
-    missing = [i for i in range(n) if i not in by_rid]
-    if missing:
-        raise RuntimeError(f"{len(missing)} records got no answer (first: {missing[0]})")
-    return [routing.best_across_areas(by_rid[i], thresholds, evidence.get(i)) for i in range(n)]
+            pcs = list(postcodes) if postcodes is not None else [""] * len(texts)
+            frame = pd.DataFrame({"rid": range(len(texts)), "text": list(texts), "postcode": pcs})
+            recs = spark.createDataFrame(frame, "rid long, text string, postcode string")
+            del frame
+            areas_of = sf.udf(route, st.ArrayType(st.StringType()))("text", "postcode")
+            recs = (
+                recs.repartition(partitions)
+                .withColumn("areas", areas_of)
+                .withColumn("n_areas", sf.size("areas").cast("long"))
+                .withColumn("area", sf.explode("areas"))
+                .drop("areas")
+            )
+            say(f"matching {len(texts):,} records area by area")
+            matched = (
+                gaz.groupBy("area")
+                .cogroup(recs.groupBy("area"))
+                .applyInPandas(_match_area(thresholds, match_parents, country), RESULT_SCHEMA)
+            )
+            answers = (
+                matched.withColumn("bucket", sf.col("rid") % sf.lit(partitions))
+                .groupBy("bucket")
+                .applyInPandas(_merge_bucket(thresholds), ANSWER_SCHEMA)
+                # sorted ranges of at most ≈ SORTED_ROWS records: what the driver holds
+                .repartitionByRange(max(partitions, -(-len(texts) // SORTED_ROWS)), "rid")
+                .sortWithinPartitions("rid")
+            )
+            largest = peak = 0
+            expected = 0
+            out: list[MatchResult] = []
+            for row in answers.toLocalIterator(prefetchPartitions=True):
+                if int(row.rid) != expected:
+                    raise RuntimeError(f"record {expected} got no answer")
+                expected += 1
+                out.append(result_of(row))
+                largest = max(largest, int(row.area_uprns))
+                peak = max(peak, int(row.worker_peak_kb))
+                if len(out) >= chunk:
+                    yield expected - len(out), out
+                    out = []
+            if expected != len(texts):
+                raise RuntimeError(f"{len(texts) - expected} records got no answer")
+            if expected:
+                say(
+                    f"largest area {largest:,} UPRNs; peak Python worker memory "
+                    f"{peak / 1024:,.0f} MB; driver Python {peak_kb() / 1024:,.0f} MB"
+                )
+            if out:
+                yield expected - len(out), out
+    finally:
+        if own:
+            spark.stop()
 
 
-def _top(row: object, which: str) -> Top | None:
-    uprn = _none(getattr(row, f"{which}_uprn"))
-    if uprn is None:
-        return None
-    return Top(
-        int(uprn),
-        float(getattr(row, f"{which}_points")),
-        float(getattr(row, f"{which}_score")),
-        float(getattr(row, f"{which}_possible")),
-        bool(getattr(row, f"{which}_full")),
-    )
+def _merge_bucket(thresholds: Thresholds) -> Callable:
+    """The merge of a bucket of records' per-area answers, run by the executors."""
+
+    def run(answers: pd.DataFrame) -> pd.DataFrame:
+        from placelink.batch.by_area import merge_frame
+
+        return merge_frame(answers, thresholds)
+
+    return run

@@ -221,6 +221,64 @@ def with_shared_locality(
     return out, [query]
 
 
+def with_country_street_words(
+    gazetteer: list[dict[str, object]],
+) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
+    """(*gazetteer* plus, in the first council's first town and area, a block named from two
+    words no street of that area has (FOUNDRY HALL: apartments at 72 of a street) beside
+    72 of a street of the same name in a locality of the same town, and streets of those
+    two words in the second council's town; the block's record without flat and postcode):
+    "FOUNDRY HALL, 72 MILL LANE, FARDARBURY". One matcher of the country knows FOUNDRY and
+    HALL as street words and answers the house at 72 Mill Lane, Iverstone; an area's matcher
+    without the country's street words took them for words only building names have and
+    answered the block's apartments (the engines disagreed at 4M UPRNs)."""
+    from placelink.core.matching.index import split_street
+    from placelink.core.normalise import is_street_type
+
+    first = [r for r in gazetteer if int(r["uprn"]) // 10_000_000 == 10_000]  # type: ignore[call-overload]
+    home = next(r for r in first if r.get("postcode") and r.get("town"))
+    area, town = str(home["postcode"])[:2], str(home["town"])
+    codes = sorted({str(r["postcode"]) for r in first if r.get("town") == town
+                    and str(r.get("postcode") or "")[:2] == area})  # fmt: skip
+    there = {w for r in gazetteer if str(r.get("postcode") or "")[:2] == area
+             for w in split_street(str(r.get("street_description") or ""))[0].split()}  # fmt: skip
+    places = {
+        w for r in gazetteer for k in ("town", "locality") for w in str(r.get(k) or "").split()
+    }
+    pool = ("FOUNDRY", "TANNERY", "BREWERY", "COLLIERY", "HALL", "GRANGE", "PRIORY", "ABBEY")
+    words = [w for w in pool if w not in there and w not in places and not is_street_type(w)]
+    name, street, locality = f"{words[0]} {words[1]}", "MILLRACE LANE", "IVERSTONE GREEN"
+    other = next(r for r in gazetteer if int(r["uprn"]) // 10_000_000 == 10_001  # type: ignore[call-overload]
+                 and r.get("postcode") and r.get("town"))  # fmt: skip
+    out = list(gazetteer)
+
+    def add(uprn: int, usrn: int, like: dict[str, object], **values: object) -> None:
+        rec = {key: None for key in home}
+        rec.update({key: like[key] for key in ("x", "y", "source")})
+        rec.update({"uprn": uprn, "usrn": usrn, "classification": "RD04", "logical_status": 1,
+                    **values})  # fmt: skip
+        rec["address"] = format_address(rec)
+        out.append(rec)
+
+    base = 100_017_000_000
+    block = {"street_description": street, "town": town, "postcode": codes[0]}
+    add(base, 27_000_001, home, pao_start_number=72, pao_text=name, classification="PP",
+        **block)  # fmt: skip
+    for n in range(1, 5):
+        add(base + n, 27_000_001, home, pao_start_number=72, pao_text=name, parent_uprn=base,
+            sao_text="APARTMENT", sao_start_number=n, classification="RD06", **block)  # fmt: skip
+    lane = {"street_description": street, "locality": locality, "town": town,
+            "postcode": codes[-1]}  # fmt: skip
+    for j, number in enumerate((70, 72, 74)):
+        add(base + 10 + j, 27_000_002, home, pao_start_number=number, **lane)
+    for j, street_name in enumerate((f"{words[0]} STREET", f"{words[1]} ROAD")):
+        add(base + 20 + j, 27_000_003 + j, other, pao_start_number=1,
+            street_description=street_name, town=other["town"],
+            postcode=other["postcode"])  # fmt: skip
+    query = {"record_id": f"f{base}", "address": f"{name}, 72 {street}, {town}", "postcode": ""}
+    return out, [query]
+
+
 def twin_queries(gazetteer: list[dict[str, object]], n: int = 100) -> list[dict[str, str]]:
     """At most *n* records without a postcode, naming the locality and the town, of the
     addresses whose house, street and locality are in two towns (``with_twin_streets``)."""

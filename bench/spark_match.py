@@ -1,14 +1,18 @@
 """Benchmark: placelink-batch on a national-shaped gazetteer, Spark local[2] vs --engine local.
 
 Run from the checkout: ``.venv/bin/python bench/spark_match.py [--sizes 500000,1000000]
-[--records-ratio 0.5] [--engines local,spark]``. For each size it generates (bench/national.py,
-deterministic) a gazetteer of that many UPRNs in councils of 20,000 (three postcode areas
-each: 75 areas at 0.5M, 600 at 4M) and half as many records (12 % without a postcode, 5 %
+[--records-ratio 0.5] [--engines local,area,spark]``. Engines: ``local`` = ``--engine local
+--by-area never`` (one matcher of the whole gazetteer), ``area`` = ``--engine local --by-area
+always`` (Spark's plan on a process pool), ``spark`` = ``--engine spark`` on ``local[2]``.
+For each size it generates (bench/national.py, deterministic) a gazetteer of that many
+UPRNs in councils of 20,000 (three postcode areas each: 75 areas at 0.5M, 600 at 4M) and
+half as many records (12 % without a postcode, 5 %
 with a wrong one, 10 % misspelt), writes both as Parquet in bench/out/, then runs the
 ``placelink-batch`` command once per engine as a subprocess and reports wall time,
 records/s, the peak memory of the command's process tree (driver) and, for Spark, the
-peak of a Python executor worker and the largest area. Answers are compared record by
-record (uprn, status). The last lines extrapolate to 40M UPRNs × 30M records on a 5-node
+peak of a Python executor (or pool) worker and the largest area, with the machine's load
+average before and after. Answers are compared record by record (uprn, status) with the
+first engine's. The last lines extrapolate to 40M UPRNs × 30M records on a 5-node
 cluster and print uk-address-matcher's published national figures beside them.
 """
 
@@ -57,12 +61,21 @@ _WRAP = (
 )
 
 
+#: bench engine name → the command's options
+ENGINES = {
+    "local": ("--engine", "local", "--by-area", "never"),
+    "area": ("--engine", "local", "--by-area", "always"),
+    "spark": ("--engine", "spark"),
+}
+
+
 def run_engine(engine: str, gaz: Path, recs: Path, out: Path, partitions: int) -> dict:
     cmd = [
         *(sys.executable, "-m", "placelink.batch", "match", str(gaz), str(recs), str(out)),
-        *("--address-field", "address", "--postcode-field", "postcode", "--engine", engine),
+        *("--address-field", "address", "--postcode-field", "postcode", *ENGINES[engine]),
         *("--spark-master", "local[2]", "--partitions", str(partitions), "--workers", "2"),
     ]
+    load_before = os.getloadavg()[0]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "build" / "pluginpath")}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], capture_output=True, text=True,
@@ -72,7 +85,9 @@ def run_engine(engine: str, gaz: Path, recs: Path, out: Path, partitions: int) -
         raise SystemExit(done.stderr[-3000:])
     peak = re.search(r"PEAK_KB (\d+)", done.stderr)
     result = {"engine": engine, "seconds": round(seconds, 1),
-              "peak_process_mb": round(int(peak.group(1)) / 1024) if peak else None}  # fmt: skip
+              "peak_process_mb": round(int(peak.group(1)) / 1024) if peak else None,
+              "load_before": round(load_before, 1),
+              "load_after": round(os.getloadavg()[0], 1)}  # fmt: skip
     worker = re.search(r"largest area ([\d,]+) UPRNs; peak Python worker memory ([\d,]+) MB",
                        done.stderr)  # fmt: skip
     if worker:
@@ -92,7 +107,7 @@ def compare(a: Path, b: Path, dump: Path | None = None) -> int:
         cols = ["uprn", "match_status", "match_score", "matched_address", "match_reason"]
         keep = [c for c in ("record_id", "address", "postcode") if c in x.columns]
         table = x.loc[~same, keep].copy()
-        for name, frame in (("local", x), ("spark", y)):
+        for name, frame in (("a", x), ("b", y)):
             for c in cols:
                 table[f"{name}_{c}"] = frame.loc[~same, c]
         table.to_csv(dump, index=False)
@@ -103,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500000,1000000,2000000,4000000")
     parser.add_argument("--records-ratio", type=float, default=0.5)
-    parser.add_argument("--engines", default="local,spark")
+    parser.add_argument("--engines", default="local,area,spark")
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--dump", action="store_true",
                         help="write the records the engines answer differently to "
@@ -124,10 +139,11 @@ def main() -> None:
             row["records_per_s"] = round(n / row["seconds"])
             print(json.dumps(row), flush=True)
             rows.append(row)
-        if len(outs) == 2:
-            dump = OUT / f"differ-{size}.csv" if args.dump else None
-            print(f"  answers differing between engines: {compare(*outs.values(), dump)}",
-                  flush=True)  # fmt: skip
+        names = list(outs)
+        for other in names[1:]:
+            dump = OUT / f"differ-{names[0]}-{other}-{size}.csv" if args.dump else None
+            print(f"  answers differing between {names[0]} and {other}: "
+                  f"{compare(outs[names[0]], outs[other], dump)}", flush=True)  # fmt: skip
     spark = [r for r in rows if r["engine"] == "spark"]
     if spark:
         last = spark[-1]

@@ -31,6 +31,19 @@ def street_towns(index: GazetteerIndex) -> Mapping[str, frozenset[str]]:
     return cached
 
 
+def street_words(index: GazetteerIndex) -> frozenset[str]:
+    """The words of the street names a matcher knows (``HALL`` of HALL LANE, ``FOUNDRY`` of
+    FOUNDRY STREET): its own streets' and, once ``widen`` gave it the country's names, the
+    country's. A word in none of them is one only building names have
+    (``scoring.building_words``); an area's matcher must not take FOUNDRY for one when
+    another area has a FOUNDRY STREET, or it reads "FOUNDRY HALL, 72 MILL LANE" as naming a
+    building that one matcher of the whole country does not."""
+    cached = index.__dict__.get("_street_words")
+    if cached is None:
+        cached = index.__dict__["_street_words"] = frozenset(index.street_tokens)
+    return cached
+
+
 def _name_prefixes(index: GazetteerIndex, known: Mapping[str, object]) -> frozenset[str]:
     """The first words (one, two… all but the last) of every street name in *known*: a
     run of a record's words that is none of these starts no longer street name."""
@@ -126,4 +139,8 @@ def widen(
     words = {t for p in (*places, *towns) for t in p.split() if len(t) >= 3 and t.isalpha()}
     index.vocabulary = sorted(set(index.vocabulary) | words)
     index.__dict__["_street_towns"] = dict(towns)
+    # the country's street words (type words too: ``building_words`` leaves those out anyway)
+    index.__dict__["_street_words"] = frozenset(index.street_tokens).union(
+        *(full.split() for full in towns)
+    )
     return index

@@ -21,7 +21,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, has_house, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_streets, street_towns, town_with_street
+from .names import other_town, spelled_streets, street_towns, street_words, town_with_street
 
 
 @dataclass(frozen=True)
@@ -241,13 +241,14 @@ def building_words(index: GazetteerIndex) -> frozenset[str]:
     cached = index.__dict__.get("_building_words")
     if cached is None:
         places = {t for p in index.places for t in p.split()}
+        streets = street_words(index)  # the country's when widened
         cached = frozenset(
             t
             for t in index.building_tokens
             if len(t) >= 3
             and t.isalpha()
             and t != "THE"
-            and t not in index.street_tokens
+            and t not in streets
             and t not in places
             and not is_street_type(t)
         )

@@ -20,8 +20,9 @@ from gazetteer_file import write_gpkg
 
 #: Gazetteer size and records for the engine tests (12 postcode areas), plus records of
 #: the same house, street and locality in two towns (``TWINS``, without postcode) and of
-#: the kinds the engines disagreed on at 1M-2M UPRNs (``HARD``: ``bench.national.hard_queries``;
-#: and the records of ``bench.national.with_street_named_blocks`` and ``with_shared_locality``).
+#: the kinds the engines disagreed on at 1M-4M UPRNs (``HARD``: ``bench.national.hard_queries``;
+#: and the records of ``bench.national.with_street_named_blocks``, ``with_shared_locality``
+#: and ``with_country_street_words``).
 UPRNS, PER_COUNCIL, RECORDS, TWINS, HARD = 16_000, 4_000, 1_000, 80, 200
 
 
@@ -55,6 +56,7 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         national_gazetteer,
         national_queries,
         twin_queries,
+        with_country_street_words,
         with_shared_locality,
         with_street_named_blocks,
         with_twin_streets,
@@ -66,12 +68,14 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         with_twin_streets(national_gazetteer(UPRNS, per_council=PER_COUNCIL))
     )
     gazetteer, shared_locality = with_shared_locality(gazetteer)
+    gazetteer, street_words = with_country_street_words(gazetteer)
     queries = (
         national_queries(gazetteer, RECORDS)
         + twin_queries(gazetteer, TWINS)
         + hard_queries(gazetteer, HARD)
         + named_blocks
         + shared_locality
+        + street_words
     )
     frame = pd.DataFrame(gazetteer)
     parquet = folder / "gazetteer.parquet"

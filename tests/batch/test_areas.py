@@ -23,6 +23,22 @@ def test_area_by_area_equals_the_whole_country(
     assert differ == []
 
 
+def test_a_building_named_with_the_countrys_street_words(
+    national: dict, inputs: tuple, local_answers: list
+) -> None:
+    """FOUNDRY HALL, 72 MILL LANE (no postcode) beside 72 Mill Lane in a locality of the same
+    town, FOUNDRY STREET and HALL ROAD in another area (``with_country_street_words``): the
+    area's matcher knows those words as the country's street words, as one matcher of the
+    country does, and gives its answer (before: the block's apartments, ambiguous)."""
+    texts, postcodes = inputs
+    k = next(i for i, q in enumerate(national["queries"]) if q["record_id"].startswith("f"))
+    whole = local_answers[k]
+    assert whole.matched_address.startswith("72 MILLRACE LANE, IVERSTONE GREEN"), whole
+    gazetteer = io.read_gazetteer(national["parquet"])
+    (alone,) = match_by_area(gazetteer, [texts[k]], [postcodes[k]], Thresholds())
+    assert (alone.uprn, alone.match_status) == (whole.uprn, whole.match_status), alone
+
+
 def _twin(national: dict) -> tuple[dict, dict]:
     """Two addresses with the same house, street and locality in two towns."""
     by_key: dict[tuple, dict] = {}

@@ -26,6 +26,7 @@ def test_help_documents_every_option(command: Path) -> None:
     assert helped.returncode == 0
     for option in ("GAZETTEER", "RECORDS", "OUTPUT", "--address-field", "--postcode-field",
                    "--engine", "--spark-master", "--partitions", "PG:", "Parquet",
+                   "--by-area", "--spill-dir",
                    "record_id", *(f.name for f in RESULT_FIELDS)):  # fmt: skip
         assert option in helped.stdout, option
 
@@ -58,6 +59,24 @@ def test_local_engine_writes_parquet_and_csv(
     written = pd.read_csv(out_csv)
     assert written["record_id"].tolist() == list(range(1, 51))
     assert set(written["match_status"]) <= {"matched", "ambiguous", "unmatched"}
+
+
+def test_local_engine_by_postcode_area(
+    command: Path, national: dict, local_answers: list, tmp_path: Path
+) -> None:
+    """``--by-area always``: the Spark engine's plan on a process pool, from a GeoPackage;
+    the same answers as one matcher of the whole gazetteer, every spill file removed."""
+    out, spill = tmp_path / "by-area.parquet", tmp_path / "spill"
+    spill.mkdir()
+    run = _run(command, "match", national["gpkg"], national["records"], str(out),
+               "--address-field", "address", "--postcode-field", "postcode",
+               "--by-area", "always", "--workers", "2", "--spill-dir", str(spill))  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "matching by postcode area" in run.stderr and "postcode areas" in run.stderr
+    frame = pd.read_parquet(out)
+    got = [(None if pd.isna(u) else int(u), s) for u, s in zip(frame.uprn, frame.match_status)]
+    assert got == [(r.uprn, r.match_status) for r in local_answers]
+    assert list(spill.iterdir()) == []
 
 
 def test_bad_input_is_a_clear_error(command: Path, national: dict, tmp_path: Path) -> None:

@@ -4,6 +4,12 @@ one matcher), on a national-shaped gazetteer with no-postcode and wrong-postcode
 from __future__ import annotations
 
 from placelink.batch import io, routing
+from placelink.batch.local_engine import (
+    AUTO_BY_AREA,
+    area_chunks,
+    choose_by_area,
+    match_local_by_area,
+)
 from placelink.batch.spark_engine import match_spark
 from placelink.core.matching import MATCHED, Thresholds
 from placelink.core.matching.names import country_names
@@ -40,6 +46,10 @@ def test_spark_local2_equals_local(national: dict, inputs: tuple, local_answers:
         if a != b
     ]
     assert differ == [], [(texts[i], postcodes[i], answers[i], local_answers[i]) for i in differ]
+    # the local engine by postcode area runs Spark's plan: every field of every answer is
+    # Spark's (reasons, scores and runner-ups too)
+    by_area = match_local_by_area(national["parquet"], texts, postcodes, Thresholds(), workers=2)
+    assert by_area == answers
     # the no-postcode records reached their addresses through the broadcast name table
     # (of the service-like records and the twins; ``hard_queries``' converted houses without
     # their flat are ambiguous by design)
@@ -55,6 +65,28 @@ def test_spark_local2_equals_local(national: dict, inputs: tuple, local_answers:
         answers[i].match_status == MATCHED and answers[i].matched_address.split(", ")[-2] == town
         for i, town in zip(twins, named)
     ) > 0.9 * len(twins)
+
+
+def test_local_by_area_equals_the_whole_country(
+    national: dict, inputs: tuple, local_answers: list
+) -> None:
+    """Without a JVM: ``--engine local --by-area always`` gives every record the answer of
+    one matcher of the whole gazetteer (``--by-area never``, ``placelink:matchaddresses``)."""
+    texts, postcodes = inputs
+    # the answers merged and handed out 97 records at a time (the last range short)
+    chunks = list(
+        area_chunks(national["gpkg"], texts, postcodes, Thresholds(), workers=2, answer_rows=97)
+    )
+    assert [first for first, _ in chunks] == list(range(0, len(texts), 97))
+    answers = [r for _, part in chunks for r in part]
+    differ = [
+        (texts[i], postcodes[i], a, b)
+        for i, (a, b) in enumerate(zip(answers, local_answers, strict=True))
+        if (a.uprn, a.match_status) != (b.uprn, b.match_status)
+    ]
+    assert differ == []
+    assert choose_by_area("auto", AUTO_BY_AREA + 1) and not choose_by_area("auto", AUTO_BY_AREA)
+    assert choose_by_area("always", 10) and not choose_by_area("never", 10**9)
 
 
 def test_routing_by_postcode_place_and_street() -> None:
