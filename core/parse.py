@@ -286,7 +286,7 @@ def _unit_parts(toks: list[str]) -> tuple[str, str, list[str]]:
             unit = f"{int(door.group(1))}/{int(door.group(2))}"
             i += 1
             continue
-        key, used = _floor_at(toks, i)
+        key, used = _floor_at(toks, i) if t in _FLOOR_STARTS else ("", 0)
         if used:
             floor = floor or key
             i += used
@@ -323,6 +323,10 @@ def _bare_unit_at(toks: list[str], i: int) -> bool:
     if i >= len(toks) or toks[i] not in UNIT_NOUNS:
         return False
     return not (i + 1 < len(toks) and _UNIT_ID.match(toks[i + 1]))
+
+
+#: The words a floor phrase can start with (``_floor_at`` reads nothing at any other word).
+_FLOOR_STARTS = frozenset({*FLOOR_KEYS, *POSITIONS, "LOWER"})
 
 
 def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
@@ -470,7 +474,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 flat = NON_DWELLING[t] + _unit_id(toks[j])
                 i = j + 1
                 continue
-        key, used = _floor_at(toks, i)
+        key, used = _floor_at(toks, i) if t in _FLOOR_STARTS else ("", 0)
         if used:
             floor = floor or key
             i += used

@@ -463,7 +463,8 @@ class PairBatch:
         self.m = m = counts[rec]
         self.row_pair = row_pair = np.repeat(np.arange(n_pairs), m)
         self.offsets = np.arange(len(row_pair)) - np.repeat(np.cumsum(m) - m, m)
-        row_reading = starts[rec][row_pair] + self.offsets
+        rec_row = rec[row_pair]
+        row_reading = starts[rec_row] + self.offsets
         e = ent[row_pair]
         c_num = index.number[e].astype(np.int64)
         c_suf = index.suffix_code[e].astype(np.int64)
@@ -475,14 +476,17 @@ class PairBatch:
         self.rec_no = rec_no = rn < 0
         #: the record writes a house number (its first reading has one) that this row
         #: reads as a flat: a candidate's house number then contradicts it
+        # per pair (it does not depend on the reading), then spread over the pair's rows
         written_no = np.array(
             [-1 if sc.ctx.parsed.number is None else sc.ctx.parsed.number for sc in scorers],
             dtype=np.int64,
-        )[rec][row_pair]
-        e_street = index.street[e].astype(np.int64)
-        self.written = (written_no >= 0) & (
-            (e_street < 0) | has_house(index, e_street, np.maximum(written_no, 0))
-        )
+        )[rec]
+        p_street = index.street[ent].astype(np.int64)
+        written = written_no >= 0
+        look = np.flatnonzero(written & (p_street >= 0))
+        if len(look):
+            written[look] = has_house(index, p_street[look], written_no[look])
+        self.written = written[row_pair]
         #: the row reads the number as the flat of an unnumbered building (``Reading.unnumbered``)
         self.unnum = np.asarray(r_unnum, dtype=bool)[row_reading]
         self.rf = rf
@@ -525,7 +529,7 @@ class PairBatch:
         c_flat = index.flat_code[e].astype(np.int64)
         c_floor = index.flat_floor[e]
         none_c = c_flat == 0
-        unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec][row_pair]
+        unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec_row]
         part_named = np.zeros(len(row_pair), dtype=bool)
         want = ~none_c & ((rf == 0) | rff)
         if want.any():
@@ -559,7 +563,7 @@ class PairBatch:
             ),
         )
         # a home's flat is not a business unit of the same identifier (Scorer._kind_differs)
-        r_kind = np.array([sc.unit_kind for sc in scorers], dtype=np.int8)[rec][row_pair]
+        r_kind = np.array([sc.unit_kind for sc in scorers], dtype=np.int8)[rec_row]
         c_kind = unit_kinds(index)[e]
         f_pts = f_pts + np.where(
             (rf != 0) & (c_flat == rf) & (r_kind > 0) & (c_kind > 0) & (r_kind != c_kind),

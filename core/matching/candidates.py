@@ -221,6 +221,14 @@ def has_house(index: GazetteerIndex, street: np.ndarray, number: np.ndarray) -> 
     return keys[pos] == want
 
 
+def house_exists(index: GazetteerIndex, sid: int, number: int) -> bool:
+    """``has_house`` of one (street, number): a scalar look-up, no arrays built."""
+    keys = house_numbers(index)
+    want = int(sid) * HOUSE_KEY + int(number)
+    pos = int(keys.searchsorted(want))
+    return pos < len(keys) and int(keys[pos]) == want
+
+
 def wider_block(index: GazetteerIndex, ctx: RecordContext) -> set[int]:
     """Routes 2-4: sector + number, street tokens (+ number), rare building tokens."""
     out: set[int] = set()
@@ -285,7 +293,7 @@ def _by_place_number(index: GazetteerIndex, ctx: RecordContext, numbers: set[int
 
 def _street_has(index: GazetteerIndex, sid: int, number: int) -> bool:
     """True when street *sid* has a house numbered *number* (``has_house``)."""
-    return bool(has_house(index, np.array([sid]), np.array([number]))[0])
+    return house_exists(index, sid, number)
 
 
 def _long_street(

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .. import postcode as pc
 from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
-from .candidates import RecordContext, has_house, shadowed_streets
+from .candidates import RecordContext, house_exists, shadowed_streets
 from .index import GazetteerIndex, Street
 from .names import other_town, spelled_streets, street_towns, street_words, town_with_street
 
@@ -135,13 +135,17 @@ SHORTENED_NAME_SIM = 88.0
 SHORTENED_WORD_STEP = 8.0
 
 
+def _mistyped(token: str, words: list[str]) -> bool:
+    """True when one of the record's *words* is *token* typed with a slip (``fuzz.ratio``
+    at least 80): one call into rapidfuzz for all the words."""
+    return process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
 def shortened_sim(toks: list[str] | tuple[str, ...], word_set: set[str], words: list[str]) -> float:
     """Similarity of a name the record writes shortened: ``SHORTENED_NAME_SIM`` less
     ``SHORTENED_WORD_STEP`` per word the record leaves out beyond the first (a word typed
     with a slip, ``FRM`` for ``FARM``, counts as written)."""
-    left_out = sum(
-        1 for t in toks if t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words)
-    )
+    left_out = sum(1 for t in toks if t not in word_set and not _mistyped(t, words))
     return SHORTENED_NAME_SIM - SHORTENED_WORD_STEP * max(left_out - 1, 0)
 
 
@@ -150,7 +154,7 @@ def lacks_name_word(toks: list[str], word_set: set[str], words: list[str]) -> bo
     mistypes (``BARN`` of ``YEW COTTAGE BARN`` for the record ``YEW COTTAGE``)."""
     if len(toks) < 2:
         return False
-    return any(t not in word_set and all(fuzz.ratio(t, w) < 80 for w in words) for t in toks)
+    return any(t not in word_set and not _mistyped(t, words) for t in toks)
 
 
 def name_in_words(toks: list[str], words: list[str]) -> float:
@@ -722,7 +726,7 @@ class Scorer:
         """True when street *sid* has a house numbered *number* (a parent shell too)."""
         if sid < 0:
             return True
-        return bool(has_house(self.index, np.array([sid]), np.array([number]))[0])
+        return house_exists(self.index, sid, number)
 
     def flat_part(self, r: Reading, flat: str) -> tuple[float, float, str, str]:
         w = self.w
