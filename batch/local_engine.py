@@ -108,7 +108,7 @@ def read_area(path: Path) -> list[dict[str, object]]:
     with path.open("rb") as f:
         while True:
             try:
-                out.extend(pickle.load(f))
+                out.extend(pickle.load(f))  # nosec B301 - our own spill file, written by this run in its temporary folder
             except EOFError:
                 return out
 
@@ -258,7 +258,7 @@ def area_chunks(
         say(f"merging the areas' answers, {answer_rows:,} records at a time")
         for first in range(0, len(texts), answer_rows):
             files = sorted(answers_dir.glob(f"{first // answer_rows:06d}-*.pickle"))
-            frame = pd.concat([pd.read_pickle(f) for f in files], ignore_index=True)
+            frame = pd.concat([pd.read_pickle(f) for f in files], ignore_index=True)  # nosec B301 - our own spill file, written by this run in its temporary folder
             merged = merge_frame(frame, thresholds)
             last = min(first + answer_rows, len(texts))
             if merged["rid"].tolist() != list(range(first, last)):
