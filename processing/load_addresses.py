@@ -136,8 +136,8 @@ class LoadAddresses(PlaceLinkAlgorithm):
         stats.on_rows = on_rows
         try:
             # DTF 7.3 and AddressBase Premium are staged on disk: memory stays flat
-            # whatever the size of the supply (core/formats/staging.py); with
-            # PLACELINK_LOAD_WORKERS=2 (qgis_process, Linux) by two processes.
+            # whatever the size of the supply (core/formats/staging.py); in
+            # qgis_process and scripts on Linux by two processes (PLACELINK_LOAD_WORKERS=1: one).
             records = load_addresses(
                 paths, fmt, stats, QgsProcessingUtils.tempFolder(), staging_workers()
             )

@@ -26,11 +26,11 @@ BATCH = 5000
 
 
 def staging_workers() -> int:
-    """Processes reading a large multi-record file (``core.formats.staging``): one, unless
-    ``PLACELINK_LOAD_WORKERS=2`` is in the environment of ``qgis_process`` or a script on
-    Linux with two cores or more. Measured on a shared 2-core machine, two processes were
-    faster at 1M rows but slower at 3M (see the README: on a busy machine a second process
-    of the same session gets no more CPU), so they are not the default yet.
+    """Processes reading a large multi-record file (``core.formats.staging``): two in
+    ``qgis_process`` or a script on Linux with two cores or more (``PLACELINK_LOAD_WORKERS=1``
+    keeps one), one elsewhere. On an otherwise idle 2-core machine two processes loaded 1M /
+    3M DTF 7.3 rows into PostGIS in 8.3 / 23.5 s against one process's 11.4 / 33.5 s (see
+    the README); on a busy machine a second process of the same session gets little more CPU.
     Never inside the QGIS desktop, whose threads make forking its process unsafe, nor on
     Windows (no fork) or macOS (its system libraries do not survive a fork). The output is
     the same either way."""
@@ -41,7 +41,7 @@ def staging_workers() -> int:
 
     if iface is not None or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
         return 1
-    return 2 if os.environ.get("PLACELINK_LOAD_WORKERS", "").strip() == "2" else 1
+    return 1 if os.environ.get("PLACELINK_LOAD_WORKERS", "").strip() == "1" else 2
 
 
 def add_loader_parameters(
