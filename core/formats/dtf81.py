@@ -588,14 +588,7 @@ class DtfStreetReader:
         for name in spec.key:
             if name not in table.col:
                 continue
-            values = table.col[name]
-            with np.errstate(invalid="ignore"):
-                valid = np.isfinite(values) & (values == np.floor(values))
-                if name == "usrn":
-                    valid &= (values > 0) & (values <= MAX_USRN)
-                elif name == "esuid":
-                    valid &= values > 0
-            bad = ok & ~valid
+            bad = ok & ~key_valid(name, table.col[name])
             index = spec.numbers[name]
             run.reject(
                 rtype,
@@ -923,6 +916,18 @@ class DtfStreetReader:
             )
         if run.bad_dates:
             stats.warnings.append(f"{run.bad_dates:,} unreadable date(s) were left empty")
+
+
+def key_valid(name: str, values: np.ndarray) -> np.ndarray:
+    """Which of a chunk's *values* of the key field *name* are whole numbers in range (a
+    USRN within 1–MAX_USRN, an ESU id above 0); NaN (empty or unreadable) is not."""
+    with np.errstate(invalid="ignore"):
+        valid = np.isfinite(values) & (values == np.floor(values))
+        if name == "usrn":
+            valid &= (values > 0) & (values <= MAX_USRN)
+        elif name == "esuid":
+            valid &= values > 0
+    return valid
 
 
 def _key_problem(name: str, text: str) -> str:

@@ -70,6 +70,7 @@ from .dtf81 import (
     _street_missing,
     chunk_columns,
     finish_street,
+    key_valid,
     off_grid_reason,
     parse_street,
 )
@@ -185,14 +186,7 @@ class _StagedTable:
         for name in spec.key:
             if name not in columns:
                 continue
-            values = columns[name]
-            with np.errstate(invalid="ignore"):
-                valid = np.isfinite(values) & (values == np.floor(values))
-                if name == "usrn":
-                    valid &= (values > 0) & (values <= MAX_USRN)
-                elif name == "esuid":
-                    valid &= values > 0
-            bad = ok & ~valid
+            bad = ok & ~key_valid(name, columns[name])
             index = spec.numbers[name]
             for i in np.flatnonzero(bad).tolist():
                 problem = _key_problem(name, _field(self._raw(i), index))
