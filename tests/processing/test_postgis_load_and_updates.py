@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dtf73_supply import write_supply
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
@@ -168,17 +169,7 @@ def _cancel_leaves_no_table(
 
 def test_cancelled_postgis_load_leaves_no_table(postgis_server, run_alg, tmp_path) -> None:
     supply = tmp_path / "big.csv"
-    with supply.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
-        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
-        for i in range(12_000):  # more than two write batches: the cancel comes mid-COPY
-            u = 100_060_000_000 + i
-            fh.write(
-                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i}.5,150000.5,1,2235,"
-                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n24,I,1,{u},2235L{i:08d},ENG,1,"
-                f"2001-01-01,,2001-01-01,2023-06-01,,,,,,{i % 300 + 1},,,,,24700000,,Y,"
-                f"TN13 1AA,SEVENOAKS,Y,,,\r\n"
-            )
+    write_supply(supply, 12_000)  # more than two write batches: the cancel comes mid-COPY
     _cancel_leaves_no_table(
         run_alg, postgis_server, "loadaddresses", supply, 0, "cancelled_load", "cancelled%"
     )
@@ -231,18 +222,12 @@ def test_a_large_load_by_two_processes_into_postgis(postgis_server, tmp_path) ->
     supply = tmp_path / "large.csv"
     uprns = file_parts.SPLIT_BYTES // 200
     assert uprns >= staging.JOIN_SPLIT
-    with supply.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
-        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
-        for i in range(uprns):
-            u = 100_060_000_000 + i
-            fh.write(
-                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i % 9000}.5,150000.5,1,2235,"
-                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
-                f"24,I,1,{u},2235L{i:08d},ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
-                f"{i % 300 + 1},,,,HOUSE {i},24700000,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n"
-            )
-        fh.write("21,I,1,100060000003,1\r\n24,I,1,999999999999,2235L99,ENG,1\r\n")
+    write_supply(
+        supply,
+        uprns,
+        house_names=True,
+        tail="21,I,1,100060000003,1\r\n24,I,1,999999999999,2235L99,ENG,1\r\n",
+    )
     runner = QgisProcess(tmp_path / "qp")
     runner.enable_plugin()
     runner.env["PLACELINK_LOAD_WORKERS"] = "2"  # two processes, whatever the environment says

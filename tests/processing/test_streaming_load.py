@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dtf73_supply import write_supply
 from osgeo import ogr
 from placelink.core.formats.assemble import AddressLoadStats
 from placelink.core.loaders import load_addresses
@@ -77,24 +78,9 @@ class _CancelAtOnce(QgsProcessingFeedback):
         self.cancel()
 
 
-def _supply(path: Path, uprns: int) -> None:
-    """A DTF 7.3 supply: one street; per UPRN a BLPU and an LPI."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("10,TEST,2235,2024-03-01,1,2024-03-01,10:15:00,7.3,F\r\n")
-        fh.write('15,I,1,24700000,"HIGH STREET","","TOWN","KENT",ENG\r\n')
-        for i in range(uprns):
-            u = 100_060_000_000 + i
-            fh.write(
-                f"21,I,1,{u},1,2,2001-01-01,RD04,,{540_000 + i % 9000}.5,150000.5,1,2235,"
-                f"2001-01-01,,2023-06-01,2001-01-01,,,,,,\r\n"
-                f"24,I,1,{u},2235L{i:08d},ENG,1,2001-01-01,,2001-01-01,2023-06-01,,,,,,"
-                f"{i % 300 + 1},,,,,24700000,,Y,TN13 1AA,SEVENOAKS,Y,,,\r\n"
-            )
-
-
 def test_cancel_removes_the_staging_file(run_alg, tmp_path: Path) -> None:
     big = tmp_path / "big.csv"
-    _supply(big, 12_000)  # more than two write batches, so the cancel cuts the load
+    write_supply(big, 12_000)  # more than two write batches, so the cancel cuts the load
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match="Cancelled: no output was kept"):
@@ -113,7 +99,7 @@ def test_a_large_file_read_by_two_processes_in_qgis_process(tmp_path: Path) -> N
 
     supply = tmp_path / "large.csv"
     uprns = file_parts.SPLIT_BYTES // 200
-    _supply(supply, uprns)
+    write_supply(supply, uprns)
     with supply.open("a", encoding="utf-8", newline="") as fh:
         fh.write(
             "21,I,1,100060000003,1,2,2001-01-01,RD04,,540009.5,150000.5,1,2235,"
