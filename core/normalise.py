@@ -247,8 +247,42 @@ def _welsh_units(toks: list[str]) -> list[str]:
 
 #: Two unit or floor words typed together (``TOP FLOORFLAT``, ``GROUNDFLOOR FLAT``).
 _JOINED_UNIT = re.compile(
-    r"(GROUND|BASEMENT|FIRST|SECOND|THIRD|TOP|FLOOR|REAR|FRONT)(FLOOR|FLAT|MAISONETTE)"
+    r"(GROUND|BASEMENT|FIRST|SECOND|THIRD|TOP|FLOOR|REAR|FRONT|UPPER|LOWER|MIDDLE|GARDEN)"
+    r"(FLOORS|FLOOR|FLAT|MAISONETTE)"
 )
+#: Floor words a slip may hide right before ``FLOOR`` (``FIST FLOOR``), and position words
+#: of five letters or more it may hide right after ``<floor> FLOOR`` (``GROUND FLOOR FZONT
+#: FLAT``): read as the one such word a single slip away (``_floor_slips``).
+_SLIP_FLOORS = ("GROUND", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH")
+_SLIP_POSITIONS = ("FRONT", "RIGHT", "MIDDLE")
+
+
+def _one_slip(token: str, words: tuple[str, ...]) -> str:
+    """The one word of *words* that *token* (not itself one) is a single slip from; ""
+    when none or more than one is."""
+    if not token.isalpha() or len(token) < 4 or token in words:
+        return ""
+    near = [
+        w
+        for w in words
+        if abs(len(w) - len(token)) <= 1 and DamerauLevenshtein.distance(token, w) <= 1
+    ]
+    return near[0] if len(near) == 1 else ""
+
+
+def _floor_slips(toks: list[str]) -> list[str]:
+    """Floor phrases with a slip in their floor or position word read as written without
+    it: ``FIST FLOOR REAR`` → ``FIRST FLOOR REAR``, ``GROUND FLOOR FZONT FLAT`` → ``GROUND
+    FLOOR FRONT FLAT``. Only next to ``FLOOR``: elsewhere such a word may be a name."""
+    out = list(toks)
+    for i, tok in enumerate(out):
+        if tok != "FLOOR":
+            continue
+        if i > 0:
+            out[i - 1] = _one_slip(out[i - 1], _SLIP_FLOORS) or out[i - 1]
+        if i > 0 and i + 1 < len(out) and out[i - 1] in _SLIP_FLOORS:
+            out[i + 1] = _one_slip(out[i + 1], _SLIP_POSITIONS) or out[i + 1]
+    return out
 
 
 def tokens(text: object) -> list[str]:
@@ -290,6 +324,8 @@ def tokens(text: object) -> list[str]:
         out.pop()
     while out and out[0] == ",":
         out.pop(0)
+    if "FLOOR" in out:
+        out = _floor_slips(out)
     return out
 
 

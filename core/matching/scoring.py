@@ -191,9 +191,28 @@ def names_shorter(toks: tuple[str, ...], words: list[str], index: GazetteerIndex
         if head not in known:
             continue
         for i in range(len(plain) - k + 1):
-            if tuple(plain[i : i + k]) == head and (i + k >= len(plain) or plain[i + k] != toks[k]):
+            if _written_as(plain[i : i + k], head) and (
+                i + k >= len(plain) or not _same_or_slip(plain[i + k], toks[k])
+            ):
                 return True
     return False
+
+
+def _written_as(typed: list[str], toks: tuple[str, ...]) -> bool:
+    """The record's words *typed* write name words *toks*: the first as it is, each other
+    as it is or with a slip (``ALDER FRM`` writes ``ALDER FARM``)."""
+    if tuple(typed) == toks:
+        return True
+    return (
+        len(typed) == len(toks)
+        and typed[0] == toks[0]
+        and all(_same_or_slip(a, b) for a, b in zip(typed[1:], toks[1:]))
+    )
+
+
+def _same_or_slip(typed: str, word: str) -> bool:
+    """*typed* is *word* or *word* with a slip (``fuzz.ratio`` at least 80, as ``_mistyped``)."""
+    return typed == word or fuzz.ratio(typed, word) >= 80
 
 
 def sub_building_words(flat: str) -> tuple[str, ...]:

@@ -1,0 +1,103 @@
+"""Rules found on the unseen benchmark (issue 11, part 5), each on a hand-written gazetteer
+of its shape: slips inside a floor phrase, a building name shortened with a slip, the
+full text when the postcode fits neither address, a wrong street beside a postcode unit
+and the address's own number and flat."""
+
+from __future__ import annotations
+
+from placelink.core.address_text import format_address
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
+from placelink.core.matching.review import needs_review
+from placelink.core.parse import parse
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "BROCKLEY")
+    values.setdefault("postcode", "BK3 9AJ")
+    rec = empty_address(uprn=uprn, **values)
+    rec["address"] = format_address(rec)
+    return rec
+
+
+def _flats(parent: int, number: int, street: str, postcode: str, saos: list[str]) -> list:
+    rows = [
+        _addr(parent, pao_start_number=number, street_description=street, postcode=postcode,
+              classification="PP")
+    ]  # fmt: skip
+    for k, sao in enumerate(saos, 1):
+        rows.append(
+            _addr(parent + k, sao_text=sao, pao_start_number=number, street_description=street,
+                  postcode=postcode, parent_uprn=parent)
+        )  # fmt: skip
+    return rows
+
+
+FLOORS = [
+    *_flats(10, 87, "BRIAR PLACE", "BK3 9AJ", ["GARDEN FLAT", "FIRST AND SECOND FLOORS"]),
+    *_flats(20, 31, "CEDAR CRESCENT", "BK3 9AB",
+            ["LOWER MAISONETTE", "UPPER MAISONETTE"]),
+    *_flats(30, 65, "BRACKEN STREET", "BK3 9AD",
+            ["GROUND FLOOR FRONT", "GROUND FLOOR REAR", "FIRST FLOOR FRONT", "FIRST FLOOR REAR"]),
+    *_flats(40, 55, "MEADOW CRESCENT", "BK3 9AE",
+            ["GROUND FLOOR FRONT FLAT", "GROUND FLOOR REAR FLAT", "FIRST FLOOR FLAT"]),
+]  # fmt: skip
+
+
+def test_floor_phrases_typed_together_or_with_a_slip_name_their_flat() -> None:
+    """SECONDFLOORS, UPPERMAISONETTE (two unit words typed as one), FIST FLOOR (a slip in
+    the floor word before FLOOR), FZONT (a slip in a position word after a floor)."""
+    assert parse("1st And SecondFloors, 87, Briar Place").flat == "F2"
+    assert parse("UpperMaisonette, 31, Cedar Crescent").flat == "FX/UPPER"
+    assert parse("Fist Floor Rear, 65, Bracken Street").flat == "F1/REAR"
+    assert parse("GROUND FLOOR FZONT FLAT, 55 MEADOW CRESCENT").flat == "F0/FRONT"
+    m = Matcher(FLOORS)
+    cases = [
+        ("1st And SecondFloors, 87, Briar Place, Brockley", "BK3 9AJ", 12),
+        ("UpperMaisonette, 31, Cedar Crescent, Brockley", "BK3 9AB", 22),
+        ("Fist Floor Rear, 65, Bracken Street, Brockley", "BK3 9AD", 34),
+        ("GROUND FLOOR FZONT FLAT, 55 MEADOW CRESCENT, BROCKLEY", "BK3 9AE", 41),
+    ]
+    for text, postcode, uprn in cases:
+        res = m.match_one(text, postcode)
+        assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
+    batch = m.match_batch([c[0] for c in cases], [c[1] for c in cases])
+    assert [r.uprn for r in batch] == [c[2] for c in cases]
+
+
+def test_a_slip_is_read_only_next_to_floor_and_only_when_one_word_fits() -> None:
+    # a name after a floor phrase is not a position word: LOFT is one slip from LEFT, but
+    # position words of four letters are not corrected
+    assert parse("TOP FLOOR LOFT, 3 ELM ROAD").flat == "FTOP"
+    assert "LOFT" in parse("TOP FLOOR LOFT, 3 ELM ROAD").words
+    # FIST with no FLOOR after it stays a word (a name, a street)
+    assert "FIST" in parse("FIST COTTAGE, ELM ROAD").words
+    # the front of a record is no floor phrase: a position word is left alone
+    res = Matcher(FLOORS).match_one("Front, 65, Bracken Street, Brockley", "BK3 9AD")
+    assert res.match_status == AMBIGUOUS  # ground or first floor front: a tie
+    assert needs_review(res.match_status, res.match_score, res.margin)
+
+
+FARMS = [
+    _addr(50, pao_text="ALDER FARM", street_description="QUEENS CRESCENT", postcode="LL3 5JD"),
+    _addr(51, pao_text="ALDER FARM COTTAGE", street_description="QUEENS CRESCENT",
+          postcode="LL3 5JD"),
+    _addr(52, pao_text="PARK FARM", street_description="QUEENS CRESCENT", postcode="LL3 5JD"),
+    _addr(53, pao_start_number=41, street_description="QUEENS CRESCENT", postcode="LL3 5JD"),
+]  # fmt: skip
+
+
+def test_a_name_written_with_a_slip_and_stopping_there_is_not_a_longer_name_shortened() -> None:
+    """ALDER FRM is ALDER FARM with a slip, not ALDER FARM COTTAGE shortened (before: the two
+    were 5.5 apart, a tie)."""
+    m = Matcher(FARMS)
+    res = m.match_one("Alder Frm, Queens Crescent, Abernant", "LL3 5JD")
+    assert (res.match_status, res.uprn) == (MATCHED, 50), res
+    assert "building name fuzzy" in res.match_reason
+    assert res.margin >= 10
+    # the longer name written (its last word with a slip too) is the cottage
+    res = m.match_one("Alder Farm Cottge, Queens Crescent, Abernant", "LL3 5JD")
+    assert (res.match_status, res.uprn) == (MATCHED, 51), res
+    # a first word that differs is no slip of the name: nothing is taken for ALDER FARM
+    res = m.match_one("Elder Frm, Queens Crescent, Abernant", "LL3 5JD")
+    assert res.uprn != 51 or res.match_status != MATCHED
