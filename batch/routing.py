@@ -21,7 +21,7 @@ from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
 from ..core.matching.candidates import Corrector
 from ..core.matching.index import load_or_build
-from ..core.matching.matcher import own_ambiguity
+from ..core.matching.matcher import STREET_SLIP_NOTE, own_ambiguity
 from ..core.matching.names import widen
 from ..core.parse import parse
 
@@ -158,6 +158,7 @@ _MATCHED_NOTES = (
     "the record's flat is not in the gazetteer at this address",
     "numbers read another way than written",
     "the postcode is another of its district's; the rest is this address",
+    STREET_SLIP_NOTE,
 )
 
 

@@ -64,6 +64,10 @@ TWO_GUESSES_NOTE = (
     "the flat's floor is inferred from the building's other flats and the record's numbers"
     " are read another way than written"
 )
+#: The note of a match whose street is the record's slip (``_street_slip``).
+STREET_SLIP_NOTE = (
+    "the record's street is another; its postcode unit and the rest are this address's"
+)
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
 OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE, OTHER_BUILDING_NOTE, TWO_GUESSES_NOTE)
 
@@ -129,6 +133,10 @@ class Thresholds:
     #: A match whose record writes every part as the address has it but its postcode, a
     #: unit of the same district (a slip), scores what its text alone earns, at most this.
     postcode_slip_score: float = 85.0
+    #: A match whose record writes the address's postcode unit and two of its house number,
+    #: flat and building name as they are, and every other part as it is but the street (a
+    #: slip: another street's name), scores this (its score was the street's contradiction).
+    street_slip_score: float = 85.0
 
 
 class Matcher:
@@ -220,7 +228,7 @@ class Matcher:
         if score < th.min_ambiguous:
             status = UNMATCHED
             notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
-        elif margin < th.min_margin and not _full_text_beats(top, second):
+        elif margin < th.min_margin and not _full_text_beats(top, second, self.weights):
             status = AMBIGUOUS
             notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
         elif score < th.min_score:
@@ -307,6 +315,17 @@ class Matcher:
             # the postcode is the slip, not the address
             score = round(min(slip, th.postcode_slip_score), 1)
             notes.append("the postcode is another of its district's; the rest is this address")
+        if (
+            status == MATCHED
+            and score < th.street_slip_score
+            and _street_slip(top)
+            and not _derived_floor(self.index, top)  # an inferred floor stays a guess
+        ):
+            # FLAT 4, ALBION WORKS, 17 ALDER GROVE with ALBION WORKS's postcode unit, on ELM
+            # HILL: the unit, the number, the flat and the name are this address's, the
+            # street is the slip
+            score = th.street_slip_score
+            notes.append(STREET_SLIP_NOTE)
         if status == MATCHED and score >= th.guess_score_cap and _derived_floor(self.index, top):
             # SECOND FLOOR FLAT found as the TOP FLOOR FLAT of a building whose other flats
             # are below: an inference from the building's flats, a person confirms
@@ -772,12 +791,56 @@ def _postcode_slip_score(top: Scored, w: Weights) -> float | None:
     return max(0.0, min(100.0, 100.0 * (top.points - pc_pts) / possible))
 
 
-def _full_text_beats(top: Scored, second: Scored | None) -> bool:
+def _postcode_outcome(s: Scored) -> str:
+    """The outcome of the record's whole postcode against *s* ("" when it has none)."""
+    return next((o for p, o, _d in s.parts if p == "postcode"), "")
+
+
+def _full_text_but_postcode(s: Scored, w: Weights) -> int:
+    """``_full_text`` of *s* on the record's text alone, for a record whose postcode is
+    another unit of *s*'s sector or district (``_postcode_slip_score``)."""
+    slip = _postcode_slip_score(s, w)
+    if slip is None:
+        return 0
+    return 2 if slip >= 99.5 else 1
+
+
+#: Identity parts of an address as the record writes them (``_street_slip``).
+_IDENTITY = frozenset({("number", "="), ("flat", "="), ("building", "exact")})
+
+
+def _street_slip(top: Scored) -> bool:
+    """The record writes *top*'s postcode unit and two of its house number, flat and
+    building name as they are, every other part as it is (read as written), but names
+    another street: the street is the slip."""
+    if top.reading.weight < 1.0:
+        return False
+    street = False
+    for part, outcome, _d in top.parts:
+        if part == "street" and outcome in ("differs", "type differs"):
+            street = True
+        elif outcome not in _AS_WRITTEN:
+            return False
+    found = {(p, o) for p, o, _d in top.parts}
+    return street and ("postcode", "exact") in found and len(found & _IDENTITY) >= 2
+
+
+def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -> bool:
     """A near tie that the full text settles: the record is *top*'s whole address and the
-    runner-up has a part the record lacks (a house number, a flat, an organisation)."""
+    runner-up has a part the record lacks (a house number, a flat, an organisation). A
+    postcode that is another unit of the same sector or district for both says neither:
+    then the text alone settles it (``FLAT 8, GREEN PLACE, PEMBROKE ROW`` with a postcode
+    of neither GREEN PLACE, when the other one is at 39)."""
     if second is None or not second.parts or top.points <= second.points:
         return False
-    return _full_text(top) > _full_text(second)
+    if _full_text(top) > _full_text(second):
+        return True
+    outcome = _postcode_outcome(top)
+    return (
+        outcome in ("same sector", "same district")
+        and _postcode_outcome(second) == outcome
+        and _full_text_but_postcode(top, w) > _full_text_but_postcode(second, w)
+    )
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

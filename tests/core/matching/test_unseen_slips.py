@@ -101,3 +101,95 @@ def test_a_name_written_with_a_slip_and_stopping_there_is_not_a_longer_name_shor
     # a first word that differs is no slip of the name: nothing is taken for ALDER FARM
     res = m.match_one("Elder Frm, Queens Crescent, Abernant", "LL3 5JD")
     assert res.uprn != 51 or res.match_status != MATCHED
+
+
+def _green(uprn: int, flat: int | None, number: int | None, postcode: str) -> dict[str, object]:
+    values: dict[str, object] = {"pao_text": "GREEN PLACE", "street_description": "PEMBROKE ROW",
+                                 "postcode": postcode}  # fmt: skip
+    if number is not None:
+        values["pao_start_number"] = number
+    if flat is None:
+        values["classification"] = "PP"
+    else:
+        values["sao_start_number"] = flat
+        values["parent_uprn"] = uprn - uprn % 100
+    return _addr(uprn, **values)
+
+
+GREEN_PLACES = [
+    *(_green(100 + k, k or None, None, "BK1 1NY") for k in range(0, 10)),
+    *(_green(200 + k, k or None, 39, "BK1 2RL") for k in range(0, 10)),
+]
+
+
+def test_the_full_text_settles_a_tie_when_the_postcode_fits_neither_address() -> None:
+    """FLAT 8, GREEN PLACE, PEMBROKE ROW is the unnumbered GREEN PLACE's text; the other
+    GREEN PLACE is at 39. A postcode of the same district but neither's unit says nothing of
+    which: the text does (before: a tie, margin 2.1)."""
+    m = Matcher(GREEN_PLACES)
+    text = "FLAT 8, GREEN PLACE, PEMBROKE ROW, BROCKLEY"
+    res = m.match_one(text, "BK1 7JB")
+    assert (res.match_status, res.uprn) == (MATCHED, 108), res
+    assert "the record is this address in full" in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin)  # a close call still
+    # the postcode of the numbered one's unit says that one
+    res = m.match_one(text, "BK1 2RL")
+    assert (res.match_status, res.uprn) == (MATCHED, 208), res
+    # another district's postcode is no slip of either: not settled by the text alone here
+    res = m.match_one(text, "BK7 7JB")
+    assert res.match_status == AMBIGUOUS, res
+    batch = m.match_batch([text, text], ["BK1 7JB", "BK1 2RL"])
+    assert [r.uprn for r in batch] == [108, 208]
+
+
+def _calder(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "CALDERBRIDGE")
+    values.setdefault("locality", "WESTFIELD")
+    return _addr(uprn, **values)
+
+
+ELM_HILL = [
+    _calder(300, pao_text="ALBION WORKS", pao_start_number=17, street_description="ELM HILL",
+            postcode="CB1 5ZL", classification="PP"),
+    *(_calder(300 + k, sao_text="FLAT", sao_start_number=k, pao_text="ALBION WORKS",
+              pao_start_number=17, street_description="ELM HILL", postcode="CB1 5ZL",
+              parent_uprn=300) for k in range(1, 7)),
+    _calder(320, pao_start_number=19, street_description="ELM HILL", postcode="CB1 5ZL"),
+    _calder(340, pao_start_number=23, street_description="ELM HILL", postcode="CB1 5ZL",
+            classification="PP"),
+    *(_calder(340 + k, sao_text="FLAT", sao_start_number=k, pao_start_number=23,
+              street_description="ELM HILL", postcode="CB1 5ZL", parent_uprn=340)
+      for k in (1, 2)),
+    _calder(330, pao_start_number=17, street_description="ALDER GROVE", postcode="CB1 6AA"),
+    _calder(331, pao_start_number=21, street_description="ALDER GROVE", postcode="CB1 6AA"),
+]  # fmt: skip
+
+
+def test_a_wrong_street_beside_the_postcode_unit_number_and_flat_is_a_slip() -> None:
+    """FLAT 4, ALBION WORKS, 17 ALDER GROVE with ALBION WORKS's own postcode unit: the unit,
+    the number, the flat and the name are this address's, the street another's. Matched
+    as before, but scored as a slip (85), not as a contradiction (72): out of review."""
+    m = Matcher(ELM_HILL)
+    text = "FLAT 4, ALBION WORKS, 17 ALDER GROVE, WESTFIELD, CALDERBRIDGE"
+    res = m.match_one(text, "CB1 5ZL")
+    assert (res.match_status, res.uprn) == (MATCHED, 304), res
+    assert res.match_score == 85.0
+    assert "the record's street is another; its postcode unit and the rest" in res.match_reason
+    assert "street differs" in res.match_reason
+    assert not needs_review(res.match_status, res.match_score, res.margin)
+    # the number and the flat of a house with no name are two parts too
+    res = m.match_one("FLAT 2, 23 ALDER GROVE, CALDERBRIDGE", "CB1 5ZL")
+    assert (res.match_status, res.uprn, res.match_score) == (MATCHED, 342, 85.0), res
+    # a record leaving out the name the address has is not this address's text but the street
+    res = m.match_one("FLAT 5, 17 ALDER GROVE, CALDERBRIDGE", "CB1 5ZL")
+    assert "the record's street is another" not in res.match_reason
+    # one part alone (the house number) beside the postcode unit is no slip: a person looks
+    res = m.match_one("19 ALDER GROVE, WESTFIELD, CALDERBRIDGE", "CB1 5ZL")
+    assert "the record's street is another" not in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    # nor with another unit's postcode: the record's street and number are another address
+    res = m.match_one(text, "CB1 6AA")
+    assert "the record's street is another" not in res.match_reason
+    assert needs_review(res.match_status, res.match_score, res.margin), res
+    batch = m.match_batch([text, "19 ALDER GROVE, WESTFIELD, CALDERBRIDGE"], ["CB1 5ZL"] * 2)
+    assert (batch[0].match_score, batch[1].match_score) == (85.0, 57.5)
