@@ -21,7 +21,12 @@ from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
 from ..core.matching.candidates import Corrector
 from ..core.matching.index import load_or_build
-from ..core.matching.matcher import STREET_SLIP_NOTE, own_ambiguity
+from ..core.matching.matcher import (
+    ELIMINATION_NOTE,
+    LETTER_SLIP_NOTE,
+    STREET_SLIP_NOTE,
+    own_ambiguity,
+)
 from ..core.matching.names import widen
 from ..core.parse import parse
 
@@ -159,7 +164,13 @@ _MATCHED_NOTES = (
     "numbers read another way than written",
     "the postcode is another of its district's; the rest is this address",
     STREET_SLIP_NOTE,
+    ELIMINATION_NOTE,
 )
+
+
+def _matched_note(note: str) -> bool:
+    """One of the notes ``Matcher._decide`` adds for a matched answer only."""
+    return note in _MATCHED_NOTES or note.startswith(LETTER_SLIP_NOTE)
 
 
 def best_across_areas(
@@ -231,12 +242,12 @@ def _decide_against(res: MatchResult, top: Top, rival: Top, thresholds: Threshol
     old = _status_note(res, th)
     words = [t for t in res.match_reason.split("; ") if t != old]
     own = [t for t in words if own_ambiguity(t)]
-    base = [t for t in words if t not in _MATCHED_NOTES and t not in own]
+    base = [t for t in words if not _matched_note(t) and t not in own]
     if status == MATCHED and own:
         # the answer's own evidence makes it ambiguous whatever the rival (Matcher._decide)
         status, tail = AMBIGUOUS, own
     else:
-        tail = [t for t in words if t in _MATCHED_NOTES] if status == MATCHED else []
+        tail = [t for t in words if _matched_note(t)] if status == MATCHED else []
     return replace(
         res,
         match_score=res.match_score if status == res.match_status else score,

@@ -30,7 +30,15 @@ import numpy as np
 
 from ..parse import parse
 from .batch import PairBatch, score_pairs, tables_of
-from .candidates import Corrector, context, has_house, name_facts, postcode_block, wider_block
+from .candidates import (
+    Corrector,
+    RecordContext,
+    context,
+    has_house,
+    name_facts,
+    postcode_block,
+    wider_block,
+)
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -66,8 +74,13 @@ TWO_GUESSES_NOTE = (
 )
 #: The note of a match whose street is the record's slip (``_street_slip``).
 STREET_SLIP_NOTE = (
-    "the record's street is another; its postcode unit and the rest are this address's"
+    "the record's street is a slip: its postcode unit and the rest are this address's"
 )
+#: The note of a match the record names by no house number and no name (``_found_by_elimination``).
+ELIMINATION_NOTE = "the record gives no house number, flat or name of this address"
+#: The beginning of the note of a house found for a record with a slip in its words when the
+#: house number has lettered units (``_letter_may_be_left_out``).
+LETTER_SLIP_NOTE = "the record has a slip in its words, and its number has lettered units"
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
 OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE, OTHER_BUILDING_NOTE, TWO_GUESSES_NOTE)
 
@@ -214,7 +227,8 @@ class Matcher:
             return 100.0
         return max(0.0, (top.points - second.points) * 100.0 / max(top.best_possible, 1.0))
 
-    def _decide(self, ranked: list[Scored]) -> MatchResult:
+    def _decide(self, ranked: list[Scored], ctx: RecordContext | None = None) -> MatchResult:
+        """The answer from *ranked* (best first), candidates of the record read as *ctx*."""
         th = self.thresholds
         if not ranked:
             return MatchResult(None, 0.0, UNMATCHED, "", "no candidate found", None, 0.0)
@@ -308,6 +322,19 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        elif status == MATCHED and _found_by_elimination(top):
+            # "FERN DRIVE, KELLINGTON" with a postcode unit whose one house of that street is
+            # 147: the record writes no house number, flat or name of the address
+            score = min(score, th.guess_score_cap)
+            notes.append(ELIMINATION_NOTE)
+        elif (
+            status == MATCHED and ctx is not None and _letter_may_be_left_out(self.index, top, ctx)
+        ):
+            # "4 MALE AVENUE" found as 4 MAPLE AVENUE beside 4A: a record with a slip in its
+            # words may have left out the house number's letter too; a person confirms
+            units = ", ".join(_lettered_units(self.index, top.entry))
+            score = min(score, th.guess_score_cap)
+            notes.append(f"{LETTER_SLIP_NOTE} ({units})")
         slip = _postcode_slip_score(top, self.weights) if status == MATCHED else None
         if slip is not None and slip > score:
             # 18 STANLEY CLOSE, ASHLEY GREEN with another unit of the address's district: the
@@ -473,7 +500,7 @@ class Matcher:
                 ranked_list.append(sc.score(r[4]))  # may hold the building the record names
             elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
-            out.append(self._decide(ranked_list))
+            out.append(self._decide(ranked_list, sc.ctx))
         return out
 
     # public ------------------------------------------------------------------------------
@@ -647,6 +674,29 @@ def _unnamed_flat(top: Scored) -> bool:
         and bool(r.flat)
         and any(p == "building" and o == "missing" for p, o, _d in top.parts)
     )
+
+
+def _found_by_elimination(top: Scored) -> bool:
+    """The record writes no house number of *top* (it has one), no flat and no name of it
+    (building or organisation): the address is found only as the one its street and
+    postcode leave."""
+    parts = {(p, o) for p, o, _d in top.parts}
+    named = any((p, o) in parts for p in ("building", "organisation") for o in ("exact", "fuzzy"))
+    return ("number", "missing") in parts and ("flat", "=") not in parts and not named
+
+
+def _letter_may_be_left_out(index: GazetteerIndex, top: Scored, ctx: RecordContext) -> bool:
+    """*top* is a plain house number (no letter, no flat) the record writes, its number has
+    lettered units (``_lettered_units``), and the record's words needed a slip corrected."""
+    r = top.reading
+    if (
+        r.suffix
+        or r.flat
+        or r.number is None
+        or ("number", "=") not in {(p, o) for p, o, _d in top.parts}
+    ):
+        return False
+    return bool(_lettered_units(index, top.entry)) and ctx.words != ctx.parsed.words
 
 
 def _flat_of_unwritten_house(top: Scored) -> bool:

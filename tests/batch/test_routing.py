@@ -90,3 +90,27 @@ def test_an_answer_ambiguous_on_its_own_evidence_stays_ambiguous_against_a_far_r
     close = [(Top(3, 65.0, 81.0, 80.0, False), None), (Top(9, 64.0, 80.0, 80.0, False), None)]
     res = best_across_areas([a, b], TH, close)
     assert res.match_reason == "number 3 = 3; street exact; tied with UPRN 9 (margin 1.2)"
+
+
+def test_the_new_matched_only_notes_go_with_the_caps_when_a_rival_ties_the_answer() -> None:
+    """The notes ``Matcher._decide`` gives a matched answer only (a street slip, a letter
+    that may be left out, an address found by elimination) are dropped with the status when
+    another area's rival ties it, as the whole-country matcher would not write them; kept
+    after the tie note when the rival is close but the answer stays matched."""
+    from placelink.core.matching.matcher import (
+        ELIMINATION_NOTE,
+        LETTER_SLIP_NOTE,
+        STREET_SLIP_NOTE,
+    )
+
+    for note in (STREET_SLIP_NOTE, f"{LETTER_SLIP_NOTE} (4A)", ELIMINATION_NOTE):
+        a = _res(1, 74.0, MATCHED, f"postcode exact; number 4 = 4; {note}", 2, 40.0)
+        tie = [(Top(1, 71.0, 88.8, 80.0, False), None), (Top(9, 70.0, 75.0, 93.3, False), None)]
+        res = best_across_areas([a, _res(9, 75.0, MATCHED, "x", None, 100.0)], TH, tie)
+        assert (res.match_status, res.match_score) == (AMBIGUOUS, 88.8), note
+        assert res.match_reason == "postcode exact; number 4 = 4; tied with UPRN 9 (margin 1.2)"
+        # a rival 7.5 behind (over the 6 margin): matched still, its cap and note kept
+        near = [(Top(1, 71.0, 88.8, 80.0, False), None), (Top(9, 65.0, 75.0, 93.3, False), None)]
+        res = best_across_areas([a, _res(9, 75.0, MATCHED, "x", None, 100.0)], TH, near)
+        assert (res.match_status, res.match_score, res.runner_up_uprn) == (MATCHED, 74.0, 9)
+        assert res.match_reason == a.match_reason, note
