@@ -25,7 +25,7 @@ from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
