@@ -680,23 +680,25 @@ def _found_by_elimination(top: Scored) -> bool:
     """The record writes no house number of *top* (it has one), no flat and no name of it
     (building or organisation): the address is found only as the one its street and
     postcode leave."""
-    parts = {(p, o) for p, o, _d in top.parts}
-    named = any((p, o) in parts for p in ("building", "organisation") for o in ("exact", "fuzzy"))
-    return ("number", "missing") in parts and ("flat", "=") not in parts and not named
+    missing = False
+    for part, outcome, _d in top.parts:
+        if part == "number":
+            missing = outcome == "missing"
+        elif (part == "flat" and outcome == "=") or (
+            part in ("building", "organisation") and outcome in ("exact", "fuzzy")
+        ):
+            return False
+    return missing
 
 
 def _letter_may_be_left_out(index: GazetteerIndex, top: Scored, ctx: RecordContext) -> bool:
     """*top* is a plain house number (no letter, no flat) the record writes, its number has
     lettered units (``_lettered_units``), and the record's words needed a slip corrected."""
     r = top.reading
-    if (
-        r.suffix
-        or r.flat
-        or r.number is None
-        or ("number", "=") not in {(p, o) for p, o, _d in top.parts}
-    ):
+    if r.suffix or r.flat or r.number is None or not _lettered_units(index, top.entry):
         return False
-    return bool(_lettered_units(index, top.entry)) and ctx.words != ctx.parsed.words
+    written = any(p == "number" and o == "=" for p, o, _d in top.parts)
+    return written and ctx.words != ctx.parsed.words
 
 
 def _flat_of_unwritten_house(top: Scored) -> bool:
