@@ -27,7 +27,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..address_text import address_line, format_postal_address
 from ..alternatives import format_alternatives, parse_alternatives  # noqa: F401 - re-exported
@@ -233,6 +233,9 @@ class MultiRecordReader:
         self.metadata_rows = 0
         self.no_street = 0  # addresses whose USRN has no street descriptor
         self.street_index: tuple[dict, dict] | None = None
+        #: Stores (by record type) that take an insert without a look-up while their
+        #: ``appending`` is true (``staging.DiskItems.insert``); none in memory.
+        self.inserts: dict[str, Any] = {}
         self.stores = {
             "21": _Store("UPRN", lambda r: r[B_UPRN], B_FILE, B_LINE),
             "24": _Store("LPI key", lambda r: r[L_KEY], L_FILE, L_LINE),
@@ -268,6 +271,7 @@ class MultiRecordReader:
         parsers, records, stores = self.parsers, layout.RECORDS, self.stores
         by_type = tally.by_type
         reject = self._reject
+        inserts = self.inserts
         metadata_rows = 0
         data_rows = 0
         # In a change-only file (header FILE_TYPE C) deletes are applied first, then the
@@ -337,6 +341,11 @@ class MultiRecordReader:
             if pending is not None and change != "D":
                 pending.append((stores[kind], change, record, line))
                 continue
+            if change == "I":
+                fast = inserts.get(kind)
+                if fast is not None and fast.appending:
+                    fast.insert(record)  # what ``_apply`` does with it, without the calls
+                    continue
             reason = self._apply(stores[kind], change, record)
             if reason:
                 reject(index, line, reason)
@@ -474,7 +483,8 @@ class MultiRecordReader:
                             )
                         )
                 continue
-            own.sort(key=_lpi_rank)
+            if len(own) > 1:  # (a sort of one calls its key all the same)
+                own.sort(key=_lpi_rank)
             best = own[0]
             scheme_class = _best_class(classes.pop(uprn, None), tally)  # always: counts rows
             classification = blpu[B_CLASS] or scheme_class
@@ -483,7 +493,8 @@ class MultiRecordReader:
             own_dpas = dpas.pop(uprn, None)
             postcode = best[L_POSTCODE] or blpu[B_POSTCODE]
             if own_dpas:
-                own_dpas.sort(key=lambda d: d[D_KEY])
+                if len(own_dpas) > 1:
+                    own_dpas.sort(key=lambda d: d[D_KEY])
                 tally.merged += len(own_dpas)
                 organisation = organisation or own_dpas[0][2] or None
                 postcode = postcode or own_dpas[0][D_POSTCODE]
@@ -654,6 +665,8 @@ def _best_class(rows: list[tuple] | None, tally: AddressLoadStats) -> str | None
     if not rows:
         return None
     tally.merged += len(rows)
+    if len(rows) == 1:
+        return rows[0][C_CODE] or None
     rows.sort(
         key=lambda c: (
             c[C_END] is not None,
@@ -668,7 +681,8 @@ def _current_org(rows: list[tuple] | None, tally: AddressLoadStats) -> str | Non
     if not rows:
         return None
     tally.merged += len(rows)
-    rows.sort(key=lambda o: (o[O_END] is not None, o[O_KEY]))
+    if len(rows) > 1:
+        rows.sort(key=lambda o: (o[O_END] is not None, o[O_KEY]))
     return rows[0][O_NAME] or None
 
 
