@@ -27,7 +27,8 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from operator import itemgetter
+from typing import Protocol
 
 from ..address_text import address_line, format_postal_address
 from ..alternatives import format_alternatives, parse_alternatives  # noqa: F401 - re-exported
@@ -233,16 +234,18 @@ class MultiRecordReader:
         self.metadata_rows = 0
         self.no_street = 0  # addresses whose USRN has no street descriptor
         self.street_index: tuple[dict, dict] | None = None
-        #: Stores (by record type) that take an insert without a look-up while their
-        #: ``appending`` is true (``staging.DiskItems.insert``); none in memory.
-        self.inserts: dict[str, Any] = {}
+        #: Record types whose inserts are taken without a look-up (by this function),
+        #: written every ``insert_batch`` rows (``_write_inserts``): the staged reader's
+        #: stores until their first update or delete (``staging``); none in memory.
+        self.inserts: dict[str, Callable[[tuple], object]] = {}
+        self.insert_batch = 20_000
         self.stores = {
-            "21": _Store("UPRN", lambda r: r[B_UPRN], B_FILE, B_LINE),
-            "24": _Store("LPI key", lambda r: r[L_KEY], L_FILE, L_LINE),
+            "21": _Store("UPRN", itemgetter(B_UPRN), B_FILE, B_LINE),
+            "24": _Store("LPI key", itemgetter(L_KEY), L_FILE, L_LINE),
             "15": _Store("street descriptor (USRN, language)", lambda r: r[:2], S_FILE, S_LINE),
-            "32": _Store("classification key", lambda r: r[C_KEY], C_FILE, C_LINE),
-            "31": _Store("organisation key", lambda r: r[O_KEY], O_FILE, O_LINE),
-            "28": _Store("delivery point (UPRN, UDPRN)", lambda r: r[:2], D_FILE, D_LINE),
+            "32": _Store("classification key", itemgetter(C_KEY), C_FILE, C_LINE),
+            "31": _Store("organisation key", itemgetter(O_KEY), O_FILE, O_LINE),
+            "28": _Store("delivery point (UPRN, UDPRN)", itemgetter(0, 1), D_FILE, D_LINE),
         }
         self.parsers: dict[str, Callable[[list[str], int, int], tuple]] = {
             "21": layout.blpu,
@@ -271,7 +274,8 @@ class MultiRecordReader:
         parsers, records, stores = self.parsers, layout.RECORDS, self.stores
         by_type = tally.by_type
         reject = self._reject
-        inserts = self.inserts
+        inserts, insert_batch = self.inserts, self.insert_batch
+        batched = 0
         metadata_rows = 0
         data_rows = 0
         # In a change-only file (header FILE_TYPE C) deletes are applied first, then the
@@ -342,9 +346,13 @@ class MultiRecordReader:
                 pending.append((stores[kind], change, record, line))
                 continue
             if change == "I":
-                fast = inserts.get(kind)
-                if fast is not None and fast.appending:
-                    fast.insert(record)  # what ``_apply`` does with it, without the calls
+                add = inserts.get(kind)
+                if add is not None:  # what ``_apply`` does with it, a batch at a time
+                    add(record)
+                    batched += 1
+                    if batched >= insert_batch:
+                        batched = 0
+                        self._write_inserts()
                     continue
             reason = self._apply(stores[kind], change, record)
             if reason:
@@ -360,6 +368,9 @@ class MultiRecordReader:
                 self._check_trailer(source, data_rows, metadata_rows, *trailer)
             else:  # a supply split by record type: the trailer counts the whole volume
                 self._check_trailer(source, stats.data_rows, self.metadata_rows, *trailer)
+
+    def _write_inserts(self) -> None:
+        """Write the records taken by ``inserts`` (none here: in memory they are stored)."""
 
     def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
         """(line, fields) of the rows of *source* (``staging.StagedReader`` may have a

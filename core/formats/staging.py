@@ -26,6 +26,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
+from operator import itemgetter, lt
 from pathlib import Path
 
 from ..records import LoadStats
@@ -131,51 +132,64 @@ class DiskItems:
         #: Appending (``append``): rows go in without a look-up, duplicates are settled
         #: later (``duplicates``/``settle``); until then the dict interface is closed.
         self.appending = appending
-        self.appended: list[tuple[str, object, bytes]] = []
-        #: The key of a record (``insert``), given by the reader (``keyed``).
+        self.appended: list[tuple] = []  # records, written a batch at a time
+        #: The key of a record (appending mode), given by the reader.
         self.key_of: Callable[[tuple], object] | None = None
         self.repeated_keys = 0
         #: True while the rows were stored in UPRN order: read back without an index.
         self.ordered = appending
         self.last_uprn: object = None
+        #: True while every key appended is above the one before (so none repeats: no
+        #: index is needed to look for duplicates); the first and last key appended.
+        self.increasing = appending
+        self.first_key: str | None = None
+        self.last_key: str | None = None
         self.unique = not appending  # a primary key, or (appending) made when needed
         key = "k TEXT" if appending else "k TEXT PRIMARY KEY"
         db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v {RECORD_TYPE})")
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
-    def append(self, key: object, record: tuple) -> None:
-        """Store *record* under *key* without looking the key up (appending mode)."""
-        self.appended.append(
-            (key if key.__class__ is str else _key(key), record[self.uprn_at], _dumps(record))
-        )
+    def append(self, record: tuple) -> None:
+        """Store *record* under its key (``key_of``) without looking the key up (appending
+        mode). The reader appends to ``appended`` itself (``StagedReader.inserts``)."""
+        self.appended.append(record)
         if len(self.appended) >= WRITE_BATCH:
             self._write_appended()
 
-    def insert(self, record: tuple) -> None:
-        """``append`` under the store's own key (``keyed``): what ``StagedReader._apply``
-        does with an insert while appending, in one call."""
-        key = self.key_of(record)  # type: ignore[misc]
-        appended = self.appended
-        appended.append(
-            (key if key.__class__ is str else _key(key), record[self.uprn_at], _dumps(record))
-        )
-        if len(appended) >= WRITE_BATCH:
-            self._write_appended()
-
     def _write_appended(self) -> None:
-        if self.appended:
-            if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
-                uprns = [row[1] for row in self.appended]
-                try:
-                    self.ordered = uprns == sorted(uprns) and (
-                        self.last_uprn is None or self.last_uprn <= uprns[0]
-                    )
-                except TypeError:  # a record without a UPRN
-                    self.ordered = False
-                self.last_uprn = uprns[-1]
-            self.count += len(self.appended)
-            self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
-            self.appended.clear()
+        """The appended records into the table, in one executemany: their keys, UPRNs and
+        marshalled records made by C-level maps, no Python per record."""
+        records = self.appended
+        if not records:
+            return
+        keys = list(map(self.key_of, records))  # type: ignore[arg-type]
+        kinds = set(map(type, keys))
+        if kinds == {int}:
+            keys = list(map(repr, keys))  # as ``_key`` makes them
+        elif kinds != {str}:
+            keys = [_key(k) for k in keys]
+        uprns = list(map(itemgetter(self.uprn_at), records))
+        if self.increasing:  # a C-level pass, until the first key out of order
+            self.increasing = (self.last_key is None or self.last_key < keys[0]) and all(
+                map(lt, keys, islice(keys, 1, None))
+            )
+            if self.first_key is None:
+                self.first_key = keys[0]
+            self.last_key = keys[-1]
+        if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
+            try:
+                self.ordered = uprns == sorted(uprns) and (
+                    self.last_uprn is None or self.last_uprn <= uprns[0]
+                )
+            except TypeError:  # a record without a UPRN
+                self.ordered = False
+            self.last_uprn = uprns[-1]
+        self.count += len(records)
+        self.db.executemany(
+            f"INSERT INTO {self.table} VALUES (?, ?, ?)",  # nosec B608 - our own table name, checked
+            zip(keys, uprns, map(_dumps, records)),
+        )
+        records.clear()
 
     def absorb(self, database: str, part: dict) -> None:
         """(appending mode) Append the rows of this table in the attached *database* (a
@@ -198,6 +212,14 @@ class DiskItems:
             self.ordered = False
         self.last_uprn = part["last"]
         self.count += part["count"]
+        self.increasing = (
+            self.increasing
+            and part["increasing"]
+            and (self.last_key is None or self.last_key < part["first_key"])
+        )
+        if self.first_key is None:
+            self.first_key = part["first_key"]
+        self.last_key = part["last_key"]
 
     def ends(self) -> dict:
         """(appending mode) What ``absorb`` needs to know of this table, written out."""
@@ -208,12 +230,18 @@ class DiskItems:
             "ordered": self.ordered,
             "first": None if first is None else first[0],
             "last": self.last_uprn,
+            "increasing": self.increasing,
+            "first_key": self.first_key,
+            "last_key": self.last_key,
         }
 
     def duplicates(self) -> Iterator[list[tuple]]:
         """(appending mode) The records of each key stored more than once, in the order
         they were appended."""
         self._write_appended()
+        if self.increasing:  # every key above the one before: none repeats
+            self.repeated_keys = 0
+            return
         table = self.table
         self.db.execute(f"CREATE INDEX {table}_k ON {table} (k)")
         keys = self.db.execute(
@@ -511,8 +539,9 @@ class StagedReader(MultiRecordReader):
             items = DiskItems(self.db, f"r{kind}", uprn_at, appending=True)
             items.key_of = self.stores[kind].key
             self.stores[kind].items = items  # type: ignore[assignment]
-            if kind in self.parsers:
-                self.inserts[kind] = items  # inserts go straight in (``DiskItems.insert``)
+            if kind in self.parsers:  # inserts go straight in, a batch at a time
+                self.inserts[kind] = items.appended.append
+        self.insert_batch = WRITE_BATCH
 
     def __iter__(self) -> Iterator:
         try:
@@ -652,6 +681,10 @@ class StagedReader(MultiRecordReader):
             if reason:
                 self._reject(index, record[S_LINE], reason)
 
+    def _write_inserts(self) -> None:
+        for kind in self.inserts:
+            self.stores[kind].items._write_appended()  # type: ignore[attr-defined]
+
     def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
         """Inserts go straight in (``DiskItems.append``) until the first update or delete
         of their store; duplicates are then settled as ``MultiRecordReader._apply`` would
@@ -659,7 +692,7 @@ class StagedReader(MultiRecordReader):
         items = store.items
         if items.__class__ is DiskItems and items.appending:  # type: ignore[attr-defined]
             if change == "I":
-                items.append(store.key(record), record)  # type: ignore[attr-defined]
+                items.append(record)  # type: ignore[attr-defined]
                 return None
             self._settle(store)
         return super()._apply(store, change, record)
@@ -669,6 +702,9 @@ class StagedReader(MultiRecordReader):
         kept; a later one is a repeat (the same record in another file, as tiles share
         records) or rejected as a duplicate of the first."""
         items: DiskItems = store.items  # type: ignore[assignment]
+        for kind, other in self.stores.items():
+            if other is store:  # its inserts now look their key up (``_apply``)
+                self.inserts.pop(kind, None)
         for group in items.duplicates():
             first = group[0]
             for other in group[1:]:
@@ -816,7 +852,7 @@ class _PartReader(StagedReader):
         if items.__class__ is DiskItems:
             if change != "I":
                 raise _NotAsItIs("an update or delete of a staged record")
-            items.append(store.key(record), record)  # type: ignore[attr-defined]
+            items.append(record)  # type: ignore[attr-defined]
             return None
         self.streets.append((change, record))  # applied by the parent, after its part
         return None
