@@ -64,7 +64,7 @@ SEEN_SLOTS = 1 << 23
 
 #: What the log says when a worker process did its part (``stats.detected``).
 TWO_PARTS = "read in two parts, by two processes"
-TWO_RANGES = "addresses joined in two UPRN ranges, by two processes"
+TWO_RANGES = "addresses joined in UPRN ranges taken in turn by two processes"
 #: Addresses (BLPUs) from which the join is split between two processes (``workers`` 2).
 JOIN_SPLIT = 50_000
 #: Addresses a join worker marshals at a time.
