@@ -415,7 +415,7 @@ class DiskItems:
         while low < high:
             mid = (low + high) // 2
             rowid, u = self.db.execute(probe, (mid,)).fetchone()
-            if u < uprn:  # type: ignore[operator]
+            if u is None or u < uprn:  # (no UPRN: below every bound, as ``by_uprn`` says)
                 low = rowid + 1
             else:  # no rowid between mid and this one
                 high = mid
