@@ -162,10 +162,10 @@ def copy_line_maker(
 
 class _Stream(io.RawIOBase):
     """A file-like object ``copy_expert`` reads, filled from an iterator of text lines
-    (joined and encoded a block at a time)."""
+    (joined and encoded a block at a time) or of UTF-8 bytes (a worker's, as they are)."""
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines: Iterator[str] | None = lines
+    def __init__(self, lines: Iterator[str | bytes]) -> None:
+        self.lines: Iterator[str | bytes] | None = lines
         self.buffer = b""
 
     def readable(self) -> bool:
@@ -174,16 +174,17 @@ class _Stream(io.RawIOBase):
     def read(self, size: int = -1) -> bytes:
         size = CHUNK if size is None or size < 0 else size
         while len(self.buffer) < size and self.lines is not None:
-            block: list[str] = []
+            block: list[bytes] = []
             chars = 0
             for line in self.lines:
-                block.append(line)
-                chars += len(line)
+                data = line if line.__class__ is bytes else line.encode("utf-8")  # type: ignore[union-attr]
+                block.append(data)  # type: ignore[arg-type]
+                chars += len(data)
                 if chars >= size:
                     break
             else:
                 self.lines = None  # no more lines
-            self.buffer += "".join(block).encode("utf-8")
+            self.buffer += b"".join(block)
         data, self.buffer = self.buffer[:size], self.buffer[size:]
         return data
 
@@ -192,22 +193,27 @@ class _AbortError(Exception):
     """Put on the queue when the records failed: the sending thread ends the COPY."""
 
 
-def _copy_in_thread(cursor, sql: str, lines: Iterator[str]) -> None:
+def _copy_in_thread(cursor, sql: str, lines: Iterator[str | RenderedRows]) -> None:
     """``cursor.copy_expert(sql)`` on a thread of its own, fed blocks of *lines* through a
     small queue. While libpq waits for the server to take a block (without the GIL), this
     thread makes the next one, so the server's work on the rows overlaps the making of the
-    rows instead of following it. An error on either side ends both and is raised here
+    rows instead of following it. A worker's rows (``RenderedRows``) go on the queue as
+    they are: the sending thread reads their blocks (from the worker's file) while this
+    one makes the next rows. An error on either side ends both and is raised here
     (what the records raised, first); the caller's transaction then rolls back."""
     blocks: queue.Queue = queue.Queue(maxsize=QUEUED_BLOCKS)
     failure: list[BaseException] = []
 
-    def queued() -> Iterator[str]:
+    def queued() -> Iterator[str | bytes]:
         while True:
             block = blocks.get()
             if block is None:
                 return
             if block.__class__ is _AbortError:
                 raise block
+            if block.__class__ is RenderedRows:
+                yield from block.blocks()
+                continue
             yield block
 
     def send() -> None:
@@ -231,8 +237,14 @@ def _copy_in_thread(cursor, sql: str, lines: Iterator[str]) -> None:
         block: list[str] = []
         chars = 0
         for line in lines:
-            block.append(line)
-            chars += len(line)
+            if line.__class__ is RenderedRows:
+                if block:
+                    put("".join(block))  # type: ignore[arg-type]
+                    block, chars = [], 0
+                put(line)
+                continue
+            block.append(line)  # type: ignore[arg-type]
+            chars += len(line)  # type: ignore[arg-type]
             if chars >= CHUNK:
                 put("".join(block))
                 block, chars = [], 0
@@ -288,11 +300,11 @@ def copy_to_postgis(
     if render_with is not None:
         render_with(make_line, shortened)
 
-    def lines() -> Iterator[str]:
+    def lines() -> Iterator[str | RenderedRows]:
         for record in records:
             if record.__class__ is RenderedRows:
                 count[0] += record.rows  # type: ignore[attr-defined]
-                yield record.text  # type: ignore[attr-defined]
+                yield record  # type: ignore[misc] - its text is read by the sending thread
                 continue
             count[0] += 1
             yield make_line(record)

@@ -27,6 +27,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Protocol
 
 from ..address_text import address_line, format_postal_address
@@ -233,13 +234,18 @@ class MultiRecordReader:
         self.metadata_rows = 0
         self.no_street = 0  # addresses whose USRN has no street descriptor
         self.street_index: tuple[dict, dict] | None = None
+        #: Record types whose inserts are taken without a look-up (by this function),
+        #: written every ``insert_batch`` rows (``_write_inserts``): the staged reader's
+        #: stores until their first update or delete (``staging``); none in memory.
+        self.inserts: dict[str, Callable[[tuple], object]] = {}
+        self.insert_batch = 20_000
         self.stores = {
-            "21": _Store("UPRN", lambda r: r[B_UPRN], B_FILE, B_LINE),
-            "24": _Store("LPI key", lambda r: r[L_KEY], L_FILE, L_LINE),
+            "21": _Store("UPRN", itemgetter(B_UPRN), B_FILE, B_LINE),
+            "24": _Store("LPI key", itemgetter(L_KEY), L_FILE, L_LINE),
             "15": _Store("street descriptor (USRN, language)", lambda r: r[:2], S_FILE, S_LINE),
-            "32": _Store("classification key", lambda r: r[C_KEY], C_FILE, C_LINE),
-            "31": _Store("organisation key", lambda r: r[O_KEY], O_FILE, O_LINE),
-            "28": _Store("delivery point (UPRN, UDPRN)", lambda r: r[:2], D_FILE, D_LINE),
+            "32": _Store("classification key", itemgetter(C_KEY), C_FILE, C_LINE),
+            "31": _Store("organisation key", itemgetter(O_KEY), O_FILE, O_LINE),
+            "28": _Store("delivery point (UPRN, UDPRN)", itemgetter(0, 1), D_FILE, D_LINE),
         }
         self.parsers: dict[str, Callable[[list[str], int, int], tuple]] = {
             "21": layout.blpu,
@@ -268,6 +274,8 @@ class MultiRecordReader:
         parsers, records, stores = self.parsers, layout.RECORDS, self.stores
         by_type = tally.by_type
         reject = self._reject
+        inserts, insert_batch = self.inserts, self.insert_batch
+        batched = 0
         metadata_rows = 0
         data_rows = 0
         # In a change-only file (header FILE_TYPE C) deletes are applied first, then the
@@ -337,6 +345,15 @@ class MultiRecordReader:
             if pending is not None and change != "D":
                 pending.append((stores[kind], change, record, line))
                 continue
+            if change == "I":
+                add = inserts.get(kind)
+                if add is not None:  # what ``_apply`` does with it, a batch at a time
+                    add(record)
+                    batched += 1
+                    if batched >= insert_batch:
+                        batched = 0
+                        self._write_inserts()
+                    continue
             reason = self._apply(stores[kind], change, record)
             if reason:
                 reject(index, line, reason)
@@ -351,6 +368,9 @@ class MultiRecordReader:
                 self._check_trailer(source, data_rows, metadata_rows, *trailer)
             else:  # a supply split by record type: the trailer counts the whole volume
                 self._check_trailer(source, stats.data_rows, self.metadata_rows, *trailer)
+
+    def _write_inserts(self) -> None:
+        """Write the records taken by ``inserts`` (none here: in memory they are stored)."""
 
     def _rows(self, index: int, source: Source) -> Iterator[tuple[int, list[str]]]:
         """(line, fields) of the rows of *source* (``staging.StagedReader`` may have a
@@ -474,7 +494,8 @@ class MultiRecordReader:
                             )
                         )
                 continue
-            own.sort(key=_lpi_rank)
+            if len(own) > 1:  # (a sort of one calls its key all the same)
+                own.sort(key=_lpi_rank)
             best = own[0]
             scheme_class = _best_class(classes.pop(uprn, None), tally)  # always: counts rows
             classification = blpu[B_CLASS] or scheme_class
@@ -483,7 +504,8 @@ class MultiRecordReader:
             own_dpas = dpas.pop(uprn, None)
             postcode = best[L_POSTCODE] or blpu[B_POSTCODE]
             if own_dpas:
-                own_dpas.sort(key=lambda d: d[D_KEY])
+                if len(own_dpas) > 1:
+                    own_dpas.sort(key=lambda d: d[D_KEY])
                 tally.merged += len(own_dpas)
                 organisation = organisation or own_dpas[0][2] or None
                 postcode = postcode or own_dpas[0][D_POSTCODE]
@@ -654,6 +676,8 @@ def _best_class(rows: list[tuple] | None, tally: AddressLoadStats) -> str | None
     if not rows:
         return None
     tally.merged += len(rows)
+    if len(rows) == 1:
+        return rows[0][C_CODE] or None
     rows.sort(
         key=lambda c: (
             c[C_END] is not None,
@@ -668,7 +692,8 @@ def _current_org(rows: list[tuple] | None, tally: AddressLoadStats) -> str | Non
     if not rows:
         return None
     tally.merged += len(rows)
-    rows.sort(key=lambda o: (o[O_END] is not None, o[O_KEY]))
+    if len(rows) > 1:
+        rows.sort(key=lambda o: (o[O_END] is not None, o[O_KEY]))
     return rows[0][O_NAME] or None
 
 

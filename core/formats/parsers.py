@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable
 
-from ..bng import in_bng, parse_coordinate
+from ..bng import MAX_E, MAX_N, MIN_E, MIN_N, in_bng, parse_coordinate
 
 MAX_UPRN = 999_999_999_999  # UPRNs have at most 12 digits
 MAX_USRN = 99_999_999  # USRNs have at most 8 digits
@@ -104,6 +104,12 @@ def uprn_or_none(text: str, what: str = "parent UPRN") -> int | None:
 
 def point(x_text: str, y_text: str) -> tuple[float, float]:
     """Easting/northing in the British National Grid, or ValueError with the reason."""
+    try:  # the usual row: two numbers in the grid (NaN and infinities fail the test)
+        x, y = float(x_text), float(y_text)
+        if MIN_E <= x <= MAX_E and MIN_N <= y <= MAX_N:
+            return x, y
+    except (TypeError, ValueError):
+        pass  # said in words below
     x = parse_coordinate(x_text)
     y = parse_coordinate(y_text)
     if not in_bng(x, y):

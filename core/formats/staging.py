@@ -25,7 +25,8 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
+from operator import itemgetter, lt
 from pathlib import Path
 
 from ..records import LoadStats
@@ -63,11 +64,17 @@ SEEN_SLOTS = 1 << 23
 
 #: What the log says when a worker process did its part (``stats.detected``).
 TWO_PARTS = "read in two parts, by two processes"
-TWO_RANGES = "addresses joined in two UPRN ranges, by two processes"
+TWO_RANGES = "addresses joined in UPRN ranges taken in turn by two processes"
 #: Addresses (BLPUs) from which the join is split between two processes (``workers`` 2).
 JOIN_SPLIT = 50_000
 #: Addresses a join worker marshals at a time.
 JOIN_BATCH = 5_000
+#: Addresses in a pair of UPRN ranges of a split join: the ranges alternate between this
+#: process and the worker, so the COPY takes the worker's rows of one range (from its
+#: file) while this process joins the next, and only the last range is left at the end.
+JOIN_PAIR = 40_000
+#: This process's share of each pair of ranges (it also sends every row to the COPY).
+MAIN_SHARE = 0.42
 
 _UPRN_AT = {"21": B_UPRN, "24": L_UPRN, "32": C_UPRN, "31": O_UPRN, "28": D_UPRN}
 _dumps, _loads, _loads_from = marshal.dumps, marshal.loads, marshal.load
@@ -125,38 +132,64 @@ class DiskItems:
         #: Appending (``append``): rows go in without a look-up, duplicates are settled
         #: later (``duplicates``/``settle``); until then the dict interface is closed.
         self.appending = appending
-        self.appended: list[tuple[str, object, bytes]] = []
+        self.appended: list[tuple] = []  # records, written a batch at a time
+        #: The key of a record (appending mode), given by the reader.
+        self.key_of: Callable[[tuple], object] | None = None
         self.repeated_keys = 0
         #: True while the rows were stored in UPRN order: read back without an index.
         self.ordered = appending
         self.last_uprn: object = None
+        #: True while every key appended is above the one before (so none repeats: no
+        #: index is needed to look for duplicates); the first and last key appended.
+        self.increasing = appending
+        self.first_key: str | None = None
+        self.last_key: str | None = None
         self.unique = not appending  # a primary key, or (appending) made when needed
         key = "k TEXT" if appending else "k TEXT PRIMARY KEY"
         db.execute(f"CREATE TABLE {table} ({key}, u INTEGER, v {RECORD_TYPE})")
         self._select = f"SELECT v FROM {table} WHERE k = ?"  # nosec B608 - our own table name, checked
 
-    def append(self, key: object, record: tuple) -> None:
-        """Store *record* under *key* without looking the key up (appending mode)."""
-        self.appended.append(
-            (key if key.__class__ is str else _key(key), record[self.uprn_at], _dumps(record))
-        )
+    def append(self, record: tuple) -> None:
+        """Store *record* under its key (``key_of``) without looking the key up (appending
+        mode). The reader appends to ``appended`` itself (``StagedReader.inserts``)."""
+        self.appended.append(record)
         if len(self.appended) >= WRITE_BATCH:
             self._write_appended()
 
     def _write_appended(self) -> None:
-        if self.appended:
-            if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
-                uprns = [row[1] for row in self.appended]
-                try:
-                    self.ordered = uprns == sorted(uprns) and (
-                        self.last_uprn is None or self.last_uprn <= uprns[0]
-                    )
-                except TypeError:  # a record without a UPRN
-                    self.ordered = False
-                self.last_uprn = uprns[-1]
-            self.count += len(self.appended)
-            self.db.executemany(f"INSERT INTO {self.table} VALUES (?, ?, ?)", self.appended)  # nosec B608 - our own table name, checked
-            self.appended = []
+        """The appended records into the table, in one executemany: their keys, UPRNs and
+        marshalled records made by C-level maps, no Python per record."""
+        records = self.appended
+        if not records:
+            return
+        keys = list(map(self.key_of, records))  # type: ignore[arg-type]
+        kinds = set(map(type, keys))
+        if kinds == {int}:
+            keys = list(map(repr, keys))  # as ``_key`` makes them
+        elif kinds != {str}:
+            keys = [_key(k) for k in keys]
+        uprns = list(map(itemgetter(self.uprn_at), records))
+        if self.increasing:  # a C-level pass, until the first key out of order
+            self.increasing = (self.last_key is None or self.last_key < keys[0]) and all(
+                map(lt, keys, islice(keys, 1, None))
+            )
+            if self.first_key is None:
+                self.first_key = keys[0]
+            self.last_key = keys[-1]
+        if self.ordered:  # still in UPRN order? (a sort in C, no Python loop)
+            try:
+                self.ordered = uprns == sorted(uprns) and (
+                    self.last_uprn is None or self.last_uprn <= uprns[0]
+                )
+            except TypeError:  # a record without a UPRN
+                self.ordered = False
+            self.last_uprn = uprns[-1]
+        self.count += len(records)
+        self.db.executemany(
+            f"INSERT INTO {self.table} VALUES (?, ?, ?)",  # nosec B608 - our own table name, checked
+            zip(keys, uprns, map(_dumps, records)),
+        )
+        records.clear()
 
     def absorb(self, database: str, part: dict) -> None:
         """(appending mode) Append the rows of this table in the attached *database* (a
@@ -179,6 +212,14 @@ class DiskItems:
             self.ordered = False
         self.last_uprn = part["last"]
         self.count += part["count"]
+        self.increasing = (
+            self.increasing
+            and part["increasing"]
+            and (self.last_key is None or self.last_key < part["first_key"])
+        )
+        if self.first_key is None:
+            self.first_key = part["first_key"]
+        self.last_key = part["last_key"]
 
     def ends(self) -> dict:
         """(appending mode) What ``absorb`` needs to know of this table, written out."""
@@ -189,12 +230,18 @@ class DiskItems:
             "ordered": self.ordered,
             "first": None if first is None else first[0],
             "last": self.last_uprn,
+            "increasing": self.increasing,
+            "first_key": self.first_key,
+            "last_key": self.last_key,
         }
 
     def duplicates(self) -> Iterator[list[tuple]]:
         """(appending mode) The records of each key stored more than once, in the order
         they were appended."""
         self._write_appended()
+        if self.increasing:  # every key above the one before: none repeats
+            self.repeated_keys = 0
+            return
         table = self.table
         self.db.execute(f"CREATE INDEX {table}_k ON {table} (k)")
         keys = self.db.execute(
@@ -339,23 +386,66 @@ class DiskItems:
         fetches them."""
         self.ready()
         where, bounds = "", []
+        column = "u"
+        if self.ordered and (low is not None or high is not None):
+            # stored in UPRN order (no record without one): the range is a rowid range,
+            # read without scanning the rest of the table
+            column = "rowid"
+            low = None if low is None else self._rowid_from(low)
+            high = None if high is None else self._rowid_from(high)
         if low is not None:
-            where, bounds = " WHERE u >= ?", [low]
+            where, bounds = f" WHERE {column} >= ?", [low]
         if high is not None:
-            where = f"{where} AND u < ?" if where else " WHERE (u < ? OR u IS NULL)"
+            where = f"{where} AND {column} < ?" if where else f" WHERE ({column} < ? OR u IS NULL)"
             bounds.append(high)
         order = "rowid" if self.ordered else "u"  # in UPRN order as stored: no index
         rows = self.db.execute(f"SELECT u, v FROM {self.table}{where} ORDER BY {order}", bounds)  # nosec B608 - our own table name, checked
         return _unmarshalled(rows)
 
-    def middle(self) -> object:
-        """The UPRN half of the (ready) records are below."""
-        order = "rowid" if self.ordered else "u"
-        row = self.db.execute(
-            f"SELECT u FROM {self.table} ORDER BY {order} LIMIT 1 OFFSET ?",  # nosec B608 - our own table name, checked
-            (self.count // 2,),
-        ).fetchone()
-        return None if row is None else row[0]
+    def _rowid_from(self, uprn: object) -> int:
+        """(Ordered records) the first rowid whose UPRN is *uprn* or above (one past the
+        last rowid when there is none): a binary search, a few look-ups by rowid."""
+        table = self.table
+        # (two queries: SQLite finds min() or max() alone in the b-tree, both by a scan)
+        low = self.db.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0]  # nosec B608 - our own table name, checked
+        if low is None:
+            return 0
+        high = self.db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] + 1  # nosec B608 - our own table name, checked
+        probe = f"SELECT rowid, u FROM {table} WHERE rowid >= ? ORDER BY rowid LIMIT 1"  # nosec B608 - our own table name, checked
+        while low < high:
+            mid = (low + high) // 2
+            rowid, u = self.db.execute(probe, (mid,)).fetchone()
+            if u is None or u < uprn:  # (no UPRN: below every bound, as ``by_uprn`` says)
+                low = rowid + 1
+            else:  # no rowid between mid and this one
+                high = mid
+        return low
+
+    def uprns_at(self, positions: Sequence[int]) -> list:
+        """The UPRNs at these 0-based *positions* (ascending) of the (ready) records in
+        UPRN order; fewer when the records run out."""
+        table = self.table
+        found: list = []
+        if self.ordered:  # stored in UPRN order: a look-up by rowid each
+            first = self.db.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0]  # nosec B608 - our own table name, checked
+            if first is None:
+                return found
+            probe = f"SELECT u FROM {table} WHERE rowid >= ? ORDER BY rowid LIMIT 1"  # nosec B608 - our own table name, checked
+            for at in positions:
+                row = self.db.execute(probe, (first + at,)).fetchone()
+                if row is None:
+                    break
+                found.append(row[0])
+            return found
+        rows = self.db.execute(f"SELECT u FROM {table} ORDER BY u")  # nosec B608 - our own table name, checked
+        done = 0
+        for at in positions:
+            row = next(islice(rows, at - done, None), None)
+            if row is None:
+                break
+            found.append(row[0])
+            done = at + 1
+        return found
 
     def values(self) -> Iterator[tuple]:
         self.settle()
@@ -446,7 +536,12 @@ class StagedReader(MultiRecordReader):
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.db.execute("BEGIN")
         for kind, uprn_at in _UPRN_AT.items():
-            self.stores[kind].items = DiskItems(self.db, f"r{kind}", uprn_at, appending=True)  # type: ignore[assignment]
+            items = DiskItems(self.db, f"r{kind}", uprn_at, appending=True)
+            items.key_of = self.stores[kind].key
+            self.stores[kind].items = items  # type: ignore[assignment]
+            if kind in self.parsers:  # inserts go straight in, a batch at a time
+                self.inserts[kind] = items.appended.append
+        self.insert_batch = WRITE_BATCH
 
     def __iter__(self) -> Iterator:
         try:
@@ -586,6 +681,10 @@ class StagedReader(MultiRecordReader):
             if reason:
                 self._reject(index, record[S_LINE], reason)
 
+    def _write_inserts(self) -> None:
+        for kind in self.inserts:
+            self.stores[kind].items._write_appended()  # type: ignore[attr-defined]
+
     def _apply(self, store: _Store, change: str, record: tuple) -> str | None:
         """Inserts go straight in (``DiskItems.append``) until the first update or delete
         of their store; duplicates are then settled as ``MultiRecordReader._apply`` would
@@ -593,7 +692,7 @@ class StagedReader(MultiRecordReader):
         items = store.items
         if items.__class__ is DiskItems and items.appending:  # type: ignore[attr-defined]
             if change == "I":
-                items.append(store.key(record), record)  # type: ignore[attr-defined]
+                items.append(record)  # type: ignore[attr-defined]
                 return None
             self._settle(store)
         return super()._apply(store, change, record)
@@ -603,6 +702,9 @@ class StagedReader(MultiRecordReader):
         kept; a later one is a repeat (the same record in another file, as tiles share
         records) or rejected as a duplicate of the first."""
         items: DiskItems = store.items  # type: ignore[assignment]
+        for kind, other in self.stores.items():
+            if other is store:  # its inserts now look their key up (``_apply``)
+                self.inserts.pop(kind, None)
         for group in items.duplicates():
             first = group[0]
             for other in group[1:]:
@@ -632,19 +734,22 @@ class StagedReader(MultiRecordReader):
             yield from super()._assemble()
 
     def _assemble_in_two(self) -> Iterator[dict | RenderedRows]:
-        """``_assemble`` with the upper half of the UPRNs joined and rendered (``render``,
-        the writer's own text of a row) by a forked worker (``_join_part``) into a file
-        while this process joins the lower half; its text follows this process's rows, in
-        blocks (``RenderedRows``: UPRN order is kept), and its rejects and counts are
-        added. A worker that fails is replaced by this process joining that half too.
+        """``_assemble`` with the join split into UPRN ranges taken in turn by this process
+        and a forked worker (``_join_part``), which joins and renders (``render``, the
+        writer's own text of a row) its ranges into a file; each of its ranges follows
+        this process's range before it, as a block read from that file
+        (``RenderedRows``: UPRN order is kept), with its rejects and counts. The writer
+        takes a worker's range from the file while this process joins the next one. A
+        worker that fails is replaced by this process joining its remaining ranges.
         (Rendered text, not rows: reading rows back costs as much as joining them.)"""
         for store in self.stores.values():
             if store.items.__class__ is DiskItems:
                 store.items.ready()  # type: ignore[attr-defined]
-        middle = self.stores["21"].items.middle()  # type: ignore[attr-defined]
-        if middle is None:  # no BLPU
+        bounds = self._range_bounds()
+        if not bounds:  # no BLPU
             yield from super()._assemble()
             return
+        ranges = list(zip([None, *bounds], [*bounds, None]))
         self.tally.reference += len(self.stores["15"].items)
         self._street_index()  # made once, before the fork
         self.db.execute("COMMIT")  # the worker reads the staging file on its own connection
@@ -654,22 +759,21 @@ class StagedReader(MultiRecordReader):
         )
         os.close(handle)
         path = Path(name)
-        receive = self._fork(_join_part, (self, middle), path)
+        receive = self._fork(_join_part, (self, ranges[1::2]), path)
+        spool = _Spool(path)  # open before the worker's file can be removed
+        working = True
         try:
-            yield from self._join(None, middle)
-            part = self._wait(receive)
-            if part is None:
-                yield from self._join(middle, None)
-            else:
-                self.joins_taken += 1
-                self.stats.detected.append(TWO_RANGES)
-                with path.open("rb") as blocks:
-                    while True:
-                        try:
-                            rows, text = _loads_from(blocks)
-                        except EOFError:
-                            break
-                        yield RenderedRows(text, rows)
+            for number, (low, high) in enumerate(ranges):
+                part = None
+                if number % 2:
+                    part = self._wait(receive) if working else None
+                    working = part is not None
+                if part is None:
+                    yield from self._join(low, high)
+                    continue
+                if not self.joins_taken:
+                    self.joins_taken = 1
+                    self.stats.detected.append(TWO_RANGES)
                 self.render[1][0] += part["cut"]  # type: ignore[index]
                 self.tally.merged += part["merged"]
                 self.stats.accepted += part["accepted"]
@@ -677,10 +781,31 @@ class StagedReader(MultiRecordReader):
                     self.tally.accepted += part["accepted"]
                 self.late.extend(part["late"])
                 self.no_street += part["no_street"]
+                yield RenderedRows(None, part["rows"], spool, part["start"], part["end"])
         finally:
             receive.close()
             self._stop_workers()
         self._warn_no_street()
+
+    def _range_bounds(self) -> list:
+        """The UPRNs where the ranges of a split join start (after the first): pairs of
+        about ``JOIN_PAIR`` addresses, ``MAIN_SHARE`` of each pair for this process."""
+        blpus: DiskItems = self.stores["21"].items  # type: ignore[assignment]
+        count = len(blpus)
+        if not count:
+            return []
+        pairs = max(1, round(count / JOIN_PAIR))
+        step = count / pairs
+        positions = []
+        for pair in range(pairs):
+            positions.append(int(pair * step + MAIN_SHARE * step))
+            if pair + 1 < pairs:
+                positions.append(int((pair + 1) * step))
+        bounds: list = []
+        for uprn in blpus.uprns_at(sorted(set(positions))):
+            if not bounds or uprn > bounds[-1]:
+                bounds.append(uprn)
+        return bounds
 
     def _blpus_in_order(  # type: ignore[override]
         self, blpus: DiskItems, low: int | None = None, high: int | None = None
@@ -689,8 +814,12 @@ class StagedReader(MultiRecordReader):
 
     def _group(  # type: ignore[override]
         self, kind: str, uprn_at: int, low: int | None = None, high: int | None = None
-    ) -> MergeGroup:
-        return MergeGroup(self.stores[kind].items.by_uprn(low, high))  # type: ignore[union-attr]
+    ) -> MergeGroup | dict:
+        items = self.stores[kind].items
+        items.ready()  # type: ignore[union-attr] - written and settled: counted
+        if not len(items):  # (AddressBase's organisations and delivery points in DTF 7.3)
+            return {}  # nothing for any UPRN: answered by dict.pop, no Python call
+        return MergeGroup(items.by_uprn(low, high))  # type: ignore[union-attr]
 
 
 class _NotAsItIs(Exception):  # noqa: N818 - not an error: the parent reads the part itself
@@ -727,7 +856,7 @@ class _PartReader(StagedReader):
         if items.__class__ is DiskItems:
             if change != "I":
                 raise _NotAsItIs("an update or delete of a staged record")
-            items.append(store.key(record), record)  # type: ignore[attr-defined]
+            items.append(record)  # type: ignore[attr-defined]
             return None
         self.streets.append((change, record))  # applied by the parent, after its part
         return None
@@ -781,10 +910,10 @@ def _read_part(
         send.close()
 
 
-def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
-    """A forked worker's body: the addresses of the UPRNs from *low* up, rendered, as
-    blocks (rows, text) marshalled into *path*; sends back the counts and rejects, or
-    (False, why)."""
+def _join_part(reader: StagedReader, ranges: list[tuple], path: Path, send) -> None:
+    """A forked worker's body: the addresses of each UPRN range (low, high) of *ranges*,
+    rendered, as blocks (rows, UTF-8 text) marshalled into *path*; after each range, sends
+    where its blocks are in the file with its counts and rejects; or (False, why)."""
     try:
         db = sqlite3.connect(
             str(reader.path), isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
@@ -795,33 +924,42 @@ def _join_part(reader: StagedReader, low: object, path: Path, send) -> None:
             if store.items.__class__ is DiskItems:
                 store.items.db = db  # type: ignore[attr-defined]
         stats, tally = reader.stats, reader.tally
-        merged, accepted, late = tally.merged, stats.accepted, len(reader.late)
         render, cut = reader.render  # type: ignore[misc]
-        shortened = cut[0]
         reader.no_street = 0
         with path.open("wb") as out:
-            batch: list[str] = []
-            for record in reader._join(low, None):  # type: ignore[arg-type]
-                batch.append(render(record))
-                if len(batch) >= JOIN_BATCH:
-                    marshal.dump((len(batch), "".join(batch)), out)
-                    batch = []
-            if batch:
-                marshal.dump((len(batch), "".join(batch)), out)
+            for low, high in ranges:
+                merged, accepted, late = tally.merged, stats.accepted, len(reader.late)
+                shortened, no_street = cut[0], reader.no_street
+                start = out.tell()
+                rows = 0
+                batch: list[str] = []
+                for record in reader._join(low, high):
+                    batch.append(render(record))
+                    if len(batch) >= JOIN_BATCH:
+                        marshal.dump((len(batch), "".join(batch).encode("utf-8")), out)
+                        rows += len(batch)
+                        batch = []
+                if batch:
+                    marshal.dump((len(batch), "".join(batch).encode("utf-8")), out)
+                    rows += len(batch)
+                out.flush()
+                send.send(
+                    (
+                        True,
+                        {
+                            "start": start,
+                            "end": out.tell(),
+                            "rows": rows,
+                            "cut": cut[0] - shortened,
+                            "merged": tally.merged - merged,
+                            "accepted": stats.accepted - accepted,
+                            "late": reader.late[late:],
+                            "no_street": reader.no_street - no_street,
+                        },
+                    )
+                )
         db.close()
-        send.send(
-            (
-                True,
-                {
-                    "cut": cut[0] - shortened,
-                    "merged": tally.merged - merged,
-                    "accepted": stats.accepted - accepted,
-                    "late": reader.late[late:],
-                    "no_street": reader.no_street,
-                },
-            )
-        )
-    except BaseException as exc:  # the parent joins this half itself
+    except BaseException as exc:  # the parent joins the remaining ranges itself
         send.send((False, repr(exc)))
     finally:
         send.close()
@@ -862,14 +1000,52 @@ def read(
     return _Staged(StagedReader(layout, sources, stats, folder, workers))
 
 
+class _Spool:
+    """A worker's file of rendered blocks, open for reading (closed when let go)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("rb")
+
+    def __del__(self) -> None:
+        handle = getattr(self, "handle", None)
+        if handle is not None:
+            handle.close()
+
+
 class RenderedRows:
-    """Rows already made into a writer's text (``StagedReader.render``), in order."""
+    """Rows already made into a writer's text (``StagedReader.render``), in order: *text*
+    itself, or the blocks a worker marshalled into its file (*spool*) from byte *start*
+    to *end*."""
 
-    __slots__ = ("rows", "text")
+    __slots__ = ("_text", "end", "rows", "spool", "start")
 
-    def __init__(self, text: str, rows: int) -> None:
-        self.text = text
+    def __init__(
+        self,
+        text: str | None,
+        rows: int,
+        spool: _Spool | None = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
+        self._text = text
         self.rows = rows
+        self.spool = spool
+        self.start = start
+        self.end = end
+
+    def blocks(self) -> Iterator[str | bytes]:
+        """The text in blocks (str, or UTF-8 bytes as the worker wrote them)."""
+        if self._text is not None:
+            yield self._text
+            return
+        handle = self.spool.handle  # type: ignore[union-attr]
+        handle.seek(self.start)
+        while handle.tell() < self.end:
+            yield _loads_from(handle)[1]
+
+    @property
+    def text(self) -> str:
+        return "".join(b if b.__class__ is str else b.decode("utf-8") for b in self.blocks())  # type: ignore[union-attr]
 
 
 class _Staged:

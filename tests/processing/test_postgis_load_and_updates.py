@@ -209,9 +209,10 @@ def test_cancelled_postgis_streets_load_leaves_no_table(postgis_server, run_alg,
 
 @pytest.mark.qgis_process
 def test_a_large_load_by_two_processes_into_postgis(postgis_server, tmp_path) -> None:
-    """qgis_process.bin (two processes: the file read in two parts, the upper half of the
-    UPRNs joined and made into COPY lines by the worker) writes the rows the one-process
-    reader makes, in UPRN order, with the rejects after the middle of the file."""
+    """qgis_process.bin (two processes: the file read in two parts, the join done in UPRN
+    ranges taken in turn by the loading process and the worker, which makes its ranges into
+    COPY lines) writes the rows the one-process reader makes, in UPRN order, with the
+    rejects after the middle of the file."""
     import psycopg2
     from placelink.core.formats import file_parts, staging
     from placelink.core.formats.assemble import AddressLoadStats

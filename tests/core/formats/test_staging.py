@@ -196,9 +196,13 @@ def _rendered(loaded: tuple[list, dict]) -> tuple[list, dict]:
     return [_render(r) if isinstance(r, dict) else r for r in rows], counts
 
 
+#: UPRN ranges of the join a worker rendered, in the last ``_load_in_two``.
+WORKER_RANGES = [0]
+
+
 def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int, int]]:
     """``_load`` with two processes, how many files a worker's part was taken from and
-    whether a worker's half of the join was."""
+    whether a worker's ranges of the join were (how many: ``WORKER_RANGES``)."""
     stats = AddressLoadStats()
     records = load_addresses([str(p) for p in paths], "auto", stats, folder, workers=2)
     cut = [0]
@@ -209,12 +213,14 @@ def _load_in_two(paths: list[Path], folder: Path) -> tuple[list, dict, tuple[int
 
     records.render_with(render, cut)  # type: ignore[attr-defined]
     rows = []
+    WORKER_RANGES[0] = 0
     for r in records:
         if isinstance(r, Reject):
             rows.append((r.file, r.line, r.raw, r.reason))
         elif isinstance(r, staging.RenderedRows):
             lines = r.text.splitlines(keepends=True)
             assert len(lines) == r.rows
+            WORKER_RANGES[0] += 1
             rows.extend(lines)
         else:
             rows.append(render(r))
@@ -240,6 +246,7 @@ def test_two_processes_equal_one(paths: list[Path], tmp_path: Path, monkeypatch)
     rejects (reasons, lines, raw text) and accounting are the in-memory reader's."""
     monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
     monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
+    monkeypatch.setattr(staging, "JOIN_PAIR", 7)  # many ranges, in turn: worker, this one
     rows, counts, _ = _load_in_two(paths, tmp_path)
     assert (rows, counts) == _rendered(_load(paths, None))
     assert list(tmp_path.iterdir()) == []  # both staging files are removed
@@ -274,12 +281,14 @@ def _awkward(path: Path, uprns: int, update_at: int | None = None) -> None:
 def test_a_worker_part_is_taken_with_every_reject(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(file_parts, "SPLIT_BYTES", 0)
     monkeypatch.setattr(staging, "JOIN_SPLIT", 0)
+    monkeypatch.setattr(staging, "JOIN_PAIR", 300)  # the join in about 14 UPRN ranges
     supply = tmp_path / "supply.csv"
     _awkward(supply, 2_000)
     folder = tmp_path / "staging"
     folder.mkdir()
     rows, counts, taken = _load_in_two([supply], folder)
     assert taken == (1, 1)  # the worker's halves were used, not read or joined again here
+    assert WORKER_RANGES[0] >= 5  # its ranges alternate with this process's
     assert (rows, counts) == _rendered(_load([supply], None))
     reasons = [r[3] for r in rows if isinstance(r, tuple)]
     assert any(r.startswith("duplicate UPRN 100060000001") for r in reasons)
