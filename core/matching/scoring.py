@@ -321,9 +321,10 @@ def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
             t for t in (name_toks(n) for n in index.building_names) if t and set(t) & only
         )
         index.__dict__["_name_set"] = names
-    firsts = index.__dict__.get("_name_set_firsts")
-    if firsts is None:
-        firsts = index.__dict__["_name_set_firsts"] = frozenset(t[0] for t in names)
+    kept = index.__dict__.get("_name_set_firsts")
+    if kept is None or kept[0] is not names:  # the first words of the names above
+        kept = index.__dict__["_name_set_firsts"] = (names, frozenset(t[0] for t in names))
+    firsts = kept[1]
     out: set[str] = set()
     n = len(words)
     for i in range(n):
