@@ -389,8 +389,10 @@ def _floor_core(toks: list[str], i: int) -> tuple[str, int]:
     return FLOOR_KEYS[t], used
 
 
+@lru_cache(maxsize=65536)
 def _number_token(tok: str) -> tuple[int, str, int | None] | None:
-    """``12`` / ``12A`` / ``12-14`` → (start, suffix, end)."""
+    """``12`` / ``12A`` / ``12-14`` → (start, suffix, end) (kept per token: every word of
+    every record is looked at, and words repeat)."""
     single = split_number(tok)
     if single and single[0] < 100000:
         return single[0], single[1], None

@@ -128,8 +128,11 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
     words = corrector.correct(parsed.words)
     places: set[str] = set()
     n = len(words)
+    firsts = _place_first_words(index)
     for size in (3, 2, 1):
         for i in range(n - size + 1):
+            if words[i] not in firsts:
+                continue  # no place name starts with this word
             gram = " ".join(words[i : i + size])
             if gram in index.places:
                 nxt = words[i + size] if i + size < n else ""
@@ -139,6 +142,16 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
     if not streets and spelled_streets(index, words):
         streets = {NOT_HERE}  # a street of the country's (``names.widen``), not of this index
     return RecordContext(parsed, words, places, " ".join(words), streets)
+
+
+def _place_first_words(index: GazetteerIndex) -> frozenset[str]:
+    """The first words of the index's place names (kept on the index for its place names:
+    ``names.widen`` gives it the country's)."""
+    cached = index.__dict__.get("_place_first_words")
+    if cached is None or cached[0] is not index.places:
+        firsts = frozenset(p.split()[0] for p in index.places if p.split())
+        cached = index.__dict__["_place_first_words"] = (index.places, firsts)
+    return cached[1]
 
 
 def named_streets(index: GazetteerIndex, words: list[str]) -> set[int]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def _flat_label(key: str) -> str:
@@ -14,8 +15,9 @@ def _flat_label(key: str) -> str:
     return floors.get(key, key)
 
 
+@lru_cache(maxsize=65536)
 def part_text(part: str, outcome: str, detail: str) -> str:
-    """One piece of evidence in words."""
+    """One piece of evidence in words (kept per piece: most repeat from record to record)."""
     if part in ("postcode", "partial postcode"):  # partial: the valid parts of an invalid one
         return f"{part} {outcome}" + (f" ({detail})" if detail else "")
     if part == "number":

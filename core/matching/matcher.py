@@ -22,7 +22,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from .candidates import (
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
-from .scoring import WEIGHTS, Scored, Scorer, Weights
+from .scoring import WEIGHTS, Scored, Scorer, Weights, unit_kinds
 
 #: Candidates per record scored in full before the upper bounds prune the rest.
 FIRST_ROUND = 8
@@ -52,6 +52,9 @@ BOUND_SLACK = 1e-6
 CHUNK = 2000
 #: The smallest chunk a worker takes near the end of a batch.
 MIN_CHUNK = 200
+#: Records matched (and dropped) before worker processes fork, to build the index's
+#: derived tables once for all of them (``Matcher._warm``).
+WARM_RECORDS = 20
 
 #: The note of a match whose reading leaves one of the record's numbers out (ambiguous).
 LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
@@ -524,10 +527,22 @@ class Matcher:
             raise ValueError(f"{len(postcodes)} postcodes for {n} texts")
         pcs = list(postcodes) if postcodes is not None else [None] * n
         workers = min(max(1, workers), os.cpu_count() or 1)
+        firsts, where = _repeats(texts, pcs)
         was_enabled = gc.isenabled()
         gc.disable()  # many short-lived objects; the index itself never changes
         try:
-            return self._match_batch(texts, pcs, workers, progress, is_canceled)
+            if where is None:
+                return self._match_batch(texts, pcs, workers, progress, is_canceled)
+            # a record repeating an earlier one's text and postcode (service files list
+            # one address many times) is matched once; each repeat gets its own copy
+            unique_texts, unique_pcs = [texts[i] for i in firsts], [pcs[i] for i in firsts]
+            found = self._match_batch(unique_texts, unique_pcs, workers, progress, is_canceled)
+            seen = [False] * len(found)
+            out = []
+            for k in where:
+                out.append(replace(found[k]) if seen[k] else found[k])
+                seen[k] = True
+            return out
         finally:
             if was_enabled:
                 gc.enable()
@@ -564,7 +579,7 @@ class Matcher:
         """Chunks taken in turn (a shared counter) by this process and ``workers - 1``
         forked ones: this process keeps its warm caches and does its share."""
         global _WORKER_STATE
-        self._warm()  # built once here, shared by the forked workers
+        self._warm(texts, pcs)  # built once here, shared by the forked workers
         chunks = [(texts[i:j], pcs[i:j]) for i, j in _chunk_bounds(len(texts), workers)]
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
@@ -610,10 +625,19 @@ class Matcher:
             progress(100.0)
         return [res for k in range(len(chunks)) for res in parts[k]]
 
-    def _warm(self) -> None:
-        """Build the index's derived tables (kept on it) before workers fork."""
-        tables_of(self.index)
-        name_facts(self.index)
+    def _warm(self, texts: Sequence[object] = (), pcs: Sequence[object] = ()) -> None:
+        """Build the index's derived tables (kept on it) before workers fork, so that no
+        worker builds its own copy: those every batch needs, then the ones matching builds
+        as it meets them, by matching the batch's first few records (results dropped)."""
+        index = self.index
+        tables_of(index)
+        name_facts(index)
+        unit_kinds(index)
+        if len(index.flat):
+            _has_flats(index, 0)
+            _lettered_units(index, 0)
+        if len(texts):
+            self._match_batch_vectorised(texts[:WARM_RECORDS], pcs[:WARM_RECORDS])
 
     def lookup(self, text: str, k: int = 10) -> list[MatchResult]:
         """Up to *k* best addresses for a (possibly partial) typed text, best first; the
@@ -938,6 +962,24 @@ def _chunk_bounds(n: int, workers: int) -> list[tuple[int, int]]:
         bounds.append((start, min(n, start + size)))
         start += size
     return bounds
+
+
+def _repeats(texts: Sequence[object], pcs: Sequence[object]) -> tuple[list[int], list[int] | None]:
+    """(position of each distinct (text, postcode) pair's first record, per record the
+    number of its pair among those); (``[]``, None) when no pair repeats or a value is
+    neither text nor None (``1`` and ``1.0`` are equal keys but different texts)."""
+    plain = {str, type(None)}
+    if not set(map(type, texts)) <= plain or not set(map(type, pcs)) <= plain:
+        return [], None
+    first: dict[tuple[object, object], int] = {}
+    where = [first.setdefault(key, len(first)) for key in zip(texts, pcs)]
+    if len(first) == len(where):
+        return [], None
+    firsts = [-1] * len(first)
+    for i, k in enumerate(where):
+        if firsts[k] < 0:
+            firsts[k] = i
+    return firsts, where
 
 
 def _union(first: np.ndarray, more: set[int]) -> np.ndarray:

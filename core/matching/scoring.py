@@ -286,8 +286,13 @@ def _without_places(words: list[str], places: set[str]) -> str:
     for place in sorted(places, key=lambda p: -len(p.split())):
         toks = place.split()
         k = len(toks)
+        first = toks[0] if toks else None
         for i in range(len(words) - k + 1):
-            if all(keep[i : i + k]) and words[i : i + k] == toks:
+            if (
+                (first is None or words[i] == first)
+                and words[i : i + k] == toks
+                and all(keep[i : i + k])
+            ):
                 keep[i : i + k] = [False] * k
     return " ".join(t for t, ok in zip(words, keep) if ok)
 
@@ -335,10 +340,18 @@ def written_names(index: GazetteerIndex, words: list[str]) -> frozenset[str]:
             t for t in (name_toks(n) for n in index.building_names) if t and set(t) & only
         )
         index.__dict__["_name_set"] = names
+    kept = index.__dict__.get("_name_set_firsts")
+    if kept is None or kept[0] is not names:  # the first words of the names above
+        kept = index.__dict__["_name_set_firsts"] = (names, frozenset(t[0] for t in names))
+    firsts = kept[1]
     out: set[str] = set()
     n = len(words)
-    for size in (1, 2, 3, 4):
-        for i in range(n - size + 1):
+    for i in range(n):
+        if words[i] not in firsts:
+            continue  # no name starts with this word
+        for size in (1, 2, 3, 4):
+            if i + size > n:
+                break
             gram = tuple(words[i : i + size])
             if gram in names:
                 out.update(gram)

@@ -318,11 +318,24 @@ def test_batch_equals_one_by_one_and_the_reference_path(matcher: Matcher) -> Non
 
 
 def test_parallel_workers_give_the_same_results(matcher: Matcher) -> None:
-    texts = [t for t in VARIANTS for _ in POSTCODES] * 3
-    pcs = [p for _ in VARIANTS for p in POSTCODES] * 3
+    # 320 distinct records (repeats are matched once: the workers need 200 distinct ones)
+    numbered = [f"{n} High St" for n in range(1, 201)]
+    texts = ([t for t in VARIANTS for _ in POSTCODES] + numbered) * 3
+    pcs = ([p for _ in VARIANTS for p in POSTCODES] + ["NB1 2AB"] * len(numbered)) * 3
     one = matcher.match_batch(texts, pcs, workers=1)
     two = matcher.match_batch(texts, pcs, workers=2)
     assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
+
+
+def test_repeated_records_get_the_answer_each_gets_alone(matcher: Matcher) -> None:
+    texts = ["10 High St", "Flat 1, 16 High St", "10 High St", "10 High St", "99 High St"]
+    pcs = ["NB1 2AB", None, "NB1 2AB", None, "NB1 2AB"]
+    batch = matcher.match_batch(texts, pcs)
+    alone = [matcher.match_batch([t], [p])[0] for t, p in zip(texts, pcs, strict=True)]
+    assert [r.as_dict() for r in batch] == [r.as_dict() for r in alone]
+    assert batch[0] is not batch[2]  # a copy each: changing one row changes no other
+    batch[2].match_status = "changed"
+    assert batch[0].match_status == alone[0].match_status
 
 
 @pytest.mark.parametrize("n", [0, 1, 199, 200, 1_000, 10_000, 36_285])
@@ -425,7 +438,7 @@ def test_bare_unit_word_means_some_flat(matcher: Matcher) -> None:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_cancel_stops_the_batch(matcher: Matcher, workers: int) -> None:
-    texts = ["10 High St"] * 400
+    texts = [f"{n} High St" for n in range(400)]  # distinct: repeats are matched once
     with pytest.raises(InterruptedError):
         matcher.match_batch(texts, workers=workers, is_canceled=lambda: True)
     seen: list[float] = []
