@@ -39,6 +39,7 @@ from .candidates import (
     postcode_block,
     wider_block,
 )
+from .exact import EXACT_NOTE, exact_entries, exact_table
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -178,6 +179,29 @@ class Matcher:
         self.weights = weights
         self.corrector = Corrector(index)
         self._vocab_sorted = sorted(set(index.street_tokens) | set(index.building_tokens))
+        self._exact: dict[tuple[str, str], int] | None = None
+
+    def _exact_table(self) -> dict[tuple[str, str], int]:
+        """The exact pass's table (``exact.exact_table``), built at first use."""
+        if self._exact is None:
+            self._exact = exact_table(self.index, self.match_parents)
+        return self._exact
+
+    def _exact_answer(self, entry: int) -> MatchResult:
+        """The answer of a record that is exactly the address of *entry* (the exact pass)."""
+        uprn = int(self.index.uprn[entry])
+        xy = self.index.xy_of.get(uprn)
+        return MatchResult(
+            uprn=uprn,
+            match_score=100.0,
+            match_status=MATCHED,
+            matched_address=self.index.address_of.get(uprn, ""),
+            match_reason=EXACT_NOTE,
+            runner_up_uprn=None,
+            margin=100.0,
+            x=xy[0] if xy else None,
+            y=xy[1] if xy else None,
+        )
 
     # core --------------------------------------------------------------------------------
     def _allowed(self, i: int) -> bool:
@@ -471,6 +495,18 @@ class Matcher:
     def _match_batch_vectorised(
         self, texts: Sequence[object], pcs: Sequence[object]
     ) -> list[MatchResult]:
+        """Each record's answer: the exact pass's, else the scoring cascade's."""
+        exact = exact_entries(self._exact_table(), texts, pcs)
+        rest = [k for k, e in enumerate(exact) if e < 0]
+        if len(rest) == len(exact):
+            return self._match_scored(texts, pcs)
+        scored = iter(
+            self._match_scored([texts[k] for k in rest], [pcs[k] for k in rest]) if rest else ()
+        )
+        return [self._exact_answer(e) if e >= 0 else next(scored) for e in exact]
+
+    def _match_scored(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
+        """The scoring cascade's answers: postcode block, wider routes, the decision."""
         index = self.index
         scorers = [
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
@@ -632,12 +668,13 @@ class Matcher:
         index = self.index
         tables_of(index)
         name_facts(index)
+        self._exact_table()
         unit_kinds(index)
         if len(index.flat):
             _has_flats(index, 0)
             _lettered_units(index, 0)
         if len(texts):
-            self._match_batch_vectorised(texts[:WARM_RECORDS], pcs[:WARM_RECORDS])
+            self._match_scored(texts[:WARM_RECORDS], pcs[:WARM_RECORDS])
 
     def lookup(self, text: str, k: int = 10) -> list[MatchResult]:
         """Up to *k* best addresses for a (possibly partial) typed text, best first; the

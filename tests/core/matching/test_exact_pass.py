@@ -1,0 +1,123 @@
+"""The exact pass: a record whose text and postcode are exactly one address's is matched to
+it without scoring, says so in its reason, and never decides otherwise than the scoring
+cascade would."""
+
+from __future__ import annotations
+
+from placelink.batch.routing import best_across_areas
+from placelink.core.address_text import format_address
+from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
+from placelink.core.matching.exact import EXACT_NOTE, exact_table, plain
+from placelink.core.schema import empty_address
+
+
+def _addr(uprn: int, **values: object) -> dict[str, object]:
+    values.setdefault("town", "NORTHBRIDGE")
+    values.setdefault("postcode", "NB2 8UA")
+    rec = empty_address(uprn=uprn, **values)
+    rec["address"] = format_address(rec)
+    return rec
+
+
+GAZETTEER = [
+    _addr(1, pao_start_number=4, street_description="MAPLE AVENUE", x=1.0, y=2.0),
+    _addr(2, pao_start_number=4, pao_start_suffix="A", street_description="MAPLE AVENUE"),
+    _addr(3, pao_text="ST JOHN'S LODGE", street_description="MAPLE AVENUE"),
+    # a shell and its flats: the shell's text is no exact answer
+    _addr(10, pao_start_number=12, street_description="MAPLE AVENUE", classification="PP"),
+    _addr(11, sao_text="FLAT 1", pao_start_number=12, street_description="MAPLE AVENUE",
+          parent_uprn=10),
+    _addr(12, sao_text="FLAT 2", pao_start_number=12, street_description="MAPLE AVENUE",
+          parent_uprn=10),
+    # one text, two UPRNs (a duplicate in the gazetteer)
+    _addr(20, pao_text="IVY COTTAGE", street_description="FERN DRIVE", postcode="NB2 8UB"),
+    _addr(21, pao_text="IVY COTTAGE", street_description="FERN DRIVE", postcode="NB2 8UB"),
+    # the same text in another postcode
+    _addr(30, pao_start_number=7, street_description="FERN DRIVE", postcode="NB2 8UB"),
+    _addr(31, pao_start_number=7, street_description="FERN DRIVE", postcode="NB2 8UD"),
+]  # fmt: skip
+
+
+def test_plain_reads_text_up_to_case_punctuation_and_spacing() -> None:
+    assert plain("St. John's Lodge,  Maple Avenue") == "ST JOHNS LODGE MAPLE AVENUE"
+    assert plain("Flat 1, 12, Maple Avenue") == plain("FLAT 1, 12 MAPLE AVENUE")
+    assert plain("48-50 Kings Road") == "48-50 KINGS ROAD"
+    assert plain("48 50 Kings Road") != plain("48-50 Kings Road")
+
+
+def test_a_record_written_as_one_address_is_matched_by_the_exact_pass() -> None:
+    m = Matcher(GAZETTEER)
+    res = m.match_one("Flat 1, 12, Maple Avenue, Northbridge", "nb28ua")
+    assert (res.uprn, res.match_status, res.match_score) == (11, MATCHED, 100.0)
+    assert res.match_reason == EXACT_NOTE
+    assert (res.runner_up_uprn, res.margin) == (None, 100.0)
+    assert res.matched_address == "FLAT 1, 12 MAPLE AVENUE, NORTHBRIDGE, NB2 8UA"
+    apostrophe = m.match_one("St Johns Lodge, Maple Avenue, Northbridge", "NB2 8UA")
+    assert (apostrophe.uprn, apostrophe.match_reason) == (3, EXACT_NOTE)
+    point = m.match_one("4 MAPLE AVENUE NORTHBRIDGE NB2 8UA", "NB2 8UA")
+    assert (point.uprn, point.match_reason, point.x, point.y) == (1, EXACT_NOTE, 1.0, 2.0)
+    # the same text with the other postcode of the same street is another address
+    assert m.match_one("7 Fern Drive, Northbridge", "NB2 8UD").uprn == 31
+
+
+def test_anything_short_of_exact_is_scored_and_explained_part_by_part() -> None:
+    m = Matcher(GAZETTEER)
+    slip = m.match_one("4 Mapel Avenue, Northbridge", "NB2 8UA")
+    abbreviated = m.match_one("4 Maple Ave, Northbridge", "NB2 8UA")
+    no_postcode = m.match_one("4 Maple Avenue, Northbridge", "")
+    bad_postcode = m.match_one("4 Maple Avenue, Northbridge", "NB2 8U")
+    other_unit = m.match_one("4 Maple Avenue, Northbridge", "NB2 8UB")
+    for res in (slip, abbreviated, no_postcode, bad_postcode, other_unit):
+        assert res.match_reason != EXACT_NOTE
+        assert "street" in res.match_reason  # the evidence, part by part
+
+
+def test_a_shared_text_or_a_shells_text_is_never_an_exact_answer() -> None:
+    m = Matcher(GAZETTEER)
+    twins = m.match_one("Ivy Cottage, Fern Drive, Northbridge", "NB2 8UB")
+    assert twins.match_status == AMBIGUOUS and twins.match_reason != EXACT_NOTE
+    shell = m.match_one("12 Maple Avenue, Northbridge", "NB2 8UA")
+    assert shell.match_status == AMBIGUOUS and shell.uprn in (11, 12)
+    assert shell.match_reason != EXACT_NOTE
+    # matching shells too, the shell's own text is its answer
+    with_shells = Matcher(GAZETTEER, match_parents=True)
+    res = with_shells.match_one("12 Maple Avenue, Northbridge", "NB2 8UA")
+    assert (res.uprn, res.match_reason) == (10, EXACT_NOTE)
+    keys = exact_table(m.index)
+    assert ("12 MAPLE AVENUE NORTHBRIDGE", "NB2 8UA") not in keys
+    assert ("IVY COTTAGE FERN DRIVE NORTHBRIDGE", "NB2 8UB") not in keys
+
+
+def test_the_exact_pass_decides_as_the_scoring_cascade_does() -> None:
+    """Every address typed as written (with its postcode, in lower case, without commas),
+    matched with the pass and with it turned off: the same status and UPRN each time."""
+    m = Matcher(GAZETTEER)
+    texts, pcs = [], []
+    for rec in GAZETTEER:
+        bare = str(rec["address"])[: -len(str(rec["postcode"]))].rstrip(", ")
+        for text in (bare, bare.lower(), bare.replace(",", "")):
+            texts.append(text)
+            pcs.append(str(rec["postcode"]))
+    fast = m.match_batch(texts, pcs)
+    assert sum(r.match_reason == EXACT_NOTE for r in fast) == 3 * 7  # not the shell or twins
+    m._exact = {}  # the pass turned off: every record scored
+    scored = m.match_batch(texts, pcs)
+    assert all(r.match_reason != EXACT_NOTE for r in scored)
+    assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
+
+
+def test_the_exact_pass_works_in_forked_workers_and_keeps_input_order() -> None:
+    m = Matcher(GAZETTEER)
+    texts = ["4 Maple Avenue, Northbridge", "4 Mapel Avenue, Northbridge"] * 150
+    res = m.match_batch(texts, ["NB2 8UA"] * 300, workers=2)
+    assert [r.match_reason == EXACT_NOTE for r in res] == [True, False] * 150
+    assert {r.uprn for r in res} == {1}
+
+
+def test_an_exact_answer_is_the_countrys_whatever_other_areas_found() -> None:
+    """The Spark and by-area engines: the record is exactly an address of its postcode's
+    area, so another area's close candidate neither ties with it nor becomes its runner-up."""
+    exact = MatchResult(1, 100.0, MATCHED, "4 MAPLE AVENUE", EXACT_NOTE, None, 100.0)
+    other = MatchResult(9, 98.0, MATCHED, "4 MAPLE AVENUE", "street exact", None, 40.0)
+    assert best_across_areas([other, exact], Thresholds()) is exact
+    assert best_across_areas([exact, other], Thresholds(), [(None, None)] * 2) is exact
