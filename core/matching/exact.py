@@ -30,12 +30,12 @@ def plain(text: str) -> str:
 
 
 def _without_postcode(text: str, code: str) -> str:
-    """*text* (already ``plain``) without the postcode *code* it may end with."""
-    tail = plain(code)
-    if text == tail:
+    """*text* (already ``plain``) without the valid postcode *code* (``plain`` already:
+    letters, digits and one space) it may end with."""
+    if text == code:
         return ""
-    if text.endswith(" " + tail):
-        return text[: -len(tail) - 1]
+    if text.endswith(code) and text[-len(code) - 1] == " ":
+        return text[: -len(code) - 1]
     return text
 
 
@@ -69,10 +69,13 @@ def exact_entries(
 ) -> list[int]:
     """Per record, the entry its text and postcode are exactly (``exact_table``), or -1."""
     out = []
+    units: dict[str, str | None] = {}  # a file repeats its postcodes
     for text, code in zip(texts, pcs):
         entry = -1
         if isinstance(text, str) and isinstance(code, str) and code:
-            unit = pc.normalise(code)
+            unit = units.get(code, "")
+            if unit == "":
+                unit = units[code] = pc.normalise(code)
             if unit is not None:
                 entry = table.get((_without_postcode(plain(text), unit), unit), -1)
         out.append(entry)

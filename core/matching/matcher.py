@@ -591,18 +591,27 @@ class Matcher:
         progress: Callable[[float], None] | None,
         is_canceled: Callable[[], bool] | None,
     ) -> list[MatchResult]:
+        """The exact pass here, then the other records scored (by *workers* processes)."""
+        exact = exact_entries(self._exact_table(), texts, pcs)
+        rest = [k for k, e in enumerate(exact) if e < 0]
+        if len(rest) < len(exact):
+            texts, pcs = [texts[k] for k in rest], [pcs[k] for k in rest]
         n = len(texts)
         if workers > 1 and n >= 200 and "fork" in multiprocessing.get_all_start_methods():
-            return self._match_parallel(list(texts), pcs, workers, progress, is_canceled)
-        out: list[MatchResult] = []
-        step = CHUNK
-        for k in range(0, n, step):
-            if is_canceled is not None and is_canceled():
-                raise InterruptedError("matching cancelled")
-            out.extend(self._match_batch_vectorised(texts[k : k + step], pcs[k : k + step]))
-            if progress is not None:
-                progress(100.0 * min(n, k + step) / max(n, 1))
-        return out
+            scored = self._match_parallel(list(texts), pcs, workers, progress, is_canceled)
+        else:
+            scored = []
+            step = CHUNK
+            for k in range(0, n, step):
+                if is_canceled is not None and is_canceled():
+                    raise InterruptedError("matching cancelled")
+                scored.extend(self._match_scored(texts[k : k + step], pcs[k : k + step]))
+                if progress is not None:
+                    progress(100.0 * min(n, k + step) / max(n, 1))
+        if len(rest) == len(exact):
+            return scored
+        found = iter(scored)
+        return [self._exact_answer(e) if e >= 0 else next(found) for e in exact]
 
     def _match_parallel(
         self,
@@ -635,7 +644,7 @@ class Matcher:
             while (k := _next_chunk(counter)) < len(chunks):
                 if is_canceled is not None and is_canceled():
                     raise InterruptedError("matching cancelled")
-                parts[k] = self._match_batch_vectorised(*chunks[k])
+                parts[k] = self._match_scored(*chunks[k])
                 if progress is not None:
                     progress(100.0 * min(k + 1, len(chunks) - 1) / len(chunks))
             for conn in conns:
@@ -984,7 +993,7 @@ def _take_chunks() -> dict[int, list[MatchResult]]:
     matcher, chunks, counter = _WORKER_STATE
     out: dict[int, list[MatchResult]] = {}
     while (k := _next_chunk(counter)) < len(chunks):
-        out[k] = matcher._match_batch_vectorised(*chunks[k])
+        out[k] = matcher._match_scored(*chunks[k])
     return out
 
 
