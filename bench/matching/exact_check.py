@@ -30,10 +30,9 @@ from .unseen import GENERATORS, cells, floor_forms
 def compare(matcher: Matcher, texts: list[str], pcs: list[str]) -> tuple[int, list[tuple]]:
     """(records the exact pass answered, (text, postcode, scored, exact) of each record whose
     status or UPRN differs)."""
-    table = matcher._exact_table()
-    matcher._exact = {}
+    matcher.exact_pass = False
     scored = matcher.match_batch(texts, pcs, workers=1)
-    matcher._exact = table
+    matcher.exact_pass = True
     fast = matcher.match_batch(texts, pcs, workers=1)
     answered = sum(r.match_reason == EXACT_NOTE for r in fast)
     diffs = [

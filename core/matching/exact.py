@@ -13,19 +13,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .. import postcode as pc
-from .index import GazetteerIndex
+
+if TYPE_CHECKING:
+    from .index import GazetteerIndex
 
 #: The reason of an answer found by the exact pass (no other note is ever added to it).
 EXACT_NOTE = "the record's text and postcode are exactly this address's, and no other address's"
 
 _APOSTROPHES = re.compile(r"['\u2019`]")
 _SEPARATORS = re.compile(r"[^\w&/-]+")
+#: The same for ASCII text, as one ``str.translate`` (most records): apostrophes dropped,
+#: every other character that is not a letter, digit, ``_``, ``&``, ``/`` or ``-`` a space.
+_ASCII = {
+    **{c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_&/-")},
+    **{ord("'"): None, ord("`"): None},
+}
 
 
 def plain(text: str) -> str:
     """*text* up to case, punctuation and spacing: ``St. John's Rd,  1`` → ``ST JOHNS RD 1``."""
+    if text.isascii():
+        return " ".join(text.upper().translate(_ASCII).split())
     return " ".join(_SEPARATORS.sub(" ", _APOSTROPHES.sub("", text.upper())).split())
 
 
@@ -39,35 +50,36 @@ def _without_postcode(text: str, code: str) -> str:
     return text
 
 
-def exact_table(index: GazetteerIndex, match_parents: bool = False) -> dict[tuple[str, str], int]:
+def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
     """(plain text without its postcode, postcode) → the entry of the one address written
-    so: each UPRN's own (not alternative) address with a valid postcode; a key two UPRNs
-    share, or a parent shell's when shells are not matched, is left out."""
+    so (each UPRN's own address, not an alternative, with a valid postcode), or -1 for a
+    key two UPRNs share. Built with the index and kept in its cache."""
     first: dict[int, int] = {}
     for e, (uprn, alternative) in enumerate(
         zip(index.uprn.tolist(), index.is_alternative.tolist())
     ):
         if not alternative and uprn not in first:
             first[uprn] = e
-    table: dict[tuple[str, str], int] = {}
+    keys: dict[tuple[str, str], int] = {}
     for uprn, e in first.items():
         text = index.address_of.get(uprn)
         code = index.postcode[e]
         if not text or not code or not pc.is_valid(code):
             continue
         key = (_without_postcode(plain(text), code), code)
-        if not key[0]:
-            continue
-        allowed = match_parents or not bool(index.is_parent[e])
-        # -1: shared by two UPRNs, or a shell's: never an exact answer
-        table[key] = -1 if key in table or not allowed else e
-    return {key: e for key, e in table.items() if e >= 0}
+        if key[0]:
+            keys[key] = -1 if key in keys else e
+    return keys
 
 
 def exact_entries(
-    table: dict[tuple[str, str], int], texts: Sequence[object], pcs: Sequence[object]
+    index: GazetteerIndex, texts: Sequence[object], pcs: Sequence[object], shells: bool = False
 ) -> list[int]:
-    """Per record, the entry its text and postcode are exactly (``exact_table``), or -1."""
+    """Per record, the entry of the one address its text and postcode are exactly
+    (``GazetteerIndex.exact_keys``), or -1: none, several, or a parent shell's (unless
+    *shells*: matched too)."""
+    table = index.exact_keys
+    parent = index.is_parent
     out = []
     units: dict[str, str | None] = {}  # a file repeats its postcodes
     for text, code in zip(texts, pcs):
@@ -78,5 +90,7 @@ def exact_entries(
                 unit = units[code] = pc.normalise(code)
             if unit is not None:
                 entry = table.get((_without_postcode(plain(text), unit), unit), -1)
+                if entry >= 0 and not shells and parent[entry]:
+                    entry = -1
         out.append(entry)
     return out

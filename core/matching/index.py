@@ -23,9 +23,10 @@ from ..alternatives import alternative_addresses, parse_alternatives
 from ..normalise import WELSH_STREET_TYPES, is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
+from .exact import exact_keys
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -174,6 +175,9 @@ class GazetteerIndex:
     #: Entries whose flat key is inferred, not written (``TOP FLOOR FLAT`` also found as the
     #: floor above the building's others, a ``MIDDLE`` flat as the floor between).
     derived_floor: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: The exact pass's keys: (plain text, postcode) → the one address so written, or -1
+    #: when two share it (``exact.exact_keys``).
+    exact_keys: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.uprn)
@@ -299,6 +303,7 @@ class GazetteerIndex:
             alt_language=alt_language,
         )
         index._build_keys()
+        index.exact_keys = exact_keys(index)
         index.fingerprint = known_fingerprint or fingerprint(records)
         return index
 

@@ -39,7 +39,7 @@ from .candidates import (
     postcode_block,
     wider_block,
 )
-from .exact import EXACT_NOTE, exact_entries, exact_table
+from .exact import EXACT_NOTE, exact_entries
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -179,13 +179,14 @@ class Matcher:
         self.weights = weights
         self.corrector = Corrector(index)
         self._vocab_sorted = sorted(set(index.street_tokens) | set(index.building_tokens))
-        self._exact: dict[tuple[str, str], int] | None = None
+        #: False turns the exact pass off (every record scored: ``bench.matching.exact_check``)
+        self.exact_pass = True
 
-    def _exact_table(self) -> dict[tuple[str, str], int]:
-        """The exact pass's table (``exact.exact_table``), built at first use."""
-        if self._exact is None:
-            self._exact = exact_table(self.index, self.match_parents)
-        return self._exact
+    def _exact_entries(self, texts: Sequence[object], pcs: Sequence[object]) -> list[int]:
+        """The exact pass: per record, the address it is exactly (``exact.exact_entries``)."""
+        if not self.exact_pass:
+            return [-1] * len(texts)
+        return exact_entries(self.index, texts, pcs, self.match_parents)
 
     def _exact_answer(self, entry: int) -> MatchResult:
         """The answer of a record that is exactly the address of *entry* (the exact pass)."""
@@ -496,7 +497,7 @@ class Matcher:
         self, texts: Sequence[object], pcs: Sequence[object]
     ) -> list[MatchResult]:
         """Each record's answer: the exact pass's, else the scoring cascade's."""
-        exact = exact_entries(self._exact_table(), texts, pcs)
+        exact = self._exact_entries(texts, pcs)
         rest = [k for k, e in enumerate(exact) if e < 0]
         if len(rest) == len(exact):
             return self._match_scored(texts, pcs)
@@ -592,7 +593,7 @@ class Matcher:
         is_canceled: Callable[[], bool] | None,
     ) -> list[MatchResult]:
         """The exact pass here, then the other records scored (by *workers* processes)."""
-        exact = exact_entries(self._exact_table(), texts, pcs)
+        exact = self._exact_entries(texts, pcs)
         rest = [k for k, e in enumerate(exact) if e < 0]
         if len(rest) < len(exact):
             texts, pcs = [texts[k] for k in rest], [pcs[k] for k in rest]
@@ -677,7 +678,6 @@ class Matcher:
         index = self.index
         tables_of(index)
         name_facts(index)
-        self._exact_table()
         unit_kinds(index)
         if len(index.flat):
             _has_flats(index, 0)

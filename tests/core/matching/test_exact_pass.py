@@ -7,7 +7,7 @@ from __future__ import annotations
 from placelink.batch.routing import best_across_areas
 from placelink.core.address_text import format_address
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
-from placelink.core.matching.exact import EXACT_NOTE, exact_table, plain
+from placelink.core.matching.exact import EXACT_NOTE, plain
 from placelink.core.schema import empty_address
 
 
@@ -83,9 +83,9 @@ def test_a_shared_text_or_a_shells_text_is_never_an_exact_answer() -> None:
     with_shells = Matcher(GAZETTEER, match_parents=True)
     res = with_shells.match_one("12 Maple Avenue, Northbridge", "NB2 8UA")
     assert (res.uprn, res.match_reason) == (10, EXACT_NOTE)
-    keys = exact_table(m.index)
-    assert ("12 MAPLE AVENUE NORTHBRIDGE", "NB2 8UA") not in keys
-    assert ("IVY COTTAGE FERN DRIVE NORTHBRIDGE", "NB2 8UB") not in keys
+    keys = m.index.exact_keys  # the shell's key is kept (for match_parents), the twins' not
+    assert m.index.uprn[keys[("12 MAPLE AVENUE NORTHBRIDGE", "NB2 8UA")]] == 10
+    assert keys[("IVY COTTAGE FERN DRIVE NORTHBRIDGE", "NB2 8UB")] == -1
 
 
 def test_the_exact_pass_decides_as_the_scoring_cascade_does() -> None:
@@ -100,7 +100,7 @@ def test_the_exact_pass_decides_as_the_scoring_cascade_does() -> None:
             pcs.append(str(rec["postcode"]))
     fast = m.match_batch(texts, pcs)
     assert sum(r.match_reason == EXACT_NOTE for r in fast) == 3 * 7  # not the shell or twins
-    m._exact = {}  # the pass turned off: every record scored
+    m.exact_pass = False  # every record scored
     scored = m.match_batch(texts, pcs)
     assert all(r.match_reason != EXACT_NOTE for r in scored)
     assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
