@@ -429,10 +429,13 @@ def _street_districts(index: GazetteerIndex) -> dict[int, frozenset[str]]:
     """Each street's postcode districts (built once per index, kept on it)."""
     cached = index.__dict__.get("_street_districts")
     if cached is None:
+        names = {code: district for district, code in index.district_codes.items()}
+        codes = index.district_code.astype(np.int64)
+        known = codes > 0  # an entry with no postcode (or no district) has none
+        pairs = np.unique(index.street.astype(np.int64)[known] * (len(names) + 1) + codes[known])
         found: dict[int, set[str]] = {}
-        for sid, code in zip(index.street.tolist(), index.postcode):
-            if code:
-                found.setdefault(sid, set()).add(pc.district(code))
+        for sid, code in zip(*np.divmod(pairs, len(names) + 1)):
+            found.setdefault(int(sid), set()).add(names[int(code)])
         cached = index.__dict__["_street_districts"] = {k: frozenset(v) for k, v in found.items()}
     return cached
 
