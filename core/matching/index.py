@@ -26,7 +26,7 @@ from . import index_cache
 from .exact import exact_keys
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -178,6 +178,8 @@ class GazetteerIndex:
     #: The exact pass's keys: (plain text, postcode) → the one address so written, or -1
     #: when two share it (``exact.exact_keys``).
     exact_keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: Per entry, the kind of unit noun its address is written with (``scoring.unit_kinds``).
+    unit_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
 
     def __len__(self) -> int:
         return len(self.uprn)
@@ -304,6 +306,9 @@ class GazetteerIndex:
         )
         index._build_keys()
         index.exact_keys = exact_keys(index)
+        from .scoring import unit_kinds  # (scoring reads the index: imported when built)
+
+        index.unit_kind = unit_kinds(index)
         index.fingerprint = known_fingerprint or fingerprint(records)
         return index
 

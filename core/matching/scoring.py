@@ -419,8 +419,10 @@ def noun_kind(noun: str) -> int:
 
 def unit_kinds(index: GazetteerIndex) -> np.ndarray:
     """Per entry, the kind (``noun_kind``) of the unit noun its address is written with
-    (``UNIT 3, KINGS BUSINESS PARK`` → 2), 0 when none; built once per index, kept on it."""
+    (``UNIT 3, KINGS BUSINESS PARK`` → 2), 0 when none; built with the index."""
     cached = index.__dict__.get("_unit_kinds")
+    if cached is None and len(index.unit_kind) == len(index.uprn) > 0:
+        cached = index.unit_kind  # built with the index (and kept in its cache)
     if cached is None:
         by_uprn: dict[int, int] = {}
         for uprn, address in index.address_of.items():
