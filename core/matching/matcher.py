@@ -609,6 +609,8 @@ class Matcher:
                 scored.extend(self._match_scored(texts[k : k + step], pcs[k : k + step]))
                 if progress is not None:
                     progress(100.0 * min(n, k + step) / max(n, 1))
+        if progress is not None and n == 0:
+            progress(100.0)  # every record answered by the exact pass
         if len(rest) == len(exact):
             return scored
         found = iter(scored)

@@ -121,3 +121,10 @@ def test_an_exact_answer_is_the_countrys_whatever_other_areas_found() -> None:
     other = MatchResult(9, 98.0, MATCHED, "4 MAPLE AVENUE", "street exact", None, 40.0)
     assert best_across_areas([other, exact], Thresholds()) is exact
     assert best_across_areas([exact, other], Thresholds(), [(None, None)] * 2) is exact
+
+
+def test_a_batch_the_exact_pass_answers_whole_still_reports_its_progress() -> None:
+    m = Matcher(GAZETTEER)
+    seen: list[float] = []
+    res = m.match_batch(["4 Maple Avenue, Northbridge"] * 3, ["NB2 8UA"] * 3, progress=seen.append)
+    assert [r.uprn for r in res] == [1, 1, 1] and seen == [100.0]
