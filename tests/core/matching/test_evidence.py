@@ -7,14 +7,10 @@ from __future__ import annotations
 import pytest
 from placelink.core.matching import MATCHED, Matcher
 from placelink.core.parse import parse
-from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "BROCKLEY")
-    values.setdefault("street_description", "ALDER ROAD")
-    values.setdefault("postcode", "BK1 1AA")
-    return empty_address(uprn=uprn, **values)
+_addr = address_maker(town="BROCKLEY", street_description="ALDER ROAD", postcode="BK1 1AA")
 
 
 GAZETTEER = [

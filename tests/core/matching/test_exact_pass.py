@@ -5,18 +5,12 @@ cascade would."""
 from __future__ import annotations
 
 from placelink.batch.routing import best_across_areas
-from placelink.core.address_text import format_address
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
 from placelink.core.matching.exact import EXACT_NOTE, plain
-from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "NORTHBRIDGE")
-    values.setdefault("postcode", "NB2 8UA")
-    rec = empty_address(uprn=uprn, **values)
-    rec["address"] = format_address(rec)
-    return rec
+_addr = address_maker(town="NORTHBRIDGE", postcode="NB2 8UA")
 
 
 GAZETTEER = [

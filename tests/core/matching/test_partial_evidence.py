@@ -14,14 +14,10 @@ import pytest
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
 from placelink.core.matching.review import needs_review
 from placelink.core.parse import floor_keys_near, parse
-from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("street_description", "ELM ROAD")
-    values.setdefault("town", "LONDON")
-    values.setdefault("postcode", "E1 1AA")
-    return empty_address(uprn=uprn, **values)
+_addr = address_maker(street_description="ELM ROAD", town="LONDON", postcode="E1 1AA")
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,9 @@ from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
 from placelink.core.matching.review import needs_review
 from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "KELLINGTON")
-    values.setdefault("street_description", "FALCON MEWS")
-    values.setdefault("postcode", "KL2 2RH")
-    return empty_address(uprn=uprn, **values)
+_addr = address_maker(town="KELLINGTON", street_description="FALCON MEWS", postcode="KL2 2RH")
 
 
 MEWS = [

@@ -7,12 +7,9 @@ from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
 from placelink.core.matching.matcher import LEAVES_NUMBER_NOTE
 from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "NORTHBRIDGE")
-    values.setdefault("street_description", "BIRCH AVENUE")
-    values.setdefault("postcode", "NB5 6FF")
-    return empty_address(uprn=uprn, **values)
+_addr = address_maker(town="NORTHBRIDGE", street_description="BIRCH AVENUE", postcode="NB5 6FF")
 
 
 BIRCH = [

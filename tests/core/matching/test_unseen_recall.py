@@ -4,19 +4,14 @@ identity."""
 
 from __future__ import annotations
 
-from placelink.core.address_text import format_address
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
 from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "ABERNANT")
-    values.setdefault("locality", "LLANFAIR")
-    values.setdefault("street_description", "ALDER ROAD")
-    values.setdefault("postcode", "LL2 2QP")
-    rec = empty_address(uprn=uprn, **values)
-    rec["address"] = format_address(rec)
-    return rec
+_addr = address_maker(
+    town="ABERNANT", locality="LLANFAIR", street_description="ALDER ROAD", postcode="LL2 2QP"
+)
 
 
 ALDER = [

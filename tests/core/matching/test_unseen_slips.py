@@ -5,19 +5,13 @@ and the address's own number and flat."""
 
 from __future__ import annotations
 
-from placelink.core.address_text import format_address
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher
 from placelink.core.matching.review import needs_review
 from placelink.core.parse import parse
-from placelink.core.schema import empty_address
 
+from .factory import address_maker
 
-def _addr(uprn: int, **values: object) -> dict[str, object]:
-    values.setdefault("town", "BROCKLEY")
-    values.setdefault("postcode", "BK3 9AJ")
-    rec = empty_address(uprn=uprn, **values)
-    rec["address"] = format_address(rec)
-    return rec
+_addr = address_maker(town="BROCKLEY", postcode="BK3 9AJ")
 
 
 def _flats(parent: int, number: int, street: str, postcode: str, saos: list[str]) -> list:
