@@ -184,8 +184,9 @@ class Matcher:
 
     def _exact_entries(self, texts: Sequence[object], pcs: Sequence[object]) -> list[int]:
         """The exact pass: per record, the address it is exactly (``exact.exact_entries``)."""
-        if not self.exact_pass:
-            return [-1] * len(texts)
+        th = self.thresholds
+        if not self.exact_pass or th.min_score > 100.0 or th.min_margin > 100.0:
+            return [-1] * len(texts)  # (thresholds no answer can meet: none is matched)
         return exact_entries(self.index, texts, pcs, self.match_parents)
 
     def _exact_answer(self, entry: int) -> MatchResult:

@@ -4,6 +4,8 @@ cascade would."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from placelink.batch.routing import best_across_areas
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
 from placelink.core.matching.exact import EXACT_NOTE, plain
@@ -122,3 +124,29 @@ def test_a_batch_the_exact_pass_answers_whole_still_reports_its_progress() -> No
     seen: list[float] = []
     res = m.match_batch(["4 Maple Avenue, Northbridge"] * 3, ["NB2 8UA"] * 3, progress=seen.append)
     assert [r.uprn for r in res] == [1, 1, 1] and seen == [100.0]
+
+
+def test_thresholds_no_answer_can_meet_leave_the_exact_pass_out() -> None:
+    strict = Matcher(GAZETTEER, thresholds=Thresholds(min_score=101.0))
+    res = strict.match_one("4 Maple Avenue, Northbridge", "NB2 8UA")
+    assert res.match_status != MATCHED and res.match_reason != EXACT_NOTE
+
+
+def test_on_the_sample_council_the_exact_pass_answers_every_address_as_scoring_does() -> None:
+    """The committed sample council, each address written as it is with its postcode in
+    its own field: every one not a shell and not sharing its text is answered by the pass,
+    to the same UPRN the scoring cascade gives it."""
+    import pyogrio
+
+    sample = Path(__file__).resolve().parents[3] / "resources" / "sample" / "sample_council.gpkg"
+    frame = pyogrio.read_dataframe(sample, layer="addresses", read_geometry=False)
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    m = Matcher(rows)
+    texts = [str(r["address"]).removesuffix(str(r["postcode"] or "")).rstrip(", ") for r in rows]
+    pcs = [str(r["postcode"] or "") for r in rows]
+    fast = m.match_batch(texts, pcs)
+    m.exact_pass = False
+    scored = m.match_batch(texts, pcs)
+    answered = [r.match_reason == EXACT_NOTE for r in fast]
+    assert sum(answered) > 0.8 * len(rows)
+    assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
