@@ -557,9 +557,15 @@ class Matcher:
         workers: int = 1,
         progress: Callable[[float], None] | None = None,
         is_canceled: Callable[[], bool] | None = None,
+        on_exact: ExactAnswers | None = None,
     ) -> list[MatchResult]:
         """One result per text, in input order. *workers* > 1 forks worker processes
-        (POSIX only; falls back to one process elsewhere)."""
+        (POSIX only; falls back to one process elsewhere).
+
+        *on_exact* is called once, in this process, with the positions and answers of the
+        records the exact pass answers, when the worker processes have started on the
+        others and before this process takes its share of them: a caller can write those
+        answers meanwhile. The returned list holds them too."""
         n = len(texts)
         if postcodes is not None and len(postcodes) != n:
             raise ValueError(f"{len(postcodes)} postcodes for {n} texts")
@@ -570,11 +576,18 @@ class Matcher:
         gc.disable()  # many short-lived objects; the index itself never changes
         try:
             if where is None:
-                return self._match_batch(texts, pcs, workers, progress, is_canceled)
+                return self._match_batch(texts, pcs, workers, progress, is_canceled, on_exact)
             # a record repeating an earlier one's text and postcode (service files list
             # one address many times) is matched once; each repeat gets its own copy
             unique_texts, unique_pcs = [texts[i] for i in firsts], [pcs[i] for i in firsts]
-            found = self._match_batch(unique_texts, unique_pcs, workers, progress, is_canceled)
+            found = self._match_batch(
+                unique_texts,
+                unique_pcs,
+                workers,
+                progress,
+                is_canceled,
+                _each_repeat(on_exact, where) if on_exact is not None else None,
+            )
             seen = [False] * len(found)
             out = []
             for k in where:
@@ -592,16 +605,27 @@ class Matcher:
         workers: int,
         progress: Callable[[float], None] | None,
         is_canceled: Callable[[], bool] | None,
+        on_exact: ExactAnswers | None = None,
     ) -> list[MatchResult]:
         """The exact pass here, then the other records scored (by *workers* processes)."""
         exact = self._exact_entries(texts, pcs)
         rest = [k for k, e in enumerate(exact) if e < 0]
+        answers = [self._exact_answer(e) if e >= 0 else None for e in exact]
+
+        def meanwhile() -> None:
+            if on_exact is not None:
+                at = [k for k, e in enumerate(exact) if e >= 0]
+                on_exact(at, [answers[k] for k in at])  # type: ignore[misc]
+
         if len(rest) < len(exact):
             texts, pcs = [texts[k] for k in rest], [pcs[k] for k in rest]
         n = len(texts)
         if workers > 1 and n >= 200 and "fork" in multiprocessing.get_all_start_methods():
-            scored = self._match_parallel(list(texts), pcs, workers, progress, is_canceled)
+            scored = self._match_parallel(
+                list(texts), pcs, workers, progress, is_canceled, meanwhile
+            )
         else:
+            meanwhile()
             scored = []
             step = CHUNK
             for k in range(0, n, step):
@@ -615,7 +639,7 @@ class Matcher:
         if len(rest) == len(exact):
             return scored
         found = iter(scored)
-        return [self._exact_answer(e) if e >= 0 else next(found) for e in exact]
+        return [a if a is not None else next(found) for a in answers]
 
     def _match_parallel(
         self,
@@ -624,9 +648,11 @@ class Matcher:
         workers: int,
         progress: Callable[[float], None] | None,
         is_canceled: Callable[[], bool] | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> list[MatchResult]:
         """Chunks taken in turn (a shared counter) by this process and ``workers - 1``
-        forked ones: this process keeps its warm caches and does its share."""
+        forked ones: this process keeps its warm caches, runs *meanwhile* once the workers
+        have started, then does its share."""
         global _WORKER_STATE
         self._warm(texts, pcs)  # built once here, shared by the forked workers
         chunks = [(texts[i:j], pcs[i:j]) for i, j in _chunk_bounds(len(texts), workers)]
@@ -645,6 +671,8 @@ class Matcher:
                 send.close()
                 procs.append(proc)
                 conns.append(recv)
+            if meanwhile is not None:
+                meanwhile()
             while (k := _next_chunk(counter)) < len(chunks):
                 if is_canceled is not None and is_canceled():
                     raise InterruptedError("matching cancelled")
@@ -966,6 +994,22 @@ def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -
         and _postcode_outcome(second) == outcome
         and _full_text_but_postcode(top, w) > _full_text_but_postcode(second, w)
     )
+
+
+#: ``on_exact(positions, answers)`` of ``Matcher.match_batch``.
+ExactAnswers = Callable[[list[int], list[MatchResult]], None]
+
+
+def _each_repeat(on_exact: ExactAnswers, where: list[int]) -> ExactAnswers:
+    """*on_exact* for distinct records, called with every input position of each
+    (``_repeats``'s *where*: per input record, the number of its distinct record)."""
+
+    def call(at: list[int], answers: list[MatchResult]) -> None:
+        answer_of = dict(zip(at, answers))
+        positions = [i for i, k in enumerate(where) if k in answer_of]
+        on_exact(positions, [replace(answer_of[where[i]]) for i in positions])
+
+    return call
 
 
 #: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).

@@ -150,3 +150,25 @@ def test_on_the_sample_council_the_exact_pass_answers_every_address_as_scoring_d
     answered = [r.match_reason == EXACT_NOTE for r in fast]
     assert sum(answered) > 0.8 * len(rows)
     assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
+
+
+def test_the_exact_answers_are_handed_over_once_while_the_others_are_scored() -> None:
+    """``on_exact``: every position the exact pass answers (repeats too), once, with the
+    answers the returned list holds; in one process and with a forked worker alike."""
+    m = Matcher(GAZETTEER)
+    texts = ["4 Maple Avenue, Northbridge", "4 Mapel Avenue, Northbridge", "St Johns Lodge"]
+    texts = [*texts, *texts] * 100  # repeats: each distinct record is matched once
+    pcs = ["NB2 8UA"] * len(texts)
+    calls: list[tuple[list[int], list[MatchResult]]] = []
+    for workers in (1, 2):
+        calls.clear()
+        res = m.match_batch(texts, pcs, workers=workers, on_exact=lambda *a: calls.append(a))
+        assert len(calls) == 1
+        at, answers = calls[0]
+        assert at == [i for i, r in enumerate(res) if r.match_reason == EXACT_NOTE]
+        assert at == list(range(0, len(texts), 3))
+        assert answers == [res[i] for i in at]
+        unique = [f"{t} {k}" for k, t in enumerate(texts)]  # no repeats
+        calls.clear()
+        res = m.match_batch(unique, pcs, workers=workers, on_exact=lambda *a: calls.append(a))
+        assert len(calls) == 1 and calls[0][0] == []  # none exact: still called, with none
