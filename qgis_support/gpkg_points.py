@@ -45,6 +45,14 @@ def empty_point_blob(srid: int) -> bytes:
     return _POINT.pack(b"GP", 0, 0x11, srid, 1, 1, NAN, NAN)
 
 
+def point_packer(srid: int) -> tuple[Callable[[float, float], bytes], bytes]:
+    """A function making the blob of a point (x, y) of the SRS *srid* (``point_blob``
+    with the header packed once), and the blob of POINT EMPTY."""
+    header = _POINT.pack(b"GP", 0, 1, srid, 1, 1, 0.0, 0.0)[:-16]
+    pack = struct.Struct("<dd").pack
+    return (lambda x, y: header + pack(x, y)), empty_point_blob(srid)
+
+
 def quoted(name: str) -> str:
     """*name* as an SQLite identifier."""
     return '"' + name.replace('"', '""') + '"'
