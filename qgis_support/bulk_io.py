@@ -26,7 +26,7 @@ from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry,
 from .gpkg_points import (
     drop_triggers,
     insert_boxes_sql,
-    insert_rows_sql,
+    insert_rows,
     point_packer,
     quoted,
     record_extent_and_count,
@@ -212,7 +212,6 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
     has_rtree = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)
     ).fetchone()
-    insert = insert_rows_sql(table, [keys[0], geom, *names])
     has_sequence = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"
     ).fetchone()
@@ -241,8 +240,11 @@ def _fill(connection, layer_name, names, rows, points) -> bool:
                 ids.append(fid)
                 xs.append(x)
                 ys.append(y)
-        connection.executemany(
-            insert, ((fid, b, *row) for fid, b, row in zip(count(start), blobs, rows))
+        insert_rows(
+            connection,
+            table,
+            [keys[0], geom, *names],
+            [(fid, b, *row) for fid, b, row in zip(count(start), blobs, rows)],
         )
         if has_rtree and not bulk_load(connection, rtree, ids, xs, ys):
             connection.executemany(insert_boxes_sql(rtree), zip(ids, xs, xs, ys, ys))

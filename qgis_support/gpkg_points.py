@@ -22,6 +22,7 @@ import os
 import sqlite3
 import struct
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -88,11 +89,31 @@ def rtree_of(db: sqlite3.Connection, table: str, geom: str) -> str | None:
     return f"rtree_{table}_{geom}" if found else None
 
 
-def insert_rows_sql(table: str, columns: Sequence[str]) -> str:
-    """INSERT of one row of *columns* into *table* (parameters in column order)."""
+def insert_rows_sql(table: str, columns: Sequence[str], count: int = 1) -> str:
+    """INSERT of *count* rows of *columns* into *table* (parameters row by row, in column
+    order)."""
     names = ", ".join(quoted(n) for n in columns)
-    marks = ", ".join("?" * len(columns))
-    return f"INSERT INTO {quoted(table)} ({names}) VALUES ({marks})"  # nosec B608 - quoted identifiers
+    marks = ", ".join([f"({', '.join('?' * len(columns))})"] * count)
+    return f"INSERT INTO {quoted(table)} ({names}) VALUES {marks}"  # nosec B608 - quoted identifiers
+
+
+#: SQLite before 3.32 takes at most 999 parameters in one statement.
+MAX_PARAMETERS = 999
+
+
+def insert_rows(db: sqlite3.Connection, table: str, columns: Sequence[str], rows: list) -> None:
+    """Insert *rows* (tuples of *columns*' values) into *table* in their order, several
+    rows to a statement (each statement run costs SQLite as much as a few rows)."""
+    per = max(1, min(50, MAX_PARAMETERS // max(1, len(columns))))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = chain.from_iterable
+        db.executemany(
+            insert_rows_sql(table, columns, per),
+            (tuple(flat(rows[i : i + per])) for i in range(0, whole, per)),
+        )
+    if whole < len(rows):
+        db.executemany(insert_rows_sql(table, columns), rows[whole:])
 
 
 def insert_boxes_sql(rtree: str) -> str:
