@@ -99,12 +99,13 @@ def insert_rows_sql(table: str, columns: Sequence[str], count: int = 1) -> str:
 
 #: SQLite before 3.32 takes at most 999 parameters in one statement.
 MAX_PARAMETERS = 999
+ROWS_PER_INSERT = 50
 
 
 def insert_rows(db: sqlite3.Connection, table: str, columns: Sequence[str], rows: list) -> None:
     """Insert *rows* (tuples of *columns*' values) into *table* in their order, several
     rows to a statement (each statement run costs SQLite as much as a few rows)."""
-    per = max(1, min(50, MAX_PARAMETERS // max(1, len(columns))))
+    per = max(1, min(ROWS_PER_INSERT, MAX_PARAMETERS // max(1, len(columns))))
     whole = len(rows) - len(rows) % per
     if whole:
         flat = chain.from_iterable

@@ -23,7 +23,7 @@ import struct
 from collections.abc import Sequence
 from itertools import repeat
 
-from .gpkg_points import quoted
+from .gpkg_points import insert_rows, quoted
 
 #: SQLite's rounding of a coordinate that a 32-bit float cannot hold exactly.
 _TOWARDS = 1.0 - 1.0 / 8388608.0
@@ -101,7 +101,7 @@ def bulk_load(
         level = above
         depth += 1
     db.executemany(f"INSERT OR REPLACE INTO {node} (nodeno, data) VALUES (?, ?)", node_rows)  # nosec B608
-    db.executemany(f"INSERT INTO {rowid} (rowid, nodeno) VALUES (?, ?)", rowid_rows)  # nosec B608
+    insert_rows(db, f"{rtree}_rowid", ["rowid", "nodeno"], rowid_rows)
     db.executemany(f"INSERT INTO {parent} (nodeno, parentnode) VALUES (?, ?)", parent_rows)  # nosec B608
     return True
 
