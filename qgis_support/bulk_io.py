@@ -174,6 +174,12 @@ def fill_geopackage(
     path, layer_name = found
     if not may_fill(destination, names, rows):
         return False
+    # The rollback journal and SQLite's default synchronous=FULL are kept, though the file
+    # is new and no one else has it open: without the journal (journal_mode=OFF) a crash
+    # in the transaction leaves a file whose pages are half old, half new; without the
+    # syncs (synchronous=OFF) a power cut after COMMIT may leave the layer's count and
+    # extent written but some of its rows not, a layer that looks complete and is not.
+    # Both would save about 13 ms of 150 here (measured on the speed bench).
     try:
         connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error:

@@ -28,6 +28,7 @@ from .gpkg_points import insert_rows, quoted
 #: SQLite's rounding of a coordinate that a 32-bit float cannot hold exactly.
 _TOWARDS = 1.0 - 1.0 / 8388608.0
 _AWAY = 1.0 + 1.0 / 8388608.0
+_FLOAT32_MAX = 3.0e38
 #: A 2D cell: rowid (or child node number), min x, max x, min y, max y.
 _CELL = 24
 _HEADER = struct.Struct(">HH")  # tree depth (meaningful in the root only), cell count
@@ -70,6 +71,8 @@ def bulk_load(
     y = np.asarray(ys, dtype=np.float64)
     if not (np.isfinite(x).all() and np.isfinite(y).all()):
         return False
+    if max(np.abs(x).max(), np.abs(y).max()) > _FLOAT32_MAX:
+        return False  # beyond a 32-bit float: left to SQLite's own rounding
     cell = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"),
                      ("maxy", ">f4")])  # fmt: skip
     cells = np.empty(len(x), dtype=cell)

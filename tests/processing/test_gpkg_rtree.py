@@ -107,3 +107,30 @@ def test_a_tree_with_entries_is_left_alone(tmp_path) -> None:
     assert db.execute(f"SELECT id FROM {RTREE}").fetchall() == [(1,)]
     assert not bulk_load(db, "no_such_rtree", [1], [1.0], [1.0])
     assert not bulk_load(db, "pts", [1], [1.0], [1.0])  # not an R-tree
+
+
+@pytest.mark.parametrize("far", [False, True])
+def test_fill_geopackage_indexes_every_point_either_way(tmp_path, far) -> None:
+    """``bulk_io.fill_geopackage`` bulk loads the index; a point beyond a 32-bit float
+    (which ``bulk_load`` leaves to SQLite) makes it insert the entries one by one: the
+    same fids are indexed either way, and the tree is valid."""
+    from osgeo import ogr
+    from placelink.qgis_support import bulk_io
+
+    path = tmp_path / "pts.gpkg"
+    _empty_layer(path)
+    dataset = ogr.Open(str(path), update=1)
+    dataset.GetLayer(0).CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    dataset = None
+    points = [*_points(300), None, (1e39 if far else 1.0, 5.0)]
+    rows = [(f"r{i}",) for i in range(len(points))]
+    probe = tmp_path / "probe.gpkg"
+    _empty_layer(probe)
+    with sqlite3.connect(str(probe)) as db:
+        assert bulk_load(db, RTREE, [1], [points[-1][0]], [5.0]) is not far
+    assert bulk_io.fill_geopackage(f"{path}|layername=pts", ["name"], rows, points)
+    with sqlite3.connect(str(path)) as db:
+        indexed = [i for (i,) in db.execute(f"SELECT id FROM {RTREE} ORDER BY id")]
+        assert indexed == [i + 1 for i, p in enumerate(points) if p is not None]
+        assert db.execute(f"SELECT rtreecheck('{RTREE}')").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM pts").fetchone() == (len(points),)
