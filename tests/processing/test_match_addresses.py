@@ -310,7 +310,7 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     filled = []
     original = bulk_io.fill_geopackage
     monkeypatch.setattr(
-        bulk_io, "fill_geopackage", lambda *a: filled.append(original(*a)) or filled[-1]
+        bulk_io, "fill_geopackage", lambda *a, **k: filled.append(original(*a, **k)) or filled[-1]
     )
     records = _records_file(tmp_path / f"records.{kind}", kind)
     params = {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
