@@ -21,6 +21,7 @@ import math
 import os
 import sqlite3
 import struct
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -277,8 +278,10 @@ def write_points(
 
     GDAL makes the layer with its R-tree and the triggers that keep the R-tree and the
     feature count current; those triggers call GDAL's SQL functions, which plain SQLite
-    does not have, so they are set aside while the rows and their R-tree entries go in
-    (``BATCH`` at a time), and put back as GDAL wrote them."""
+    does not have, so they are set aside while the rows go in (``BATCH`` at a time) and
+    the R-tree is bulk loaded (``gpkg_rtree``), and put back as GDAL wrote them."""
+    from .gpkg_rtree import bulk_load  # it imports this module
+
     partial = path.with_name(f"{path.stem}.partial{path.suffix}")
     _remove(partial)
     table = path.stem
@@ -294,25 +297,24 @@ def write_points(
             triggers = triggers_of(db, table)
             drop_triggers(db, triggers)
             rtree = rtree_of(db, table, "geom")
-            insert = insert_rows_sql(table, ["fid", "geom", *(f.name for f in fields)])
-            index = insert_boxes_sql(rtree) if rtree else ""
+            columns = ["fid", "geom", *(f.name for f in fields)]
             rows: list[tuple] = []
-            boxes: list[tuple] = []
+            # the R-tree's entries, kept compact until the end, where they are bulk loaded
+            ids, xs, ys = array("q"), array("d"), array("d")
             for record in records:
                 count += 1
                 row = make_row(record)
                 rows.append((count, *row))
                 if row[0] is not None:
-                    x, y = record["x"], record["y"]
-                    boxes.append((count, x, x, y, y))
+                    ids.append(count)
+                    xs.append(record["x"])
+                    ys.append(record["y"])
                 if len(rows) >= BATCH:
-                    db.executemany(insert, rows)
-                    if index:
-                        db.executemany(index, boxes)
-                    rows, boxes = [], []
-            db.executemany(insert, rows)
-            if index:
-                db.executemany(index, boxes)
+                    insert_rows(db, table, columns, rows)
+                    rows = []
+            insert_rows(db, table, columns, rows)
+            if rtree and not bulk_load(db, rtree, ids, xs, ys):
+                db.executemany(insert_boxes_sql(rtree), zip(ids, xs, xs, ys, ys))
             restore_triggers(db, triggers)
             extent = box if box[0] <= box[2] else [None] * 4  # no point: no extent
             record_extent_and_count(db, table, extent, count)

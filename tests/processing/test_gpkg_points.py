@@ -92,6 +92,7 @@ def _edits_keep_the_index_and_count(path: Path, count: int) -> None:
     with sqlite3.connect(path) as db:
         table = path.stem
         assert db.execute(f"SELECT count(*) FROM rtree_{table}_geom").fetchone() == (count + 1,)
+        assert db.execute(f"SELECT rtreecheck('rtree_{table}_geom')").fetchone() == ("ok",)
         assert db.execute(
             f"SELECT count(*) FROM rtree_{table}_geom WHERE minx <= 450000 AND maxx >= 450000 "
             "AND miny <= 200000 AND maxy >= 200000"
