@@ -17,6 +17,8 @@ from qgis.core import (
 
 from ..core import schema
 from ..core.formats import addressbase, dtf73
+from ..core.updates import UpdateCancelledError, apply_updates
+from ..core.updates_target import OgrTarget
 from ..i18n import tr
 from ..metadata import plugin_version
 from ..qgis_support.compat import (
@@ -28,9 +30,7 @@ from ..qgis_support.compat import (
 )
 from ..qgis_support.fields import REJECTS, reject_feature
 from .base import PlaceLinkAlgorithm
-
-# core.updates (numpy through the format registry), core.updates_target (GDAL) and
-# postgis_copy (psycopg2) are imported where a run needs them, not when the provider loads
+from .postgis_copy import connection_info
 
 FORMATS = ("auto", dtf73.NAME, addressbase.NAME)
 
@@ -43,8 +43,6 @@ def ogr_dataset(layer) -> tuple[str, str]:
         name = parts.get("layerName") or layer.dataProvider().subLayers()[0].split("!!::!!")[1]
         return parts["path"], name
     if provider == "postgres":
-        from .postgis_copy import connection_info
-
         uri = QgsDataSourceUri(layer.source())
         table = f"{uri.schema()}.{uri.table()}" if uri.schema() else uri.table()
         return "PG:" + connection_info(uri), table
@@ -123,9 +121,6 @@ class ApplyUpdates(PlaceLinkAlgorithm):
         self.addOutput(QgsProcessingOutputString("LOG_TABLE", self.tr("Update log table")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.updates import UpdateCancelledError, apply_updates
-        from ..core.updates_target import OgrTarget
-
         paths = self.parameterAsFileList(parameters, "INPUT", context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one change-only file as INPUT."))

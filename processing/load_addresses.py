@@ -12,6 +12,7 @@ from qgis.core import (
 from ..core import schema
 from ..core.formats.assemble import AddressLoadStats, LoadCancelledError
 from ..core.formats.detect import ADDRESS_FORMATS
+from ..core.loaders import load_addresses
 from ..qgis_support.compat import SOURCE_POINT, WKB_NONE, WKB_POINT
 from ..qgis_support.fields import REJECTS, FeatureFactory
 from ..qgis_support.gpkg_points import plain_gpkg_path
@@ -25,6 +26,7 @@ from .loader import (
     write_records,
 )
 from .output_style import style_output
+from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 from .secondary import secondary_sink
 
 
@@ -96,10 +98,6 @@ class LoadAddresses(PlaceLinkAlgorithm):
         )  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
-        # imported here, not when the provider loads: psycopg2 and the staging store
-        from ..core.loaders import load_addresses
-        from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
-
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one address file as INPUT."))

@@ -36,6 +36,7 @@ from ..qgis_support.fields import REJECTS, FeatureFactory, plain_value
 from .base import PlaceLinkAlgorithm
 from .loader import add_loader_parameters, report, write_records
 from .output_style import style_output
+from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
 from .secondary import secondary_sink
 
 BATCH = 5000
@@ -172,9 +173,6 @@ class LoadStreets(PlaceLinkAlgorithm):
         )  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
-        # imported here, not when the provider loads: psycopg2 and the staging store
-        from .postgis_copy import DATABASE_ERRORS, copy_records, layer_uri, postgis_destination
-
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(self.tr("Give at least one street file as INPUT."))
