@@ -12,7 +12,7 @@ big-endian 32-bit floats, each rounded outwards as SQLite rounds them). The entr
 exactly those SQLite's inserts would store; only the grouping of entries into nodes
 differs, which no query sees (``rtreecheck()`` accepts the result).
 
-GDAL (≥ 3.7) bulk loads a GeoPackage's R-tree the same way.
+GDAL 3.7 and later also write a GeoPackage's R-tree nodes directly when they fill one.
 """
 
 from __future__ import annotations
