@@ -14,10 +14,8 @@ chosen; the resolved distributions are then installed pinned.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import importlib
-import importlib.metadata
 import json
 import os
 import re
@@ -97,6 +95,8 @@ def _installed_version(req: Requirement, module: object) -> str | None:
     version = getattr(module, "__version__", None)
     if isinstance(version, str):
         return version
+    import importlib.metadata  # 18 ms: only when the module names no version
+
     try:
         return importlib.metadata.version(req.dist)
     except importlib.metadata.PackageNotFoundError:
@@ -382,6 +382,8 @@ def pip_missing_message(python: str, command: Sequence[str]) -> str:
 
 
 def _protected_constraints() -> str:
+    import importlib.metadata
+
     lines = []
     for dist in PROTECTED:
         try:
@@ -507,6 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     For ``qgis_process`` users and administrators: run it with the Python QGIS uses.
     """
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="dependencies.py",
         description="Install PlaceLink's missing Python packages into a QGIS profile folder.",

@@ -248,7 +248,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
             counts[result.match_status] = counts.get(result.match_status, 0) + 1
         if bulk_io.may_fill(dest, fields.names(), values):
             sink = None  # closed: QGIS made the file, its fields, CRS and layer; now its rows
-            if not bulk_io.fill_geopackage(dest, fields.names(), values, points):
+            if not bulk_io.fill_geopackage(dest, fields.names(), values, points, checked=True):
                 sink, dest = self.parameterAsSink(  # made again, filled feature by feature
                     parameters, self.OUTPUT, context, fields, WKB_POINT, crs
                 )

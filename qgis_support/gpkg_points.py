@@ -21,7 +21,9 @@ import math
 import os
 import sqlite3
 import struct
+from array import array
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -43,6 +45,14 @@ def point_blob(srid: int, x: float, y: float) -> bytes:
 def empty_point_blob(srid: int) -> bytes:
     """POINT EMPTY as QGIS writes it (the empty flag, NaN coordinates)."""
     return _POINT.pack(b"GP", 0, 0x11, srid, 1, 1, NAN, NAN)
+
+
+def point_packer(srid: int) -> tuple[Callable[[float, float], bytes], bytes]:
+    """A function making the blob of a point (x, y) of the SRS *srid* (``point_blob``
+    with the header packed once), and the blob of POINT EMPTY."""
+    header = _POINT.pack(b"GP", 0, 1, srid, 1, 1, 0.0, 0.0)[:-16]
+    pack = struct.Struct("<dd").pack
+    return (lambda x, y: header + pack(x, y)), empty_point_blob(srid)
 
 
 def quoted(name: str) -> str:
@@ -80,11 +90,32 @@ def rtree_of(db: sqlite3.Connection, table: str, geom: str) -> str | None:
     return f"rtree_{table}_{geom}" if found else None
 
 
-def insert_rows_sql(table: str, columns: Sequence[str]) -> str:
-    """INSERT of one row of *columns* into *table* (parameters in column order)."""
+def insert_rows_sql(table: str, columns: Sequence[str], count: int = 1) -> str:
+    """INSERT of *count* rows of *columns* into *table* (parameters row by row, in column
+    order)."""
     names = ", ".join(quoted(n) for n in columns)
-    marks = ", ".join("?" * len(columns))
-    return f"INSERT INTO {quoted(table)} ({names}) VALUES ({marks})"  # nosec B608 - quoted identifiers
+    marks = ", ".join([f"({', '.join('?' * len(columns))})"] * count)
+    return f"INSERT INTO {quoted(table)} ({names}) VALUES {marks}"  # nosec B608 - quoted identifiers
+
+
+#: SQLite before 3.32 takes at most 999 parameters in one statement.
+MAX_PARAMETERS = 999
+ROWS_PER_INSERT = 50
+
+
+def insert_rows(db: sqlite3.Connection, table: str, columns: Sequence[str], rows: list) -> None:
+    """Insert *rows* (tuples of *columns*' values) into *table* in their order, several
+    rows to a statement (each statement run costs SQLite as much as a few rows)."""
+    per = max(1, min(ROWS_PER_INSERT, MAX_PARAMETERS // max(1, len(columns))))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = chain.from_iterable
+        db.executemany(
+            insert_rows_sql(table, columns, per),
+            (tuple(flat(rows[i : i + per])) for i in range(0, whole, per)),
+        )
+    if whole < len(rows):
+        db.executemany(insert_rows_sql(table, columns), rows[whole:])
 
 
 def insert_boxes_sql(rtree: str) -> str:
@@ -247,8 +278,10 @@ def write_points(
 
     GDAL makes the layer with its R-tree and the triggers that keep the R-tree and the
     feature count current; those triggers call GDAL's SQL functions, which plain SQLite
-    does not have, so they are set aside while the rows and their R-tree entries go in
-    (``BATCH`` at a time), and put back as GDAL wrote them."""
+    does not have, so they are set aside while the rows go in (``BATCH`` at a time) and
+    the R-tree is bulk loaded (``gpkg_rtree``), and put back as GDAL wrote them."""
+    from .gpkg_rtree import bulk_load  # it imports this module
+
     partial = path.with_name(f"{path.stem}.partial{path.suffix}")
     _remove(partial)
     table = path.stem
@@ -264,25 +297,24 @@ def write_points(
             triggers = triggers_of(db, table)
             drop_triggers(db, triggers)
             rtree = rtree_of(db, table, "geom")
-            insert = insert_rows_sql(table, ["fid", "geom", *(f.name for f in fields)])
-            index = insert_boxes_sql(rtree) if rtree else ""
+            columns = ["fid", "geom", *(f.name for f in fields)]
             rows: list[tuple] = []
-            boxes: list[tuple] = []
+            # the R-tree's entries, kept compact until the end, where they are bulk loaded
+            ids, xs, ys = array("q"), array("d"), array("d")
             for record in records:
                 count += 1
                 row = make_row(record)
                 rows.append((count, *row))
                 if row[0] is not None:
-                    x, y = record["x"], record["y"]
-                    boxes.append((count, x, x, y, y))
+                    ids.append(count)
+                    xs.append(record["x"])
+                    ys.append(record["y"])
                 if len(rows) >= BATCH:
-                    db.executemany(insert, rows)
-                    if index:
-                        db.executemany(index, boxes)
-                    rows, boxes = [], []
-            db.executemany(insert, rows)
-            if index:
-                db.executemany(index, boxes)
+                    insert_rows(db, table, columns, rows)
+                    rows = []
+            insert_rows(db, table, columns, rows)
+            if rtree and not bulk_load(db, rtree, ids, xs, ys):
+                db.executemany(insert_boxes_sql(rtree), zip(ids, xs, xs, ys, ys))
             restore_triggers(db, triggers)
             extent = box if box[0] <= box[2] else [None] * 4  # no point: no extent
             record_extent_and_count(db, table, extent, count)

@@ -92,6 +92,7 @@ def _edits_keep_the_index_and_count(path: Path, count: int) -> None:
     with sqlite3.connect(path) as db:
         table = path.stem
         assert db.execute(f"SELECT count(*) FROM rtree_{table}_geom").fetchone() == (count + 1,)
+        assert db.execute(f"SELECT rtreecheck('rtree_{table}_geom')").fetchone() == ("ok",)
         assert db.execute(
             f"SELECT count(*) FROM rtree_{table}_geom WHERE minx <= 450000 AND maxx >= 450000 "
             "AND miny <= 200000 AND maxy >= 200000"
@@ -130,3 +131,19 @@ def test_a_cancelled_load_leaves_an_existing_file_as_it_was(run_alg, tmp_path: P
         )  # fmt: skip
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["addresses.gpkg", "big.csv"]
+
+
+@pytest.mark.parametrize(("count", "width"), [(0, 3), (7, 3), (50, 3), (123, 3), (101, 45)])
+def test_rows_inserted_several_to_a_statement_keep_their_order(count, width) -> None:
+    """``insert_rows`` (several rows to an INSERT, the rest one by one) writes every row,
+    in order, with every value as given."""
+    from placelink.qgis_support.gpkg_points import insert_rows
+
+    db = sqlite3.connect(":memory:")
+    columns = [f"c{i}" for i in range(width)]
+    db.execute(f"CREATE TABLE t (n INTEGER PRIMARY KEY AUTOINCREMENT, {', '.join(columns)})")
+    rows = [tuple(f"r{r}" if c % 2 else r * 1.5 + c for c in range(width)) for r in range(count)]
+    rows = [(None, *row[1:]) if i % 5 == 0 else row for i, row in enumerate(rows)]
+    insert_rows(db, "t", columns, rows)
+    assert db.execute(f"SELECT {', '.join(columns)} FROM t ORDER BY n").fetchall() == rows
+    assert [n for (n,) in db.execute("SELECT n FROM t ORDER BY n")] == list(range(1, count + 1))

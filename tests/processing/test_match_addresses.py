@@ -310,7 +310,7 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     filled = []
     original = bulk_io.fill_geopackage
     monkeypatch.setattr(
-        bulk_io, "fill_geopackage", lambda *a: filled.append(original(*a)) or filled[-1]
+        bulk_io, "fill_geopackage", lambda *a, **k: filled.append(original(*a, **k)) or filled[-1]
     )
     records = _records_file(tmp_path / f"records.{kind}", kind)
     params = {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
@@ -341,6 +341,7 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
         points = db.execute("SELECT fid FROM matched WHERE uprn IS NOT NULL").fetchall()
         indexed = db.execute("SELECT id FROM rtree_matched_geom ORDER BY id").fetchall()
         assert indexed == points and len(points) >= 3
+        assert db.execute("SELECT rtreecheck('rtree_matched_geom')").fetchone() == ("ok",)
         assert db.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone()[0] == 5
     hit = QgsFeatureRequest().setFilterRect(QgsRectangle(449999, 209999, 450001, 210001))
     assert [f["uprn"] for f in layer.getFeatures(hit)] == [100000000010]  # the index works
