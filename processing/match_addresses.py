@@ -5,15 +5,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from operator import attrgetter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -24,20 +20,19 @@ from qgis.core import (
 )
 
 from ..core import schema
-from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS, joined_rows, output_names
+from ..core.matching.results import OUTPUT_FIELDS, joined_rows, output_names
 from ..qgis_support import bulk_io
 from ..qgis_support.compat import (
     NUMBER_DOUBLE,
-    SINK_FAST_INSERT,
     SOURCE_POINT,
     SOURCE_VECTOR,
-    WKB_POINT,
     make_field,
     parameter_as_fields,
 )
 from ..qgis_support.fields import plain_value
 from ..qgis_support.gazetteer import file_key, matcher_for_file, read_records, read_records_ogr
 from .base import PlaceLinkAlgorithm
+from .match_output import MatchOutput
 
 #: core.matching.matcher.Thresholds' defaults, repeated here because the parameters are
 #: built when the provider loads, before rapidfuzz (needed by the matcher) is known to be
@@ -220,6 +215,12 @@ class MatchAddresses(PlaceLinkAlgorithm):
         if postcode_field:
             k = names.index(postcode_field)
             postcodes = [_text(value(row[k])) for row in rows]
+        fields, names = output_fields(source.fields())
+        crs = gazetteer.sourceCrs() if gazetteer.sourceCrs().isValid() else (
+            QgsCoordinateReferenceSystem(schema.CRS)
+        )  # fmt: skip
+        # a GeoPackage output takes the exact pass's answers while the rest are scored
+        output = MatchOutput(self, parameters, context, fields, crs, rows)
         feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(rows)))
         try:
             results = matcher.match_batch(
@@ -228,34 +229,18 @@ class MatchAddresses(PlaceLinkAlgorithm):
                 workers=workers,
                 progress=lambda p: feedback.setProgress(25 + 0.7 * p),
                 is_canceled=feedback.isCanceled,
+                on_exact=output.exact,
             )
+            dest = output.finish(results)
         except InterruptedError:
+            output.abort()
             return {}
-
-        fields, names = output_fields(source.fields())
-        crs = gazetteer.sourceCrs() if gazetteer.sourceCrs().isValid() else (
-            QgsCoordinateReferenceSystem(schema.CRS)
-        )  # fmt: skip
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.tr("Could not create the output layer."))
+        except BaseException:
+            output.abort()
+            raise
         counts = {"matched": 0, "ambiguous": 0, "unmatched": 0}
-        undecided = [None] * (len(OUTPUT_FIELDS) - len(RESULT_FIELDS))  # nobody reviewed yet
-        values = [[*row, *_result_values(r), *undecided] for row, r in zip(rows, results)]
-        points = [(r.x, r.y) if r.x is not None and r.y is not None and r.uprn is not None
-                  else None for r in results]  # fmt: skip
         for result in results:
             counts[result.match_status] = counts.get(result.match_status, 0) + 1
-        if bulk_io.may_fill(dest, fields.names(), values):
-            sink = None  # closed: QGIS made the file, its fields, CRS and layer; now its rows
-            if not bulk_io.fill_geopackage(dest, fields.names(), values, points, checked=True):
-                sink, dest = self.parameterAsSink(  # made again, filled feature by feature
-                    parameters, self.OUTPUT, context, fields, WKB_POINT, crs
-                )
-                if sink is None:
-                    raise QgsProcessingException(self.tr("Could not create the output layer."))
-        if sink is not None:
-            sink.addFeatures(_features(fields, values, points), SINK_FAST_INSERT)
         feedback.pushInfo(
             f"{len(rows):,} records: {counts['matched']:,} matched, "
             f"{counts['ambiguous']:,} ambiguous, {counts['unmatched']:,} unmatched "
@@ -310,28 +295,6 @@ def _same(value: object) -> object:
 def _plain(value: object) -> object:
     """NULL as None (dates and the like stay QGIS values: the writer keeps their type)."""
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
-def _features(fields: QgsFields, values: list, points: list) -> list:
-    out = []
-    for row, point in zip(values, points):
-        feature = QgsFeature(fields)
-        feature.setAttributes(row)
-        if point is not None:
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*point)))
-        out.append(feature)
-    return out
-
-
-_RESULT_VALUES = attrgetter(*(f.name for f in RESULT_FIELDS))
-_ADDRESS_AT = [f.name for f in RESULT_FIELDS].index("matched_address")
-
-
-def _result_values(result) -> list:
-    """A MatchResult's values in the contract's order (no address: NULL, not empty text)."""
-    values = list(_RESULT_VALUES(result))
-    values[_ADDRESS_AT] = values[_ADDRESS_AT] or None
-    return values
 
 
 def _text(value: object) -> str:

@@ -308,10 +308,13 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     from qgis.core import QgsRectangle
 
     filled = []
-    original = bulk_io.fill_geopackage
-    monkeypatch.setattr(
-        bulk_io, "fill_geopackage", lambda *a, **k: filled.append(original(*a, **k)) or filled[-1]
-    )
+    original = bulk_io.GeoPackageFill.finish
+
+    def finish(fill, total):
+        original(fill, total)
+        filled.append(True)
+
+    monkeypatch.setattr(bulk_io.GeoPackageFill, "finish", finish)
     records = _records_file(tmp_path / f"records.{kind}", kind)
     params = {"INPUT": records, "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
               "GAZETTEER": _gazetteer()}  # fmt: skip
@@ -347,6 +350,57 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     assert [f["uprn"] for f in layer.getFeatures(hit)] == [100000000010]  # the index works
     extent = layer.extent()
     assert extent.xMinimum() == 450000 and extent.xMaximum() <= 450060
+
+
+def test_exact_answers_are_written_while_the_rest_are_scored(
+    run_alg, tmp_path, monkeypatch
+) -> None:
+    """A GeoPackage OUTPUT takes the exact pass's answers first (their rows at their own
+    fids), then the scored ones: the layer is the one a memory layer gets, row for row."""
+    from placelink.core.matching.exact import EXACT_NOTE
+    from placelink.qgis_support import bulk_io
+    from placelink.qgis_support.fields import plain_value
+
+    added: list[list[int]] = []
+    original = bulk_io.GeoPackageFill.add
+
+    def add(fill, positions, rows, points):
+        added.append(list(positions))
+        original(fill, positions, rows, points)
+
+    monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
+    path = tmp_path / "records.csv"
+    path.write_text(
+        "ref,addr,pc\n"
+        'r1,"10 Hgh Stret, Exampleton",AB1 2CD\n'
+        'r2,"10 High Street, Exampleton",AB1 2CD\n'
+        'r3,"12 high st",AB1 2CD\n'
+        'r4,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n'
+        'r5,"Flat 2, 20 High Street, Exampleton",AB1 2CE\n',
+        encoding="utf-8",
+    )
+    params = {"INPUT": str(path), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+              "GAZETTEER": _gazetteer()}  # fmt: skip
+    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = str(tmp_path / "matched.gpkg")
+    run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
+    # r4 is exactly ROSE COTTAGE's text and postcode (AB1 2CD and AB1 2CE, invalid
+    # postcodes, are never exact), then the others, each row at its own fid
+    assert added == [[3], [0, 1, 2, 4]]
+    layer = QgsVectorLayer(out, "matched", "ogr")
+    names = memory["OUTPUT"].fields().names()
+
+    def rows(source) -> list:
+        return [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
+                for f in source.getFeatures()]  # fmt: skip
+
+    assert rows(layer) == rows(memory["OUTPUT"])
+    assert [f.id() for f in layer.getFeatures()] == [1, 2, 3, 4, 5]
+    reasons = [f["match_reason"] for f in layer.getFeatures()]
+    assert [r == EXACT_NOTE for r in reasons] == [False, False, False, True, False]
+    assert [f["uprn"] for f in layer.getFeatures()][1:] == [
+        100000000010, 100000000012, 100000000030, 100000000022
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
