@@ -66,14 +66,22 @@ class MatchOutput:
         self._sink: QgsFeatureSink | None = None
         self.destination = ""
         self._fill: bulk_io.GeoPackageFill | None = None
+        #: The file is made and may be filled (opened when the first answers come: after
+        #: the worker processes have forked, which must not inherit an open connection).
+        self._fillable = False
         self._written: list[int] = []
         if _names_geopackage(alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)):
             self._sink, self.destination = self._made()
             if bulk_io.may_fill(self.destination, fields.names(), rows):
                 self._sink = None  # closed: QGIS made the file, its fields, CRS and layer
-                self._fill = bulk_io.GeoPackageFill.open(self.destination, fields.names())
-                if self._fill is None:
-                    self._sink, self.destination = self._made()  # filled feature by feature
+                self._fillable = True
+
+    def _open(self) -> bulk_io.GeoPackageFill | None:
+        """The fill, begun at its first use; None when the file cannot be filled."""
+        if self._fillable and self._fill is None:
+            self._fillable = False
+            self._fill = bulk_io.GeoPackageFill.open(self.destination, self._fields.names())
+        return self._fill
 
     def _made(self) -> tuple[QgsFeatureSink, str]:
         sink, destination = self._make()
@@ -88,18 +96,19 @@ class MatchOutput:
     def exact(self, at: list[int], results: list) -> None:
         """Write the answers *results* of the records at positions *at* now, if the file
         is being filled (else they are written with the others by ``finish``)."""
-        if self._fill is None:
+        if self._open() is None:
             return
         try:
             self._fill.add(at, self._values(at, results), [point_of(r) for r in results])
             self._written = at
         except sqlite3.Error:
-            self._fill = None  # rolled back: every row goes through QGIS's sink at the end
+            self._fill.abort()  # rolled back: every row goes through QGIS's sink at the end
+            self._fill = None
 
     def finish(self, results: list) -> str:
         """Write every answer not written yet (*results*: one per input row, in order)
         and close the layer; returns its destination."""
-        if self._fill is not None:
+        if self._open() is not None:
             done = [False] * len(results)
             for i in self._written:
                 done[i] = True
@@ -110,7 +119,8 @@ class MatchOutput:
                 self._fill.finish(len(results))
                 return self.destination
             except sqlite3.Error:
-                self._fill = None  # rolled back: made again and filled feature by feature
+                self._fill.abort()  # rolled back: made again and filled feature by feature
+                self._fill = None
                 self._sink, self.destination = self._made()
         if self._sink is None:
             self._sink, self.destination = self._made()
@@ -129,6 +139,7 @@ class MatchOutput:
 
     def abort(self) -> None:
         """Write nothing (a cancelled or failed run)."""
+        self._fillable = False
         if self._fill is not None:
             self._fill.abort()
             self._fill = None

@@ -403,6 +403,50 @@ def test_exact_answers_are_written_while_the_rest_are_scored(
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("fails", ["exact", "rest"])
+def test_a_fill_that_fails_midway_is_rolled_back_and_written_through_qgis(
+    run_alg, tmp_path, monkeypatch, fails
+) -> None:
+    """SQLite failing while the exact answers or the others are written: the transaction
+    is rolled back and every row written through QGIS's sink, none lost, none twice."""
+    import sqlite3
+
+    from placelink.qgis_support import bulk_io
+    from placelink.qgis_support.fields import plain_value
+
+    original = bulk_io.GeoPackageFill.add
+    calls: list[int] = []
+
+    def add(fill, positions, rows, points):
+        calls.append(len(calls))
+        if (fails == "exact") == (len(calls) == 1):
+            original(fill, positions, rows, points)  # written, then lost in the rollback
+            raise sqlite3.OperationalError("disk I/O error")
+        original(fill, positions, rows, points)
+
+    monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
+    path = tmp_path / "records.csv"
+    path.write_text(
+        'ref,addr,pc\nr1,"10 High St, Exampleton",AB1 2CD\n'
+        'r2,"Rose Cottage, Mill Lane, Exampleton",AB1 3EF\nr3,"12 high st",AB1 2CD\n',
+        encoding="utf-8",
+    )
+    params = {"INPUT": str(path), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+              "GAZETTEER": _gazetteer()}  # fmt: skip
+    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = str(tmp_path / "matched.gpkg")
+    run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
+    assert len(calls) >= 1
+    layer = QgsVectorLayer(out, "matched", "ogr")
+    names = memory["OUTPUT"].fields().names()
+
+    def rows(source) -> list:
+        return [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
+                for f in source.getFeatures()]  # fmt: skip
+
+    assert rows(layer) == rows(memory["OUTPUT"]) and layer.featureCount() == 3
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
 def test_text_beyond_ascii_is_read_as_qgis_reads_it(tmp_path, encoding) -> None:
     """A CSV (a driver that does not promise UTF-8) with accented text: read in columns
