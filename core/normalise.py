@@ -285,6 +285,23 @@ def _floor_slips(toks: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _split_word(tok: str) -> tuple[str, ...] | None:
+    """The words that cleaned word *tok* stands for when it is two typed together, else
+    None (kept per word: words repeat from record to record)."""
+    m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
+    if m is None and tok[0] in "FA" and len(tok) in (4, 5):
+        m = _FLAT_LETTER_STUCK.match(tok)
+    if m:  # FLT10, APT3B, RM5, FLATB: the unit word and its id typed together
+        return m.groups()
+    if tok in FLOOR_SHORTHAND:
+        return FLOOR_SHORTHAND[tok]
+    joined = _JOINED_UNIT.fullmatch(tok)
+    if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
+        return joined.groups()
+    return None
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -294,20 +311,11 @@ def tokens(text: object) -> list[str]:
     raw = clean(text).replace(",", " , ").split()
     expanded: list[str] = []
     for tok in raw:
-        m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
-        if m is None and tok[0] in "FA" and len(tok) in (4, 5):
-            m = _FLAT_LETTER_STUCK.match(tok)
-        if m:  # FLT10, APT3B, RM5, FLATB: the unit word and its id typed together
-            expanded.extend(m.groups())
-            continue
-        if tok in FLOOR_SHORTHAND:
-            expanded.extend(FLOOR_SHORTHAND[tok])
-            continue
-        joined = _JOINED_UNIT.fullmatch(tok)
-        if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
-            expanded.extend(joined.groups())
-            continue
-        expanded.append(tok)
+        parts = _split_word(tok)
+        if parts is None:
+            expanded.append(tok)
+        else:
+            expanded.extend(parts)
     expanded = _welsh_units(expanded)
     out: list[str] = []
     for i, tok in enumerate(expanded):

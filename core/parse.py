@@ -552,12 +552,13 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             flat, letter_flat = t, True  # "C, 18 FAIRVIEW ROAD": flat C
             i += 1
             continue
-        m = _SLASH.match(t)
+        digit = t[0].isdecimal()  # (a slash or dotted notation starts with a digit)
+        m = _SLASH.match(t) if digit else None
         if m:
             slashes.append(((int(m.group(1)), m.group(2)), (int(m.group(3)), m.group(4))))
             i += 1
             continue
-        if _DOTTED.match(t) and not dotted:
+        if digit and not dotted and _DOTTED.match(t):
             dotted = t  # 14.12 HIGH STREET, 4.5.3 HIGH STREET: read below
             i += 1
             continue
