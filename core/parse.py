@@ -671,7 +671,21 @@ def _readings(
     *named_first*: a building name comes before the only number (``MERCIA HOUSE, 12 ST
     MARYS CLOSE``): the number is then the house number, not a flat of that building.
     """
+    return list(_readings_of(flat, letter_flat, tuple(numbers), tuple(slashes), named_first))
+
+
+@lru_cache(maxsize=65536)
+def _readings_of(
+    flat: str,
+    letter_flat: bool,
+    numbers: tuple[tuple[int, str, int | None], ...],
+    slashes: tuple[tuple[tuple[int, str], tuple[int, str]], ...],
+    named_first: bool,
+) -> tuple[Reading, ...]:
+    """``_readings`` (kept per flat and numbers: records share them, and readings are
+    frozen)."""
     out: list[Reading] = []
+    seen: set[tuple[str, int | None, str, int | None]] = set()
 
     def add(
         flat_: str,
@@ -681,9 +695,9 @@ def _readings(
         leaves: bool = False,
     ) -> None:
         r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered, leaves)
-        if all(
-            (r.flat, r.number, r.suffix, r.end) != (o.flat, o.number, o.suffix, o.end) for o in out
-        ):
+        key = (r.flat, r.number, r.suffix, r.end)
+        if key not in seen:
+            seen.add(key)
             out.append(r)
 
     for (a, sa), (b, sb) in slashes:
@@ -733,4 +747,4 @@ def _readings(
             add(f"{a}{sa}", None, NAMED_FLAT_WEIGHT, unnumbered=True)
     if not out:
         add("", None, 1.0)
-    return out
+    return tuple(out)
