@@ -156,9 +156,11 @@ class ParsedAddress:
         return out
 
 
+@lru_cache(maxsize=65536)
 def flat_digits(key: str) -> int:
     """The number inside a flat key (``1A`` → 1, ``B12`` → 12); -1 when it has none. A
-    floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart)."""
+    floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart).
+    (Kept per key: records and addresses share their flat keys.)"""
     if is_floor_key(key):
         return _FLOOR_CODES[key.partition("/")[0]]
     digits = "".join(c for c in key if c.isdecimal())
