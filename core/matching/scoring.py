@@ -21,7 +21,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, house_exists, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_streets, street_towns, street_words, town_with_street
+from .names import other_town, spelled_towns, street_words, town_with_street
 
 
 @dataclass(frozen=True)
@@ -283,16 +283,16 @@ def _without_places(words: list[str], places: set[str]) -> str:
     """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
     GREEN`` keeps the street's ``GREEN``."""
     keep = [True] * len(words)
-    for place in sorted(places, key=lambda p: -len(p.split())):
+    n = len(words)
+    for place in sorted(places, key=lambda p: -len(p.split())) if len(places) > 1 else places:
         toks = place.split()
         k = len(toks)
-        first = toks[0] if toks else None
-        for i in range(len(words) - k + 1):
-            if (
-                (first is None or words[i] == first)
-                and words[i : i + k] == toks
-                and all(keep[i : i + k])
-            ):
+        if not k:
+            continue  # (takes nothing out)
+        first = toks[0]
+        # the places' words are the record's: look only where the first one stands
+        for i in [i for i, t in enumerate(words) if t == first and i + k <= n]:
+            if words[i : i + k] == toks and all(keep[i : i + k]):
                 keep[i : i + k] = [False] * k
     return " ".join(t for t, ok in zip(words, keep) if ok)
 
@@ -476,11 +476,7 @@ class Scorer:
             str(r.number) for r in ctx.parsed.readings if r.number is not None
         }
         #: Towns having a street the record spells out (for ``other_town``).
-        self.spelled_towns = (
-            frozenset().union(*(street_towns(index)[f] for f in spelled_streets(index, ctx.words)))
-            if ctx.places
-            else frozenset()
-        )
+        self.spelled_towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
         #: Words the record writes outside the places it names: a name's first word among
