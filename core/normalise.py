@@ -228,7 +228,7 @@ _WELSH_FIRST = frozenset(k[0] for k in WELSH_UNIT_PHRASES)
 
 def _welsh_units(toks: list[str]) -> list[str]:
     """*toks* with Welsh unit and floor phrases in English (``WELSH_UNIT_PHRASES``)."""
-    if not _WELSH_FIRST.intersection(toks):
+    if _WELSH_FIRST.isdisjoint(toks):
         return toks
     out: list[str] = []
     i = 0
