@@ -283,16 +283,16 @@ def _without_places(words: list[str], places: set[str]) -> str:
     """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
     GREEN`` keeps the street's ``GREEN``."""
     keep = [True] * len(words)
-    n = len(words)
-    for place in sorted(places, key=lambda p: -len(p.split())) if len(places) > 1 else places:
+    for place in sorted(places, key=lambda p: -len(p.split())):
         toks = place.split()
         k = len(toks)
-        if not k:
-            continue  # (takes nothing out)
-        first = toks[0]
-        # the places' words are the record's: look only where the first one stands
-        for i in [i for i, t in enumerate(words) if t == first and i + k <= n]:
-            if words[i : i + k] == toks and all(keep[i : i + k]):
+        first = toks[0] if toks else None
+        for i in range(len(words) - k + 1):
+            if (
+                (first is None or words[i] == first)
+                and words[i : i + k] == toks
+                and all(keep[i : i + k])
+            ):
                 keep[i : i + k] = [False] * k
     return " ".join(t for t, ok in zip(words, keep) if ok)
 
