@@ -302,6 +302,15 @@ def _split_word(tok: str) -> tuple[str, ...] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _fixed_words(tok: str) -> tuple[str, ...]:
+    """Cleaned word *tok* as normalised words (``_split_word``, then ``_fix_word`` each)
+    where no neighbour changes its reading: no ``ST`` and no Welsh unit word in the text
+    (the words it splits into are neither). Kept per word."""
+    parts = _split_word(tok)
+    return tuple(_fix_word(p) for p in (parts if parts is not None else (tok,)))
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -309,25 +318,34 @@ def tokens(text: object) -> list[str]:
     ['FLAT', '2', ',', 'ST', 'MARYS', 'COURT', ',', '10', 'HIGH', 'STREET']
     """
     raw = clean(text).replace(",", " , ").split()
-    expanded: list[str] = []
-    for tok in raw:
-        parts = _split_word(tok)
-        if parts is None:
-            expanded.append(tok)
-        else:
-            expanded.extend(parts)
-    expanded = _welsh_units(expanded)
     out: list[str] = []
-    for i, tok in enumerate(expanded):
-        if tok == ",":
-            if out and out[-1] != ",":
-                out.append(",")
-            continue
-        if tok == "ST":
-            prev = out[-1] if out and out[-1] != "," else None
-            out.append(_saint_or_street(prev, expanded[i + 1 :]))
-            continue
-        out.append(_fix_word(tok))
+    if "ST" not in raw and _WELSH_FIRST.isdisjoint(raw):
+        # (most text: no word reads by its neighbours, each is read alone, once per word)
+        for tok in raw:
+            if tok == ",":
+                if out and out[-1] != ",":
+                    out.append(",")
+                continue
+            out.extend(_fixed_words(tok))
+    else:
+        expanded: list[str] = []
+        for tok in raw:
+            parts = _split_word(tok)
+            if parts is None:
+                expanded.append(tok)
+            else:
+                expanded.extend(parts)
+        expanded = _welsh_units(expanded)
+        for i, tok in enumerate(expanded):
+            if tok == ",":
+                if out and out[-1] != ",":
+                    out.append(",")
+                continue
+            if tok == "ST":
+                prev = out[-1] if out and out[-1] != "," else None
+                out.append(_saint_or_street(prev, expanded[i + 1 :]))
+                continue
+            out.append(_fix_word(tok))
     while out and out[-1] == ",":
         out.pop()
     while out and out[0] == ",":
