@@ -37,6 +37,7 @@ from .candidates import (
     has_house,
     name_facts,
     postcode_block,
+    postcode_entries,
     wider_block,
 )
 from .exact import EXACT_NOTE, exact_entries
@@ -524,7 +525,7 @@ class Matcher:
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
             for t, p in zip(texts, pcs)
         ]
-        cands = [np.asarray(postcode_block(index, sc.ctx), dtype=np.int64) for sc in scorers]
+        cands = [postcode_entries(index, sc.ctx) for sc in scorers]
         ranked = self._rank_pairs(scorers, cands)
         th = self.thresholds
         todo = []
