@@ -228,7 +228,7 @@ _WELSH_FIRST = frozenset(k[0] for k in WELSH_UNIT_PHRASES)
 
 def _welsh_units(toks: list[str]) -> list[str]:
     """*toks* with Welsh unit and floor phrases in English (``WELSH_UNIT_PHRASES``)."""
-    if not _WELSH_FIRST.intersection(toks):
+    if _WELSH_FIRST.isdisjoint(toks):
         return toks
     out: list[str] = []
     i = 0
@@ -285,6 +285,32 @@ def _floor_slips(toks: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _split_word(tok: str) -> tuple[str, ...] | None:
+    """The words that cleaned word *tok* stands for when it is two typed together, else
+    None (kept per word: words repeat from record to record)."""
+    m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
+    if m is None and tok[0] in "FA" and len(tok) in (4, 5):
+        m = _FLAT_LETTER_STUCK.match(tok)
+    if m:  # FLT10, APT3B, RM5, FLATB: the unit word and its id typed together
+        return m.groups()
+    if tok in FLOOR_SHORTHAND:
+        return FLOOR_SHORTHAND[tok]
+    joined = _JOINED_UNIT.fullmatch(tok)
+    if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
+        return joined.groups()
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _fixed_words(tok: str) -> tuple[str, ...]:
+    """Cleaned word *tok* as normalised words (``_split_word``, then ``_fix_word`` each)
+    where no neighbour changes its reading: no ``ST`` and no Welsh unit word in the text
+    (the words it splits into are neither). Kept per word."""
+    parts = _split_word(tok)
+    return tuple(_fix_word(p) for p in (parts if parts is not None else (tok,)))
+
+
 def tokens(text: object) -> list[str]:
     """Normalised tokens of *text*, with ``,`` kept as a separator token.
 
@@ -292,34 +318,34 @@ def tokens(text: object) -> list[str]:
     ['FLAT', '2', ',', 'ST', 'MARYS', 'COURT', ',', '10', 'HIGH', 'STREET']
     """
     raw = clean(text).replace(",", " , ").split()
-    expanded: list[str] = []
-    for tok in raw:
-        m = _UNIT_STUCK.match(tok) if tok[0] in "FARU" and not tok.isalpha() else None
-        if m is None and tok[0] in "FA" and len(tok) in (4, 5):
-            m = _FLAT_LETTER_STUCK.match(tok)
-        if m:  # FLT10, APT3B, RM5, FLATB: the unit word and its id typed together
-            expanded.extend(m.groups())
-            continue
-        if tok in FLOOR_SHORTHAND:
-            expanded.extend(FLOOR_SHORTHAND[tok])
-            continue
-        joined = _JOINED_UNIT.fullmatch(tok)
-        if joined:  # FLOORFLAT, GROUNDFLOOR: two unit words typed as one
-            expanded.extend(joined.groups())
-            continue
-        expanded.append(tok)
-    expanded = _welsh_units(expanded)
     out: list[str] = []
-    for i, tok in enumerate(expanded):
-        if tok == ",":
-            if out and out[-1] != ",":
-                out.append(",")
-            continue
-        if tok == "ST":
-            prev = out[-1] if out and out[-1] != "," else None
-            out.append(_saint_or_street(prev, expanded[i + 1 :]))
-            continue
-        out.append(_fix_word(tok))
+    if "ST" not in raw and _WELSH_FIRST.isdisjoint(raw):
+        # (most text: no word reads by its neighbours, each is read alone, once per word)
+        for tok in raw:
+            if tok == ",":
+                if out and out[-1] != ",":
+                    out.append(",")
+                continue
+            out.extend(_fixed_words(tok))
+    else:
+        expanded: list[str] = []
+        for tok in raw:
+            parts = _split_word(tok)
+            if parts is None:
+                expanded.append(tok)
+            else:
+                expanded.extend(parts)
+        expanded = _welsh_units(expanded)
+        for i, tok in enumerate(expanded):
+            if tok == ",":
+                if out and out[-1] != ",":
+                    out.append(",")
+                continue
+            if tok == "ST":
+                prev = out[-1] if out and out[-1] != "," else None
+                out.append(_saint_or_street(prev, expanded[i + 1 :]))
+                continue
+            out.append(_fix_word(tok))
     while out and out[-1] == ",":
         out.pop()
     while out and out[0] == ",":

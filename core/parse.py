@@ -156,9 +156,11 @@ class ParsedAddress:
         return out
 
 
+@lru_cache(maxsize=65536)
 def flat_digits(key: str) -> int:
     """The number inside a flat key (``1A`` → 1, ``B12`` → 12); -1 when it has none. A
-    floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart)."""
+    floor key gives a code of its floor (``F0`` and ``F0/REAR`` are a position apart).
+    (Kept per key: records and addresses share their flat keys.)"""
     if is_floor_key(key):
         return _FLOOR_CODES[key.partition("/")[0]]
     digits = "".join(c for c in key if c.isdecimal())
@@ -552,12 +554,13 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             flat, letter_flat = t, True  # "C, 18 FAIRVIEW ROAD": flat C
             i += 1
             continue
-        m = _SLASH.match(t)
+        digit = t[0].isdecimal()  # (a slash or dotted notation starts with a digit)
+        m = _SLASH.match(t) if digit else None
         if m:
             slashes.append(((int(m.group(1)), m.group(2)), (int(m.group(3)), m.group(4))))
             i += 1
             continue
-        if _DOTTED.match(t) and not dotted:
+        if digit and not dotted and _DOTTED.match(t):
             dotted = t  # 14.12 HIGH STREET, 4.5.3 HIGH STREET: read below
             i += 1
             continue
@@ -670,7 +673,21 @@ def _readings(
     *named_first*: a building name comes before the only number (``MERCIA HOUSE, 12 ST
     MARYS CLOSE``): the number is then the house number, not a flat of that building.
     """
+    return list(_readings_of(flat, letter_flat, tuple(numbers), tuple(slashes), named_first))
+
+
+@lru_cache(maxsize=65536)
+def _readings_of(
+    flat: str,
+    letter_flat: bool,
+    numbers: tuple[tuple[int, str, int | None], ...],
+    slashes: tuple[tuple[tuple[int, str], tuple[int, str]], ...],
+    named_first: bool,
+) -> tuple[Reading, ...]:
+    """``_readings`` (kept per flat and numbers: records share them, and readings are
+    frozen)."""
     out: list[Reading] = []
+    seen: set[tuple[str, int | None, str, int | None]] = set()
 
     def add(
         flat_: str,
@@ -680,9 +697,9 @@ def _readings(
         leaves: bool = False,
     ) -> None:
         r = Reading(flat_, *(num if num else (None, "", None)), weight, unnumbered, leaves)
-        if all(
-            (r.flat, r.number, r.suffix, r.end) != (o.flat, o.number, o.suffix, o.end) for o in out
-        ):
+        key = (r.flat, r.number, r.suffix, r.end)
+        if key not in seen:
+            seen.add(key)
             out.append(r)
 
     for (a, sa), (b, sb) in slashes:
@@ -732,4 +749,4 @@ def _readings(
             add(f"{a}{sa}", None, NAMED_FLAT_WEIGHT, unnumbered=True)
     if not out:
         add("", None, 1.0)
-    return out
+    return tuple(out)

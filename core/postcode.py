@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 # Outward code: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA (inward letters never C I K M O V).
@@ -32,11 +33,13 @@ def normalise(text: str | None) -> str | None:
     return candidate if is_valid(candidate) else None
 
 
+@lru_cache(maxsize=65536)
 def repair(text: str | None) -> str | None:
     """Normalise, fixing keying slips (O↔0, I/L↔1, S↔5, B↔8); None if no single reading fits.
 
     Among the readings that are valid postcodes, the one with fewest changes wins; a tie
-    between different readings is left unrepaired rather than guessed.
+    between different readings is left unrepaired rather than guessed. (Kept per text:
+    a file's records share their postcodes.)
     """
     direct = normalise(text)
     if direct or not text:

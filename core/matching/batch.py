@@ -250,8 +250,7 @@ def _street_columns(
         has_text = bool(ctx.text)
         text = sc.street_text
         named = ctx.streets
-        rest = {t for t in words if t not in pw and not is_street_type(t)}
-        named_rest = rest & sc.named_words
+        rest, named_rest = sc.unstreet_words()
         places = frozenset(ctx.places)
         for s in ss[a:b]:
             f = full[s]
@@ -316,7 +315,7 @@ def _name_similarity(
     r, c, s = rec[has], code[has], sid[has]
     n_names = max(len(index.building_names), 1)
     uniq, inv = np.unique(r * n_names + c, return_inverse=True)
-    base = np.empty(len(uniq), dtype=np.float64)
+    base = np.zeros(len(uniq), dtype=np.float64)
     short = np.zeros(len(uniq), dtype=bool)
     short_sim = np.zeros(len(uniq), dtype=np.float64)
     all_in = np.full(len(uniq), -1.0)
@@ -325,13 +324,21 @@ def _name_similarity(
     extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
         sc = scorers[k]
+        toks = toks_of[cd]
+        # (first-word checks below skip calls that cannot hold: a name none of whose
+        # spellings starts with a record word is neither written in full nor extended)
+        ws = sc.word_set
+        if toks and toks[0] in ws:
+            extended[j] = name_extended(sc.ctx.words, toks, extenders)
+        if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, sc.ctx.words):
+            # every word written: this similarity stands whatever the fuzzy one
+            all_in[j] = name_in_words(list(toks), sc.ctx.words)
+            continue
         text = sc.ctx.text
         base[j] = fuzz.partial_ratio(names[cd], text) if text else 0.0
-        toks = toks_of[cd]
         if toks:
-            ws = sc.word_set
-            if lacks_name_word(list(toks), ws, sc.ctx.words):
-                base[j] = min(base[j], SCATTERED_NAME_SIM)
+            if base[j] > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, sc.ctx.words):
+                base[j] = SCATTERED_NAME_SIM
             short[j] = (
                 toks[0] in sc.free_words
                 and len(toks[0]) >= 4
@@ -339,9 +346,6 @@ def _name_similarity(
             )
             if short[j]:
                 short_sim[j] = shortened_sim(toks, ws, sc.ctx.words)
-            if all_written(toks, sc.name_words, sc.ctx.words):
-                all_in[j] = name_in_words(list(toks), sc.ctx.words)
-        extended[j] = name_extended(sc.ctx.words, toks, extenders)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word

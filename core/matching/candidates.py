@@ -201,6 +201,18 @@ def postcode_block(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     return list(index.by_postcode.get(postcode, ())) if postcode else []
 
 
+def postcode_entries(index: GazetteerIndex, ctx: RecordContext) -> np.ndarray:
+    """``postcode_block`` as an array of entry ids (kept per postcode on the index: records
+    share their postcodes; never to be written to)."""
+    postcode = ctx.parsed.postcode or ctx.parsed.postcode_partial
+    memo = _memo(index, "_postcode_entries_memo")
+    out = memo.get(postcode)
+    if out is None:
+        out = memo[postcode] = np.asarray(postcode_block(index, ctx), dtype=np.int64)
+        out.flags.writeable = False
+    return out
+
+
 #: Street id times this plus a house number: one key per (street, house number).
 HOUSE_KEY = 1 << 24
 

@@ -37,6 +37,7 @@ from .candidates import (
     has_house,
     name_facts,
     postcode_block,
+    postcode_entries,
     wider_block,
 )
 from .exact import EXACT_NOTE, exact_entries
@@ -414,9 +415,15 @@ class Matcher:
 
     # batch (vectorised) -------------------------------------------------------------------
     def _rank_pairs(
-        self, scorers: list[Scorer], cands: list[np.ndarray]
-    ) -> list[tuple[int, float, float, float, int, float] | None]:
-        """Per record: (top entry, points, score, possible, runner-up entry or -1, its points).
+        self,
+        scorers: list[Scorer],
+        cands: list[np.ndarray],
+        floor: np.ndarray | None = None,
+    ) -> list[tuple[int, float, float, float, int, float, float] | None]:
+        """Per record: (top entry, points, score, possible, runner-up entry or -1, its points,
+        its score). *floor*: per record, points the record's runner-up among other
+        candidates already has (its pairs below them are neither top nor runner-up of all:
+        what is ranked here is then exact only where it reaches them).
 
         Exact and cheaper than scoring every pair: the cheap parts (numbers, flats,
         postcode) give each pair an upper bound of its points; the ``FIRST_ROUND`` best
@@ -449,6 +456,8 @@ class Matcher:
         runner = np.array(
             [r[5] if r is not None and r[4] >= 0 else -np.inf for r in ranked], dtype=np.float64
         )
+        if floor is not None:
+            runner = np.maximum(runner, floor)
         rest = np.flatnonzero(~done & (bound >= runner[rec] - BOUND_SLACK))
         if len(rest):
             fill(rest)
@@ -464,9 +473,10 @@ class Matcher:
         score: np.ndarray,
         possible: np.ndarray,
         done: np.ndarray,
-    ) -> list[tuple[int, float, float, float, int, float] | None]:
-        """Best and runner-up (another UPRN) of each record among the scored pairs *done*."""
-        out: list[tuple[int, float, float, float, int, float] | None] = [None] * n
+    ) -> list[tuple[int, float, float, float, int, float, float] | None]:
+        """Best and runner-up (another UPRN) of each record among the scored pairs *done*:
+        by points, then score, then UPRN, then entry id (pairs come in entry order)."""
+        out: list[tuple[int, float, float, float, int, float, float] | None] = [None] * n
         idx = np.flatnonzero(done)
         rec, ent = rec[idx], ent[idx]
         points, score, possible = points[idx], score[idx], possible[idx]
@@ -489,6 +499,7 @@ class Matcher:
             possible[top].tolist(),
             np.where(has_second, ent[second], -1).tolist(),
             np.where(has_second, points[second], 0.0).tolist(),
+            np.where(has_second, score[second], 0.0).tolist(),
         )
         for k, *r in rows:
             out[k] = tuple(r)  # type: ignore[assignment]
@@ -514,7 +525,7 @@ class Matcher:
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
             for t, p in zip(texts, pcs)
         ]
-        cands = [np.asarray(postcode_block(index, sc.ctx), dtype=np.int64) for sc in scorers]
+        cands = [postcode_entries(index, sc.ctx) for sc in scorers]
         ranked = self._rank_pairs(scorers, cands)
         th = self.thresholds
         todo = []
@@ -524,10 +535,20 @@ class Matcher:
             elif r[4] >= 0 and (r[1] - r[5]) * 100.0 / max(r[3], 1.0) < th.min_margin:
                 todo.append(k)
         if todo:
-            wide = [_union(cands[k], wider_block(index, scorers[k].ctx)) for k in todo]
-            again = self._rank_pairs([scorers[k] for k in todo], wide)
+            # only the wider routes' new entries are ranked: the top two of all the record's
+            # candidates are among the block's top two and theirs (``_merged``)
+            more = [_beyond(cands[k], wider_block(index, scorers[k].ctx)) for k in todo]
+            floor = np.array(
+                [
+                    ranked[k][5] if ranked[k] is not None and ranked[k][4] >= 0 else -np.inf
+                    for k in todo
+                ],
+                dtype=np.float64,
+            )
+            again = self._rank_pairs([scorers[k] for k in todo], more, floor)
+            uprn = index.uprn
             for k, r in zip(todo, again):
-                ranked[k] = r
+                ranked[k] = _merged(ranked[k], r, uprn)
         out = []
         for sc, r in zip(scorers, ranked):
             if r is None:
@@ -1075,7 +1096,31 @@ def _repeats(texts: Sequence[object], pcs: Sequence[object]) -> tuple[list[int],
     return firsts, where
 
 
-def _union(first: np.ndarray, more: set[int]) -> np.ndarray:
-    """The sorted union of entry ids *first* and *more*."""
-    extra = np.fromiter(more, dtype=np.int64, count=len(more))
-    return np.union1d(first, extra) if len(first) else np.sort(extra)
+def _beyond(first: np.ndarray, more: set[int]) -> np.ndarray:
+    """The entry ids of *more* not among *first*, in order."""
+    extra = more.difference(first.tolist()) if len(first) else more
+    return np.asarray(sorted(extra), dtype=np.int64)
+
+
+def _merged(
+    first: tuple[int, float, float, float, int, float, float] | None,
+    more: tuple[int, float, float, float, int, float, float] | None,
+    uprn: np.ndarray,
+) -> tuple[int, float, float, float, int, float, float] | None:
+    """``Matcher._top_two`` of a record's pairs from the top two of two disjoint sets of
+    them, *first* and *more* (each ranked in entry order): the best is the best of the two
+    bests; the runner-up (another UPRN) is the best of the others not sharing its UPRN
+    (each set's best, or its runner-up where its best shares that UPRN)."""
+    if first is None or more is None:
+        return first if more is None else more
+    pairs = []  # (points, score, uprn, entry, possible) of each set's top two
+    for r in (first, more):
+        pairs.append((r[1], r[2], int(uprn[r[0]]), r[0], r[3]))
+        if r[4] >= 0:
+            pairs.append((r[5], r[6], int(uprn[r[4]]), r[4], 0.0))
+    pairs.sort(key=lambda p: (-p[0], -p[1], p[2], p[3]))
+    top = pairs[0]
+    second = next((p for p in pairs[1:] if p[2] != top[2]), None)
+    if second is None:
+        return (top[3], top[0], top[1], top[4], -1, 0.0, 0.0)
+    return (top[3], top[0], top[1], top[4], second[3], second[0], second[1])

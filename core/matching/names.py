@@ -80,7 +80,10 @@ def spelled_towns(index: GazetteerIndex, words: Sequence[str]) -> frozenset[str]
     for word: "81 VICTORIA AVENUE, CANONS PARK, DONMORHAM" and DONMORHAM has a VICTORIA
     AVENUE."""
     towns = street_towns(index)
-    return frozenset().union(*(towns[f] for f in spelled_streets(index, words)))
+    found = spelled_streets(index, words)
+    if len(found) == 1:  # (most records: that street name's towns, as they are)
+        return frozenset(towns[next(iter(found))])
+    return frozenset().union(*(towns[f] for f in found))
 
 
 def other_town(

@@ -21,7 +21,7 @@ from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, house_exists, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_streets, street_towns, street_words, town_with_street
+from .names import other_town, spelled_towns, street_words, town_with_street
 
 
 @dataclass(frozen=True)
@@ -448,6 +448,7 @@ class Scorer:
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
         self._left: dict[int, bool] = {}
+        self._unstreet: tuple[set[str], set[str]] | None = None
         #: Streets the record names only as part of a longer street it names.
         self.shadowed = shadowed_streets(index, ctx.streets)
         mine = ctx.parsed.postcode or ctx.parsed.postcode_partial
@@ -475,11 +476,7 @@ class Scorer:
             str(r.number) for r in ctx.parsed.readings if r.number is not None
         }
         #: Towns having a street the record spells out (for ``other_town``).
-        self.spelled_towns = (
-            frozenset().union(*(street_towns(index)[f] for f in spelled_streets(index, ctx.words)))
-            if ctx.places
-            else frozenset()
-        )
+        self.spelled_towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
         #: Words the record writes outside the places it names: a name's first word among
@@ -567,13 +564,23 @@ class Scorer:
         """True when the record writes every word of the name of a building of street *sid*
         beyond the street's own words and the places it names (``PARK VIEW``, ``WESTON
         COURT`` on COPPICE WALK, street-type words and all): the record names that building."""
-        if sid < 0:
-            return False
+        if sid < 0 or self.word_set.isdisjoint(street_name_words(self.index)[sid]):
+            return False  # (no word of any name on the street: none is written)
         st = self.index.streets[sid]
         avail = self.word_set - set(st.full.split()) - self._place_words
         if not avail:
             return False
         return any(set(toks) <= avail for toks in street_names(self.index)[sid])
+
+    def unstreet_words(self) -> tuple[set[str], set[str]]:
+        """(the record's words that are neither a place it names nor a street-type word,
+        those of them in a gazetteer building name it writes: ``named_words``), kept."""
+        got = self._unstreet
+        if got is None:
+            pw = self._place_words
+            rest = {t for t in self.ctx.words if t not in pw and not is_street_type(t)}
+            got = self._unstreet = (rest, rest & self.named_words)
+        return got
 
     def names_building_elsewhere(self, sid: int) -> bool:
         """True when the record names a gazetteer building (``named_words``) that no address
@@ -608,22 +615,27 @@ class Scorer:
         cached = self._building.get(key)
         if cached is not None:
             return cached
-        text = self.ctx.text
-        sim = fuzz.partial_ratio(name, text) if text else 0.0
         toks = [t for t in name.split() if t != "THE"]
-        if lacks_name_word(toks, self.word_set, self.ctx.words):
-            sim = min(sim, SCATTERED_NAME_SIM)  # YEW COTTAGE typed: not YEW COTTAGE BARN
         if (
             toks
-            and toks[0] in self.free_words
-            and len(toks[0]) >= 4
-            and not names_shorter(tuple(toks), self.ctx.words, self.index)
+            and toks[0] in self.name_words
+            and all_written(tuple(toks), self.name_words, self.ctx.words)
         ):
-            street = self.index.streets[sid].name.split() if sid >= 0 else ()
-            if toks[0] not in street:  # shortened name: FISHER for FISHER COTTAGE
-                sim = max(sim, shortened_sim(toks, self.word_set, self.ctx.words))
-        if all_written(tuple(toks), self.name_words, self.ctx.words):
-            sim = name_in_words(toks, self.ctx.words)
+            sim = name_in_words(toks, self.ctx.words)  # whatever the fuzzy similarity
+        else:
+            text = self.ctx.text
+            sim = fuzz.partial_ratio(name, text) if text else 0.0
+            if sim > SCATTERED_NAME_SIM and lacks_name_word(toks, self.word_set, self.ctx.words):
+                sim = SCATTERED_NAME_SIM  # YEW COTTAGE typed: not YEW COTTAGE BARN
+            if (
+                toks
+                and toks[0] in self.free_words
+                and len(toks[0]) >= 4
+                and not names_shorter(tuple(toks), self.ctx.words, self.index)
+            ):
+                street = self.index.streets[sid].name.split() if sid >= 0 else ()
+                if toks[0] not in street:  # shortened name: FISHER for FISHER COTTAGE
+                    sim = max(sim, shortened_sim(toks, self.word_set, self.ctx.words))
         if sim > EXTENDED_NAME_SIM and name_extended(
             self.ctx.words, tuple(toks), name_extenders(self.index)
         ):

@@ -11,7 +11,7 @@ from placelink.core.matching import AMBIGUOUS, MATCHED, UNMATCHED, Matcher, Thre
 from placelink.core.matching import matcher as matcher_module
 from placelink.core.matching.batch import PairBatch, score_pairs
 from placelink.core.matching.candidates import context, postcode_block, wider_block
-from placelink.core.matching.matcher import _postcode_slip_score
+from placelink.core.matching.matcher import _beyond, _merged, _postcode_slip_score
 from placelink.core.matching.scoring import Scorer
 from placelink.core.parse import parse
 from placelink.core.schema import empty_address
@@ -368,6 +368,49 @@ def test_vectorised_points_equal_reference_scorer(matcher: Matcher) -> None:
         ref = scorers[k].score(i)
         assert pts == pytest.approx(ref.points), (k, i)
         assert possible == pytest.approx(ref.best_possible), (k, i)
+
+
+def test_wider_routes_ranked_apart_then_merged_equal_ranking_all(matcher: Matcher) -> None:
+    """Ranking only the wider routes' new entries (pruned below the postcode block's
+    runner-up) and merging with the block's top two gives the top two of all candidates,
+    ties broken alike."""
+    index = matcher.index
+    scorers, blocks, more, whole = [], [], [], []
+    for t in VARIANTS:
+        for p in POSTCODES:
+            ctx = context(index, matcher.corrector, parse(t, p))
+            scorers.append(Scorer(index, ctx, matcher.weights))
+            block = np.asarray(postcode_block(index, ctx), dtype=np.int64)
+            wide = wider_block(index, ctx)
+            blocks.append(block)
+            more.append(_beyond(block, wide))
+            whole.append(np.asarray(sorted(set(block.tolist()) | wide), dtype=np.int64))
+    first = matcher._rank_pairs(scorers, blocks)
+    floor = np.array(
+        [r[5] if r is not None and r[4] >= 0 else -np.inf for r in first], dtype=np.float64
+    )
+    again = matcher._rank_pairs(scorers, more, floor)
+    merged = [_merged(f, a, index.uprn) for f, a in zip(first, again)]
+    assert merged == matcher._rank_pairs(scorers, whole)
+    # both parts hold candidates for many records: the merge is exercised
+    assert sum(f is not None and a is not None for f, a in zip(first, again)) > 10
+
+
+def test_merged_top_two_takes_the_runner_up_from_either_part() -> None:
+    """The runner-up has another UPRN than the top: a part whose best shares the top's
+    UPRN gives its own runner-up; ties fall to the lower UPRN, then entry."""
+    uprn = np.array([100, 100, 200, 300, 300], dtype=np.int64)
+    block = (0, 50.0, 80.0, 60.0, 2, 40.0, 70.0)  # entry 0 (UPRN 100), runner entry 2
+    wider = (1, 55.0, 85.0, 62.0, 3, 45.0, 75.0)  # entry 1 (UPRN 100 too), runner entry 3
+    assert _merged(block, wider, uprn) == (1, 55.0, 85.0, 62.0, 3, 45.0, 75.0)
+    tie = (4, 45.0, 75.0, 60.0, -1, 0.0, 0.0)  # entry 4: UPRN 300 tied with entry 3
+    assert _merged(wider, tie, uprn) == (1, 55.0, 85.0, 62.0, 3, 45.0, 75.0)
+    # equal points: the higher score first, whatever the UPRN
+    low = (2, 50.0, 80.0, 60.0, -1, 0.0, 0.0)
+    high = (3, 50.0, 85.0, 59.0, -1, 0.0, 0.0)
+    assert _merged(low, high, uprn) == (3, 50.0, 85.0, 59.0, 2, 50.0, 80.0)
+    assert _merged(None, tie, uprn) == tie
+    assert _merged(block, None, uprn) == block
 
 
 def test_reason_names_a_different_street_type(matcher: Matcher) -> None:
