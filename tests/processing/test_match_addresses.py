@@ -352,6 +352,32 @@ def test_geopackage_output_filled_in_one_go_equals_the_sink(
     assert extent.xMinimum() == 450000 and extent.xMaximum() <= 450060
 
 
+def _memory_and_geopackage(run_alg, tmp_path, csv_text: str) -> tuple[list, QgsVectorLayer]:
+    """The rows (attributes, point) of a memory OUTPUT and the GeoPackage OUTPUT layer of
+    the same match of the records *csv_text*."""
+    from placelink.qgis_support.fields import plain_value
+
+    path = tmp_path / "records.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    params = {"INPUT": str(path), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
+              "GAZETTEER": _gazetteer()}  # fmt: skip
+    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = str(tmp_path / "matched.gpkg")
+    run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
+    names = memory["OUTPUT"].fields().names()
+    rows = [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
+            for f in memory["OUTPUT"].getFeatures()]  # fmt: skip
+    return rows, QgsVectorLayer(out, "matched", "ogr")
+
+
+def _rows_of(layer, like: list) -> list:
+    from placelink.qgis_support.fields import plain_value
+
+    names = list(like[0][0]) if like else []
+    return [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
+            for f in layer.getFeatures()]  # fmt: skip
+
+
 def test_exact_answers_are_written_while_the_rest_are_scored(
     run_alg, tmp_path, monkeypatch
 ) -> None:
@@ -359,7 +385,6 @@ def test_exact_answers_are_written_while_the_rest_are_scored(
     fids), then the scored ones: the layer is the one a memory layer gets, row for row."""
     from placelink.core.matching.exact import EXACT_NOTE
     from placelink.qgis_support import bulk_io
-    from placelink.qgis_support.fields import plain_value
 
     added: list[list[int]] = []
     original = bulk_io.GeoPackageFill.add
@@ -369,32 +394,20 @@ def test_exact_answers_are_written_while_the_rest_are_scored(
         original(fill, positions, rows, points)
 
     monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
-    path = tmp_path / "records.csv"
-    path.write_text(
+    memory, layer = _memory_and_geopackage(
+        run_alg,
+        tmp_path,
         "ref,addr,pc\n"
         'r1,"10 Hgh Stret, Exampleton",AB1 2CD\n'
         'r2,"10 High Street, Exampleton",AB1 2CD\n'
         'r3,"12 high st",AB1 2CD\n'
         'r4,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n'
         'r5,"Flat 2, 20 High Street, Exampleton",AB1 2CE\n',
-        encoding="utf-8",
     )
-    params = {"INPUT": str(path), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
-              "GAZETTEER": _gazetteer()}  # fmt: skip
-    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
-    out = str(tmp_path / "matched.gpkg")
-    run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
     # r4 is exactly ROSE COTTAGE's text and postcode (AB1 2CD and AB1 2CE, invalid
     # postcodes, are never exact), then the others, each row at its own fid
     assert added == [[3], [0, 1, 2, 4]]
-    layer = QgsVectorLayer(out, "matched", "ogr")
-    names = memory["OUTPUT"].fields().names()
-
-    def rows(source) -> list:
-        return [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
-                for f in source.getFeatures()]  # fmt: skip
-
-    assert rows(layer) == rows(memory["OUTPUT"])
+    assert _rows_of(layer, memory) == memory
     assert [f.id() for f in layer.getFeatures()] == [1, 2, 3, 4, 5]
     reasons = [f["match_reason"] for f in layer.getFeatures()]
     assert [r == EXACT_NOTE for r in reasons] == [False, False, False, True, False]
@@ -412,7 +425,6 @@ def test_a_fill_that_fails_midway_is_rolled_back_and_written_through_qgis(
     import sqlite3
 
     from placelink.qgis_support import bulk_io
-    from placelink.qgis_support.fields import plain_value
 
     original = bulk_io.GeoPackageFill.add
     calls: list[int] = []
@@ -425,26 +437,14 @@ def test_a_fill_that_fails_midway_is_rolled_back_and_written_through_qgis(
         original(fill, positions, rows, points)
 
     monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
-    path = tmp_path / "records.csv"
-    path.write_text(
+    memory, layer = _memory_and_geopackage(
+        run_alg,
+        tmp_path,
         'ref,addr,pc\nr1,"10 High St, Exampleton",AB1 2CD\n'
         'r2,"Rose Cottage, Mill Lane, Exampleton",AB1 3EF\nr3,"12 high st",AB1 2CD\n',
-        encoding="utf-8",
     )
-    params = {"INPUT": str(path), "ADDRESS_FIELDS": ["addr"], "POSTCODE_FIELD": "pc",
-              "GAZETTEER": _gazetteer()}  # fmt: skip
-    memory = run_alg("placelink:matchaddresses", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})
-    out = str(tmp_path / "matched.gpkg")
-    run_alg("placelink:matchaddresses", {**params, "OUTPUT": out})
     assert len(calls) >= 1
-    layer = QgsVectorLayer(out, "matched", "ogr")
-    names = memory["OUTPUT"].fields().names()
-
-    def rows(source) -> list:
-        return [({n: plain_value(f[n]) for n in names}, f.geometry().asWkt())
-                for f in source.getFeatures()]  # fmt: skip
-
-    assert rows(layer) == rows(memory["OUTPUT"]) and layer.featureCount() == 3
+    assert _rows_of(layer, memory) == memory and layer.featureCount() == 3
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
