@@ -70,7 +70,9 @@ class MatchOutput:
         #: the worker processes have forked, which must not inherit an open connection).
         self._fillable = False
         self._written: list[int] = []
-        if _names_geopackage(alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)):
+        destination = alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)
+        if _names_geopackage(destination) and bulk_io.plain_values(rows):
+            # (otherwise the layer is made after matching: no open sink crosses a fork)
             self._sink, self.destination = self._made()
             if bulk_io.may_fill(self.destination, fields.names(), rows):
                 self._sink = None  # closed: QGIS made the file, its fields, CRS and layer

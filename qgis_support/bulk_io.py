@@ -157,6 +157,11 @@ def may_fill(destination: str, names: Sequence[str], rows: Sequence[Sequence]) -
     like the fid column (QGIS would write it as the fid)."""
     if geopackage_destination(destination) is None or "fid" in (n.lower() for n in names):
         return False
+    return plain_values(rows)
+
+
+def plain_values(rows: Sequence[Sequence]) -> bool:
+    """Whether every value of *rows* is text, a number or None (what a fill writes as is)."""
     return not set(map(type, chain.from_iterable(rows))) - {str, int, float, type(None)}
 
 
