@@ -505,19 +505,6 @@ class Matcher:
             out[k] = tuple(r)  # type: ignore[assignment]
         return out
 
-    def _match_batch_vectorised(
-        self, texts: Sequence[object], pcs: Sequence[object]
-    ) -> list[MatchResult]:
-        """Each record's answer: the exact pass's, else the scoring cascade's."""
-        exact = self._exact_entries(texts, pcs)
-        rest = [k for k, e in enumerate(exact) if e < 0]
-        if len(rest) == len(exact):
-            return self._match_scored(texts, pcs)
-        scored = iter(
-            self._match_scored([texts[k] for k in rest], [pcs[k] for k in rest]) if rest else ()
-        )
-        return [self._exact_answer(e) if e >= 0 else next(scored) for e in exact]
-
     def _match_scored(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
         """The scoring cascade's answers: postcode block, wider routes, the decision."""
         index = self.index
@@ -568,7 +555,7 @@ class Matcher:
     # public ------------------------------------------------------------------------------
     def match_one(self, text: object, postcode: object = None) -> MatchResult:
         """Match one free-text address (with an optional separate postcode)."""
-        return self._match_batch_vectorised([text], [postcode])[0]
+        return self._match_batch([text], [postcode], 1, None, None)[0]
 
     def match_batch(
         self,
