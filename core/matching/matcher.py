@@ -1010,12 +1010,13 @@ ExactAnswers = Callable[[list[int], list[MatchResult]], None]
 
 def _each_repeat(on_exact: ExactAnswers, where: list[int]) -> ExactAnswers:
     """*on_exact* for distinct records, called with every input position of each
-    (``_repeats``'s *where*: per input record, the number of its distinct record)."""
+    (``_repeats``'s *where*: per input record, the number of its distinct record); the
+    repeats of a record are handed its one answer (to read: the returned list has copies)."""
 
     def call(at: list[int], answers: list[MatchResult]) -> None:
         answer_of = dict(zip(at, answers))
         positions = [i for i, k in enumerate(where) if k in answer_of]
-        on_exact(positions, [replace(answer_of[where[i]]) for i in positions])
+        on_exact(positions, [answer_of[where[i]] for i in positions])
 
     return call
 
