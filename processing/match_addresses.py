@@ -219,7 +219,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
         crs = gazetteer.sourceCrs() if gazetteer.sourceCrs().isValid() else (
             QgsCoordinateReferenceSystem(schema.CRS)
         )  # fmt: skip
-        # a GeoPackage output takes the exact pass's answers while the rest are scored
+        # a GeoPackage output takes the answers as they come, while the rest are matched
         output = MatchOutput(self, parameters, context, fields, crs, rows)
         feedback.setProgressText(self.tr("Matching {n:,} records").format(n=len(rows)))
         try:
@@ -229,7 +229,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
                 workers=workers,
                 progress=lambda p: feedback.setProgress(25 + 0.7 * p),
                 is_canceled=feedback.isCanceled,
-                on_exact=output.exact,
+                on_answers=output.add,
             )
             dest = output.finish(results)
         except InterruptedError:

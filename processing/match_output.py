@@ -1,12 +1,13 @@
 """The output layer of ``placelink:matchaddresses``, written as the answers come.
 
 A GeoPackage file output is made before matching and filled in one SQLite transaction
-(``bulk_io.GeoPackageFill``): the exact pass's answers while worker processes score the
-other records (``Matcher.match_batch(on_exact=…)``), the rest when they are known; any
-other output (PostGIS, CSV, a memory layer), or input values the fill cannot write as
-they are, goes through QGIS's sink once every answer is known. Either way the rows, fids,
-fields, points, spatial index and extent are the same. A cancelled or failed run writes no
-row (the transaction is rolled back; the algorithm's base removes the file it made).
+(``bulk_io.GeoPackageFill``) as the answers become known (``Matcher.match_batch(
+on_answers=…)``): the exact pass's while worker processes score the other records, then
+each chunk of scored records' between this process's own chunks; any other output
+(PostGIS, CSV, a memory layer), or input values the fill cannot write as they are, goes
+through QGIS's sink once every answer is known. Either way the rows, fids, fields,
+points, spatial index and extent are the same. A cancelled or failed run writes no row
+(the transaction is rolled back; the algorithm's base removes the file it made).
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ def _names_geopackage(destination: str) -> bool:
 
 
 class MatchOutput:
-    """The output layer of one run of *alg*: ``exact`` takes the exact pass's answers
-    (``on_exact``), ``finish`` writes the rest and closes it, ``abort`` writes nothing."""
+    """The output layer of one run of *alg*: ``add`` takes answers as they come
+    (``on_answers``), ``finish`` writes the rest and closes it, ``abort`` writes nothing."""
 
     def __init__(self, alg, parameters, context, fields: QgsFields, crs, rows: list) -> None:
         self._make = lambda: alg.parameterAsSink(
@@ -95,14 +96,14 @@ class MatchOutput:
         rows = self._rows
         return [[*rows[i], *result_values(r), *_UNDECIDED] for i, r in zip(at, results)]
 
-    def exact(self, at: list[int], results: list) -> None:
+    def add(self, at: list[int], results: list) -> None:
         """Write the answers *results* of the records at positions *at* now, if the file
         is being filled (else they are written with the others by ``finish``)."""
         if self._open() is None:
             return
         try:
             self._fill.add(at, self._values(at, results), [point_of(r) for r in results])
-            self._written = at
+            self._written.extend(at)
         except sqlite3.Error:
             self._fill.abort()  # rolled back: every row goes through QGIS's sink at the end
             self._fill = None
@@ -116,8 +117,9 @@ class MatchOutput:
                 done[i] = True
             rest = [i for i, d in enumerate(done) if not d]
             try:
-                self._fill.add(rest, self._values(rest, [results[i] for i in rest]),
-                               [point_of(results[i]) for i in rest])  # fmt: skip
+                if rest:
+                    self._fill.add(rest, self._values(rest, [results[i] for i in rest]),
+                                   [point_of(results[i]) for i in rest])  # fmt: skip
                 self._fill.finish(len(results))
                 return self.destination
             except sqlite3.Error:

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import bisect
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -45,15 +43,12 @@ from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
 from .scoring import WEIGHTS, Scored, Scorer, Weights, unit_kinds
+from .workers import CHUNK, Answers, can_fork, each_repeat, repeats, run_chunks
 
 #: Candidates per record scored in full before the upper bounds prune the rest.
 FIRST_ROUND = 8
 #: Slack on the upper-bound comparison (floating-point safety; bounds are exact sums).
 BOUND_SLACK = 1e-6
-#: Records matched together (one vectorised batch; the unit of work of a worker process).
-CHUNK = 2000
-#: The smallest chunk a worker takes near the end of a batch.
-MIN_CHUNK = 200
 #: Records matched (and dropped) before worker processes fork, to build the index's
 #: derived tables once for all of them (``Matcher._warm``).
 WARM_RECORDS = 20
@@ -565,26 +560,28 @@ class Matcher:
         workers: int = 1,
         progress: Callable[[float], None] | None = None,
         is_canceled: Callable[[], bool] | None = None,
-        on_exact: ExactAnswers | None = None,
+        on_answers: Answers | None = None,
     ) -> list[MatchResult]:
         """One result per text, in input order. *workers* > 1 forks worker processes
         (POSIX only; falls back to one process elsewhere).
 
-        *on_exact* is called once, in this process, with the positions and answers of the
-        records the exact pass answers, when the worker processes have started on the
-        others and before this process takes its share of them: a caller can write those
-        answers meanwhile. The returned list holds them too."""
+        *on_answers(positions, answers)* is called in this process as answers become
+        known, so that a caller can write them while the others are matched: first the
+        exact pass's (once the worker processes have started on the others), then each
+        chunk of scored records'. Every record is handed over once, in no set order (a
+        repeated record's answer to read, not to change); the returned list holds them
+        too."""
         n = len(texts)
         if postcodes is not None and len(postcodes) != n:
             raise ValueError(f"{len(postcodes)} postcodes for {n} texts")
         pcs = list(postcodes) if postcodes is not None else [None] * n
         workers = min(max(1, workers), os.cpu_count() or 1)
-        firsts, where = _repeats(texts, pcs)
+        firsts, where = repeats(texts, pcs)
         was_enabled = gc.isenabled()
         gc.disable()  # many short-lived objects; the index itself never changes
         try:
             if where is None:
-                return self._match_batch(texts, pcs, workers, progress, is_canceled, on_exact)
+                return self._match_batch(texts, pcs, workers, progress, is_canceled, on_answers)
             # a record repeating an earlier one's text and postcode (service files list
             # one address many times) is matched once; each repeat gets its own copy
             unique_texts, unique_pcs = [texts[i] for i in firsts], [pcs[i] for i in firsts]
@@ -594,7 +591,7 @@ class Matcher:
                 workers,
                 progress,
                 is_canceled,
-                _each_repeat(on_exact, where) if on_exact is not None else None,
+                each_repeat(on_answers, where) if on_answers is not None else None,
             )
             seen = [False] * len(found)
             out = []
@@ -613,7 +610,7 @@ class Matcher:
         workers: int,
         progress: Callable[[float], None] | None,
         is_canceled: Callable[[], bool] | None,
-        on_exact: ExactAnswers | None = None,
+        on_answers: Answers | None = None,
     ) -> list[MatchResult]:
         """The exact pass here, then the other records scored (by *workers* processes)."""
         exact = self._exact_entries(texts, pcs)
@@ -621,17 +618,23 @@ class Matcher:
         answers = [self._exact_answer(e) if e >= 0 else None for e in exact]
 
         def meanwhile() -> None:
-            if on_exact is not None:
+            if on_answers is not None:
                 at = [k for k, e in enumerate(exact) if e >= 0]
-                on_exact(at, [answers[k] for k in at])  # type: ignore[misc]
+                on_answers(at, [answers[k] for k in at])  # type: ignore[misc]
+
+        def on_chunk(start: int, found: list[MatchResult]) -> None:
+            if on_answers is not None:
+                on_answers(rest[start : start + len(found)], found)
 
         if len(rest) < len(exact):
             texts, pcs = [texts[k] for k in rest], [pcs[k] for k in rest]
         n = len(texts)
-        if workers > 1 and n >= 200 and "fork" in multiprocessing.get_all_start_methods():
-            scored = self._match_parallel(
-                list(texts), pcs, workers, progress, is_canceled, meanwhile
-            )
+        if workers > 1 and n >= 200 and can_fork():
+            self._warm(texts, pcs)  # built once here, shared by the forked workers
+            scored = run_chunks(
+                self._match_scored, list(texts), pcs, workers, progress, is_canceled,
+                meanwhile, on_chunk,
+            )  # fmt: skip
         else:
             meanwhile()
             scored = []
@@ -639,7 +642,9 @@ class Matcher:
             for k in range(0, n, step):
                 if is_canceled is not None and is_canceled():
                     raise InterruptedError("matching cancelled")
-                scored.extend(self._match_scored(texts[k : k + step], pcs[k : k + step]))
+                found = self._match_scored(texts[k : k + step], pcs[k : k + step])
+                on_chunk(k, found)
+                scored.extend(found)
                 if progress is not None:
                     progress(100.0 * min(n, k + step) / max(n, 1))
         if progress is not None and n == 0:
@@ -648,67 +653,6 @@ class Matcher:
             return scored
         found = iter(scored)
         return [a if a is not None else next(found) for a in answers]
-
-    def _match_parallel(
-        self,
-        texts: list[object],
-        pcs: list[object],
-        workers: int,
-        progress: Callable[[float], None] | None,
-        is_canceled: Callable[[], bool] | None = None,
-        meanwhile: Callable[[], None] | None = None,
-    ) -> list[MatchResult]:
-        """Chunks taken in turn (a shared counter) by this process and ``workers - 1``
-        forked ones: this process keeps its warm caches, runs *meanwhile* once the workers
-        have started, then does its share."""
-        global _WORKER_STATE
-        self._warm(texts, pcs)  # built once here, shared by the forked workers
-        chunks = [(texts[i:j], pcs[i:j]) for i, j in _chunk_bounds(len(texts), workers)]
-        ctx = multiprocessing.get_context("fork")
-        counter = ctx.Value("i", 0)
-        _WORKER_STATE = (self, chunks, counter)
-        parts: dict[int, list[MatchResult]] = {}
-        # Plain forked processes, each sending its chunks back once through a pipe:
-        # multiprocessing.Pool's terminate() can deadlock on its result queue.
-        procs, conns = [], []
-        try:
-            for _ in range(workers - 1):
-                recv, send = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
-                proc.start()
-                send.close()
-                procs.append(proc)
-                conns.append(recv)
-            if meanwhile is not None:
-                meanwhile()
-            while (k := _next_chunk(counter)) < len(chunks):
-                if is_canceled is not None and is_canceled():
-                    raise InterruptedError("matching cancelled")
-                parts[k] = self._match_scored(*chunks[k])
-                if progress is not None:
-                    progress(100.0 * min(k + 1, len(chunks) - 1) / len(chunks))
-            for conn in conns:
-                try:
-                    ok, payload = conn.recv()
-                except EOFError:
-                    raise RuntimeError("a matching worker process ended unexpectedly") from None
-                if not ok:
-                    raise RuntimeError(f"a matching worker failed: {payload}")
-                parts.update(payload)
-        finally:
-            with counter.get_lock():
-                counter.value = len(chunks)  # workers take no more chunks
-            for conn in conns:
-                conn.close()
-            for proc in procs:
-                proc.join(5)
-                if proc.is_alive():
-                    proc.kill()
-                    proc.join()
-            _WORKER_STATE = None
-        if progress is not None:
-            progress(100.0)
-        return [res for k in range(len(chunks)) for res in parts[k]]
 
     def _warm(self, texts: Sequence[object] = (), pcs: Sequence[object] = ()) -> None:
         """Build the index's derived tables (kept on it) before workers fork, so that no
@@ -1002,86 +946,6 @@ def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -
         and _postcode_outcome(second) == outcome
         and _full_text_but_postcode(top, w) > _full_text_but_postcode(second, w)
     )
-
-
-#: ``on_exact(positions, answers)`` of ``Matcher.match_batch``.
-ExactAnswers = Callable[[list[int], list[MatchResult]], None]
-
-
-def _each_repeat(on_exact: ExactAnswers, where: list[int]) -> ExactAnswers:
-    """*on_exact* for distinct records, called with every input position of each
-    (``_repeats``'s *where*: per input record, the number of its distinct record); the
-    repeats of a record are handed its one answer (to read: the returned list has copies)."""
-
-    def call(at: list[int], answers: list[MatchResult]) -> None:
-        answer_of = dict(zip(at, answers))
-        positions = [i for i, k in enumerate(where) if k in answer_of]
-        on_exact(positions, [answer_of[where[i]] for i in positions])
-
-    return call
-
-
-#: (matcher, chunks, shared next-chunk counter) for forked workers (see ``_match_parallel``).
-_WORKER_STATE: tuple[Matcher, list, object] | None = None
-
-
-def _next_chunk(counter) -> int:
-    """Take the next chunk number from the shared *counter*."""
-    with counter.get_lock():
-        k = counter.value
-        counter.value = k + 1
-    return k
-
-
-def _worker_main(conn: Connection) -> None:
-    """A forked worker's body: its chunks' results (or its error) sent back once."""
-    try:
-        conn.send((True, _take_chunks()))
-    except BaseException as exc:  # reported to the parent, which raises it
-        conn.send((False, repr(exc)))
-    finally:
-        conn.close()
-
-
-def _take_chunks() -> dict[int, list[MatchResult]]:
-    """A worker: match chunks in turn until none is left."""
-    assert _WORKER_STATE is not None
-    matcher, chunks, counter = _WORKER_STATE
-    out: dict[int, list[MatchResult]] = {}
-    while (k := _next_chunk(counter)) < len(chunks):
-        out[k] = matcher._match_scored(*chunks[k])
-    return out
-
-
-def _chunk_bounds(n: int, workers: int) -> list[tuple[int, int]]:
-    """(start, end) of the chunks *workers* processes take in turn: ``CHUNK`` records at
-    first, then smaller ones (a share of what is left, at least ``MIN_CHUNK``), so that the
-    processes finish together rather than one waiting on another's last big chunk."""
-    bounds = []
-    start = 0
-    while start < n:
-        size = max(MIN_CHUNK, min(CHUNK, -(-(n - start) // (workers * 3))))
-        bounds.append((start, min(n, start + size)))
-        start += size
-    return bounds
-
-
-def _repeats(texts: Sequence[object], pcs: Sequence[object]) -> tuple[list[int], list[int] | None]:
-    """(position of each distinct (text, postcode) pair's first record, per record the
-    number of its pair among those); (``[]``, None) when no pair repeats or a value is
-    neither text nor None (``1`` and ``1.0`` are equal keys but different texts)."""
-    plain = {str, type(None)}
-    if not set(map(type, texts)) <= plain or not set(map(type, pcs)) <= plain:
-        return [], None
-    first: dict[tuple[object, object], int] = {}
-    where = [first.setdefault(key, len(first)) for key in zip(texts, pcs)]
-    if len(first) == len(where):
-        return [], None
-    firsts = [-1] * len(first)
-    for i, k in enumerate(where):
-        if firsts[k] < 0:
-            firsts[k] = i
-    return firsts, where
 
 
 def _beyond(first: np.ndarray, more: set[int]) -> np.ndarray:

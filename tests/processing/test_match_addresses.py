@@ -378,22 +378,28 @@ def _rows_of(layer, like: list) -> list:
             for f in layer.getFeatures()]  # fmt: skip
 
 
-def test_exact_answers_are_written_while_the_rest_are_scored(
-    run_alg, tmp_path, monkeypatch
-) -> None:
-    """A GeoPackage OUTPUT takes the exact pass's answers first (their rows at their own
-    fids), then the scored ones: the layer is the one a memory layer gets, row for row."""
-    from placelink.core.matching.exact import EXACT_NOTE
+@pytest.fixture
+def added(monkeypatch) -> list[list[int]]:
+    """The positions of each ``GeoPackageFill.add`` call, in order."""
     from placelink.qgis_support import bulk_io
 
-    added: list[list[int]] = []
+    calls: list[list[int]] = []
     original = bulk_io.GeoPackageFill.add
 
     def add(fill, positions, rows, points):
-        added.append(list(positions))
+        calls.append(list(positions))
         original(fill, positions, rows, points)
 
     monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
+    return calls
+
+
+def test_exact_answers_are_written_while_the_rest_are_scored(run_alg, tmp_path, added) -> None:
+    """A GeoPackage OUTPUT takes the exact pass's answers first (their rows at their own
+    fids), then the scored ones as they come: the layer is the one a memory layer gets,
+    row for row."""
+    from placelink.core.matching.exact import EXACT_NOTE
+
     memory, layer = _memory_and_geopackage(
         run_alg,
         tmp_path,
@@ -414,6 +420,27 @@ def test_exact_answers_are_written_while_the_rest_are_scored(
     assert [f["uprn"] for f in layer.getFeatures()][1:] == [
         100000000010, 100000000012, 100000000030, 100000000022
     ]  # fmt: skip
+
+
+def test_forked_workers_answers_are_written_chunk_by_chunk(
+    run_alg, tmp_path, added, monkeypatch
+) -> None:
+    """With a forked worker (as in qgis_process), the scored records' answers are written
+    chunk by chunk as each process finds them, every row once at its own fid."""
+    from placelink.processing import match_addresses
+
+    monkeypatch.setattr(match_addresses, "_workers", lambda: 2)
+    records = "".join(f'r{k},"{k} Hgh Stret, Exampleton",AB1 2CD\n' for k in range(1, 400))
+    memory, layer = _memory_and_geopackage(
+        run_alg, tmp_path,
+        'ref,addr,pc\nr0,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n' + records,
+    )  # fmt: skip
+    assert added[0] == [0]  # the exact pass's answer first
+    assert len(added) >= 3  # then chunks of the 399 others, as they come
+    assert sorted(i for at in added for i in at) == list(range(400))
+    # (a row without a point: POINT EMPTY in a GeoPackage, as QGIS writes it; none in memory)
+    assert [(v, "" if p == "Point EMPTY" else p) for v, p in _rows_of(layer, memory)] == memory
+    assert [f.id() for f in layer.getFeatures()] == list(range(1, 401))
 
 
 @pytest.mark.parametrize("fails", ["exact", "rest"])

@@ -152,23 +152,29 @@ def test_on_the_sample_council_the_exact_pass_answers_every_address_as_scoring_d
     assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
 
 
-def test_the_exact_answers_are_handed_over_once_while_the_others_are_scored() -> None:
-    """``on_exact``: every position the exact pass answers (repeats too), once, with the
-    answers the returned list holds; in one process and with a forked worker alike."""
+def test_every_answer_is_handed_over_once_as_it_comes() -> None:
+    """``on_answers``: every position once, with the answer the returned list holds:
+    first the exact pass's (repeats too), then the scored records' chunk by chunk; in one
+    process and with a forked worker alike."""
     m = Matcher(GAZETTEER)
     texts = ["4 Maple Avenue, Northbridge", "4 Mapel Avenue, Northbridge", "St Johns Lodge"]
-    texts = [*texts, *texts] * 100  # repeats: each distinct record is matched once
+    texts = [*texts, *[f"{t} {k}" for k in range(300) for t in texts[1:]], *texts]
     pcs = ["NB2 8UA"] * len(texts)
     calls: list[tuple[list[int], list[MatchResult]]] = []
     for workers in (1, 2):
         calls.clear()
-        res = m.match_batch(texts, pcs, workers=workers, on_exact=lambda *a: calls.append(a))
-        assert len(calls) == 1
-        at, answers = calls[0]
-        assert at == [i for i, r in enumerate(res) if r.match_reason == EXACT_NOTE]
-        assert at == list(range(0, len(texts), 3))
-        assert answers == [res[i] for i in at]
-        unique = [f"{t} {k}" for k, t in enumerate(texts)]  # no repeats
+        res = m.match_batch(texts, pcs, workers=workers, on_answers=lambda *a: calls.append(a))
+        exact = [i for i, r in enumerate(res) if r.match_reason == EXACT_NOTE]
+        assert exact == [0, len(texts) - 3]  # a repeat of the first record, answered once
+        assert sorted(calls[0][0]) == exact
+        at = [i for positions, _ in calls for i in positions]
+        assert sorted(at) == list(range(len(texts)))  # each once
+        assert len(calls) == (2 if workers == 1 else 5)  # scored: in chunks, as they come
+        for positions, answers in calls:
+            assert len(positions) == len(answers)
+            assert all(res[i].as_dict() == a.as_dict() for i, a in zip(positions, answers))
+        unique = [f"{t} {k}" for k, t in enumerate(texts)]  # none exact
         calls.clear()
-        res = m.match_batch(unique, pcs, workers=workers, on_exact=lambda *a: calls.append(a))
-        assert len(calls) == 1 and calls[0][0] == []  # none exact: still called, with none
+        res = m.match_batch(unique, pcs, workers=workers, on_answers=lambda *a: calls.append(a))
+        assert calls[0] == ([], [])  # none exact: still called, with none
+        assert sorted(i for positions, _ in calls for i in positions) == list(range(len(texts)))

@@ -340,9 +340,9 @@ def test_repeated_records_get_the_answer_each_gets_alone(matcher: Matcher) -> No
 
 @pytest.mark.parametrize("n", [0, 1, 199, 200, 1_000, 10_000, 36_285])
 def test_chunks_cover_the_batch_once_and_shrink_towards_its_end(n: int) -> None:
-    from placelink.core.matching.matcher import CHUNK, MIN_CHUNK, _chunk_bounds
+    from placelink.core.matching.workers import CHUNK, MIN_CHUNK, chunk_bounds
 
-    bounds = _chunk_bounds(n, 2)
+    bounds = chunk_bounds(n, 2)
     assert [i for a, b in bounds for i in range(a, b)] == list(range(n))
     sizes = [b - a for a, b in bounds]
     assert all(MIN_CHUNK <= s <= CHUNK for s in sizes[:-1])
