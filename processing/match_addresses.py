@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 
 from qgis.core import (
@@ -20,6 +18,7 @@ from qgis.core import (
 )
 
 from ..core import schema
+from ..core.collector import collector_paused
 from ..core.matching.results import OUTPUT_FIELDS, joined_rows, output_names
 from ..qgis_support import bulk_io
 from ..qgis_support.compat import (
@@ -157,7 +156,7 @@ class MatchAddresses(PlaceLinkAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):
-        with _collector_paused():
+        with collector_paused():
             return self._match(parameters, context, feedback)
 
     def _match(self, parameters, context, feedback):
@@ -252,20 +251,6 @@ class MatchAddresses(PlaceLinkAlgorithm):
             "AMBIGUOUS": counts["ambiguous"],
             "UNMATCHED": counts["unmatched"],
         }
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while tens of thousands of rows are read,
-    matched and written (none makes a cycle; each is freed when no longer used): its full
-    passes over QGIS's many objects cost more than the rest of reading and writing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _workers() -> int:

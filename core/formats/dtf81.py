@@ -58,7 +58,6 @@ memory grows with the supply (about 220 bytes per row).
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import marshal
 import sys
@@ -73,6 +72,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..bng import MAX_E, MAX_N, MIN_E, MIN_N, parse_coordinate
+from ..collector import collector_paused
 from ..records import LoadStats, Reject
 from ..sources import Source, is_csv_error, iter_rows
 from .parsers import (
@@ -457,13 +457,8 @@ class DtfStreetReader:
         for table in run.tables.values():
             table.finish()
             run.alive[table.rtype] = self._apply_changes(table, run)
-        collecting = gc.isenabled()
-        gc.disable()  # building creates millions of small objects: no cycle scans meanwhile
-        try:
+        with collector_paused():  # building creates millions of small objects
             streets = self._build(run, stats)
-        finally:
-            if collecting:
-                gc.enable()
         rejects = early + [
             Reject(
                 run.files[run.tables[t].file[row]],

@@ -24,7 +24,6 @@ about twice the files' size.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import marshal
 import os
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..bng import MAX_E, MAX_N, MIN_E, MIN_N
+from ..collector import collector_paused
 from ..records import LoadStats, Reject
 from ..sources import Source
 from .dtf81 import (
@@ -440,13 +440,8 @@ def _read(
     for table in run.tables.values():
         table.flush()
         table.apply_changes()
-    collecting = gc.isenabled()
-    gc.disable()  # building creates many small objects: no cycle scans meanwhile
-    try:
+    with collector_paused():  # building creates many small objects
         _build(reader, run, stats)
-    finally:
-        if collecting:
-            gc.enable()
     run.flush_rejects()
     stats.rejected += len(early) + run.rejected
     yield from _rejects(run, early)

@@ -18,7 +18,6 @@ or scripts use 2 or more.
 from __future__ import annotations
 
 import bisect
-import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..collector import collector_paused
 from ..parse import parse
 from .batch import PairBatch, score_pairs, tables_of
 from .candidates import (
@@ -577,9 +577,7 @@ class Matcher:
         pcs = list(postcodes) if postcodes is not None else [None] * n
         workers = min(max(1, workers), os.cpu_count() or 1)
         firsts, where = repeats(texts, pcs)
-        was_enabled = gc.isenabled()
-        gc.disable()  # many short-lived objects; the index itself never changes
-        try:
+        with collector_paused():  # many short-lived objects; the index never changes
             if where is None:
                 return self._match_batch(texts, pcs, workers, progress, is_canceled, on_answers)
             # a record repeating an earlier one's text and postcode (service files list
@@ -599,9 +597,6 @@ class Matcher:
                 out.append(replace(found[k]) if seen[k] else found[k])
                 seen[k] = True
             return out
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _match_batch(
         self,
