@@ -52,6 +52,10 @@ BOUND_SLACK = 1e-6
 #: Records matched (and dropped) before worker processes fork, to build the index's
 #: derived tables once for all of them (``Matcher._warm``).
 WARM_RECORDS = 20
+#: The first records the exact pass looks at to find those ``Matcher._warm`` matches.
+WARM_LOOK = 400
+#: Fewer records than this are matched in this process alone (forking costs more).
+MIN_FORKED = 200
 
 #: The note of a match whose reading leaves one of the record's numbers out (ambiguous).
 LEAVES_NUMBER_NOTE = "the record has a number this address does not have"
@@ -565,12 +569,11 @@ class Matcher:
         """One result per text, in input order. *workers* > 1 forks worker processes
         (POSIX only; falls back to one process elsewhere).
 
-        *on_answers(positions, answers)* is called in this process as answers become
-        known, so that a caller can write them while the others are matched: first the
-        exact pass's (once the worker processes have started on the others), then each
-        chunk of scored records'. Every record is handed over once, in no set order (a
-        repeated record's answer to read, not to change); the returned list holds them
-        too."""
+        *on_answers(positions, answers)* is called in this process with each chunk's
+        answers as they become known (this process's own, then the workers' between its
+        chunks), so that a caller can write them while the others are matched. Every record
+        is handed over once, in no set order (a repeated record's answer to read, not to
+        change); the returned list holds them too."""
         n = len(texts)
         if postcodes is not None and len(postcodes) != n:
             raise ValueError(f"{len(postcodes)} postcodes for {n} texts")
@@ -607,47 +610,45 @@ class Matcher:
         is_canceled: Callable[[], bool] | None,
         on_answers: Answers | None = None,
     ) -> list[MatchResult]:
-        """The exact pass here, then the other records scored (by *workers* processes)."""
-        exact = self._exact_entries(texts, pcs)
-        rest = [k for k, e in enumerate(exact) if e < 0]
-        answers = [self._exact_answer(e) if e >= 0 else None for e in exact]
-
-        def meanwhile() -> None:
-            if on_answers is not None:
-                at = [k for k, e in enumerate(exact) if e >= 0]
-                on_answers(at, [answers[k] for k in at])  # type: ignore[misc]
+        """Chunks of records matched in turn (``_match_chunk``) by *workers* processes."""
+        n = len(texts)
 
         def on_chunk(start: int, found: list[MatchResult]) -> None:
             if on_answers is not None:
-                on_answers(rest[start : start + len(found)], found)
+                on_answers(list(range(start, start + len(found))), found)
 
-        if len(rest) < len(exact):
-            texts, pcs = [texts[k] for k in rest], [pcs[k] for k in rest]
-        n = len(texts)
-        if workers > 1 and n >= 200 and can_fork():
-            self._warm(texts, pcs)  # built once here, shared by the forked workers
-            scored = run_chunks(
-                self._match_scored, list(texts), pcs, workers, progress, is_canceled,
-                meanwhile, on_chunk,
+        if workers > 1 and n >= MIN_FORKED and can_fork():
+            # the derived tables built once here, shared by the forked workers
+            first = self._exact_entries(texts[:WARM_LOOK], pcs[:WARM_LOOK])
+            scored = [k for k, e in enumerate(first) if e < 0]
+            self._warm([texts[k] for k in scored], [pcs[k] for k in scored])
+            return run_chunks(
+                self._match_chunk, list(texts), pcs, workers, progress, is_canceled,
+                on_chunk=on_chunk,
             )  # fmt: skip
-        else:
-            meanwhile()
-            scored = []
-            step = CHUNK
-            for k in range(0, n, step):
-                if is_canceled is not None and is_canceled():
-                    raise InterruptedError("matching cancelled")
-                found = self._match_scored(texts[k : k + step], pcs[k : k + step])
-                on_chunk(k, found)
-                scored.extend(found)
-                if progress is not None:
-                    progress(100.0 * min(n, k + step) / max(n, 1))
+        out: list[MatchResult] = []
+        for k in range(0, n, CHUNK):
+            if is_canceled is not None and is_canceled():
+                raise InterruptedError("matching cancelled")
+            found = self._match_chunk(texts[k : k + CHUNK], pcs[k : k + CHUNK])
+            on_chunk(k, found)
+            out.extend(found)
+            if progress is not None:
+                progress(100.0 * min(n, k + CHUNK) / n)
         if progress is not None and n == 0:
-            progress(100.0)  # every record answered by the exact pass
+            progress(100.0)
+        return out
+
+    def _match_chunk(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
+        """The exact pass, then the other records scored: one answer per record, in order."""
+        exact = self._exact_entries(texts, pcs)
+        rest = [k for k, e in enumerate(exact) if e < 0]
+        if not rest:
+            return [self._exact_answer(e) for e in exact]
         if len(rest) == len(exact):
-            return scored
-        found = iter(scored)
-        return [a if a is not None else next(found) for a in answers]
+            return self._match_scored(texts, pcs)
+        scored = iter(self._match_scored([texts[k] for k in rest], [pcs[k] for k in rest]))
+        return [self._exact_answer(e) if e >= 0 else next(scored) for e in exact]
 
     def _warm(self, texts: Sequence[object] = (), pcs: Sequence[object] = ()) -> None:
         """Build the index's derived tables (kept on it) before workers fork, so that no

@@ -61,15 +61,13 @@ def run_chunks(
     workers: int,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
-    meanwhile: Callable[[], None] | None = None,
     on_chunk: ChunkAnswers | None = None,
 ) -> list[Any]:
     """``match`` over *texts* and *pcs* by this process and ``workers - 1`` forked ones,
-    answers in input order. This process keeps its warm caches, runs *meanwhile* once the
-    workers have started, then takes chunks in turn with them; *on_chunk* gets every
-    chunk's answers in this process as they come (its own, then the workers' between its
-    chunks). A cancel (*is_canceled*) raises ``InterruptedError``; a worker's failure,
-    ``RuntimeError``."""
+    answers in input order. This process keeps its warm caches and takes chunks in turn
+    with them; *on_chunk* gets every chunk's answers in this process as they come (its
+    own, then the workers' between its chunks). A cancel (*is_canceled*) raises
+    ``InterruptedError``; a worker's failure, ``RuntimeError``."""
     global _WORKER_STATE
     bounds = chunk_bounds(len(texts), workers)
     chunks = [(texts[i:j], pcs[i:j]) for i, j in bounds]
@@ -114,8 +112,6 @@ def run_chunks(
             reader = threading.Thread(target=_receive, args=(recv, received), daemon=True)
             reader.start()
             readers.append(reader)
-        if meanwhile is not None:
-            meanwhile()
         while (k := _next_chunk(counter)) < len(chunks):
             if is_canceled is not None and is_canceled():
                 raise InterruptedError("matching cancelled")

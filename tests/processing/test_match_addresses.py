@@ -378,6 +378,18 @@ def _rows_of(layer, like: list) -> list:
             for f in layer.getFeatures()]  # fmt: skip
 
 
+#: 400 records: one exact, the others scored (mostly unmatched: no point).
+_RECORDS_400 = 'ref,addr,pc\nr0,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n' + "".join(
+    f'r{k},"{k} Hgh Stret, Exampleton",AB1 2CD\n' for k in range(1, 400)
+)
+
+
+def _points_as_in_memory(rows: list) -> list:
+    """A GeoPackage layer's rows with a row without a point as a memory layer has it (QGIS
+    writes POINT EMPTY into a GeoPackage, no geometry into memory)."""
+    return [(values, "" if point == "Point EMPTY" else point) for values, point in rows]
+
+
 @pytest.fixture
 def added(monkeypatch) -> list[list[int]]:
     """The positions of each ``GeoPackageFill.add`` call, in order."""
@@ -394,10 +406,11 @@ def added(monkeypatch) -> list[list[int]]:
     return calls
 
 
-def test_exact_answers_are_written_while_the_rest_are_scored(run_alg, tmp_path, added) -> None:
-    """A GeoPackage OUTPUT takes the exact pass's answers first (their rows at their own
-    fids), then the scored ones as they come: the layer is the one a memory layer gets,
-    row for row."""
+def test_a_geopackage_output_is_filled_with_the_answers_as_they_come(
+    run_alg, tmp_path, added
+) -> None:
+    """A GeoPackage OUTPUT is filled in one transaction with each chunk's answers (every
+    row at its own fid): the layer is the one a memory layer gets, row for row."""
     from placelink.core.matching.exact import EXACT_NOTE
 
     memory, layer = _memory_and_geopackage(
@@ -410,11 +423,11 @@ def test_exact_answers_are_written_while_the_rest_are_scored(run_alg, tmp_path, 
         'r4,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n'
         'r5,"Flat 2, 20 High Street, Exampleton",AB1 2CE\n',
     )
-    # r4 is exactly ROSE COTTAGE's text and postcode (AB1 2CD and AB1 2CE, invalid
-    # postcodes, are never exact), then the others, each row at its own fid
-    assert added == [[3], [0, 1, 2, 4]]
+    assert added == [[0, 1, 2, 3, 4]]  # one chunk in one process
     assert _rows_of(layer, memory) == memory
     assert [f.id() for f in layer.getFeatures()] == [1, 2, 3, 4, 5]
+    # r4 is exactly ROSE COTTAGE's text and postcode (AB1 2CD and AB1 2CE, invalid
+    # postcodes, are never exact)
     reasons = [f["match_reason"] for f in layer.getFeatures()]
     assert [r == EXACT_NOTE for r in reasons] == [False, False, False, True, False]
     assert [f["uprn"] for f in layer.getFeatures()][1:] == [
@@ -425,32 +438,28 @@ def test_exact_answers_are_written_while_the_rest_are_scored(run_alg, tmp_path, 
 def test_forked_workers_answers_are_written_chunk_by_chunk(
     run_alg, tmp_path, added, monkeypatch
 ) -> None:
-    """With a forked worker (as in qgis_process), the scored records' answers are written
-    chunk by chunk as each process finds them, every row once at its own fid."""
+    """With a forked worker (as in qgis_process), the answers are written chunk by chunk
+    as each process finds them, every row once at its own fid."""
     from placelink.processing import match_addresses
 
     monkeypatch.setattr(match_addresses, "_workers", lambda: 2)
-    records = "".join(f'r{k},"{k} Hgh Stret, Exampleton",AB1 2CD\n' for k in range(1, 400))
-    memory, layer = _memory_and_geopackage(
-        run_alg, tmp_path,
-        'ref,addr,pc\nr0,"Rose Cottage, Mill Lane, Exampleton",ab13ef\n' + records,
-    )  # fmt: skip
-    assert added[0] == [0]  # the exact pass's answer first
-    assert len(added) >= 3  # then chunks of the 399 others, as they come
+    memory, layer = _memory_and_geopackage(run_alg, tmp_path, _RECORDS_400)
+    assert len(added) == 2  # two chunks of 200, each written as it comes
     assert sorted(i for at in added for i in at) == list(range(400))
-    # (a row without a point: POINT EMPTY in a GeoPackage, as QGIS writes it; none in memory)
-    assert [(v, "" if p == "Point EMPTY" else p) for v, p in _rows_of(layer, memory)] == memory
+    assert _points_as_in_memory(_rows_of(layer, memory)) == memory
     assert [f.id() for f in layer.getFeatures()] == list(range(1, 401))
 
 
-@pytest.mark.parametrize("fails", ["exact", "rest"])
+@pytest.mark.parametrize("fails", [1, 2])
 def test_a_fill_that_fails_midway_is_rolled_back_and_written_through_qgis(
     run_alg, tmp_path, monkeypatch, fails
 ) -> None:
-    """SQLite failing while the exact answers or the others are written: the transaction
-    is rolled back and every row written through QGIS's sink, none lost, none twice."""
+    """SQLite failing while the first or a later chunk of answers is written: the
+    transaction is rolled back, the layer made again and every row written in one go,
+    none lost, none twice."""
     import sqlite3
 
+    from placelink.processing import match_addresses
     from placelink.qgis_support import bulk_io
 
     original = bulk_io.GeoPackageFill.add
@@ -458,20 +467,16 @@ def test_a_fill_that_fails_midway_is_rolled_back_and_written_through_qgis(
 
     def add(fill, positions, rows, points):
         calls.append(len(calls))
-        if (fails == "exact") == (len(calls) == 1):
-            original(fill, positions, rows, points)  # written, then lost in the rollback
+        original(fill, positions, rows, points)  # written, then lost in the rollback
+        if len(calls) == fails:
             raise sqlite3.OperationalError("disk I/O error")
-        original(fill, positions, rows, points)
 
     monkeypatch.setattr(bulk_io.GeoPackageFill, "add", add)
-    memory, layer = _memory_and_geopackage(
-        run_alg,
-        tmp_path,
-        'ref,addr,pc\nr1,"10 High St, Exampleton",AB1 2CD\n'
-        'r2,"Rose Cottage, Mill Lane, Exampleton",AB1 3EF\nr3,"12 high st",AB1 2CD\n',
-    )
-    assert len(calls) >= 1
-    assert _rows_of(layer, memory) == memory and layer.featureCount() == 3
+    monkeypatch.setattr(match_addresses, "_workers", lambda: 2)
+    memory, layer = _memory_and_geopackage(run_alg, tmp_path, _RECORDS_400)
+    assert len(calls) == fails + 1  # no chunk after the failure; then every row at once
+    assert _points_as_in_memory(_rows_of(layer, memory)) == memory
+    assert layer.featureCount() == 400
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
