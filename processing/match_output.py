@@ -1,13 +1,13 @@
 """The output layer of ``placelink:matchaddresses``, written as the answers come.
 
-A GeoPackage file output is made before matching and filled in one SQLite transaction
-(``bulk_io.GeoPackageFill``) as the answers become known (``Matcher.match_batch(
-on_answers=…)``): the exact pass's while worker processes score the other records, then
-each chunk of scored records' between this process's own chunks; any other output
-(PostGIS, CSV, a memory layer), or input values the fill cannot write as they are, goes
-through QGIS's sink once every answer is known. Either way the rows, fids, fields,
-points, spatial index and extent are the same. A cancelled or failed run writes no row
-(the transaction is rolled back; the algorithm's base removes the file it made).
+A GeoPackage file output is filled in one SQLite transaction (``bulk_io.GeoPackageFill``)
+with each chunk's answers as they become known (``Matcher.match_batch(on_answers=…)``):
+QGIS makes the file when the first chunk's answers come, so after the worker processes
+have forked and while they match. Any other output (PostGIS, CSV, a memory layer), or
+input values the fill cannot write as they are, goes through QGIS's sink once every
+answer is known. Either way the rows, fids, fields, points, spatial index and extent are
+the same. A cancelled or failed run writes no row (the transaction is rolled back; the
+algorithm's base removes the file it made).
 """
 
 from __future__ import annotations
@@ -67,23 +67,21 @@ class MatchOutput:
         self._sink: QgsFeatureSink | None = None
         self.destination = ""
         self._fill: bulk_io.GeoPackageFill | None = None
-        #: The file is made and may be filled (opened when the first answers come: after
-        #: the worker processes have forked, which must not inherit an open connection).
-        self._fillable = False
-        self._written: list[int] = []
+        #: A GeoPackage file that may be filled: made and opened when the first answers
+        #: come, so after the worker processes have forked (none inherits an open sink or
+        #: connection) and while they match.
         destination = alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)
-        if _names_geopackage(destination) and bulk_io.plain_values(rows):
-            # (otherwise the layer is made after matching: no open sink crosses a fork)
-            self._sink, self.destination = self._made()
-            if bulk_io.may_fill(self.destination, fields.names(), rows):
-                self._sink = None  # closed: QGIS made the file, its fields, CRS and layer
-                self._fillable = True
+        self._fillable = _names_geopackage(destination) and bulk_io.plain_values(rows)
+        self._written: list[int] = []
 
     def _open(self) -> bulk_io.GeoPackageFill | None:
         """The fill, begun at its first use; None when the file cannot be filled."""
         if self._fillable and self._fill is None:
             self._fillable = False
-            self._fill = bulk_io.GeoPackageFill.open(self.destination, self._fields.names())
+            self._sink, self.destination = self._made()
+            if bulk_io.may_fill(self.destination, self._fields.names(), self._rows):
+                self._sink = None  # closed: QGIS made the file, its fields, CRS and layer
+                self._fill = bulk_io.GeoPackageFill.open(self.destination, self._fields.names())
         return self._fill
 
     def _made(self) -> tuple[QgsFeatureSink, str]:
