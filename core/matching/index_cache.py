@@ -114,7 +114,8 @@ def _decode_dict(spec: Mapping[str, Any], name: str, data: Mapping[str, np.ndarr
         flat = data[f"{name}.flat"].tolist()
         values: list = [flat[off[i] : off[i + 1]] for i in range(len(off) - 1)]
     elif kind == "float_tuples":
-        values = [tuple(v) for v in data[f"{name}.v"].tolist()]
+        table = data[f"{name}.v"]  # one tuple per row, made by zip from the columns
+        values = list(zip(*(table[:, i].tolist() for i in range(table.shape[1]))))
     else:
         values = _read_column(spec["values"], f"{name}.v", data)
     if len(keys) != len(values) or len(keys) != spec["count"]:
