@@ -109,6 +109,7 @@ def run_chunks(
             procs.append(proc)
             conns.append(recv)
             running[0] += 1
+        for recv in conns:  # (threads started once every worker has forked)
             reader = threading.Thread(target=_receive, args=(recv, received), daemon=True)
             reader.start()
             readers.append(reader)

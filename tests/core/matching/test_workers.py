@@ -14,7 +14,7 @@ PARENT = os.getpid()
 
 def _tagged(texts, pcs) -> list:
     """(process id, text) per record, a little slowly: every process gets chunks."""
-    time.sleep(0.01)
+    time.sleep(0.02)
     return [(os.getpid(), t) for t in texts]
 
 
@@ -36,17 +36,18 @@ def _idle_workers() -> bool:
     return not multiprocessing.active_children()
 
 
-def test_answers_come_in_order_and_each_chunk_is_handed_over_once() -> None:
-    texts = [f"r{i}" for i in range(3_000)]
+@pytest.mark.parametrize("workers", [2, 3])
+def test_answers_come_in_order_and_each_chunk_is_handed_over_once(workers: int) -> None:
+    texts = [f"r{i}" for i in range(6_000)]
     handed: list[tuple[int, list]] = []
     out = run_chunks(
-        _tagged, texts, [None] * len(texts), 2,
+        _tagged, texts, [None] * len(texts), workers,
         on_chunk=lambda start, found: handed.append((start, found)),
     )  # fmt: skip
     assert [t for _pid, t in out] == texts
-    assert {pid for pid, _t in out} >= {PARENT} and len({pid for pid, _t in out}) == 2
+    assert {pid for pid, _t in out} >= {PARENT} and len({pid for pid, _t in out}) == workers
     starts = sorted(start for start, _found in handed)
-    assert starts == [a for a, _b in chunk_bounds(len(texts), 2)]
+    assert starts == [a for a, _b in chunk_bounds(len(texts), workers)]
     for start, found in handed:
         assert [t for _pid, t in found] == texts[start : start + len(found)]
     assert _idle_workers()
