@@ -43,7 +43,9 @@ def area_matcher(
     # a word in few of the area's building names but many of the country's (LODGE) finds
     # no address on its own, as in one matcher of the country
     index.__dict__["name_facts"] = (words, distinctive - common_words)
-    return Matcher(index=index, match_parents=match_parents, thresholds=thresholds)
+    matcher = Matcher(index=index, match_parents=match_parents, thresholds=thresholds)
+    matcher.exact_without_postcode = False  # another area may have the same text
+    return matcher
 
 
 def common_name_words(names: Iterable[object]) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """The exact pass changes no decision: every record of every unseen cell (both generators,
-``unseen.cells``) and every floor form, matched with the exact pass and with it turned off
-(an empty table: every record scored), must get the same status and UPRN.
+``unseen.cells``; each also without its postcode, and with it at the end of its text only)
+and every floor form, matched with the exact pass and with it turned off (every record
+scored), must get the same status and UPRN.
 
     .venv/bin/python -m bench.matching.exact_check [--n 1500] [--gazetteer 10000]
 
@@ -19,7 +20,7 @@ from . import run as _run  # noqa: F401  (puts the plugin on sys.path as ``place
 
 # isort: on
 from placelink.core.matching import Matcher
-from placelink.core.matching.exact import EXACT_NOTE
+from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE
 from placelink.core.matching.index import PARENT_CLASSES, GazetteerIndex
 
 from .gazetteer import to_components
@@ -34,7 +35,7 @@ def compare(matcher: Matcher, texts: list[str], pcs: list[str]) -> tuple[int, li
     scored = matcher.match_batch(texts, pcs, workers=1)
     matcher.exact_pass = True
     fast = matcher.match_batch(texts, pcs, workers=1)
-    answered = sum(r.match_reason == EXACT_NOTE for r in fast)
+    answered = sum(r.match_reason in (EXACT_NOTE, TEXT_EXACT_NOTE) for r in fast)
     diffs = [
         (t, p, (a.match_status, a.uprn), (b.match_status, b.uprn))
         for t, p, a, b in zip(texts, pcs, scored, fast)
@@ -66,12 +67,13 @@ def main(argv: list[str] | None = None) -> int:
             for r in generate_with(
                 components, cell.fitted, cell.style, cell.controls, args.seed, args.n
             ):
-                texts.append(r.text)
-                pcs.append(r.postcode)
+                texts.extend([r.text, r.text, f"{r.text} {r.postcode}" if r.postcode else r.text])
+                pcs.extend([r.postcode, None, None])  # its postcode; none; at the text's end
         answered, diffs = compare(matcher, texts, pcs)
         bad += len(diffs)
         print(
-            f"{gen_name}: {len(texts)} records (floor forms and every unseen cell), "
+            f"{gen_name}: {len(texts)} records (floor forms and every unseen cell: with its "
+            "postcode, without, at the text's end), "
             f"{answered} answered by the exact pass, {len(diffs)} decisions differ "
             f"({time.perf_counter() - t:.0f} s)"
         )

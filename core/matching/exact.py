@@ -7,6 +7,11 @@ is the answer: the full text of one address identifies it (the matcher's own rul
 it is matched without scoring any candidate, and its reason says so. Every other record
 (a slip, an abbreviation, a missing part, a text two addresses share, a parent shell's
 text, no valid postcode) goes through the scoring cascade as before.
+
+A record with no postcode field finds its postcode at the end of its text. One with no
+postcode at all is answered by its text alone when that text is exactly one address's
+(its postcode aside) and no other address's: a rule of one whole gazetteer, so matchers
+of a part of it (an area's, ``batch``) leave it out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ if TYPE_CHECKING:
 
 #: The reason of an answer found by the exact pass (no other note is ever added to it).
 EXACT_NOTE = "the record's text and postcode are exactly this address's, and no other address's"
+#: The reason of an answer found by the exact pass from a record's text alone.
+TEXT_EXACT_NOTE = (
+    "the record's text is exactly this address's, and no other address's (no postcode given)"
+)
 
 _APOSTROPHES = re.compile(r"['\u2019`]")
 _SEPARATORS = re.compile(r"[^\w&/-]+")
@@ -73,24 +82,83 @@ def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
 
 
 def exact_entries(
-    index: GazetteerIndex, texts: Sequence[object], pcs: Sequence[object], shells: bool = False
-) -> list[int]:
+    index: GazetteerIndex,
+    texts: Sequence[object],
+    pcs: Sequence[object],
+    shells: bool = False,
+    text_alone: bool = False,
+) -> tuple[list[int], list[int]]:
     """Per record, the entry of the one address its text and postcode are exactly
     (``GazetteerIndex.exact_keys``), or -1: none, several, or a parent shell's (unless
-    *shells*: matched too)."""
+    *shells*: matched too). A record without a postcode takes the one its text ends with;
+    with none there either and *text_alone*, its text alone is looked up
+    (``text_keys``): also returned, the positions of the records answered so."""
     table = index.exact_keys
     parent = index.is_parent
     out = []
+    by_text: list[int] = []
     units: dict[str, str | None] = {}  # a file repeats its postcodes
-    for text, code in zip(texts, pcs):
+    for k, (text, code) in enumerate(zip(texts, pcs)):
         entry = -1
-        if isinstance(text, str) and isinstance(code, str) and code:
-            unit = units.get(code, "")
-            if unit == "":
-                unit = units[code] = pc.normalise(code)
-            if unit is not None:
-                entry = table.get((_without_postcode(plain(text), unit), unit), -1)
-                if entry >= 0 and not shells and parent[entry]:
-                    entry = -1
+        if isinstance(text, str):
+            if isinstance(code, str) and code and not code.isspace():
+                unit = units.get(code, "")
+                if unit == "":
+                    unit = units[code] = pc.normalise(code)
+                if unit is not None:
+                    entry = table.get((_without_postcode(plain(text), unit), unit), -1)
+            elif code is None or isinstance(code, str):
+                written = plain(text)
+                ending = _ending_postcode(written)
+                if ending is not None:
+                    entry = table.get(ending, -1)
+                elif text_alone and written:
+                    entry = text_keys(index).get(written, -1)
+                    if entry >= 0:
+                        by_text.append(k)
+            if entry >= 0 and not shells and parent[entry]:
+                entry = -1
+                if by_text and by_text[-1] == k:
+                    by_text.pop()
         out.append(entry)
-    return out
+    return out, by_text
+
+
+def _ending_postcode(text: str) -> tuple[str, str] | None:
+    """(the rest of *text*, the postcode) when *text* (already ``plain``) ends with a valid
+    unit postcode written in full (``NB2 8UA`` or ``NB28UA``), else None."""
+    words = text.rsplit(" ", 2)
+    if len(words) >= 3 and len(words[-1]) == 3:
+        unit = words[-2] + " " + words[-1]
+        if pc.is_valid(unit):
+            return words[0], unit
+    if len(words) >= 2:
+        unit = pc.normalise(words[-1])
+        if unit is not None and unit.replace(" ", "") == words[-1]:
+            return " ".join(words[:-1]), unit
+    return None
+
+
+def text_keys(index: GazetteerIndex) -> dict[str, int]:
+    """Plain text without its postcode → the entry of the one address written so (each
+    UPRN's own address), or -1 for a text two UPRNs share. Built at its first use (a file
+    with records without a postcode) and kept on the index."""
+    keys = index.__dict__.get("_text_keys")
+    if keys is None:
+        keys = {}
+        seen: set[int] = set()
+        for e, (uprn, alternative) in enumerate(
+            zip(index.uprn.tolist(), index.is_alternative.tolist())
+        ):
+            if alternative or uprn in seen:
+                continue
+            seen.add(uprn)
+            text = index.address_of.get(uprn)
+            if not text:
+                continue
+            code = index.postcode[e]
+            key = _without_postcode(plain(text), plain(code)) if code else plain(text)
+            if key:
+                keys[key] = -1 if key in keys else e
+        index.__dict__["_text_keys"] = keys
+    return keys

@@ -38,7 +38,7 @@ from .candidates import (
     postcode_entries,
     wider_block,
 )
-from .exact import EXACT_NOTE, exact_entries
+from .exact import EXACT_NOTE, TEXT_EXACT_NOTE, exact_entries, text_keys
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -181,15 +181,27 @@ class Matcher:
         self._vocab_sorted = sorted(set(index.street_tokens) | set(index.building_tokens))
         #: False turns the exact pass off (every record scored: ``bench.matching.exact_check``)
         self.exact_pass = True
+        #: False: a record without a postcode is never answered by its text alone (a
+        #: matcher of a part of the gazetteer cannot know that no other part has the text)
+        self.exact_without_postcode = True
 
-    def _exact_entries(self, texts: Sequence[object], pcs: Sequence[object]) -> list[int]:
-        """The exact pass: per record, the address it is exactly (``exact.exact_entries``)."""
+    def _exact_answers(
+        self, texts: Sequence[object], pcs: Sequence[object]
+    ) -> list[MatchResult | None]:
+        """The exact pass: per record, the answer of the address it is exactly
+        (``exact.exact_entries``), or None: to be scored."""
         th = self.thresholds
         if not self.exact_pass or th.min_score > 100.0 or th.min_margin > 100.0:
-            return [-1] * len(texts)  # (thresholds no answer can meet: none is matched)
-        return exact_entries(self.index, texts, pcs, self.match_parents)
+            return [None] * len(texts)  # (thresholds no answer can meet: none is matched)
+        entries, by_text = exact_entries(
+            self.index, texts, pcs, self.match_parents, self.exact_without_postcode
+        )
+        answers = [self._exact_answer(e) if e >= 0 else None for e in entries]
+        for k in by_text:
+            answers[k] = self._exact_answer(entries[k], TEXT_EXACT_NOTE)
+        return answers
 
-    def _exact_answer(self, entry: int) -> MatchResult:
+    def _exact_answer(self, entry: int, note: str = EXACT_NOTE) -> MatchResult:
         """The answer of a record that is exactly the address of *entry* (the exact pass)."""
         uprn = int(self.index.uprn[entry])
         xy = self.index.xy_of.get(uprn)
@@ -198,7 +210,7 @@ class Matcher:
             match_score=100.0,
             match_status=MATCHED,
             matched_address=self.index.address_of.get(uprn, ""),
-            match_reason=EXACT_NOTE,
+            match_reason=note,
             runner_up_uprn=None,
             margin=100.0,
             x=xy[0] if xy else None,
@@ -619,9 +631,11 @@ class Matcher:
 
         if workers > 1 and n >= MIN_FORKED and can_fork():
             # the derived tables built once here, shared by the forked workers
-            first = self._exact_entries(texts[:WARM_LOOK], pcs[:WARM_LOOK])
-            scored = [k for k, e in enumerate(first) if e < 0]
+            first = self._exact_answers(texts[:WARM_LOOK], pcs[:WARM_LOOK])
+            scored = [k for k, a in enumerate(first) if a is None]
             self._warm([texts[k] for k in scored], [pcs[k] for k in scored])
+            if self.exact_pass and self.exact_without_postcode and not all(pcs):
+                text_keys(self.index)
             return run_chunks(
                 self._match_chunk, list(texts), pcs, workers, progress, is_canceled,
                 on_chunk=on_chunk,
@@ -641,14 +655,14 @@ class Matcher:
 
     def _match_chunk(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
         """The exact pass, then the other records scored: one answer per record, in order."""
-        exact = self._exact_entries(texts, pcs)
-        rest = [k for k, e in enumerate(exact) if e < 0]
+        answers = self._exact_answers(texts, pcs)
+        rest = [k for k, a in enumerate(answers) if a is None]
         if not rest:
-            return [self._exact_answer(e) for e in exact]
-        if len(rest) == len(exact):
+            return answers  # type: ignore[return-value]
+        if len(rest) == len(answers):
             return self._match_scored(texts, pcs)
         scored = iter(self._match_scored([texts[k] for k in rest], [pcs[k] for k in rest]))
-        return [self._exact_answer(e) if e >= 0 else next(scored) for e in exact]
+        return [a if a is not None else next(scored) for a in answers]
 
     def _warm(self, texts: Sequence[object] = (), pcs: Sequence[object] = ()) -> None:
         """Build the index's derived tables (kept on it) before workers fork, so that no

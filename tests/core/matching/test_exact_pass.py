@@ -8,7 +8,7 @@ from pathlib import Path
 
 from placelink.batch.routing import best_across_areas
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
-from placelink.core.matching.exact import EXACT_NOTE, plain
+from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE, plain
 
 from .factory import address_maker
 
@@ -60,12 +60,33 @@ def test_anything_short_of_exact_is_scored_and_explained_part_by_part() -> None:
     m = Matcher(GAZETTEER)
     slip = m.match_one("4 Mapel Avenue, Northbridge", "NB2 8UA")
     abbreviated = m.match_one("4 Maple Ave, Northbridge", "NB2 8UA")
-    no_postcode = m.match_one("4 Maple Avenue, Northbridge", "")
     bad_postcode = m.match_one("4 Maple Avenue, Northbridge", "NB2 8U")
     other_unit = m.match_one("4 Maple Avenue, Northbridge", "NB2 8UB")
-    for res in (slip, abbreviated, no_postcode, bad_postcode, other_unit):
-        assert res.match_reason != EXACT_NOTE
+    for res in (slip, abbreviated, bad_postcode, other_unit):
+        assert res.match_reason not in (EXACT_NOTE, TEXT_EXACT_NOTE)
         assert "street" in res.match_reason  # the evidence, part by part
+
+
+def test_a_record_without_a_postcode_takes_the_one_its_text_ends_with_or_its_text() -> None:
+    m = Matcher(GAZETTEER)
+    for text in ("4 Maple Avenue, Northbridge NB2 8UA", "4 maple avenue northbridge nb28ua"):
+        for code in ("", None, "  "):
+            res = m.match_one(text, code)
+            assert (res.uprn, res.match_reason) == (1, EXACT_NOTE)
+    # no postcode anywhere: the text alone, when no other address has it
+    alone = m.match_one("4 Maple Avenue, Northbridge", "")
+    assert (alone.uprn, alone.match_status, alone.match_reason) == (1, MATCHED, TEXT_EXACT_NOTE)
+    assert (alone.match_score, alone.runner_up_uprn, alone.x) == (100.0, None, 1.0)
+    assert m.match_one("Flat 2, 12 Maple Avenue, Northbridge").uprn == 12
+    # a text two addresses share (in two postcodes, or twice in one), a shell's: scored
+    for shared in ("7 Fern Drive, Northbridge", "Ivy Cottage, Fern Drive, Northbridge",
+                   "12 Maple Avenue, Northbridge"):  # fmt: skip
+        res = m.match_one(shared)
+        assert res.match_status == AMBIGUOUS and res.match_reason != TEXT_EXACT_NOTE
+    # a matcher of a part of the gazetteer (an area's) cannot know no other part has the text
+    m.exact_without_postcode = False
+    assert m.match_one("4 Maple Avenue, Northbridge").match_reason != TEXT_EXACT_NOTE
+    assert m.match_one("4 Maple Avenue, Northbridge NB2 8UA").match_reason == EXACT_NOTE
 
 
 def test_a_shared_text_or_a_shells_text_is_never_an_exact_answer() -> None:
@@ -88,17 +109,19 @@ def test_the_exact_pass_decides_as_the_scoring_cascade_does() -> None:
     """Every address typed as written (with its postcode, in lower case, without commas),
     matched with the pass and with it turned off: the same status and UPRN each time."""
     m = Matcher(GAZETTEER)
-    texts, pcs = [], []
+    texts: list[str] = []
+    pcs: list[str | None] = []
     for rec in GAZETTEER:
         bare = str(rec["address"])[: -len(str(rec["postcode"]))].rstrip(", ")
         for text in (bare, bare.lower(), bare.replace(",", "")):
-            texts.append(text)
-            pcs.append(str(rec["postcode"]))
+            texts.extend([text, f"{text} {rec['postcode']}", text])
+            pcs.extend([str(rec["postcode"]), None, None])  # its postcode, at the end, none
     fast = m.match_batch(texts, pcs)
-    assert sum(r.match_reason == EXACT_NOTE for r in fast) == 3 * 7  # not the shell or twins
+    assert sum(r.match_reason == EXACT_NOTE for r in fast) == 2 * 3 * 7  # not shell or twins
+    assert sum(r.match_reason == TEXT_EXACT_NOTE for r in fast) == 3 * 5  # nor 7 Fern Drive
     m.exact_pass = False  # every record scored
     scored = m.match_batch(texts, pcs)
-    assert all(r.match_reason != EXACT_NOTE for r in scored)
+    assert all(r.match_reason not in (EXACT_NOTE, TEXT_EXACT_NOTE) for r in scored)
     assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
 
 

@@ -196,9 +196,11 @@ def test_no_postcode_uses_street_and_town(matcher: Matcher) -> None:
     assert matcher.match_one("2 Church Street, Northbridge").uprn == 3002
 
 
-def test_town_in_record_contradicting_the_candidate_costs(matcher: Matcher) -> None:
-    res = matcher.match_one("2 Church Road, Kellington")
-    assert res.runner_up_uprn in (2002, 3002)
+def test_town_in_record_contradicting_the_candidate_costs() -> None:
+    scoring = Matcher(GAZETTEER)
+    scoring.exact_pass = False  # the text is exactly 4002's: the cascade's own view
+    res = scoring.match_one("2 Church Road, Kellington")
+    assert res.uprn == 4002 and res.runner_up_uprn in (2002, 3002)
     assert res.margin > 10
 
 
