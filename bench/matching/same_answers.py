@@ -10,7 +10,7 @@ bench/out/speed/profile (so the index cache is warm after the first run), reads 
 output GeoPackage with OGR and writes one JSON line per output row (every attribute and
 the point) in input order. ``--check`` fails (exit 1) and prints the first differences when
 any row differs from the saved file: a speed-up must not change a single answer. A row
-the exact pass answers (``core.matching.exact``: reason ``EXACT_NOTE``, no runner-up) is
+the exact pass answers (``core.matching.exact``: reason ``EXACT_NOTE`` or ``TEXT_EXACT_NOTE``, no runner-up) is
 compared on its decision only (UPRN, status, address, point) when the save is older than
 the pass: its score, margin, runner-up and reason are the pass's own by design.
 """
@@ -62,14 +62,19 @@ def rows(path: Path) -> list[dict]:
 EXACT_PASS_FIELDS = ("match_score", "margin", "runner_up_uprn", "match_reason")
 
 
-def differences(before: list[dict], after: list[dict], limit: int = 10) -> list[str]:
-    from placelink.core.matching.exact import EXACT_NOTE
+def _exact_notes() -> tuple[str, str]:
+    from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE
 
+    return EXACT_NOTE, TEXT_EXACT_NOTE
+
+
+def differences(before: list[dict], after: list[dict], limit: int = 10) -> list[str]:
+    notes = _exact_notes()
     found = []
     if len(before) != len(after):
         found.append(f"{len(before)} rows before, {len(after)} after")
     for i, (a, b) in enumerate(zip(before, after)):
-        if b.get("match_reason") == EXACT_NOTE and a.get("match_reason") != EXACT_NOTE:
+        if b.get("match_reason") in notes and a.get("match_reason") != b.get("match_reason"):
             a = {k: v for k, v in a.items() if k not in EXACT_PASS_FIELDS}
             b = {k: v for k, v in b.items() if k not in EXACT_PASS_FIELDS}
         if a != b:
@@ -117,10 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     if found:
         print("DIFFERENT answers:\n" + "\n".join(found))
         return 1
-    from placelink.core.matching.exact import EXACT_NOTE
-
+    notes = _exact_notes()
     exact = sum(
-        row.get("match_reason") == EXACT_NOTE != old.get("match_reason")
+        row.get("match_reason") in notes and row.get("match_reason") != old.get("match_reason")
         for row, old in zip(after, before)
     )
     print(
