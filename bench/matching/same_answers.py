@@ -10,9 +10,10 @@ bench/out/speed/profile (so the index cache is warm after the first run), reads 
 output GeoPackage with OGR and writes one JSON line per output row (every attribute and
 the point) in input order. ``--check`` fails (exit 1) and prints the first differences when
 any row differs from the saved file: a speed-up must not change a single answer. A row
-the exact pass answers (``core.matching.exact``: reason ``EXACT_NOTE`` or ``TEXT_EXACT_NOTE``, no runner-up) is
-compared on its decision only (UPRN, status, address, point) when the save is older than
-the pass: its score, margin, runner-up and reason are the pass's own by design.
+the exact pass answers (``core.matching.exact``: reason ``EXACT_NOTE`` or
+``TEXT_EXACT_NOTE``, no runner-up) is compared on its decision only (UPRN, status,
+address, point) when the save is older than the pass: its score, margin, runner-up and
+reason are the pass's own by design.
 """
 
 from __future__ import annotations
