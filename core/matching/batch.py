@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..normalise import is_street_type
 from ..parse import flat_digits, floor_keys_near, is_floor_key
 from .candidates import has_house
 from .index import GazetteerIndex
@@ -20,7 +19,6 @@ from .names import other_town, town_with_street
 from .scoring import (
     EXTENDED_NAME_SIM,
     SCATTERED_NAME_SIM,
-    SHADOWED_STREET_SIM,
     STREET_ONLY_NAME_SIM,
     Scorer,
     Weights,
@@ -166,26 +164,6 @@ def _named_parts(
     return out
 
 
-def _type_after(
-    words: list[str], name: list[str], stype: str, place_words: set[str]
-) -> tuple[str, bool]:
-    """``Scorer._type_after_name`` on precomputed words (see there)."""
-    k = len(name)
-    standing = False
-    first = name[0]
-    for i in range(len(words) - k + 1):
-        if words[i] != first or words[i : i + k] != name:
-            continue
-        nxt = words[i + k] if i + k < len(words) else ""
-        if nxt == stype:
-            return "", True
-        if stype and nxt and is_street_type(nxt):
-            return nxt, True
-        if not nxt or nxt in place_words:
-            standing = True
-    return "", standing
-
-
 def _places(
     index: GazetteerIndex,
     tables: Tables,
@@ -237,63 +215,34 @@ def _street_columns(
     pl_pts: list[float] = []
     left: list[float] = []
     place_cache: dict[tuple[frozenset[str], frozenset[str], int, bool], float] = {}
-    full, names, name_words, types, full_words = (
-        tables.full, tables.name, tables.name_words, tables.type, tables.full_words
-    )  # fmt: skip
-    smax, smin = w.street_max, w.street_min
+    full, full_words = tables.full, tables.full_words
     for k, sc in enumerate(scorers):
         a, b = bounds[k], bounds[k + 1]
         if a == b:
             continue
         ctx = sc.ctx
-        words, ws, pw = ctx.words, sc.word_set, sc._place_words
-        has_text = bool(ctx.text)
-        text = sc.street_text
-        named = ctx.streets
         rest, named_rest = sc.unstreet_words()
         places = frozenset(ctx.places)
+        left_of = sc._left  # (kept on the record's Scorer, as its street parts are)
         for s in ss[a:b]:
-            f = full[s]
-            if not f:
-                sp, sm = 0.0, 0.0
-            elif not has_text:
-                sp, sm = w.street_absent, 0.0
-            else:
-                sim_full = fuzz.partial_ratio(f, text) if text else 0.0
-                sim = sim_full
-                nw = name_words[s]
-                stype = types[s]
-                if nw and nw[0] in ws:
-                    other, name_ok = _type_after(words, nw, stype, pw)
-                else:
-                    other, name_ok = "", False
-                if stype and sim_full < 95 and name_ok:
-                    sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
-                if s in sc.shadowed:
-                    sim = min(sim, SHADOWED_STREET_SIM)
-                sm = smax
-                if other:
-                    pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
-                elif sim >= 80:
-                    pts = (sim - 75.0) * 0.9
-                elif named and s not in named:
-                    pts = w.street_other
-                else:
-                    pts, sm = w.street_absent, 0.0
-                sp = max(smin, min(smax, pts))
+            # (the Scorer keeps it: the top's explanation and the wider routes reuse it)
+            sp, sm, _part = sc.street_part(s)
             s_pts.append(sp)
             s_max.append(sm)
-            written = sp > 0 or not f
+            written = sp > 0 or not full[s]
             pk = (places, sc.spelled_towns, s, written)
             pl = place_cache.get(pk)
             if pl is None:
                 pl = _places(index, tables, ctx.places, s, w, sc.spelled_towns, written)
                 place_cache[pk] = pl
             pl_pts.append(pl)
-            fw = full_words[s]
-            lw = 0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0)
-            if lw != 2.0 and sc.names_street_building(s):
-                lw = 2.0  # Scorer._left_words: the record names a building of this street
+            lw = left_of.get(s)
+            if lw is None:  # Scorer._left_words on the words kept above
+                fw = full_words[s]
+                lw = 0 if rest <= fw else (2 if named_rest - fw else 1)
+                if lw != 2 and sc.names_street_building(s):
+                    lw = 2  # the record names a building of this street
+                left_of[s] = lw
             left.append(lw)
     return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
 

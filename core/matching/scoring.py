@@ -447,7 +447,7 @@ class Scorer:
         self._street: dict[int, tuple[float, tuple[str, str, str], ...]] = {}
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
-        self._left: dict[int, bool] = {}
+        self._left: dict[int, int] = {}
         self._unstreet: tuple[set[str], set[str]] | None = None
         #: Streets the record names only as part of a longer street it names.
         self.shadowed = shadowed_streets(index, ctx.streets)
@@ -533,8 +533,8 @@ class Scorer:
         name = st.name.split()
         stype = st.type
         words = self.ctx.words
-        if not name:
-            return "", False
+        if not name or name[0] not in self.word_set:
+            return "", False  # (the name is not written: no position to look at)
         k = len(name)
         standing = False
         for i in range(len(words) - k + 1):
