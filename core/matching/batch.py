@@ -7,6 +7,7 @@ computed with numpy over all pairs of a batch: text similarities once per unique
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -325,7 +326,7 @@ def _name_similarity(
 
 def _near_flats(
     index: GazetteerIndex,
-    r_key: list[str],
+    r_key: Sequence[str],
     row_reading: np.ndarray,
     e: np.ndarray,
     rf: np.ndarray,
@@ -346,6 +347,48 @@ def _near_flats(
             for k, j in zip(row_reading[both].tolist(), e[both].tolist())
         ]
     return near
+
+
+#: A record's scalars and its readings' columns as ``PairBatch`` reads them.
+RecordFacts = tuple[tuple, list[tuple]]
+
+
+def _record_facts(index: GazetteerIndex, sc: Scorer, w: Weights) -> RecordFacts:
+    """(postcode codes, postcode and place maxima, number of readings, written house number,
+    unit word, unit kind), then per reading (flat key, unnumbered, flat code, flat digits,
+    floor key, number, suffix code, end, weight): kept on the record's Scorer."""
+    kept = sc.__dict__.get("_batch_facts")
+    if kept is not None and kept[0] is w:
+        return kept[1]
+    parsed = sc.ctx.parsed
+    readings = parsed.readings
+    flat_codes, suffix_codes = index.flat_codes, index.suffix_codes
+    rows = [
+        (
+            r.flat,
+            r.unnumbered,
+            flat_codes.get(r.flat, _UNSEEN) if r.flat else 0,
+            flat_digits(r.flat) if r.flat else -1,
+            is_floor_key(r.flat),
+            -1 if r.number is None else r.number,
+            suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0,
+            -1 if r.end is None else r.end,
+            r.weight,
+        )
+        for r in readings
+    ]
+    head = (
+        *sc.pc_codes,
+        sc.pc_max,
+        w.place_agree if sc.ctx.places else 0.0,
+        len(readings),
+        -1 if parsed.number is None else parsed.number,
+        parsed.unit_word,
+        sc.unit_kind,
+    )
+    facts = (head, rows)
+    sc.__dict__["_batch_facts"] = (w, facts)
+    return facts
 
 
 class PairBatch:
@@ -370,11 +413,17 @@ class PairBatch:
         self.bcode, self.ocode = bcode, ocode
         self._names: tuple[np.ndarray, np.ndarray] | None = None
 
+        # per record (kept on its Scorer: the wider routes' batch meets it again)
+        facts = [_record_facts(index, sc, w) for sc in scorers]
+        pc0, pc1, pc2, pc3, pc_max, place_max, n_read, written_of, unit_of, kind_of = zip(
+            *[f[0] for f in facts]
+        )
+
         # postcode
-        rec_pc = np.array([sc.pc_codes[0] for sc in scorers], dtype=np.int64)[rec]
-        rec_sec = np.array([sc.pc_codes[1] for sc in scorers], dtype=np.int64)[rec]
-        rec_dis = np.array([sc.pc_codes[2] for sc in scorers], dtype=np.int64)[rec]
-        has_rec_pc = np.array([sc.pc_codes[3] for sc in scorers], dtype=bool)[rec]
+        rec_pc = np.array(pc0, dtype=np.int64)[rec]
+        rec_sec = np.array(pc1, dtype=np.int64)[rec]
+        rec_dis = np.array(pc2, dtype=np.int64)[rec]
+        has_rec_pc = np.array(pc3, dtype=bool)[rec]
         c_pc = index.postcode_code[ent]
         self.p_pts = np.select(
             [
@@ -387,26 +436,15 @@ class PairBatch:
             [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
             w.postcode_other,
         )
-        self.p_max = np.array([sc.pc_max for sc in scorers], dtype=np.float64)[rec]
-        self.place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
+        self.p_max = np.array(pc_max, dtype=np.float64)[rec]
+        self.place_max = np.array(place_max, dtype=np.float64)[rec]
 
         # readings: one row per (pair, reading); everything but the building similarity
-        counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
+        counts = np.array(n_read, dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
-        r_key: list[str] = []
-        r_unnum: list[bool] = []
-        for sc in scorers:
-            for r in sc.ctx.parsed.readings:
-                r_key.append(r.flat)
-                r_unnum.append(r.unnumbered)
-                r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
-                r_fnum.append(flat_digits(r.flat) if r.flat else -1)
-                r_floor.append(is_floor_key(r.flat))
-                r_num.append(-1 if r.number is None else r.number)
-                r_suf.append(index.suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0)
-                r_end.append(-1 if r.end is None else r.end)
-                r_wt.append(r.weight)
+        r_key, r_unnum, r_flat, r_fnum, r_floor, r_num, r_suf, r_end, r_wt = zip(
+            *[row for f in facts for row in f[1]]
+        )
         r_flat_a, r_num_a, r_suf_a, r_end_a = (
             np.asarray(x, dtype=np.int64) for x in (r_flat, r_num, r_suf, r_end)
         )
@@ -430,10 +468,7 @@ class PairBatch:
         #: the record writes a house number (its first reading has one) that this row
         #: reads as a flat: a candidate's house number then contradicts it
         # per pair (it does not depend on the reading), then spread over the pair's rows
-        written_no = np.array(
-            [-1 if sc.ctx.parsed.number is None else sc.ctx.parsed.number for sc in scorers],
-            dtype=np.int64,
-        )[rec]
+        written_no = np.array(written_of, dtype=np.int64)[rec]
         p_street = index.street[ent].astype(np.int64)
         written = written_no >= 0
         look = np.flatnonzero(written & (p_street >= 0))
@@ -482,7 +517,7 @@ class PairBatch:
         c_flat = index.flat_code[e].astype(np.int64)
         c_floor = index.flat_floor[e]
         none_c = c_flat == 0
-        unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec_row]
+        unit_word = np.array(unit_of, dtype=bool)[rec_row]
         part_named = np.zeros(len(row_pair), dtype=bool)
         want = ~none_c & ((rf == 0) | rff)
         if want.any():
@@ -516,7 +551,7 @@ class PairBatch:
             ),
         )
         # a home's flat is not a business unit of the same identifier (Scorer._kind_differs)
-        r_kind = np.array([sc.unit_kind for sc in scorers], dtype=np.int8)[rec_row]
+        r_kind = np.array(kind_of, dtype=np.int8)[rec_row]
         c_kind = unit_kinds(index)[e]
         f_pts = f_pts + np.where(
             (rf != 0) & (c_flat == rf) & (r_kind > 0) & (c_kind > 0) & (r_kind != c_kind),
