@@ -329,6 +329,9 @@ def _bare_unit_at(toks: list[str], i: int) -> bool:
 
 #: The words a floor phrase can start with (``_floor_at`` reads nothing at any other word).
 _FLOOR_STARTS = frozenset({*FLOOR_KEYS, *POSITIONS, "LOWER"})
+#: Words ``parse`` reads as more than a word of the text (a unit noun, a floor, a unit
+#: word): a word of two letters or more that is none of these is kept as it is.
+_READ_WORDS = UNIT_NOUNS | frozenset(NON_DWELLING) | _FLOOR_STARTS | frozenset(UNIT_WORDS)
 
 
 def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
@@ -442,6 +445,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         nxt = toks[i + 1] if i + 1 < n else ""
         if t == ",":
             segments.append([])
+            i += 1
+            continue
+        if len(t) > 1 and t.isalpha() and t not in _READ_WORDS:
+            # (most tokens: a plain word, no number, unit or floor in it; kept as it is)
+            words.append(t)
+            segments[-1].append(t)
             i += 1
             continue
         if t in UNIT_NOUNS:
