@@ -24,7 +24,7 @@ from .. import postcode as pc
 from ..normalise import STREET_TYPES
 from ..parse import ParsedAddress
 from .index import GazetteerIndex
-from .names import other_town, spelled_streets, spelled_towns
+from .names import other_town, spelled_streets, towns_of
 
 _TYPES = frozenset(STREET_TYPES)
 
@@ -139,9 +139,27 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
                 if nxt not in _TYPES:
                     places.add(gram)
     streets = named_streets(index, words)
-    if not streets and spelled_streets(index, words):
-        streets = {NOT_HERE}  # a street of the country's (``names.widen``), not of this index
-    return RecordContext(parsed, words, places, " ".join(words), streets)
+    spelled = None
+    if not streets:
+        spelled = spelled_streets(index, words)
+        if spelled:
+            streets = {NOT_HERE}  # a street of the country's (``names.widen``), not this index's
+    ctx = RecordContext(parsed, words, places, " ".join(words), streets)
+    if spelled is not None:
+        ctx.__dict__["_spelled"] = (words, spelled)
+    return ctx
+
+
+def record_towns(index: GazetteerIndex, ctx: RecordContext) -> frozenset[str]:
+    """``names.spelled_towns`` of the record's words, kept on *ctx* for its words (the
+    scorer and the street route both ask)."""
+    kept = ctx.__dict__.get("_towns")
+    if kept is None or kept[0] is not ctx.words:
+        spelled = ctx.__dict__.get("_spelled")
+        if spelled is None or spelled[0] is not ctx.words:
+            spelled = (ctx.words, spelled_streets(index, ctx.words))
+        kept = ctx.__dict__["_towns"] = (ctx.words, towns_of(index, spelled[1]))
+    return kept[1]
 
 
 def _place_first_words(index: GazetteerIndex) -> frozenset[str]:
@@ -468,7 +486,7 @@ def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
     postcode = ctx.parsed.postcode
     # towns having a street the record spells out: as the scorer reads the places
-    towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+    towns = record_towns(index, ctx) if ctx.places else frozenset()
     key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "", towns)
     memo = _memo(index, "_streets_memo")
     out = memo.get(key)

@@ -19,9 +19,9 @@ from rapidfuzz import fuzz, process
 from .. import postcode as pc
 from ..normalise import is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
-from .candidates import RecordContext, house_exists, shadowed_streets
+from .candidates import RecordContext, house_exists, record_towns, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_towns, street_words, town_with_street
+from .names import other_town, street_words, town_with_street
 
 
 @dataclass(frozen=True)
@@ -476,7 +476,7 @@ class Scorer:
             str(r.number) for r in ctx.parsed.readings if r.number is not None
         }
         #: Towns having a street the record spells out (for ``other_town``).
-        self.spelled_towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+        self.spelled_towns = record_towns(index, ctx) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
         #: Words the record writes outside the places it names: a name's first word among
