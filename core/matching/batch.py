@@ -195,6 +195,21 @@ def _places(
     return pts
 
 
+#: Place points kept per index before the memo is emptied.
+PLACE_MEMO_SIZE = 200_000
+
+
+def _place_memo(
+    index: GazetteerIndex, w: Weights
+) -> dict[tuple[frozenset[str], frozenset[str], int, bool], float]:
+    """``_places`` points by (places named, towns spelled, street, street written), kept on
+    the index for weights *w* (records name the same places; emptied when large)."""
+    kept = index.__dict__.get("_place_memo")
+    if kept is None or kept[0] is not w or len(kept[1]) > PLACE_MEMO_SIZE:
+        kept = index.__dict__["_place_memo"] = (w, {})
+    return kept[1]
+
+
 def _street_columns(
     index: GazetteerIndex,
     tables: Tables,
@@ -215,7 +230,7 @@ def _street_columns(
     s_max: list[float] = []
     pl_pts: list[float] = []
     left: list[float] = []
-    place_cache: dict[tuple[frozenset[str], frozenset[str], int, bool], float] = {}
+    place_cache = _place_memo(index, w)
     full, full_words = tables.full, tables.full_words
     for k, sc in enumerate(scorers):
         a, b = bounds[k], bounds[k + 1]
