@@ -826,8 +826,13 @@ def _flat_of_unwritten_house(top: Scored) -> bool:
 
 def _names_missing_building(top: Scored) -> bool:
     """The record names a building and gives a flat; *top* has no building name."""
-    parts = {(p, o) for p, o, _d in top.parts}
-    return ("building", "extra") in parts and ("flat", "=") in parts
+    building = flat = False
+    for p, o, _d in top.parts:  # (no set built: most answers have neither)
+        if p == "building":
+            building = building or o == "extra"
+        elif p == "flat":
+            flat = flat or o == "="
+    return building and flat
 
 
 def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
@@ -881,12 +886,18 @@ def _flat_alone_under_another_name(top: Scored) -> bool:
 
 def _postcode_exact(top: Scored) -> bool:
     """The record's postcode is *top*'s unit."""
-    return any(p == "postcode" and o == "exact" for p, o, _d in top.parts)
+    for part in top.parts:
+        if part[0] == "postcode" and part[1] == "exact":
+            return True
+    return False
 
 
 def _place_differs(top: Scored) -> bool:
     """The record names a town or locality that contradicts the candidate's."""
-    return any(p == "place" for p, _o, _d in top.parts)
+    for part in top.parts:
+        if part[0] == "place":
+            return True
+    return False
 
 
 def _has_flats(index: GazetteerIndex, entry: int) -> bool:
