@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..normalise import is_street_type
 from ..parse import flat_digits, floor_keys_near, is_floor_key
 from .candidates import has_house
 from .index import GazetteerIndex
@@ -20,6 +21,7 @@ from .names import other_town, town_with_street
 from .scoring import (
     EXTENDED_NAME_SIM,
     SCATTERED_NAME_SIM,
+    SHADOWED_STREET_SIM,
     STREET_ONLY_NAME_SIM,
     Scorer,
     Weights,
@@ -165,6 +167,26 @@ def _named_parts(
     return out
 
 
+def _type_after(
+    words: list[str], name: list[str], stype: str, place_words: set[str]
+) -> tuple[str, bool]:
+    """``Scorer._type_after_name`` on precomputed words (see there)."""
+    k = len(name)
+    standing = False
+    first = name[0]
+    for i in range(len(words) - k + 1):
+        if words[i] != first or words[i : i + k] != name:
+            continue
+        nxt = words[i + k] if i + k < len(words) else ""
+        if nxt == stype:
+            return "", True
+        if stype and nxt and is_street_type(nxt):
+            return nxt, True
+        if not nxt or nxt in place_words:
+            standing = True
+    return "", standing
+
+
 def _places(
     index: GazetteerIndex,
     tables: Tables,
@@ -231,21 +253,61 @@ def _street_columns(
     pl_pts: list[float] = []
     left: list[float] = []
     place_cache = _place_memo(index, w)
-    full, full_words = tables.full, tables.full_words
+    full, names, name_words, types, full_words = (
+        tables.full, tables.name, tables.name_words, tables.type, tables.full_words
+    )  # fmt: skip
+    smax, smin = w.street_max, w.street_min
     for k, sc in enumerate(scorers):
         a, b = bounds[k], bounds[k + 1]
         if a == b:
             continue
         ctx = sc.ctx
+        words, ws, pw = ctx.words, sc.word_set, sc._place_words
+        has_text = bool(ctx.text)
+        text = sc.street_text
+        named = ctx.streets
         rest, named_rest = sc.unstreet_words()
         places = frozenset(ctx.places)
-        left_of = sc._left  # (kept on the record's Scorer, as its street parts are)
+        left_of = sc._left  # (kept on the record's Scorer, as its street similarities are)
+        sim_of = sc._street_sim
         for s in ss[a:b]:
-            # (the Scorer keeps it: the top's explanation and the wider routes reuse it)
-            sp, sm, _part = sc.street_part(s)
+            f = full[s]
+            if not f:
+                sp, sm = 0.0, 0.0
+            elif not has_text:
+                sp, sm = w.street_absent, 0.0
+            else:
+                got = sim_of.get(s)
+                if got is None:
+                    sim_full = fuzz.partial_ratio(f, text) if text else 0.0
+                    sim = sim_full
+                    nw = name_words[s]
+                    stype = types[s]
+                    if nw and nw[0] in ws:
+                        other, name_ok = _type_after(words, nw, stype, pw)
+                    else:
+                        other, name_ok = "", False
+                    if stype and sim_full < 95 and name_ok:
+                        sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
+                    if s in sc.shadowed:
+                        sim = min(sim, SHADOWED_STREET_SIM)
+                    # (the Scorer's street_part, explaining the top's street, reuses it)
+                    sim_of[s] = (sim, other)
+                else:
+                    sim, other = got
+                sm = smax
+                if other:
+                    pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
+                elif sim >= 80:
+                    pts = (sim - 75.0) * 0.9
+                elif named and s not in named:
+                    pts = w.street_other
+                else:
+                    pts, sm = w.street_absent, 0.0
+                sp = max(smin, min(smax, pts))
             s_pts.append(sp)
             s_max.append(sm)
-            written = sp > 0 or not full[s]
+            written = sp > 0 or not f
             pk = (places, sc.spelled_towns, s, written)
             pl = place_cache.get(pk)
             if pl is None:
@@ -280,11 +342,13 @@ def _name_similarity(
     r, c, s = rec[has], code[has], sid[has]
     n_names = max(len(index.building_names), 1)
     uniq, inv = np.unique(r * n_names + c, return_inverse=True)
-    base = np.zeros(len(uniq), dtype=np.float64)
-    short = np.zeros(len(uniq), dtype=bool)
-    short_sim = np.zeros(len(uniq), dtype=np.float64)
-    all_in = np.full(len(uniq), -1.0)
-    extended = np.zeros(len(uniq), dtype=bool)
+    n_uniq = len(uniq)
+    # (Python lists while looping, arrays after: no numpy scalar per name)
+    base_l = [0.0] * n_uniq
+    short_l = [False] * n_uniq
+    short_sim_l = [0.0] * n_uniq
+    all_in_l = [-1.0] * n_uniq
+    extended_l = [False] * n_uniq
     names, toks_of = index.building_names, tables.name_toks
     extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
@@ -293,24 +357,31 @@ def _name_similarity(
         # (first-word checks below skip calls that cannot hold: a name none of whose
         # spellings starts with a record word is neither written in full nor extended)
         ws = sc.word_set
+        words = sc.ctx.words
         if toks and toks[0] in ws:
-            extended[j] = name_extended(sc.ctx.words, toks, extenders)
-        if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, sc.ctx.words):
+            extended_l[j] = name_extended(words, toks, extenders)
+        if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, words):
             # every word written: this similarity stands whatever the fuzzy one
-            all_in[j] = name_in_words(list(toks), sc.ctx.words)
+            all_in_l[j] = name_in_words(list(toks), words)
             continue
         text = sc.ctx.text
-        base[j] = fuzz.partial_ratio(names[cd], text) if text else 0.0
+        sim_j = fuzz.partial_ratio(names[cd], text) if text else 0.0
         if toks:
-            if base[j] > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, sc.ctx.words):
-                base[j] = SCATTERED_NAME_SIM
-            short[j] = (
+            if sim_j > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, words):
+                sim_j = SCATTERED_NAME_SIM
+            if (
                 toks[0] in sc.free_words
                 and len(toks[0]) >= 4
-                and not names_shorter(toks, sc.ctx.words, index)
-            )
-            if short[j]:
-                short_sim[j] = shortened_sim(toks, ws, sc.ctx.words)
+                and not names_shorter(toks, words, index)
+            ):
+                short_l[j] = True
+                short_sim_l[j] = shortened_sim(toks, ws, words)
+        base_l[j] = sim_j
+    base = np.asarray(base_l, dtype=np.float64)
+    short = np.asarray(short_l, dtype=bool)
+    short_sim = np.asarray(short_sim_l, dtype=np.float64)
+    all_in = np.asarray(all_in_l, dtype=np.float64)
+    extended = np.asarray(extended_l, dtype=bool)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word

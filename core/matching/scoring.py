@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -282,19 +283,32 @@ def building_words(index: GazetteerIndex) -> frozenset[str]:
 def _without_places(words: list[str], places: set[str]) -> str:
     """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
     GREEN`` keeps the street's ``GREEN``."""
-    keep = [True] * len(words)
-    for place in sorted(places, key=lambda p: -len(p.split())):
-        toks = place.split()
+    n = len(words)
+    keep = [True] * n
+    # longest places first (most records name one: nothing to order)
+    ordered = places if len(places) < 2 else sorted(places, key=lambda p: -len(p.split()))
+    for place in ordered:
+        toks = _place_toks(place)
         k = len(toks)
-        first = toks[0] if toks else None
-        for i in range(len(words) - k + 1):
-            if (
-                (first is None or words[i] == first)
-                and words[i : i + k] == toks
-                and all(keep[i : i + k])
-            ):
+        if not k:
+            continue  # (nothing to take out)
+        first = toks[0]
+        for i in range(n - k + 1):
+            if words[i] != first:
+                continue
+            if k == 1:
+                keep[i] = False  # (one word: taken out, or out already)
+            elif tuple(words[i : i + k]) == toks and all(keep[i : i + k]):
                 keep[i : i + k] = [False] * k
-    return " ".join(t for t, ok in zip(words, keep) if ok)
+    if all(keep):
+        return " ".join(words)
+    return " ".join([t for t, ok in zip(words, keep) if ok])
+
+
+@lru_cache(maxsize=65536)
+def _place_toks(place: str) -> tuple[str, ...]:
+    """A place name's words (kept per name: records name the same places)."""
+    return tuple(place.split())
 
 
 def street_name_words(index: GazetteerIndex) -> list[frozenset[str]]:
@@ -445,6 +459,9 @@ class Scorer:
         self.ctx = ctx
         self.w = weights
         self._street: dict[int, tuple[float, tuple[str, str, str], ...]] = {}
+        #: Per street: (similarity to the record's street words, the street-type word the
+        #: record writes after its name when another); the batch scorer fills it too.
+        self._street_sim: dict[int, tuple[float, str]] = {}
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
         self._left: dict[int, int] = {}
@@ -498,15 +515,20 @@ class Scorer:
         elif not text:
             out = (w.street_absent, 0.0, ("street", "missing", ""))
         else:
-            text = self.street_text
-            sim_full = fuzz.partial_ratio(st.full, text) if text else 0.0
-            sim = sim_full
-            other_type, name_ok = self._type_after_name(st)
-            if st.type and sim_full < 95 and name_ok:
-                # the name without its type word ("School, Denholm" for School Mews)
-                sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
-            if sid in self.shadowed:
-                sim = min(sim, SHADOWED_STREET_SIM)
+            got = self._street_sim.get(sid)  # (found by the batch scorer, as here)
+            if got is None:
+                text = self.street_text
+                sim_full = fuzz.partial_ratio(st.full, text) if text else 0.0
+                sim = sim_full
+                other_type, name_ok = self._type_after_name(st)
+                if st.type and sim_full < 95 and name_ok:
+                    # the name without its type word ("School, Denholm" for School Mews)
+                    sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
+                if sid in self.shadowed:
+                    sim = min(sim, SHADOWED_STREET_SIM)
+                self._street_sim[sid] = (sim, other_type)
+            else:
+                sim, other_type = got
             if other_type:
                 # the name agrees; the record's street word differs (Church Street, Church Road)
                 pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
