@@ -365,7 +365,10 @@ def _name_similarity(
             all_in_l[j] = name_in_words(list(toks), words)
             continue
         text = sc.ctx.text
-        sim_j = fuzz.partial_ratio(names[cd], text) if text else 0.0
+        name = names[cd]
+        sim_j = sc._name_fuzz.get(name)
+        if sim_j is None:  # (kept on the record's Scorer: its building_part reuses it)
+            sim_j = sc._name_fuzz[name] = fuzz.partial_ratio(name, text) if text else 0.0
         if toks:
             if sim_j > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, words):
                 sim_j = SCATTERED_NAME_SIM

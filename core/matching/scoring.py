@@ -462,6 +462,8 @@ class Scorer:
         #: Per street: (similarity to the record's street words, the street-type word the
         #: record writes after its name when another); the batch scorer fills it too.
         self._street_sim: dict[int, tuple[float, str]] = {}
+        #: Per building or organisation name: its fuzzy similarity to the record's text.
+        self._name_fuzz: dict[str, float] = {}
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
         self._left: dict[int, int] = {}
@@ -645,8 +647,10 @@ class Scorer:
         ):
             sim = name_in_words(toks, self.ctx.words)  # whatever the fuzzy similarity
         else:
-            text = self.ctx.text
-            sim = fuzz.partial_ratio(name, text) if text else 0.0
+            sim = self._name_fuzz.get(name)
+            if sim is None:  # (the batch scorer may have found it)
+                text = self.ctx.text
+                sim = self._name_fuzz[name] = fuzz.partial_ratio(name, text) if text else 0.0
             if sim > SCATTERED_NAME_SIM and lacks_name_word(toks, self.word_set, self.ctx.words):
                 sim = SCATTERED_NAME_SIM  # YEW COTTAGE typed: not YEW COTTAGE BARN
             if (
