@@ -581,7 +581,11 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         i += 1
     out.words = words
     out.segments = [" ".join(s) for s in segments if s]
-    out.street_type = next((w for w in reversed(words) if is_street_type(w)), "")
+    out.street_type = ""
+    for w in reversed(words):  # (the last street-type word)
+        if is_street_type(w):
+            out.street_type = w
+            break
     out.floor = floor
     out.unit_word = bare_unit and not flat and not floor
     out.unit_noun = flat_noun

@@ -285,9 +285,11 @@ class Matcher:
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
                 )
-        extra_flat = next(
-            (d for p, o, d in top.parts if p == "flat" and o in ("extra", "word only")), None
-        )
+        extra_flat = None
+        for p, o, d in top.parts:  # (a loop: no generator per answer)
+            if p == "flat" and o in ("extra", "word only"):
+                extra_flat = d
+                break
         if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
             # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
             # gazetteer does not hold (or another one mistyped), not the house itself

@@ -146,7 +146,10 @@ def shortened_sim(toks: list[str] | tuple[str, ...], word_set: set[str], words: 
     """Similarity of a name the record writes shortened: ``SHORTENED_NAME_SIM`` less
     ``SHORTENED_WORD_STEP`` per word the record leaves out beyond the first (a word typed
     with a slip, ``FRM`` for ``FARM``, counts as written)."""
-    left_out = sum(1 for t in toks if t not in word_set and not _mistyped(t, words))
+    left_out = 0
+    for t in toks:
+        if t not in word_set and not _mistyped(t, words):
+            left_out += 1
     return SHORTENED_NAME_SIM - SHORTENED_WORD_STEP * max(left_out - 1, 0)
 
 
@@ -165,8 +168,9 @@ def name_in_words(toks: list[str], words: list[str]) -> float:
     ``name_extended``'s to judge."""
     k = len(toks)
     plain = [w for w in words if w != "THE"]
-    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
-        return 100.0
+    for i in range(len(plain) - k + 1):
+        if plain[i : i + k] == toks:
+            return 100.0
     return SCATTERED_NAME_SIM
 
 
@@ -216,10 +220,11 @@ def _same_or_slip(typed: str, word: str) -> bool:
     return typed == word or fuzz.ratio(typed, word) >= 80
 
 
+@lru_cache(maxsize=65536)
 def sub_building_words(flat: str) -> tuple[str, ...]:
     """The words of a flat key that names a part of a building (``THE STABLES`` →
     ``STABLES``; ``EAST WING``); () for numbered, lettered and floor keys (``2``, ``A``,
-    ``F0/REAR``, ``PS5``)."""
+    ``F0/REAR``, ``PS5``; kept per key)."""
     if not flat or is_floor_key(flat) or any(c.isdecimal() for c in flat):
         return ()
     words = tuple(t for t in flat.split() if t != "THE")
@@ -397,8 +402,11 @@ def name_extended(
 def all_written(toks: tuple[str, ...], word_set: set[str], words: list[str]) -> bool:
     """The record writes every word of name *toks*, a repeated word as often as the name
     has it (``PARK BUSINESS PARK`` is not written by ``RIVERSIDE BUSINESS PARK``)."""
-    if not toks or not all(t in word_set for t in toks):
+    if not toks:
         return False
+    for t in toks:  # (a loop: no generator per name)
+        if t not in word_set:
+            return False
     if len(set(toks)) == len(toks):
         return True
     return all(words.count(t) >= toks.count(t) for t in set(toks))
@@ -408,11 +416,18 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     """False when the record writes name *toks* only inside the street's name *street*
     (``FAIRVIEW`` of ``FAIRVIEW LANE``): each word shared with the street must be written
     once more than the street needs it. True when the record does not write the street."""
-    if not street or not all(t in words for t in street):
+    if not street:
         return True
+    for t in street:  # (loops: no generator per name)
+        if t not in words:
+            return True
     beyond = [t for t in toks if t not in street]
-    if beyond and all(t in words for t in beyond):
-        return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
+    if beyond:
+        for t in beyond:
+            if t not in words:
+                break
+        else:
+            return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
     for t in set(toks):
         if t in street and words.count(t) < toks.count(t) + street.count(t):
             return False
@@ -481,10 +496,11 @@ class Scorer:
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
         self._place_words = {t for p in ctx.places for t in p.split()}
         #: The record gives a house number or a flat.
-        self.numbered = any(
-            r.number is not None or (r.flat and not sub_building_words(r.flat))
-            for r in ctx.parsed.readings
-        )
+        self.numbered = False
+        for r in ctx.parsed.readings:
+            if r.number is not None or (r.flat and not sub_building_words(r.flat)):
+                self.numbered = True
+                break
         #: The kind of the record's unit noun (``noun_kind``).
         self.unit_kind = noun_kind(ctx.parsed.unit_noun)
         #: Words of gazetteer building names the record writes in full, in order, that
@@ -594,7 +610,10 @@ class Scorer:
         avail = self.word_set - set(st.full.split()) - self._place_words
         if not avail:
             return False
-        return any(set(toks) <= avail for toks in street_names(self.index)[sid])
+        for toks in street_names(self.index)[sid]:
+            if avail.issuperset(toks):
+                return True
+        return False
 
     def unstreet_words(self) -> tuple[set[str], set[str]]:
         """(the record's words that are neither a place it names nor a street-type word,
@@ -703,7 +722,8 @@ class Scorer:
         pts = w.place_agree
         if omits and st.locality not in named:
             pts += w.locality_omitted_named
-        if any(self.index.places.get(p) == "locality" for p in others):
+        kinds = self.index.places
+        if any([kinds.get(p) == "locality" for p in others]):
             return pts + w.locality_contradiction, (
                 "place",
                 "locality differs",
