@@ -877,13 +877,15 @@ def _derived_floor(index: GazetteerIndex, top: Scored) -> bool:
 def _flat_alone_under_another_name(top: Scored) -> bool:
     """The record names a building no address of *top*'s street has, and *top* agrees with it
     by its flat alone: no house number, no postcode unit."""
-    parts = {(p, o) for p, o, _d in top.parts}
-    return (
-        ("building", "not on street") in parts
-        and ("flat", "=") in parts
-        and ("number", "=") not in parts
-        and not _postcode_exact(top)
-    )
+    elsewhere = flat = number = False
+    for p, o, _d in top.parts:  # (a loop: no set per answer)
+        if p == "building":
+            elsewhere = elsewhere or o == "not on street"
+        elif p == "flat":
+            flat = flat or o == "="
+        elif p == "number":
+            number = number or o == "="
+    return elsewhere and flat and not number and not _postcode_exact(top)
 
 
 def _postcode_exact(top: Scored) -> bool:

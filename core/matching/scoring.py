@@ -704,7 +704,11 @@ class Scorer:
         omits = bool(st.locality) and (not st.full or self.street_part(sid)[0] > 0)
         if not named:
             return (w.locality_omitted if omits else 0.0), None
-        mine = {p for p in (st.locality, st.town) if p}
+        mine = set()
+        if st.locality:
+            mine.add(st.locality)
+        if st.town:
+            mine.add(st.town)
         others = named - mine
         if not named & mine:
             detail = "/".join(sorted(named))
@@ -723,7 +727,7 @@ class Scorer:
         if omits and st.locality not in named:
             pts += w.locality_omitted_named
         kinds = self.index.places
-        if any([kinds.get(p) == "locality" for p in others]):
+        if others and any([kinds.get(p) == "locality" for p in others]):
             return pts + w.locality_contradiction, (
                 "place",
                 "locality differs",
