@@ -100,10 +100,17 @@ class Corrector:
 
     def correct(self, words: list[str]) -> list[str]:
         out: list[str] = []
+        known = self.known
+        fix = self._fix
+        n = len(words)
         i = 0
-        while i < len(words):
+        while i < n:
             w = words[i]
-            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in known:  # (most words: as written; _fix keeps a known word)
+                out.append(w)
+                i += 1
+                continue
+            nxt = words[i + 1] if i + 1 < n else ""
             if (
                 nxt
                 and w not in self.known
@@ -115,7 +122,7 @@ class Corrector:
                 out.append(w + nxt)  # a word typed in two (HAW THORN, HAWT HORN: HAWTHORN)
                 i += 2
                 continue
-            out.extend(self._fix(w))
+            out.extend(fix(w))
             i += 1
         return out
 
