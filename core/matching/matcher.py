@@ -808,7 +808,11 @@ def _letter_may_be_left_out(index: GazetteerIndex, top: Scored, ctx: RecordConte
     r = top.reading
     if r.suffix or r.flat or r.number is None or not _lettered_units(index, top.entry):
         return False
-    written = any(p == "number" and o == "=" for p, o, _d in top.parts)
+    written = False
+    for p, o, _d in top.parts:
+        if p == "number" and o == "=":
+            written = True
+            break
     return written and ctx.words != ctx.parsed.words
 
 

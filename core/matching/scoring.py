@@ -167,7 +167,7 @@ def name_in_words(toks: list[str], words: list[str]) -> float:
     they are apart. A record going on to a longer name (``RIVERSIDE COTTAGE BARN``) is
     ``name_extended``'s to judge."""
     k = len(toks)
-    plain = [w for w in words if w != "THE"]
+    plain = [w for w in words if w != "THE"] if "THE" in words else list(words)
     for i in range(len(plain) - k + 1):
         if plain[i : i + k] == toks:
             return 100.0
@@ -190,7 +190,7 @@ def names_shorter(toks: tuple[str, ...], words: list[str], index: GazetteerIndex
     if len(toks) < 2:
         return False
     known = _name_tuples(index)
-    plain = [w for w in words if w != "THE"]
+    plain = [w for w in words if w != "THE"] if "THE" in words else list(words)
     for k in range(len(toks) - 1, 0, -1):
         head = toks[:k]
         if head not in known:
@@ -494,7 +494,9 @@ class Scorer:
         #: The most the record's postcode can earn: a partial one (``LS6 9``) no more than
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
-        self._place_words = {t for p in ctx.places for t in p.split()}
+        self._place_words: set[str] = set()
+        for p in ctx.places:
+            self._place_words.update(_place_toks(p))
         #: The record gives a house number or a flat.
         self.numbered = False
         for r in ctx.parsed.readings:
@@ -507,9 +509,10 @@ class Scorer:
         #: hold a word only building names have (``MEADOW HALL``; not ``REAR``).
         self.named_words = written_names(index, ctx.words)
         #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
-        self.name_words = self.word_set | {
-            str(r.number) for r in ctx.parsed.readings if r.number is not None
-        }
+        self.name_words = set(self.word_set)
+        for r in ctx.parsed.readings:
+            if r.number is not None:
+                self.name_words.add(str(r.number))
         #: Towns having a street the record spells out (for ``other_town``).
         self.spelled_towns = record_towns(index, ctx) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
@@ -658,7 +661,9 @@ class Scorer:
         cached = self._building.get(key)
         if cached is not None:
             return cached
-        toks = [t for t in name.split() if t != "THE"]
+        toks = name.split()
+        if "THE" in toks:
+            toks = [t for t in toks if t != "THE"]
         if (
             toks
             and toks[0] in self.name_words
