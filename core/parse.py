@@ -580,7 +580,10 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         segments[-1].append(t)
         i += 1
     out.words = words
-    out.segments = [" ".join(s) for s in segments if s]
+    out.segments = []
+    for s in segments:  # (a loop: no comprehension per record)
+        if s:
+            out.segments.append(" ".join(s))
     out.street_type = ""
     for w in reversed(words):  # (the last street-type word)
         if is_street_type(w):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -307,7 +308,7 @@ def _without_places(words: list[str], places: set[str]) -> str:
                 keep[i : i + k] = [False] * k
     if all(keep):
         return " ".join(words)
-    return " ".join([t for t, ok in zip(words, keep) if ok])
+    return " ".join(compress(words, keep))
 
 
 @lru_cache(maxsize=65536)
@@ -421,13 +422,16 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     for t in street:  # (loops: no generator per name)
         if t not in words:
             return True
-    beyond = [t for t in toks if t not in street]
-    if beyond:
-        for t in beyond:
+    beyond = written = False
+    for t in toks:
+        if t not in street:
+            beyond = True
             if t not in words:
                 break
-        else:
-            return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
+    else:
+        written = beyond
+    if written:
+        return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
     for t in set(toks):
         if t in street and words.count(t) < toks.count(t) + street.count(t):
             return False
@@ -624,7 +628,10 @@ class Scorer:
         got = self._unstreet
         if got is None:
             pw = self._place_words
-            rest = {t for t in self.ctx.words if t not in pw and not is_street_type(t)}
+            rest = set()
+            for t in self.ctx.words:  # (a loop: no comprehension per record)
+                if t not in pw and not is_street_type(t):
+                    rest.add(t)
             got = self._unstreet = (rest, rest & self.named_words)
         return got
 
