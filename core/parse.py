@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import postcode as pc
-from .normalise import UNIT_WORDS, is_street_type, split_number, tokens
+from .normalise import STREET_TYPES, UNIT_WORDS, split_number, tokens
 
 #: Floor keys: a flat named by its floor (``GROUND FLOOR FLAT``) is flat ``F0``.
 FLOOR_KEYS = {
@@ -329,6 +329,8 @@ def _bare_unit_at(toks: list[str], i: int) -> bool:
 
 #: The words a floor phrase can start with (``_floor_at`` reads nothing at any other word).
 _FLOOR_STARTS = frozenset({*FLOOR_KEYS, *POSITIONS, "LOWER"})
+#: The street-type words (``normalise.is_street_type``'s).
+_STREET_TYPES = frozenset(STREET_TYPES)
 #: Words ``parse`` reads as more than a word of the text (a unit noun, a floor, a unit
 #: word): a word of two letters or more that is none of these is kept as it is.
 _READ_WORDS = UNIT_NOUNS | frozenset(NON_DWELLING) | _FLOOR_STARTS | frozenset(UNIT_WORDS)
@@ -586,7 +588,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             out.segments.append(" ".join(s))
     out.street_type = ""
     for w in reversed(words):  # (the last street-type word)
-        if is_street_type(w):
+        if w in _STREET_TYPES:
             out.street_type = w
             break
     out.floor = floor

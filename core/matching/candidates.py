@@ -412,7 +412,7 @@ def _by_building(index: GazetteerIndex, words: set[str]) -> frozenset[int]:
     """Entries whose building or organisation name is in the record: every word of the name,
     or half of them including a distinctive one (a word in few names)."""
     name_tokens = index.name_tokens
-    key = frozenset(w for w in words if w in name_tokens)
+    key = frozenset(name_tokens.keys() & words)  # (the record's words with a name)
     memo = _memo(index, "_by_building_memo")
     out = memo.get(key)
     if out is None:
@@ -490,7 +490,7 @@ def _among(values: np.ndarray, ref: np.ndarray) -> np.ndarray:
 def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Streets whose name tokens the record contains, best (idf-weighted) first."""
     tokens = index.street_tokens
-    words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
+    words = frozenset((tokens.keys() & ctx.words) | _TYPES.intersection(ctx.words))
     postcode = ctx.parsed.postcode
     # towns having a street the record spells out: as the scorer reads the places
     towns = record_towns(index, ctx) if ctx.places else frozenset()

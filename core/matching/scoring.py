@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .. import postcode as pc
-from ..normalise import is_street_type
+from ..normalise import STREET_TYPES, is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
 from .candidates import RecordContext, house_exists, record_towns, shadowed_streets
 from .index import GazetteerIndex, Street
@@ -123,6 +123,9 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
         return 0.0
     return w.postcode_sector if " " in partial else w.postcode_district
 
+
+#: The street-type words (``normalise.is_street_type``'s).
+_STREET_TYPES = frozenset(STREET_TYPES)
 
 #: A name whose words are all in the record but not side by side (``APPLE HOUSE`` within
 #: ``APPLE AUCTION HOUSE``) is at best this similar: another name may be the exact one.
@@ -630,7 +633,7 @@ class Scorer:
             pw = self._place_words
             rest = set()
             for t in self.ctx.words:  # (a loop: no comprehension per record)
-                if t not in pw and not is_street_type(t):
+                if t not in pw and t not in _STREET_TYPES:
                     rest.add(t)
             got = self._unstreet = (rest, rest & self.named_words)
         return got
@@ -654,7 +657,10 @@ class Scorer:
         if cached is None:
             st = self.index.streets[sid]
             known = set(st.full.split()) | self._place_words
-            rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+            rest = set()
+            for t in self.ctx.words:  # (a loop: no comprehension per street)
+                if t not in known and t not in _STREET_TYPES:
+                    rest.add(t)
             cached = 0 if not rest else (2 if rest & self.named_words else 1)
             if cached != 2 and self.names_street_building(sid):
                 cached = 2
