@@ -538,7 +538,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             segments[-1].append(t)
             i += 1
             continue
-        if num is not None and toks[i + 1 : i + 4] == ["AND", "A", "HALF"] and not numbers:
+        if (
+            num is not None
+            and nxt == "AND"
+            and toks[i + 1 : i + 4] == ["AND", "A", "HALF"]
+            and not numbers
+        ):
             relation = num  # "144 AND A HALF": a house of its own, named so in full
             words.extend(toks[i : i + 4])
             segments[-1].extend(toks[i : i + 4])

@@ -136,10 +136,12 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
     places: set[str] = set()
     n = len(words)
     firsts = _place_first_words(index)
-    for size in (3, 2, 1):
-        for i in range(n - size + 1):
-            if words[i] not in firsts:
-                continue  # no place name starts with this word
+    # (the positions a place name can start at, found once: most words start none)
+    starts = [i for i, w in enumerate(words) if w in firsts]
+    for size in (3, 2, 1) if starts else ():
+        for i in starts:
+            if i > n - size:
+                break  # (positions ascend: none further has room)
             gram = " ".join(words[i : i + size])
             if gram in index.places:
                 nxt = words[i + size] if i + size < n else ""
