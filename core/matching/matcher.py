@@ -509,6 +509,13 @@ class Matcher:
 
     def _match_scored(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
         """The scoring cascade's answers: postcode block, wider routes, the decision."""
+        if len(texts) > SCORE_BATCH:
+            # at most SCORE_BATCH records ranked together: the pair arrays stay small enough
+            # for the processor's cache (each record is ranked on its own: same answers)
+            out: list[MatchResult] = []
+            for k in range(0, len(texts), SCORE_BATCH):
+                out.extend(self._match_scored(texts[k : k + SCORE_BATCH], pcs[k : k + SCORE_BATCH]))
+            return out
         index = self.index
         scorers = [
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
@@ -773,6 +780,11 @@ class Matcher:
             if len(out) >= k:
                 break
         return out
+
+
+#: Records ranked together by ``Matcher._match_scored`` (smaller batches keep the pair
+#: arrays in the processor's cache: 500 measured 5-7 % less CPU per record than 2,000).
+SCORE_BATCH = 500
 
 
 def _unnamed_flat(top: Scored) -> bool:
