@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import postcode as pc
-from .normalise import UNIT_WORDS, is_street_type, split_number, tokens
+from .normalise import STREET_TYPES, UNIT_WORDS, split_number, tokens
 
 #: Floor keys: a flat named by its floor (``GROUND FLOOR FLAT``) is flat ``F0``.
 FLOOR_KEYS = {
@@ -329,6 +329,11 @@ def _bare_unit_at(toks: list[str], i: int) -> bool:
 
 #: The words a floor phrase can start with (``_floor_at`` reads nothing at any other word).
 _FLOOR_STARTS = frozenset({*FLOOR_KEYS, *POSITIONS, "LOWER"})
+#: The street-type words (``normalise.is_street_type``'s).
+_STREET_TYPES = frozenset(STREET_TYPES)
+#: Words ``parse`` reads as more than a word of the text (a unit noun, a floor, a unit
+#: word): a word of two letters or more that is none of these is kept as it is.
+_READ_WORDS = UNIT_NOUNS | frozenset(NON_DWELLING) | _FLOOR_STARTS | frozenset(UNIT_WORDS)
 
 
 def _floor_at(toks: list[str], i: int) -> tuple[str, int]:
@@ -444,6 +449,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             segments.append([])
             i += 1
             continue
+        if len(t) > 1 and t.isalpha() and t not in _READ_WORDS:
+            # (most tokens: a plain word, no number, unit or floor in it; kept as it is)
+            words.append(t)
+            segments[-1].append(t)
+            i += 1
+            continue
         if t in UNIT_NOUNS:
             if nxt and (_UNIT_ID.match(nxt) or _FLOOR_DOOR.match(nxt)) and not flat:
                 flat = _unit_id(nxt)
@@ -527,7 +538,12 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
             segments[-1].append(t)
             i += 1
             continue
-        if num is not None and toks[i + 1 : i + 4] == ["AND", "A", "HALF"] and not numbers:
+        if (
+            num is not None
+            and nxt == "AND"
+            and toks[i + 1 : i + 4] == ["AND", "A", "HALF"]
+            and not numbers
+        ):
             relation = num  # "144 AND A HALF": a house of its own, named so in full
             words.extend(toks[i : i + 4])
             segments[-1].extend(toks[i : i + 4])
@@ -571,8 +587,15 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
         segments[-1].append(t)
         i += 1
     out.words = words
-    out.segments = [" ".join(s) for s in segments if s]
-    out.street_type = next((w for w in reversed(words) if is_street_type(w)), "")
+    out.segments = []
+    for s in segments:  # (a loop: no comprehension per record)
+        if s:
+            out.segments.append(" ".join(s))
+    out.street_type = ""
+    for w in reversed(words):  # (the last street-type word)
+        if w in _STREET_TYPES:
+            out.street_type = w
+            break
     out.floor = floor
     out.unit_word = bare_unit and not flat and not floor
     out.unit_noun = flat_noun

@@ -64,6 +64,10 @@ def repair(text: str | None) -> str | None:
     return next(iter(fewest)) if len(fewest) == 1 else None
 
 
+#: A decimal digit (``str.isdecimal``'s: any script's).
+_DIGIT = re.compile(r"\d")
+
+
 def extract(text: str) -> tuple[str | None, str]:
     """Find the last postcode-like token in free text: (normalised postcode, text without it).
 
@@ -75,7 +79,7 @@ def extract(text: str) -> tuple[str | None, str]:
     upper = text.upper()
     for match in reversed(list(_LOOSE.finditer(upper))):
         out, inw = match.group(1), match.group(2)
-        if not any(c.isdecimal() for c in match.group(0)):
+        if not _DIGIT.search(match.group(0)):
             continue  # a word such as CLOSE is not a mis-keyed postcode
         if not out[0].isalpha() or not inw[1:].isalpha():
             continue  # "17 OLD", "11 1ST": numbers and words, not a postcode

@@ -7,6 +7,7 @@ computed with numpy over all pairs of a batch: text similarities once per unique
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -216,6 +217,21 @@ def _places(
     return pts
 
 
+#: Place points kept per index before the memo is emptied.
+PLACE_MEMO_SIZE = 200_000
+
+
+def _place_memo(
+    index: GazetteerIndex, w: Weights
+) -> dict[tuple[frozenset[str], frozenset[str], int, bool], float]:
+    """``_places`` points by (places named, towns spelled, street, street written), kept on
+    the index for weights *w* (records name the same places; emptied when large)."""
+    kept = index.__dict__.get("_place_memo")
+    if kept is None or kept[0] is not w or len(kept[1]) > PLACE_MEMO_SIZE:
+        kept = index.__dict__["_place_memo"] = (w, {})
+    return kept[1]
+
+
 def _street_columns(
     index: GazetteerIndex,
     tables: Tables,
@@ -236,7 +252,7 @@ def _street_columns(
     s_max: list[float] = []
     pl_pts: list[float] = []
     left: list[float] = []
-    place_cache: dict[tuple[frozenset[str], frozenset[str], int, bool], float] = {}
+    place_cache = _place_memo(index, w)
     full, names, name_words, types, full_words = (
         tables.full, tables.name, tables.name_words, tables.type, tables.full_words
     )  # fmt: skip
@@ -252,6 +268,8 @@ def _street_columns(
         named = ctx.streets
         rest, named_rest = sc.unstreet_words()
         places = frozenset(ctx.places)
+        left_of = sc._left  # (kept on the record's Scorer, as its street similarities are)
+        sim_of = sc._street_sim
         for s in ss[a:b]:
             f = full[s]
             if not f:
@@ -259,18 +277,24 @@ def _street_columns(
             elif not has_text:
                 sp, sm = w.street_absent, 0.0
             else:
-                sim_full = fuzz.partial_ratio(f, text) if text else 0.0
-                sim = sim_full
-                nw = name_words[s]
-                stype = types[s]
-                if nw and nw[0] in ws:
-                    other, name_ok = _type_after(words, nw, stype, pw)
+                got = sim_of.get(s)
+                if got is None:
+                    sim_full = fuzz.partial_ratio(f, text) if text else 0.0
+                    sim = sim_full
+                    nw = name_words[s]
+                    stype = types[s]
+                    if nw and nw[0] in ws:
+                        other, name_ok = _type_after(words, nw, stype, pw)
+                    else:
+                        other, name_ok = "", False
+                    if stype and sim_full < 95 and name_ok:
+                        sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
+                    if s in sc.shadowed:
+                        sim = min(sim, SHADOWED_STREET_SIM)
+                    # (the Scorer's street_part, explaining the top's street, reuses it)
+                    sim_of[s] = (sim, other)
                 else:
-                    other, name_ok = "", False
-                if stype and sim_full < 95 and name_ok:
-                    sim = max(sim, min(92.0, fuzz.partial_ratio(names[s], text)))
-                if s in sc.shadowed:
-                    sim = min(sim, SHADOWED_STREET_SIM)
+                    sim, other = got
                 sm = smax
                 if other:
                     pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
@@ -290,10 +314,13 @@ def _street_columns(
                 pl = _places(index, tables, ctx.places, s, w, sc.spelled_towns, written)
                 place_cache[pk] = pl
             pl_pts.append(pl)
-            fw = full_words[s]
-            lw = 0.0 if rest <= fw else (2.0 if named_rest - fw else 1.0)
-            if lw != 2.0 and sc.names_street_building(s):
-                lw = 2.0  # Scorer._left_words: the record names a building of this street
+            lw = left_of.get(s)
+            if lw is None:  # Scorer._left_words on the words kept above
+                fw = full_words[s]
+                lw = 0 if rest <= fw else (2 if named_rest - fw else 1)
+                if lw != 2 and sc.names_street_building(s):
+                    lw = 2  # the record names a building of this street
+                left_of[s] = lw
             left.append(lw)
     return [np.asarray(c, dtype=np.float64)[inv] for c in (s_pts, s_max, pl_pts, left)]
 
@@ -315,11 +342,13 @@ def _name_similarity(
     r, c, s = rec[has], code[has], sid[has]
     n_names = max(len(index.building_names), 1)
     uniq, inv = np.unique(r * n_names + c, return_inverse=True)
-    base = np.zeros(len(uniq), dtype=np.float64)
-    short = np.zeros(len(uniq), dtype=bool)
-    short_sim = np.zeros(len(uniq), dtype=np.float64)
-    all_in = np.full(len(uniq), -1.0)
-    extended = np.zeros(len(uniq), dtype=bool)
+    n_uniq = len(uniq)
+    # (Python lists while looping, arrays after: no numpy scalar per name)
+    base_l = [0.0] * n_uniq
+    short_l = [False] * n_uniq
+    short_sim_l = [0.0] * n_uniq
+    all_in_l = [-1.0] * n_uniq
+    extended_l = [False] * n_uniq
     names, toks_of = index.building_names, tables.name_toks
     extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
@@ -328,24 +357,34 @@ def _name_similarity(
         # (first-word checks below skip calls that cannot hold: a name none of whose
         # spellings starts with a record word is neither written in full nor extended)
         ws = sc.word_set
+        words = sc.ctx.words
         if toks and toks[0] in ws:
-            extended[j] = name_extended(sc.ctx.words, toks, extenders)
-        if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, sc.ctx.words):
+            extended_l[j] = name_extended(words, toks, extenders)
+        if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, words):
             # every word written: this similarity stands whatever the fuzzy one
-            all_in[j] = name_in_words(list(toks), sc.ctx.words)
+            all_in_l[j] = name_in_words(list(toks), words)
             continue
         text = sc.ctx.text
-        base[j] = fuzz.partial_ratio(names[cd], text) if text else 0.0
+        name = names[cd]
+        sim_j = sc._name_fuzz.get(name)
+        if sim_j is None:  # (kept on the record's Scorer: its building_part reuses it)
+            sim_j = sc._name_fuzz[name] = fuzz.partial_ratio(name, text) if text else 0.0
         if toks:
-            if base[j] > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, sc.ctx.words):
-                base[j] = SCATTERED_NAME_SIM
-            short[j] = (
+            if sim_j > SCATTERED_NAME_SIM and lacks_name_word(list(toks), ws, words):
+                sim_j = SCATTERED_NAME_SIM
+            if (
                 toks[0] in sc.free_words
                 and len(toks[0]) >= 4
-                and not names_shorter(toks, sc.ctx.words, index)
-            )
-            if short[j]:
-                short_sim[j] = shortened_sim(toks, ws, sc.ctx.words)
+                and not names_shorter(toks, words, index)
+            ):
+                short_l[j] = True
+                short_sim_l[j] = shortened_sim(toks, ws, words)
+        base_l[j] = sim_j
+    base = np.asarray(base_l, dtype=np.float64)
+    short = np.asarray(short_l, dtype=bool)
+    short_sim = np.asarray(short_sim_l, dtype=np.float64)
+    all_in = np.asarray(all_in_l, dtype=np.float64)
+    extended = np.asarray(extended_l, dtype=bool)
     sim = base[inv]
     sh = short[inv]
     if sh.any():  # the first word counts unless it is the candidate street's own word
@@ -376,7 +415,7 @@ def _name_similarity(
 
 def _near_flats(
     index: GazetteerIndex,
-    r_key: list[str],
+    r_key: Sequence[str],
     row_reading: np.ndarray,
     e: np.ndarray,
     rf: np.ndarray,
@@ -397,6 +436,48 @@ def _near_flats(
             for k, j in zip(row_reading[both].tolist(), e[both].tolist())
         ]
     return near
+
+
+#: A record's scalars and its readings' columns as ``PairBatch`` reads them.
+RecordFacts = tuple[tuple, list[tuple]]
+
+
+def _record_facts(index: GazetteerIndex, sc: Scorer, w: Weights) -> RecordFacts:
+    """(postcode codes, postcode and place maxima, number of readings, written house number,
+    unit word, unit kind), then per reading (flat key, unnumbered, flat code, flat digits,
+    floor key, number, suffix code, end, weight): kept on the record's Scorer."""
+    kept = sc.__dict__.get("_batch_facts")
+    if kept is not None and kept[0] is w:
+        return kept[1]
+    parsed = sc.ctx.parsed
+    readings = parsed.readings
+    flat_codes, suffix_codes = index.flat_codes, index.suffix_codes
+    rows = [
+        (
+            r.flat,
+            r.unnumbered,
+            flat_codes.get(r.flat, _UNSEEN) if r.flat else 0,
+            flat_digits(r.flat) if r.flat else -1,
+            is_floor_key(r.flat),
+            -1 if r.number is None else r.number,
+            suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0,
+            -1 if r.end is None else r.end,
+            r.weight,
+        )
+        for r in readings
+    ]
+    head = (
+        *sc.pc_codes,
+        sc.pc_max,
+        w.place_agree if sc.ctx.places else 0.0,
+        len(readings),
+        -1 if parsed.number is None else parsed.number,
+        parsed.unit_word,
+        sc.unit_kind,
+    )
+    facts = (head, rows)
+    sc.__dict__["_batch_facts"] = (w, facts)
+    return facts
 
 
 class PairBatch:
@@ -421,11 +502,17 @@ class PairBatch:
         self.bcode, self.ocode = bcode, ocode
         self._names: tuple[np.ndarray, np.ndarray] | None = None
 
+        # per record (kept on its Scorer: the wider routes' batch meets it again)
+        facts = [_record_facts(index, sc, w) for sc in scorers]
+        pc0, pc1, pc2, pc3, pc_max, place_max, n_read, written_of, unit_of, kind_of = zip(
+            *[f[0] for f in facts]
+        )
+
         # postcode
-        rec_pc = np.array([sc.pc_codes[0] for sc in scorers], dtype=np.int64)[rec]
-        rec_sec = np.array([sc.pc_codes[1] for sc in scorers], dtype=np.int64)[rec]
-        rec_dis = np.array([sc.pc_codes[2] for sc in scorers], dtype=np.int64)[rec]
-        has_rec_pc = np.array([sc.pc_codes[3] for sc in scorers], dtype=bool)[rec]
+        rec_pc = np.array(pc0, dtype=np.int64)[rec]
+        rec_sec = np.array(pc1, dtype=np.int64)[rec]
+        rec_dis = np.array(pc2, dtype=np.int64)[rec]
+        has_rec_pc = np.array(pc3, dtype=bool)[rec]
         c_pc = index.postcode_code[ent]
         self.p_pts = np.select(
             [
@@ -438,26 +525,15 @@ class PairBatch:
             [0.0, 0.0, w.postcode_exact, w.postcode_sector, w.postcode_district],
             w.postcode_other,
         )
-        self.p_max = np.array([sc.pc_max for sc in scorers], dtype=np.float64)[rec]
-        self.place_max = np.array([w.place_agree if sc.ctx.places else 0.0 for sc in scorers])[rec]
+        self.p_max = np.array(pc_max, dtype=np.float64)[rec]
+        self.place_max = np.array(place_max, dtype=np.float64)[rec]
 
         # readings: one row per (pair, reading); everything but the building similarity
-        counts = np.array([len(sc.ctx.parsed.readings) for sc in scorers], dtype=np.int64)
+        counts = np.array(n_read, dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        r_flat, r_floor, r_num, r_suf, r_end, r_wt, r_fnum = [], [], [], [], [], [], []
-        r_key: list[str] = []
-        r_unnum: list[bool] = []
-        for sc in scorers:
-            for r in sc.ctx.parsed.readings:
-                r_key.append(r.flat)
-                r_unnum.append(r.unnumbered)
-                r_flat.append(index.flat_codes.get(r.flat, _UNSEEN) if r.flat else 0)
-                r_fnum.append(flat_digits(r.flat) if r.flat else -1)
-                r_floor.append(is_floor_key(r.flat))
-                r_num.append(-1 if r.number is None else r.number)
-                r_suf.append(index.suffix_codes.get(r.suffix, _UNSEEN) if r.suffix else 0)
-                r_end.append(-1 if r.end is None else r.end)
-                r_wt.append(r.weight)
+        r_key, r_unnum, r_flat, r_fnum, r_floor, r_num, r_suf, r_end, r_wt = zip(
+            *[row for f in facts for row in f[1]]
+        )
         r_flat_a, r_num_a, r_suf_a, r_end_a = (
             np.asarray(x, dtype=np.int64) for x in (r_flat, r_num, r_suf, r_end)
         )
@@ -481,10 +557,7 @@ class PairBatch:
         #: the record writes a house number (its first reading has one) that this row
         #: reads as a flat: a candidate's house number then contradicts it
         # per pair (it does not depend on the reading), then spread over the pair's rows
-        written_no = np.array(
-            [-1 if sc.ctx.parsed.number is None else sc.ctx.parsed.number for sc in scorers],
-            dtype=np.int64,
-        )[rec]
+        written_no = np.array(written_of, dtype=np.int64)[rec]
         p_street = index.street[ent].astype(np.int64)
         written = written_no >= 0
         look = np.flatnonzero(written & (p_street >= 0))
@@ -533,7 +606,7 @@ class PairBatch:
         c_flat = index.flat_code[e].astype(np.int64)
         c_floor = index.flat_floor[e]
         none_c = c_flat == 0
-        unit_word = np.array([sc.ctx.parsed.unit_word for sc in scorers], dtype=bool)[rec_row]
+        unit_word = np.array(unit_of, dtype=bool)[rec_row]
         part_named = np.zeros(len(row_pair), dtype=bool)
         want = ~none_c & ((rf == 0) | rff)
         if want.any():
@@ -567,7 +640,7 @@ class PairBatch:
             ),
         )
         # a home's flat is not a business unit of the same identifier (Scorer._kind_differs)
-        r_kind = np.array([sc.unit_kind for sc in scorers], dtype=np.int8)[rec_row]
+        r_kind = np.array(kind_of, dtype=np.int8)[rec_row]
         c_kind = unit_kinds(index)[e]
         f_pts = f_pts + np.where(
             (rf != 0) & (c_flat == rf) & (r_kind > 0) & (c_kind > 0) & (r_kind != c_kind),

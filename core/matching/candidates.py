@@ -24,7 +24,7 @@ from .. import postcode as pc
 from ..normalise import STREET_TYPES
 from ..parse import ParsedAddress
 from .index import GazetteerIndex
-from .names import other_town, spelled_streets, spelled_towns
+from .names import other_town, spelled_streets, towns_of
 
 _TYPES = frozenset(STREET_TYPES)
 
@@ -100,10 +100,17 @@ class Corrector:
 
     def correct(self, words: list[str]) -> list[str]:
         out: list[str] = []
+        known = self.known
+        fix = self._fix
+        n = len(words)
         i = 0
-        while i < len(words):
+        while i < n:
             w = words[i]
-            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in known:  # (most words: as written; _fix keeps a known word)
+                out.append(w)
+                i += 1
+                continue
+            nxt = words[i + 1] if i + 1 < n else ""
             if (
                 nxt
                 and w not in self.known
@@ -115,7 +122,7 @@ class Corrector:
                 out.append(w + nxt)  # a word typed in two (HAW THORN, HAWT HORN: HAWTHORN)
                 i += 2
                 continue
-            out.extend(self._fix(w))
+            out.extend(fix(w))
             i += 1
         return out
 
@@ -129,19 +136,39 @@ def context(index: GazetteerIndex, corrector: Corrector, parsed: ParsedAddress) 
     places: set[str] = set()
     n = len(words)
     firsts = _place_first_words(index)
-    for size in (3, 2, 1):
-        for i in range(n - size + 1):
-            if words[i] not in firsts:
-                continue  # no place name starts with this word
+    # (the positions a place name can start at, found once: most words start none)
+    starts = [i for i, w in enumerate(words) if w in firsts]
+    for size in (3, 2, 1) if starts else ():
+        for i in starts:
+            if i > n - size:
+                break  # (positions ascend: none further has room)
             gram = " ".join(words[i : i + size])
             if gram in index.places:
                 nxt = words[i + size] if i + size < n else ""
                 if nxt not in _TYPES:
                     places.add(gram)
     streets = named_streets(index, words)
-    if not streets and spelled_streets(index, words):
-        streets = {NOT_HERE}  # a street of the country's (``names.widen``), not of this index
-    return RecordContext(parsed, words, places, " ".join(words), streets)
+    spelled = None
+    if not streets:
+        spelled = spelled_streets(index, words)
+        if spelled:
+            streets = {NOT_HERE}  # a street of the country's (``names.widen``), not this index's
+    ctx = RecordContext(parsed, words, places, " ".join(words), streets)
+    if spelled is not None:
+        ctx.__dict__["_spelled"] = (words, spelled)
+    return ctx
+
+
+def record_towns(index: GazetteerIndex, ctx: RecordContext) -> frozenset[str]:
+    """``names.spelled_towns`` of the record's words, kept on *ctx* for its words (the
+    scorer and the street route both ask)."""
+    kept = ctx.__dict__.get("_towns")
+    if kept is None or kept[0] is not ctx.words:
+        spelled = ctx.__dict__.get("_spelled")
+        if spelled is None or spelled[0] is not ctx.words:
+            spelled = (ctx.words, spelled_streets(index, ctx.words))
+        kept = ctx.__dict__["_towns"] = (ctx.words, towns_of(index, spelled[1]))
+    return kept[1]
 
 
 def _place_first_words(index: GazetteerIndex) -> frozenset[str]:
@@ -324,20 +351,30 @@ def _street_has(index: GazetteerIndex, sid: int, number: int) -> bool:
 def _long_street(
     index: GazetteerIndex, ctx: RecordContext, entries: list[int], words: set[str]
 ) -> list[int]:
-    """Entries of a long street with one of the record's flats or a word of its building."""
-    ids = np.asarray(entries, dtype=np.int64)
-    flat_codes = [
-        index.flat_codes[r.flat] for r in ctx.parsed.readings if r.flat in index.flat_codes
-    ]
-    flat_mask = np.zeros(len(index.flat_codes) + 1, dtype=bool)
-    flat_mask[flat_codes] = True
-    keep = flat_mask[index.flat_code[ids]]
-    codes = [code for w in words for code in index.name_tokens.get(w, ())]
-    if codes:
-        name_mask = np.zeros(len(index.building_names) + 1, dtype=bool)
-        name_mask[codes] = True
-        keep |= name_mask[index.building_code[ids]]
+    """Entries of a long street with one of the record's flats or a word of its building
+    (looked up among the street's entries: no table the size of the index)."""
+    ids, flats, names = _street_columns_of(index, entries)
+    codes = index.flat_codes
+    wanted = sorted({codes[r.flat] for r in ctx.parsed.readings if r.flat in codes})
+    keep = _among(flats, np.asarray(wanted, dtype=np.int32))
+    named = _word_arrays(index, words, index.name_tokens, "_name_arrays")
+    if len(named):
+        keep |= _among(names, named)
     return ids[keep].tolist()
+
+
+def _street_columns_of(
+    index: GazetteerIndex, entries: list[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(entry ids, flat codes, building name codes) of a street's entries (kept per street
+    on the index: the same long streets come back record after record)."""
+    memo = _memo(index, "_long_street_memo")
+    key = id(entries)
+    got = memo.get(key)
+    if got is None or got[0] is not entries:
+        ids = np.asarray(entries, dtype=np.int64)
+        got = memo[key] = (entries, ids, index.flat_code[ids], index.building_code[ids])
+    return got[1], got[2], got[3]
 
 
 def name_facts(index: GazetteerIndex) -> tuple[list[list[str]], set[str]]:
@@ -377,7 +414,7 @@ def _by_building(index: GazetteerIndex, words: set[str]) -> frozenset[int]:
     """Entries whose building or organisation name is in the record: every word of the name,
     or half of them including a distinctive one (a word in few names)."""
     name_tokens = index.name_tokens
-    key = frozenset(w for w in words if w in name_tokens)
+    key = frozenset(name_tokens.keys() & words)  # (the record's words with a name)
     memo = _memo(index, "_by_building_memo")
     out = memo.get(key)
     if out is None:
@@ -406,29 +443,59 @@ def _by_building_uncached(index: GazetteerIndex, words: frozenset[str]) -> froze
 
 
 def _sharing_words(index: GazetteerIndex, entries: set[int], words: set[str]) -> set[int]:
-    """Entries whose street name or building/organisation name shares a word with the record."""
+    """Entries whose street name or building/organisation name shares a word with the record:
+    the candidates' streets and names looked up among the record words' own (each word's
+    kept as an array on the index; no table the size of the index)."""
     if not entries:
         return entries
     ids = np.fromiter(entries, dtype=np.int64, count=len(entries))
-    street_ok = [sid for w in words for sid in index.street_tokens.get(w, ())]
-    names_ok = [code for w in words for code in index.name_tokens.get(w, ())]
-    street_mask = np.zeros(len(index.streets) + 1, dtype=bool)
-    street_mask[street_ok] = True
-    keep = street_mask[index.street[ids]]
-    if names_ok:
-        name_mask = np.zeros(len(index.building_names) + 1, dtype=bool)
-        name_mask[names_ok] = True
-        keep |= name_mask[index.building_code[ids]] | name_mask[index.org_code[ids]]
+    streets = _word_arrays(index, words, index.street_tokens, "_street_arrays")
+    keep = _among(index.street[ids], streets)
+    names = _word_arrays(index, words, index.name_tokens, "_name_arrays")
+    if len(names):
+        keep |= _among(index.building_code[ids], names) | _among(index.org_code[ids], names)
     return set(ids[keep].tolist())
+
+
+def _word_arrays(
+    index: GazetteerIndex, words: set[str], by_word: dict[str, list[int]], name: str
+) -> np.ndarray:
+    """What *by_word* (``street_tokens``, ``name_tokens``) lists under any of *words*, sorted
+    (with repeats): each word's list kept as an array on the index once looked up."""
+    cached = index.__dict__.get(name)
+    if cached is None or cached[0] is not by_word:
+        cached = index.__dict__[name] = (by_word, {})
+    arrays: dict[str, np.ndarray] = cached[1]
+    found = []
+    for w in words:
+        got = arrays.get(w)
+        if got is None:
+            listed = by_word.get(w)
+            if listed is None:
+                continue
+            got = arrays[w] = np.asarray(listed, dtype=np.int32)  # as the index's codes
+        found.append(got)
+    if not found:
+        return np.zeros(0, dtype=np.int32)
+    return np.sort(np.concatenate(found)) if len(found) > 1 else found[0]
+
+
+def _among(values: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """Per value, whether it is in the sorted array *ref* (a sorted search)."""
+    if not len(ref):
+        return np.zeros(len(values), dtype=bool)
+    pos = ref.searchsorted(values)
+    pos[pos == len(ref)] = 0
+    return ref[pos] == values
 
 
 def _streets(index: GazetteerIndex, ctx: RecordContext) -> list[int]:
     """Streets whose name tokens the record contains, best (idf-weighted) first."""
     tokens = index.street_tokens
-    words = frozenset(w for w in ctx.words if w in tokens or w in _TYPES)
+    words = frozenset((tokens.keys() & ctx.words) | _TYPES.intersection(ctx.words))
     postcode = ctx.parsed.postcode
     # towns having a street the record spells out: as the scorer reads the places
-    towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+    towns = record_towns(index, ctx) if ctx.places else frozenset()
     key = (words, frozenset(ctx.places), pc.district(postcode) if postcode else "", towns)
     memo = _memo(index, "_streets_memo")
     out = memo.get(key)

@@ -78,4 +78,10 @@ def part_text(part: str, outcome: str, detail: str) -> str:
 
 def reason(parts: Iterable[tuple[str, str, str]], extra: Iterable[str] = ()) -> str:
     """Join the evidence and any extra notes with ``; ``."""
-    return "; ".join([part_text(*p) for p in parts] + [e for e in extra if e])
+    texts = []
+    for p in parts:  # (loops: no comprehension per answer)
+        texts.append(part_text(*p))
+    for e in extra:
+        if e:
+            texts.append(e)
+    return "; ".join(texts)

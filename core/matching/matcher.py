@@ -296,9 +296,11 @@ class Matcher:
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
                 )
-        extra_flat = next(
-            (d for p, o, d in top.parts if p == "flat" and o in ("extra", "word only")), None
-        )
+        extra_flat = None
+        for p, o, d in top.parts:  # (a loop: no generator per answer)
+            if p == "flat" and o in ("extra", "word only"):
+                extra_flat = d
+                break
         if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
             # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
             # gazetteer does not hold (or another one mistyped), not the house itself
@@ -518,6 +520,13 @@ class Matcher:
 
     def _match_scored(self, texts: Sequence[object], pcs: Sequence[object]) -> list[MatchResult]:
         """The scoring cascade's answers: postcode block, wider routes, the decision."""
+        if len(texts) > SCORE_BATCH:
+            # at most SCORE_BATCH records ranked together: the pair arrays stay small enough
+            # for the processor's cache (each record is ranked on its own: same answers)
+            out: list[MatchResult] = []
+            for k in range(0, len(texts), SCORE_BATCH):
+                out.extend(self._match_scored(texts[k : k + SCORE_BATCH], pcs[k : k + SCORE_BATCH]))
+            return out
         index = self.index
         scorers = [
             Scorer(index, context(index, self.corrector, parse(t, p)), self.weights)
@@ -727,6 +736,11 @@ class Matcher:
         return out
 
 
+#: Records ranked together by ``Matcher._match_scored`` (smaller batches keep the pair
+#: arrays in the processor's cache: 500 measured 5-7 % less CPU per record than 2,000).
+SCORE_BATCH = 500
+
+
 def _unnamed_flat(top: Scored) -> bool:
     """The record's number was read as a flat (not as written) of a building whose name the
     record does not give."""
@@ -760,7 +774,11 @@ def _letter_may_be_left_out(index: GazetteerIndex, top: Scored, ctx: RecordConte
     r = top.reading
     if r.suffix or r.flat or r.number is None or not _lettered_units(index, top.entry):
         return False
-    written = any(p == "number" and o == "=" for p, o, _d in top.parts)
+    written = False
+    for p, o, _d in top.parts:
+        if p == "number" and o == "=":
+            written = True
+            break
     return written and ctx.words != ctx.parsed.words
 
 
@@ -780,8 +798,13 @@ def _flat_of_unwritten_house(top: Scored) -> bool:
 
 def _names_missing_building(top: Scored) -> bool:
     """The record names a building and gives a flat; *top* has no building name."""
-    parts = {(p, o) for p, o, _d in top.parts}
-    return ("building", "extra") in parts and ("flat", "=") in parts
+    building = flat = False
+    for p, o, _d in top.parts:  # (no set built: most answers have neither)
+        if p == "building":
+            building = building or o == "extra"
+        elif p == "flat":
+            flat = flat or o == "="
+    return building and flat
 
 
 def _name_is_runner_ups(top: Scored, second: Scored | None) -> bool:
@@ -824,23 +847,31 @@ def _derived_floor(index: GazetteerIndex, top: Scored) -> bool:
 def _flat_alone_under_another_name(top: Scored) -> bool:
     """The record names a building no address of *top*'s street has, and *top* agrees with it
     by its flat alone: no house number, no postcode unit."""
-    parts = {(p, o) for p, o, _d in top.parts}
-    return (
-        ("building", "not on street") in parts
-        and ("flat", "=") in parts
-        and ("number", "=") not in parts
-        and not _postcode_exact(top)
-    )
+    elsewhere = flat = number = False
+    for p, o, _d in top.parts:  # (a loop: no set per answer)
+        if p == "building":
+            elsewhere = elsewhere or o == "not on street"
+        elif p == "flat":
+            flat = flat or o == "="
+        elif p == "number":
+            number = number or o == "="
+    return elsewhere and flat and not number and not _postcode_exact(top)
 
 
 def _postcode_exact(top: Scored) -> bool:
     """The record's postcode is *top*'s unit."""
-    return any(p == "postcode" and o == "exact" for p, o, _d in top.parts)
+    for part in top.parts:
+        if part[0] == "postcode" and part[1] == "exact":
+            return True
+    return False
 
 
 def _place_differs(top: Scored) -> bool:
     """The record names a town or locality that contradicts the candidate's."""
-    return any(p == "place" for p, _o, _d in top.parts)
+    for part in top.parts:
+        if part[0] == "place":
+            return True
+    return False
 
 
 def _has_flats(index: GazetteerIndex, entry: int) -> bool:

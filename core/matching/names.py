@@ -79,8 +79,12 @@ def spelled_towns(index: GazetteerIndex, words: Sequence[str]) -> frozenset[str]
     """The towns (of the country when widened) having a street the record spells out word
     for word: "81 VICTORIA AVENUE, CANONS PARK, DONMORHAM" and DONMORHAM has a VICTORIA
     AVENUE."""
+    return towns_of(index, spelled_streets(index, words))
+
+
+def towns_of(index: GazetteerIndex, found: set[str]) -> frozenset[str]:
+    """The towns having one of the street names *found* (``spelled_streets``)."""
     towns = street_towns(index)
-    found = spelled_streets(index, words)
     if len(found) == 1:  # (most records: that street name's towns, as they are)
         return frozenset(towns[next(iter(found))])
     return frozenset().union(*(towns[f] for f in found))

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .. import postcode as pc
-from ..normalise import is_street_type
+from ..normalise import STREET_TYPES, is_street_type
 from ..parse import Reading, flat_digits, floor_keys_near, is_floor_key
-from .candidates import RecordContext, house_exists, shadowed_streets
+from .candidates import RecordContext, house_exists, record_towns, shadowed_streets
 from .index import GazetteerIndex, Street
-from .names import other_town, spelled_towns, street_words, town_with_street
+from .names import other_town, street_words, town_with_street
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ def _postcode_max(postcode: str | None, partial: str, w: Weights) -> float:
     return w.postcode_sector if " " in partial else w.postcode_district
 
 
+#: The street-type words (``normalise.is_street_type``'s).
+_STREET_TYPES = frozenset(STREET_TYPES)
+
 #: A name whose words are all in the record but not side by side (``APPLE HOUSE`` within
 #: ``APPLE AUCTION HOUSE``) is at best this similar: another name may be the exact one.
 SCATTERED_NAME_SIM = 85.0
@@ -145,7 +150,10 @@ def shortened_sim(toks: list[str] | tuple[str, ...], word_set: set[str], words: 
     """Similarity of a name the record writes shortened: ``SHORTENED_NAME_SIM`` less
     ``SHORTENED_WORD_STEP`` per word the record leaves out beyond the first (a word typed
     with a slip, ``FRM`` for ``FARM``, counts as written)."""
-    left_out = sum(1 for t in toks if t not in word_set and not _mistyped(t, words))
+    left_out = 0
+    for t in toks:
+        if t not in word_set and not _mistyped(t, words):
+            left_out += 1
     return SHORTENED_NAME_SIM - SHORTENED_WORD_STEP * max(left_out - 1, 0)
 
 
@@ -163,9 +171,10 @@ def name_in_words(toks: list[str], words: list[str]) -> float:
     they are apart. A record going on to a longer name (``RIVERSIDE COTTAGE BARN``) is
     ``name_extended``'s to judge."""
     k = len(toks)
-    plain = [w for w in words if w != "THE"]
-    if any(plain[i : i + k] == toks for i in range(len(plain) - k + 1)):
-        return 100.0
+    plain = [w for w in words if w != "THE"] if "THE" in words else list(words)
+    for i in range(len(plain) - k + 1):
+        if plain[i : i + k] == toks:
+            return 100.0
     return SCATTERED_NAME_SIM
 
 
@@ -185,7 +194,7 @@ def names_shorter(toks: tuple[str, ...], words: list[str], index: GazetteerIndex
     if len(toks) < 2:
         return False
     known = _name_tuples(index)
-    plain = [w for w in words if w != "THE"]
+    plain = [w for w in words if w != "THE"] if "THE" in words else list(words)
     for k in range(len(toks) - 1, 0, -1):
         head = toks[:k]
         if head not in known:
@@ -215,10 +224,11 @@ def _same_or_slip(typed: str, word: str) -> bool:
     return typed == word or fuzz.ratio(typed, word) >= 80
 
 
+@lru_cache(maxsize=65536)
 def sub_building_words(flat: str) -> tuple[str, ...]:
     """The words of a flat key that names a part of a building (``THE STABLES`` →
     ``STABLES``; ``EAST WING``); () for numbered, lettered and floor keys (``2``, ``A``,
-    ``F0/REAR``, ``PS5``)."""
+    ``F0/REAR``, ``PS5``; kept per key)."""
     if not flat or is_floor_key(flat) or any(c.isdecimal() for c in flat):
         return ()
     words = tuple(t for t in flat.split() if t != "THE")
@@ -282,19 +292,32 @@ def building_words(index: GazetteerIndex) -> frozenset[str]:
 def _without_places(words: list[str], places: set[str]) -> str:
     """*words* without the places they name, where they name them: ``GREEN ROW, KIRKBY
     GREEN`` keeps the street's ``GREEN``."""
-    keep = [True] * len(words)
-    for place in sorted(places, key=lambda p: -len(p.split())):
-        toks = place.split()
+    n = len(words)
+    keep = [True] * n
+    # longest places first (most records name one: nothing to order)
+    ordered = places if len(places) < 2 else sorted(places, key=lambda p: -len(p.split()))
+    for place in ordered:
+        toks = _place_toks(place)
         k = len(toks)
-        first = toks[0] if toks else None
-        for i in range(len(words) - k + 1):
-            if (
-                (first is None or words[i] == first)
-                and words[i : i + k] == toks
-                and all(keep[i : i + k])
-            ):
+        if not k:
+            continue  # (nothing to take out)
+        first = toks[0]
+        for i in range(n - k + 1):
+            if words[i] != first:
+                continue
+            if k == 1:
+                keep[i] = False  # (one word: taken out, or out already)
+            elif tuple(words[i : i + k]) == toks and all(keep[i : i + k]):
                 keep[i : i + k] = [False] * k
-    return " ".join(t for t, ok in zip(words, keep) if ok)
+    if all(keep):
+        return " ".join(words)
+    return " ".join(compress(words, keep))
+
+
+@lru_cache(maxsize=65536)
+def _place_toks(place: str) -> tuple[str, ...]:
+    """A place name's words (kept per name: records name the same places)."""
+    return tuple(place.split())
 
 
 def street_name_words(index: GazetteerIndex) -> list[frozenset[str]]:
@@ -383,8 +406,11 @@ def name_extended(
 def all_written(toks: tuple[str, ...], word_set: set[str], words: list[str]) -> bool:
     """The record writes every word of name *toks*, a repeated word as often as the name
     has it (``PARK BUSINESS PARK`` is not written by ``RIVERSIDE BUSINESS PARK``)."""
-    if not toks or not all(t in word_set for t in toks):
+    if not toks:
         return False
+    for t in toks:  # (a loop: no generator per name)
+        if t not in word_set:
+            return False
     if len(set(toks)) == len(toks):
         return True
     return all(words.count(t) >= toks.count(t) for t in set(toks))
@@ -394,10 +420,20 @@ def written_apart(words: list[str], toks: tuple[str, ...], street: list[str]) ->
     """False when the record writes name *toks* only inside the street's name *street*
     (``FAIRVIEW`` of ``FAIRVIEW LANE``): each word shared with the street must be written
     once more than the street needs it. True when the record does not write the street."""
-    if not street or not all(t in words for t in street):
+    if not street:
         return True
-    beyond = [t for t in toks if t not in street]
-    if beyond and all(t in words for t in beyond):
+    for t in street:  # (loops: no generator per name)
+        if t not in words:
+            return True
+    beyond = written = False
+    for t in toks:
+        if t not in street:
+            beyond = True
+            if t not in words:
+                break
+    else:
+        written = beyond
+    if written:
         return True  # MILL COTTAGE BARN on MILL RISE: the words beyond the street's name
     for t in set(toks):
         if t in street and words.count(t) < toks.count(t) + street.count(t):
@@ -445,9 +481,14 @@ class Scorer:
         self.ctx = ctx
         self.w = weights
         self._street: dict[int, tuple[float, tuple[str, str, str], ...]] = {}
+        #: Per street: (similarity to the record's street words, the street-type word the
+        #: record writes after its name when another); the batch scorer fills it too.
+        self._street_sim: dict[int, tuple[float, str]] = {}
+        #: Per building or organisation name: its fuzzy similarity to the record's text.
+        self._name_fuzz: dict[str, float] = {}
         self._building: dict[tuple[str, int], float] = {}
         self.word_set = set(ctx.words)
-        self._left: dict[int, bool] = {}
+        self._left: dict[int, int] = {}
         self._unstreet: tuple[set[str], set[str]] | None = None
         #: Streets the record names only as part of a longer street it names.
         self.shadowed = shadowed_streets(index, ctx.streets)
@@ -460,23 +501,27 @@ class Scorer:
         #: The most the record's postcode can earn: a partial one (``LS6 9``) no more than
         #: the parts it has.
         self.pc_max = _postcode_max(ctx.parsed.postcode, ctx.parsed.postcode_partial, weights)
-        self._place_words = {t for p in ctx.places for t in p.split()}
+        self._place_words: set[str] = set()
+        for p in ctx.places:
+            self._place_words.update(_place_toks(p))
         #: The record gives a house number or a flat.
-        self.numbered = any(
-            r.number is not None or (r.flat and not sub_building_words(r.flat))
-            for r in ctx.parsed.readings
-        )
+        self.numbered = False
+        for r in ctx.parsed.readings:
+            if r.number is not None or (r.flat and not sub_building_words(r.flat)):
+                self.numbered = True
+                break
         #: The kind of the record's unit noun (``noun_kind``).
         self.unit_kind = noun_kind(ctx.parsed.unit_noun)
         #: Words of gazetteer building names the record writes in full, in order, that
         #: hold a word only building names have (``MEADOW HALL``; not ``REAR``).
         self.named_words = written_names(index, ctx.words)
         #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
-        self.name_words = self.word_set | {
-            str(r.number) for r in ctx.parsed.readings if r.number is not None
-        }
+        self.name_words = set(self.word_set)
+        for r in ctx.parsed.readings:
+            if r.number is not None:
+                self.name_words.add(str(r.number))
         #: Towns having a street the record spells out (for ``other_town``).
-        self.spelled_towns = spelled_towns(index, ctx.words) if ctx.places else frozenset()
+        self.spelled_towns = record_towns(index, ctx) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
         self.street_text = _without_places(ctx.words, ctx.places) if ctx.places else ctx.text
         #: Words the record writes outside the places it names: a name's first word among
@@ -498,15 +543,20 @@ class Scorer:
         elif not text:
             out = (w.street_absent, 0.0, ("street", "missing", ""))
         else:
-            text = self.street_text
-            sim_full = fuzz.partial_ratio(st.full, text) if text else 0.0
-            sim = sim_full
-            other_type, name_ok = self._type_after_name(st)
-            if st.type and sim_full < 95 and name_ok:
-                # the name without its type word ("School, Denholm" for School Mews)
-                sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
-            if sid in self.shadowed:
-                sim = min(sim, SHADOWED_STREET_SIM)
+            got = self._street_sim.get(sid)  # (found by the batch scorer, as here)
+            if got is None:
+                text = self.street_text
+                sim_full = fuzz.partial_ratio(st.full, text) if text else 0.0
+                sim = sim_full
+                other_type, name_ok = self._type_after_name(st)
+                if st.type and sim_full < 95 and name_ok:
+                    # the name without its type word ("School, Denholm" for School Mews)
+                    sim = max(sim, min(92.0, fuzz.partial_ratio(st.name, text)))
+                if sid in self.shadowed:
+                    sim = min(sim, SHADOWED_STREET_SIM)
+                self._street_sim[sid] = (sim, other_type)
+            else:
+                sim, other_type = got
             if other_type:
                 # the name agrees; the record's street word differs (Church Street, Church Road)
                 pts = (sim - 75.0) * 0.9 + w.street_type_contradiction
@@ -533,8 +583,8 @@ class Scorer:
         name = st.name.split()
         stype = st.type
         words = self.ctx.words
-        if not name:
-            return "", False
+        if not name or name[0] not in self.word_set:
+            return "", False  # (the name is not written: no position to look at)
         k = len(name)
         standing = False
         for i in range(len(words) - k + 1):
@@ -570,7 +620,10 @@ class Scorer:
         avail = self.word_set - set(st.full.split()) - self._place_words
         if not avail:
             return False
-        return any(set(toks) <= avail for toks in street_names(self.index)[sid])
+        for toks in street_names(self.index)[sid]:
+            if avail.issuperset(toks):
+                return True
+        return False
 
     def unstreet_words(self) -> tuple[set[str], set[str]]:
         """(the record's words that are neither a place it names nor a street-type word,
@@ -578,7 +631,10 @@ class Scorer:
         got = self._unstreet
         if got is None:
             pw = self._place_words
-            rest = {t for t in self.ctx.words if t not in pw and not is_street_type(t)}
+            rest = set()
+            for t in self.ctx.words:  # (a loop: no comprehension per record)
+                if t not in pw and t not in _STREET_TYPES:
+                    rest.add(t)
             got = self._unstreet = (rest, rest & self.named_words)
         return got
 
@@ -601,7 +657,10 @@ class Scorer:
         if cached is None:
             st = self.index.streets[sid]
             known = set(st.full.split()) | self._place_words
-            rest = {w for w in self.ctx.words if w not in known and not is_street_type(w)}
+            rest = set()
+            for t in self.ctx.words:  # (a loop: no comprehension per street)
+                if t not in known and t not in _STREET_TYPES:
+                    rest.add(t)
             cached = 0 if not rest else (2 if rest & self.named_words else 1)
             if cached != 2 and self.names_street_building(sid):
                 cached = 2
@@ -615,7 +674,9 @@ class Scorer:
         cached = self._building.get(key)
         if cached is not None:
             return cached
-        toks = [t for t in name.split() if t != "THE"]
+        toks = name.split()
+        if "THE" in toks:
+            toks = [t for t in toks if t != "THE"]
         if (
             toks
             and toks[0] in self.name_words
@@ -623,8 +684,10 @@ class Scorer:
         ):
             sim = name_in_words(toks, self.ctx.words)  # whatever the fuzzy similarity
         else:
-            text = self.ctx.text
-            sim = fuzz.partial_ratio(name, text) if text else 0.0
+            sim = self._name_fuzz.get(name)
+            if sim is None:  # (the batch scorer may have found it)
+                text = self.ctx.text
+                sim = self._name_fuzz[name] = fuzz.partial_ratio(name, text) if text else 0.0
             if sim > SCATTERED_NAME_SIM and lacks_name_word(toks, self.word_set, self.ctx.words):
                 sim = SCATTERED_NAME_SIM  # YEW COTTAGE typed: not YEW COTTAGE BARN
             if (
@@ -659,7 +722,11 @@ class Scorer:
         omits = bool(st.locality) and (not st.full or self.street_part(sid)[0] > 0)
         if not named:
             return (w.locality_omitted if omits else 0.0), None
-        mine = {p for p in (st.locality, st.town) if p}
+        mine = set()
+        if st.locality:
+            mine.add(st.locality)
+        if st.town:
+            mine.add(st.town)
         others = named - mine
         if not named & mine:
             detail = "/".join(sorted(named))
@@ -677,7 +744,8 @@ class Scorer:
         pts = w.place_agree
         if omits and st.locality not in named:
             pts += w.locality_omitted_named
-        if any(self.index.places.get(p) == "locality" for p in others):
+        kinds = self.index.places
+        if others and any([kinds.get(p) == "locality" for p in others]):
             return pts + w.locality_contradiction, (
                 "place",
                 "locality differs",
