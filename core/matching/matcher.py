@@ -880,9 +880,11 @@ def _has_flats(index: GazetteerIndex, entry: int) -> bool:
     divided = index.__dict__.get("_divided")
     if divided is None:
         divided = {
-            (int(index.street[i]), int(index.number[i]), index.suffix[i])
-            for i in range(len(index.flat))
-            if index.flat[i] and int(index.number[i]) >= 0
+            (street, number, suffix)
+            for street, number, suffix, flat in zip(
+                index.street.tolist(), index.number.tolist(), index.suffix, index.flat
+            )
+            if flat and number >= 0
         }
         index.__dict__["_divided"] = divided
     key = (int(index.street[entry]), int(index.number[entry]), index.suffix[entry])
@@ -895,10 +897,11 @@ def _lettered_units(index: GazetteerIndex, entry: int) -> list[str]:
     lettered = index.__dict__.get("_lettered")
     if lettered is None:
         lettered = {}
-        for i in range(len(index.flat)):
-            if index.suffix[i] and int(index.number[i]) >= 0:
-                key = (int(index.street[i]), int(index.number[i]))
-                lettered.setdefault(key, set()).add(f"{int(index.number[i])}{index.suffix[i]}")
+        for street, number, suffix in zip(
+            index.street.tolist(), index.number.tolist(), index.suffix
+        ):
+            if suffix and number >= 0:
+                lettered.setdefault((street, number), set()).add(f"{number}{suffix}")
         lettered = {k: sorted(v) for k, v in lettered.items()}
         index.__dict__["_lettered"] = lettered
     if index.suffix[entry] or index.flat[entry] or int(index.number[entry]) < 0:

@@ -326,9 +326,15 @@ def street_name_words(index: GazetteerIndex) -> list[frozenset[str]]:
     cached = index.__dict__.get("_street_name_words")
     if cached is None:
         sets: list[set[str]] = [set() for _ in index.streets]
-        for i, sid in enumerate(index.street.tolist()):
-            if sid >= 0 and (index.building[i] or index.organisation[i]):
-                sets[sid].update(f"{index.building[i]} {index.organisation[i]}".split())
+        named = {  # (many addresses share a street and names: each once)
+            (sid, building, organisation)
+            for sid, building, organisation in zip(
+                index.street.tolist(), index.building, index.organisation
+            )
+            if sid >= 0 and (building or organisation)
+        }
+        for sid, building, organisation in named:
+            sets[sid].update(f"{building} {organisation}".split())
         cached = [frozenset(x) for x in sets]
         index.__dict__["_street_name_words"] = cached
     return cached
@@ -340,13 +346,19 @@ def street_names(index: GazetteerIndex) -> list[frozenset[tuple[str, ...]]]:
     cached = index.__dict__.get("_street_names")
     if cached is None:
         sets: list[set[tuple[str, ...]]] = [set() for _ in index.streets]
-        for i, sid in enumerate(index.street.tolist()):
-            if sid < 0:
-                continue
-            for name in (index.building[i], index.organisation[i]):
-                toks = name_toks(name) if name else ()
-                if toks:
-                    sets[sid].add(toks)
+        named = {  # (many addresses share a street and a name: each once)
+            (sid, name)
+            for sid, building, organisation in zip(
+                index.street.tolist(), index.building, index.organisation
+            )
+            if sid >= 0
+            for name in (building, organisation)
+            if name
+        }
+        for sid, name in named:
+            toks = name_toks(name)
+            if toks:
+                sets[sid].add(toks)
         cached = [frozenset(x) for x in sets]
         index.__dict__["_street_names"] = cached
     return cached
