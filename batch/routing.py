@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..core import postcode as pc
 from ..core.matching import AMBIGUOUS, MATCHED, UNMATCHED, MatchResult, Thresholds
 from ..core.matching.candidates import Corrector
-from ..core.matching.exact import EXACT_NOTE
+from ..core.matching.exact import POSTCODE_EXACT_NOTES
 from ..core.matching.index import load_or_build
 from ..core.matching.matcher import (
     ELIMINATION_NOTE,
@@ -183,7 +183,7 @@ def best_across_areas(
     *evidence* when given (exactly the whole country's decision), else by score."""
     if len(results) == 1:
         return results[0]
-    exact = next((r for r in results if r.match_reason == EXACT_NOTE), None)
+    exact = next((r for r in results if r.match_reason in POSTCODE_EXACT_NOTES), None)
     if exact is not None:
         # the record is exactly this address and its postcode, so it is in this address's
         # area: no other area holds an address written so (the exact pass)

@@ -20,7 +20,7 @@ from . import run as _run  # noqa: F401  (puts the plugin on sys.path as ``place
 
 # isort: on
 from placelink.core.matching import Matcher
-from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE
+from placelink.core.matching.exact import EXACT_NOTES
 from placelink.core.matching.index import PARENT_CLASSES, GazetteerIndex
 
 from .gazetteer import to_components
@@ -35,7 +35,7 @@ def compare(matcher: Matcher, texts: list[str], pcs: list[str]) -> tuple[int, li
     scored = matcher.match_batch(texts, pcs, workers=1)
     matcher.exact_pass = True
     fast = matcher.match_batch(texts, pcs, workers=1)
-    answered = sum(r.match_reason in (EXACT_NOTE, TEXT_EXACT_NOTE) for r in fast)
+    answered = sum(r.match_reason in EXACT_NOTES for r in fast)
     diffs = [
         (t, p, (a.match_status, a.uprn), (b.match_status, b.uprn))
         for t, p, a, b in zip(texts, pcs, scored, fast)

@@ -10,8 +10,8 @@ bench/out/speed/profile (so the index cache is warm after the first run), reads 
 output GeoPackage with OGR and writes one JSON line per output row (every attribute and
 the point) in input order. ``--check`` fails (exit 1) and prints the first differences when
 any row differs from the saved file: a speed-up must not change a single answer. A row
-the exact pass answers (``core.matching.exact``: reason ``EXACT_NOTE`` or
-``TEXT_EXACT_NOTE``, no runner-up) is compared on its decision only (UPRN, status,
+the exact pass answers (``core.matching.exact``: reason one of
+``EXACT_NOTES``, no runner-up) is compared on its decision only (UPRN, status,
 address, point) when the save is older than the pass: its score, margin, runner-up and
 reason are the pass's own by design.
 """
@@ -63,10 +63,10 @@ def rows(path: Path) -> list[dict]:
 EXACT_PASS_FIELDS = ("match_score", "margin", "runner_up_uprn", "match_reason")
 
 
-def _exact_notes() -> tuple[str, str]:
-    from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE
+def _exact_notes() -> frozenset[str]:
+    from placelink.core.matching.exact import EXACT_NOTES
 
-    return EXACT_NOTE, TEXT_EXACT_NOTE
+    return EXACT_NOTES
 
 
 def differences(before: list[dict], after: list[dict], limit: int = 10) -> list[str]:

@@ -8,6 +8,11 @@ it is matched without scoring any candidate, and its reason says so. Every other
 (a slip, an abbreviation, a missing part, a text two addresses share, a parent shell's
 text, no valid postcode) goes through the scoring cascade as before.
 
+A record that leaves out the address's locality (``10 IVY AVENUE, NORTHBRIDGE`` for
+``10 IVY AVENUE, BRAMWELL, NORTHBRIDGE``) is that address too when no other address of
+the postcode is written so, with its locality left out or having none (an address
+written in full as the record is wins: it has no locality to leave out).
+
 A record with no postcode field finds its postcode at the end of its text. One with no
 postcode at all is answered by its text alone when that text is exactly one address's
 (its postcode aside) and no other address's: a rule of one whole gazetteer, so matchers
@@ -27,10 +32,19 @@ if TYPE_CHECKING:
 
 #: The reason of an answer found by the exact pass (no other note is ever added to it).
 EXACT_NOTE = "the record's text and postcode are exactly this address's, and no other address's"
+#: The reason of an answer whose record is exactly the address but for its locality.
+LOCALITY_EXACT_NOTE = (
+    "the record's text and postcode are exactly this address's without its locality, "
+    "and no other address's"
+)
 #: The reason of an answer found by the exact pass from a record's text alone.
 TEXT_EXACT_NOTE = (
     "the record's text is exactly this address's, and no other address's (no postcode given)"
 )
+#: The reasons of the exact pass's answers found by a postcode (so in its area).
+POSTCODE_EXACT_NOTES = frozenset({EXACT_NOTE, LOCALITY_EXACT_NOTE})
+#: The reasons of every answer of the exact pass.
+EXACT_NOTES = POSTCODE_EXACT_NOTES | {TEXT_EXACT_NOTE}
 
 _APOSTROPHES = re.compile(r"['\u2019`]")
 _SEPARATORS = re.compile(r"[^\w&/-]+")
@@ -59,18 +73,23 @@ def _without_postcode(text: str, code: str) -> str:
     return text
 
 
-def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
-    """(plain text without its postcode, postcode) → the entry of the one address written
-    so (each UPRN's own address, not an alternative, with a valid postcode), or -1 for a
-    key two UPRNs share. Built with the index and kept in its cache."""
+def _own_entries(index: GazetteerIndex) -> dict[int, int]:
+    """Each UPRN's first entry of its own address (not an alternative)."""
     first: dict[int, int] = {}
     for e, (uprn, alternative) in enumerate(
         zip(index.uprn.tolist(), index.is_alternative.tolist())
     ):
         if not alternative and uprn not in first:
             first[uprn] = e
+    return first
+
+
+def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
+    """(plain text without its postcode, postcode) → the entry of the one address written
+    so (each UPRN's own address, not an alternative, with a valid postcode), or -1 for a
+    key two UPRNs share. Built with the index and kept in its cache."""
     keys: dict[tuple[str, str], int] = {}
-    for uprn, e in first.items():
+    for uprn, e in _own_entries(index).items():
         text = index.address_of.get(uprn)
         code = index.postcode[e]
         if not text or not code or not pc.is_valid(code):
@@ -81,47 +100,77 @@ def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
     return keys
 
 
+def locality_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
+    """``exact_keys`` of the addresses that have a locality, written without it, or -1 for
+    a key two UPRNs share (built with the index, kept in its cache). A key that is also an
+    address's own (``exact_keys``) is that address's: it is looked up first."""
+    keys: dict[tuple[str, str], int] = {}
+    street = index.street.tolist()
+    for uprn, e in _own_entries(index).items():
+        text = index.address_of.get(uprn)
+        code = index.postcode[e]
+        sid = street[e]
+        if not text or not code or sid < 0 or not pc.is_valid(code):
+            continue
+        where = index.streets[sid]
+        locality, town = plain(where.locality or ""), plain(where.town or "")
+        if not locality or locality == town:
+            continue  # (an address line names a locality only when it is not the town)
+        full = _without_postcode(plain(text), code)
+        tail = f" {locality} {town}" if town else f" {locality}"
+        if full.endswith(tail) and len(full) > len(tail):
+            key = (full[: -len(tail)] + (f" {town}" if town else ""), code)
+            keys[key] = -1 if key in keys else e
+    return keys
+
+
 def exact_entries(
     index: GazetteerIndex,
     texts: Sequence[object],
     pcs: Sequence[object],
     shells: bool = False,
     text_alone: bool = False,
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], dict[int, str]]:
     """Per record, the entry of the one address its text and postcode are exactly
-    (``GazetteerIndex.exact_keys``), or -1: none, several, or a parent shell's (unless
-    *shells*: matched too). A record without a postcode takes the one its text ends with;
-    with none there either and *text_alone*, its text alone is looked up
-    (``text_keys``): also returned, the positions of the records answered so."""
+    (``GazetteerIndex.exact_keys``, then without its locality: ``locality_keys``), or -1:
+    none, several, or a parent shell's (unless *shells*: matched too). A record without a
+    postcode takes the one its text ends with; with none there either and *text_alone*,
+    its text alone is looked up (``text_keys``). Also returned: the reason of each answer
+    that is not ``EXACT_NOTE``, by position."""
     table = index.exact_keys
+    without_locality = index.locality_keys
     parent = index.is_parent
     out = []
-    by_text: list[int] = []
+    notes: dict[int, str] = {}
     units: dict[str, str | None] = {}  # a file repeats its postcodes
     for k, (text, code) in enumerate(zip(texts, pcs)):
         entry = -1
+        key = None
         if isinstance(text, str):
             if isinstance(code, str) and code and not code.isspace():
                 unit = units.get(code, "")
                 if unit == "":
                     unit = units[code] = pc.normalise(code)
                 if unit is not None:
-                    entry = table.get((_without_postcode(plain(text), unit), unit), -1)
+                    key = (_without_postcode(plain(text), unit), unit)
             elif code is None or isinstance(code, str):
                 written = plain(text)
-                ending = _ending_postcode(written)
-                if ending is not None:
-                    entry = table.get(ending, -1)
-                elif text_alone and written:
+                key = _ending_postcode(written)
+                if key is None and text_alone and written:
                     entry = text_keys(index).get(written, -1)
                     if entry >= 0:
-                        by_text.append(k)
+                        notes[k] = TEXT_EXACT_NOTE
+            if key is not None:
+                entry = table.get(key, -2)
+                if entry == -2:  # no address is written so: one without its locality?
+                    entry = without_locality.get(key, -1)
+                    if entry >= 0:
+                        notes[k] = LOCALITY_EXACT_NOTE
             if entry >= 0 and not shells and parent[entry]:
                 entry = -1
-                if by_text and by_text[-1] == k:
-                    by_text.pop()
+                notes.pop(k, None)
         out.append(entry)
-    return out, by_text
+    return out, notes
 
 
 def _ending_postcode(text: str) -> tuple[str, str] | None:

@@ -23,10 +23,10 @@ from ..alternatives import alternative_addresses, parse_alternatives
 from ..normalise import WELSH_STREET_TYPES, is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
-from .exact import exact_keys
+from .exact import exact_keys, locality_keys
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -178,6 +178,9 @@ class GazetteerIndex:
     #: The exact pass's keys: (plain text, postcode) → the one address so written, or -1
     #: when two share it (``exact.exact_keys``).
     exact_keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: The same keys of the addresses with a locality, written without it
+    #: (``exact.locality_keys``).
+    locality_keys: dict[tuple[str, str], int] = field(default_factory=dict)
     #: Per entry, the kind of unit noun its address is written with (``scoring.unit_kinds``).
     unit_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
 
@@ -306,6 +309,7 @@ class GazetteerIndex:
         )
         index._build_keys()
         index.exact_keys = exact_keys(index)
+        index.locality_keys = locality_keys(index)
         from .scoring import unit_kinds  # (scoring reads the index: imported when built)
 
         index.unit_kind = unit_kinds(index)

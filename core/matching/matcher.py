@@ -38,7 +38,7 @@ from .candidates import (
     postcode_entries,
     wider_block,
 )
-from .exact import EXACT_NOTE, TEXT_EXACT_NOTE, exact_entries, text_keys
+from .exact import EXACT_NOTE, exact_entries, text_keys
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
@@ -193,12 +193,12 @@ class Matcher:
         th = self.thresholds
         if not self.exact_pass or th.min_score > 100.0 or th.min_margin > 100.0:
             return [None] * len(texts)  # (thresholds no answer can meet: none is matched)
-        entries, by_text = exact_entries(
+        entries, notes = exact_entries(
             self.index, texts, pcs, self.match_parents, self.exact_without_postcode
         )
         answers = [self._exact_answer(e) if e >= 0 else None for e in entries]
-        for k in by_text:
-            answers[k] = self._exact_answer(entries[k], TEXT_EXACT_NOTE)
+        for k, note in notes.items():
+            answers[k] = self._exact_answer(entries[k], note)
         return answers
 
     def _exact_answer(self, entry: int, note: str = EXACT_NOTE) -> MatchResult:

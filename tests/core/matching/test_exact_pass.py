@@ -8,7 +8,13 @@ from pathlib import Path
 
 from placelink.batch.routing import best_across_areas
 from placelink.core.matching import AMBIGUOUS, MATCHED, Matcher, MatchResult, Thresholds
-from placelink.core.matching.exact import EXACT_NOTE, TEXT_EXACT_NOTE, plain
+from placelink.core.matching.exact import (
+    EXACT_NOTE,
+    EXACT_NOTES,
+    LOCALITY_EXACT_NOTE,
+    TEXT_EXACT_NOTE,
+    plain,
+)
 
 from .factory import address_maker
 
@@ -195,3 +201,40 @@ def test_every_answer_is_handed_over_once_as_it_comes() -> None:
         for positions, answers in calls:
             assert len(positions) == len(answers)
             assert all(res[i].as_dict() == a.as_dict() for i, a in zip(positions, answers))
+
+
+def test_a_record_leaving_out_the_locality_is_the_address_no_other_is_written_as() -> None:
+    """``10 IVY AVENUE, NORTHBRIDGE`` for ``10 IVY AVENUE, BRAMWELL, NORTHBRIDGE``: that
+    address, unless another of the postcode is written so (in full: it wins; or without
+    its locality too: a tie, scored), as the scoring cascade decides."""
+    ivy = address_maker(town="NORTHBRIDGE", postcode="NB7 3GU", street_description="IVY AVENUE")
+    gazetteer = [
+        ivy(1, pao_start_number=10, locality="BRAMWELL", x=5.0, y=6.0),
+        # 12 in two localities of one postcode: without the locality, two addresses
+        ivy(2, pao_start_number=12, locality="BRAMWELL"),
+        ivy(3, pao_start_number=12, locality="DENHOLM"),
+        # 14 with and without a locality: the record without one is the one without
+        ivy(4, pao_start_number=14, locality="BRAMWELL"),
+        ivy(5, pao_start_number=14),
+    ]
+    m = Matcher(gazetteer)
+    ten = m.match_one("10, Ivy Avenue, Northbridge", "NB7 3GU")
+    assert (ten.uprn, ten.match_status, ten.match_reason) == (1, MATCHED, LOCALITY_EXACT_NOTE)
+    assert (ten.match_score, ten.runner_up_uprn, ten.x) == (100.0, None, 5.0)
+    assert m.match_one("10 Ivy Avenue Northbridge NB7 3GU").match_reason == LOCALITY_EXACT_NOTE
+    assert m.match_one("12 Ivy Avenue, Northbridge", "NB7 3GU").match_reason not in EXACT_NOTES
+    fourteen = m.match_one("14 Ivy Avenue, Northbridge", "NB7 3GU")
+    assert (fourteen.uprn, fourteen.match_reason) == (5, EXACT_NOTE)
+    assert m.match_one("10 Ivy Avenue, Northbridge", "NB7 3GV").match_reason not in EXACT_NOTES
+    texts = [
+        "10 Ivy Avenue, Northbridge",
+        "12 Ivy Avenue, Northbridge",
+        "14 Ivy Avenue, Northbridge",
+    ]
+    fast = m.match_batch(texts, ["NB7 3GU"] * 3)
+    m.exact_pass = False
+    scored = m.match_batch(texts, ["NB7 3GU"] * 3)
+    assert [(r.match_status, r.uprn) for r in fast] == [(r.match_status, r.uprn) for r in scored]
+    # found by its postcode, the answer is its area's: the area engines keep it too
+    other = MatchResult(9, 98.0, MATCHED, "10 IVY AVENUE", "street exact", None, 40.0)
+    assert best_across_areas([other, ten], Thresholds()) is ten
