@@ -22,7 +22,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProviderRegistry,
 )
 
 from ..core.matching.results import OUTPUT_FIELDS, RESULT_FIELDS
@@ -49,12 +48,6 @@ def point_of(result) -> tuple[float, float] | None:
     return (result.x, result.y)
 
 
-def _names_geopackage(destination: str) -> bool:
-    """Whether the output *destination* (before it exists) is a GeoPackage file."""
-    path = QgsProviderRegistry.instance().decodeUri("ogr", destination).get("path") or ""
-    return path.lower().endswith(".gpkg")
-
-
 class MatchOutput:
     """The output layer of one run of *alg*: ``add`` takes answers as they come
     (``on_answers``), ``finish`` writes the rest and closes it, ``abort`` writes nothing."""
@@ -71,7 +64,7 @@ class MatchOutput:
         #: come, so after the worker processes have forked (none inherits an open sink or
         #: connection) and while they match.
         destination = alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)
-        self._fillable = _names_geopackage(destination) and bulk_io.plain_values(rows)
+        self._fillable = bulk_io.names_geopackage(destination) and bulk_io.plain_values(rows)
         self._written: list[int] = []
 
     def _open(self) -> bulk_io.GeoPackageFill | None:
@@ -79,7 +72,7 @@ class MatchOutput:
         if self._fillable and self._fill is None:
             self._fillable = False
             self._sink, self.destination = self._made()
-            if bulk_io.may_fill(self.destination, self._fields.names(), self._rows):
+            if bulk_io.may_fill_file(self.destination, self._fields.names()):  # values: plain
                 self._sink = None  # closed: QGIS made the file, its fields, CRS and layer
                 self._fill = bulk_io.GeoPackageFill.open(self.destination, self._fields.names())
         return self._fill

@@ -142,22 +142,36 @@ def _ogr_columns(ogr, parts: dict, names: list[str], utf8: bool) -> list[list] |
             manager.__exit__(None, None, None)
 
 
-def geopackage_destination(destination: str) -> tuple[str, str | None] | None:
-    """(path, layer name or None) when *destination* is a layer of a GeoPackage file."""
+def _geopackage_layer(destination: str) -> tuple[str, str | None] | None:
+    """(path, layer name or None) when *destination* names a GeoPackage file's layer."""
     parts = QgsProviderRegistry.instance().decodeUri("ogr", destination)
     path = parts.get("path") or ""
-    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
-        return None
-    return path, parts.get("layerName") or None
+    return (path, parts.get("layerName") or None) if path.lower().endswith(".gpkg") else None
+
+
+def names_geopackage(destination: str) -> bool:
+    """Whether the output *destination* (made or not yet) is a GeoPackage file."""
+    return _geopackage_layer(destination) is not None
+
+
+def geopackage_destination(destination: str) -> tuple[str, str | None] | None:
+    """(path, layer name or None) when *destination* is a layer of a GeoPackage file."""
+    found = _geopackage_layer(destination)
+    return found if found is not None and os.path.isfile(found[0]) else None
+
+
+def may_fill_file(destination: str, names: Sequence[str]) -> bool:
+    """Whether ``fill_geopackage`` can write plain values to *destination*, as far as can
+    be told before the sink is closed: a GeoPackage file, no field of the input named like
+    the fid column (QGIS would write it as the fid)."""
+    return geopackage_destination(destination) is not None and "fid" not in (
+        n.lower() for n in names
+    )
 
 
 def may_fill(destination: str, names: Sequence[str], rows: Sequence[Sequence]) -> bool:
-    """Whether ``fill_geopackage`` can write *rows* to *destination*, as far as can be told
-    before the sink is closed: a GeoPackage file, plain values, no field of the input named
-    like the fid column (QGIS would write it as the fid)."""
-    if geopackage_destination(destination) is None or "fid" in (n.lower() for n in names):
-        return False
-    return plain_values(rows)
+    """``may_fill_file``, and the values of *rows* plain."""
+    return may_fill_file(destination, names) and plain_values(rows)
 
 
 def plain_values(rows: Sequence[Sequence]) -> bool:

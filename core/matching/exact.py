@@ -84,44 +84,42 @@ def _own_entries(index: GazetteerIndex) -> dict[int, int]:
     return first
 
 
-def exact_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
-    """(plain text without its postcode, postcode) → the entry of the one address written
-    so (each UPRN's own address, not an alternative, with a valid postcode), or -1 for a
-    key two UPRNs share. Built with the index and kept in its cache."""
+def exact_tables(
+    index: GazetteerIndex,
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """The exact pass's keys, built with the index and kept in its cache:
+
+    - ``exact_keys``: (plain text without its postcode, postcode) → the entry of the one
+      address written so (each UPRN's own address, not an alternative, with a valid
+      postcode), or -1 for a key two UPRNs share;
+    - ``locality_keys``: the same of the addresses that have a locality, written without
+      it. A key that is also an address's own (``exact_keys``) is that address's: it is
+      looked up first."""
     keys: dict[tuple[str, str], int] = {}
+    without_locality: dict[tuple[str, str], int] = {}
+    street = index.street.tolist()
     for uprn, e in _own_entries(index).items():
         text = index.address_of.get(uprn)
         code = index.postcode[e]
         if not text or not code or not pc.is_valid(code):
             continue
-        key = (_without_postcode(plain(text), code), code)
-        if key[0]:
-            keys[key] = -1 if key in keys else e
-    return keys
-
-
-def locality_keys(index: GazetteerIndex) -> dict[tuple[str, str], int]:
-    """``exact_keys`` of the addresses that have a locality, written without it, or -1 for
-    a key two UPRNs share (built with the index, kept in its cache). A key that is also an
-    address's own (``exact_keys``) is that address's: it is looked up first."""
-    keys: dict[tuple[str, str], int] = {}
-    street = index.street.tolist()
-    for uprn, e in _own_entries(index).items():
-        text = index.address_of.get(uprn)
-        code = index.postcode[e]
+        full = _without_postcode(plain(text), code)
+        if not full:
+            continue
+        key = (full, code)
+        keys[key] = -1 if key in keys else e
         sid = street[e]
-        if not text or not code or sid < 0 or not pc.is_valid(code):
+        if sid < 0:
             continue
         where = index.streets[sid]
         locality, town = plain(where.locality or ""), plain(where.town or "")
         if not locality or locality == town:
             continue  # (an address line names a locality only when it is not the town)
-        full = _without_postcode(plain(text), code)
         tail = f" {locality} {town}" if town else f" {locality}"
         if full.endswith(tail) and len(full) > len(tail):
             key = (full[: -len(tail)] + (f" {town}" if town else ""), code)
-            keys[key] = -1 if key in keys else e
-    return keys
+            without_locality[key] = -1 if key in without_locality else e
+    return keys, without_locality
 
 
 def exact_entries(
@@ -195,13 +193,7 @@ def text_keys(index: GazetteerIndex) -> dict[str, int]:
     keys = index.__dict__.get("_text_keys")
     if keys is None:
         keys = {}
-        seen: set[int] = set()
-        for e, (uprn, alternative) in enumerate(
-            zip(index.uprn.tolist(), index.is_alternative.tolist())
-        ):
-            if alternative or uprn in seen:
-                continue
-            seen.add(uprn)
+        for uprn, e in _own_entries(index).items():
             text = index.address_of.get(uprn)
             if not text:
                 continue

@@ -23,7 +23,7 @@ from ..alternatives import alternative_addresses, parse_alternatives
 from ..normalise import WELSH_STREET_TYPES, is_street_type, normalise
 from ..parse import flat_digits, flat_key, is_floor_key, parse, sao_floors
 from . import index_cache
-from .exact import exact_keys, locality_keys
+from .exact import exact_tables
 
 #: Bumped when the index layout changes, so old caches are ignored.
 INDEX_VERSION = 15
@@ -176,10 +176,10 @@ class GazetteerIndex:
     #: floor above the building's others, a ``MIDDLE`` flat as the floor between).
     derived_floor: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     #: The exact pass's keys: (plain text, postcode) → the one address so written, or -1
-    #: when two share it (``exact.exact_keys``).
+    #: when two share it (``exact.exact_tables``).
     exact_keys: dict[tuple[str, str], int] = field(default_factory=dict)
     #: The same keys of the addresses with a locality, written without it
-    #: (``exact.locality_keys``).
+    #: (``exact.exact_tables``).
     locality_keys: dict[tuple[str, str], int] = field(default_factory=dict)
     #: Per entry, the kind of unit noun its address is written with (``scoring.unit_kinds``).
     unit_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
@@ -308,8 +308,7 @@ class GazetteerIndex:
             alt_language=alt_language,
         )
         index._build_keys()
-        index.exact_keys = exact_keys(index)
-        index.locality_keys = locality_keys(index)
+        index.exact_keys, index.locality_keys = exact_tables(index)
         from .scoring import unit_kinds  # (scoring reads the index: imported when built)
 
         index.unit_kind = unit_kinds(index)

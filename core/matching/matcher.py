@@ -196,10 +196,10 @@ class Matcher:
         entries, notes = exact_entries(
             self.index, texts, pcs, self.match_parents, self.exact_without_postcode
         )
-        answers = [self._exact_answer(e) if e >= 0 else None for e in entries]
-        for k, note in notes.items():
-            answers[k] = self._exact_answer(entries[k], note)
-        return answers
+        return [
+            self._exact_answer(e, notes.get(k, EXACT_NOTE)) if e >= 0 else None
+            for k, e in enumerate(entries)
+        ]
 
     def _exact_answer(self, entry: int, note: str = EXACT_NOTE) -> MatchResult:
         """The answer of a record that is exactly the address of *entry* (the exact pass)."""
