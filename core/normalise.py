@@ -270,6 +270,27 @@ def _one_slip(token: str, words: tuple[str, ...]) -> str:
     return near[0] if len(near) == 1 else ""
 
 
+#: Unit words a record may type split in two (``BASE MENT``), by their first part: the
+#: two parts read as the word when they make it (first part 3+ letters, second 2+).
+_SPLIT_UNITS = ("BASEMENT", "GROUND", "MAISONETTE", "APARTMENT")
+_SPLIT_HEADS = {w[:k]: w for w in _SPLIT_UNITS for k in range(3, len(w) - 1)}
+
+
+def _split_units(toks: list[str]) -> list[str]:
+    """``BASE MENT FLAT`` → ``BASEMENT FLAT``: a unit word typed with a space inside."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        whole = _SPLIT_HEADS.get(toks[i])
+        if whole and i + 1 < len(toks) and toks[i] + toks[i + 1] == whole:
+            out.append(whole)
+            i += 2
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def _floor_slips(toks: list[str]) -> list[str]:
     """Floor phrases with a slip in their floor or position word read as written without
     it: ``FIST FLOOR REAR`` → ``FIRST FLOOR REAR``, ``GROUND FLOOR FZONT FLAT`` → ``GROUND
@@ -350,6 +371,8 @@ def tokens(text: object) -> list[str]:
         out.pop()
     while out and out[0] == ",":
         out.pop(0)
+    if not _SPLIT_HEADS.keys().isdisjoint(out):
+        out = _split_units(out)
     if "FLOOR" in out:
         out = _floor_slips(out)
     return out

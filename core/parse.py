@@ -431,6 +431,7 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
     flat = floor = ""
     flat_noun = alt_flat = ""
     name_words = -1  # words before the first house number, when a name came first
+    floor_words = -1  # words before the floor
     flat_then_word = bare_unit = False
     numbers: list[tuple[int, str, int | None]] = []
     named_first = False
@@ -491,6 +492,8 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 continue
         key, used = _floor_at(toks, i) if t in _FLOOR_STARTS else ("", 0)
         if used:
+            if not floor:
+                floor_words = len(words)
             floor = floor or key
             i += used
             if i < n and toks[i] == "AT":  # "FIRST FLOOR FLAT AT 7 ELM ROAD"
@@ -638,7 +641,10 @@ def parse(text: object, postcode: object = None) -> ParsedAddress:
                 out.readings.insert(1, Reading(floor, split[0], "", None, FLOOR_LETTER_WEIGHT))
         elif split is not None:
             out.readings.append(Reading("", split[0], split[1], None, FLAT_AS_HOUSE_WEIGHT))
-    if floor and not flat:  # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat
+    if floor and not flat and not 0 <= floor_words < name_words:
+        # "2 SECOND FLOOR, HEATHER MANSIONS": the number may be the flat; not a number after
+        # a name written after the floor ("FIRST FLOOR FLAT, ALBION WORKS, 7 MEADOW
+        # CLOSE"): that is the named building's
         for r in _readings("", False, numbers, slashes):
             # never the house without the floor: a named floor stays evidence of a flat
             if r.flat and all((r.flat, r.number) != (o.flat, o.number) for o in out.readings):

@@ -20,6 +20,8 @@ from .index import GazetteerIndex
 from .names import other_town, town_with_street
 from .scoring import (
     EXTENDED_NAME_SIM,
+    ORG_LACKING_SIM,
+    OTHER_NUMBER_NAME_SIM,
     SCATTERED_NAME_SIM,
     SHADOWED_STREET_SIM,
     STREET_ONLY_NAME_SIM,
@@ -31,6 +33,7 @@ from .scoring import (
     name_extenders,
     name_in_words,
     names_shorter,
+    numbers_written,
     shortened_sim,
     sub_building_words,
     unit_kinds,
@@ -349,6 +352,7 @@ def _name_similarity(
     short_sim_l = [0.0] * n_uniq
     all_in_l = [-1.0] * n_uniq
     extended_l = [False] * n_uniq
+    other_number_l = [False] * n_uniq
     names, toks_of = index.building_names, tables.name_toks
     extenders = name_extenders(index)
     for j, (k, cd) in enumerate(zip((uniq // n_names).tolist(), (uniq % n_names).tolist())):
@@ -360,6 +364,7 @@ def _name_similarity(
         words = sc.ctx.words
         if toks and toks[0] in ws:
             extended_l[j] = name_extended(words, toks, extenders)
+        other_number_l[j] = not numbers_written(toks, sc.written_numbers)
         if toks and toks[0] in sc.name_words and all_written(toks, sc.name_words, words):
             # every word written: this similarity stands whatever the fuzzy one
             all_in_l[j] = name_in_words(list(toks), words)
@@ -409,6 +414,8 @@ def _name_similarity(
             sc = scorers[int(r[j])]
             if not written_apart(sc.ctx.words, toks_of[int(c[j])], tables.name_words[int(s[j])]):
                 sim[j] = STREET_ONLY_NAME_SIM
+    other_number = np.asarray(other_number_l, dtype=bool)[inv]
+    sim = np.where(other_number, np.minimum(sim, OTHER_NUMBER_NAME_SIM), sim)
     out[has] = sim
     return out
 
@@ -698,6 +705,9 @@ class PairBatch:
                 if (self.ocode > 0).any()
                 else np.zeros(len(self.ent))
             )
+            for j in np.flatnonzero(o_sim >= 85).tolist():  # (few pairs)
+                if self.scorers[self.rec[j]].org_lacks(index.building_names[self.ocode[j]]):
+                    o_sim[j] = ORG_LACKING_SIM
             self._names = (b_sim, o_sim)
         return self._names
 

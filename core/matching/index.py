@@ -26,7 +26,7 @@ from . import index_cache
 from .exact import exact_tables
 
 #: Bumped when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 #: Classification codes of parent shells (a building whose units have their own UPRNs); a
 #: parent with a residential code (a house with an annexe) is a dwelling and can be matched.
 PARENT_CLASSES = ("PP",)
@@ -577,11 +577,17 @@ def _entry_from_parse(
     the organisation *org* the text starts with is not part of the building's name."""
     reading = parsed.readings[0]
     drop = set(f"{name} {stype} {locality} {town}".split())
-    words = parsed.words
+    segments = [seg.split() for seg in parsed.segments]
+    if len(segments) > 1:
+        # written with commas: a part all of whose words are the street's, locality's or
+        # town's is one of them; any other part is kept whole (HOLLY FARM, LON HOLLY)
+        words = [w for seg in segments if not drop.issuperset(seg) for w in seg]
+    else:
+        words = [w for w in parsed.words if w not in drop]
     org_toks = org.split()
     if org_toks and words[: len(org_toks)] == org_toks:
         words = words[len(org_toks) :]
-    building = " ".join(w for w in words if w not in drop)
+    building = " ".join(words)
     return {
         "flat": reading.flat,
         "number": reading.number if reading.number is not None else -1,

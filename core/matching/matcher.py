@@ -82,11 +82,40 @@ STREET_SLIP_NOTE = (
 )
 #: The note of a match the record names by no house number and no name (``_found_by_elimination``).
 ELIMINATION_NOTE = "the record gives no house number, flat or name of this address"
+#: The note of a flat the record gives with no building name, house number or postcode
+#: unit (``_flat_of_unnamed_building``).
+UNNAMED_BUILDING_NOTE = (
+    "the record gives the flat but no building name, house number or postcode unit of it"
+)
 #: The beginning of the note of a house found for a record with a slip in its words when the
 #: house number has lettered units (``_letter_may_be_left_out``).
 LETTER_SLIP_NOTE = "the record has a slip in its words, and its number has lettered units"
+#: The note of a business's range found for a number inside it, the record naming no
+#: business (``_in_unnamed_business_range``; ambiguous).
+BUSINESS_RANGE_NOTE = (
+    "the record's number is inside the range of a business it does not name: it may be"
+    " another address at that number"
+)
+#: The note of a flat whose floor is inferred for a record giving no house number of it
+#: (two guesses: ambiguous).
+FLOOR_WITHOUT_NUMBER_NOTE = (
+    "the flat's floor is inferred from the building's other flats and the record gives no"
+    " house number of it"
+)
+#: The beginning of the note of an answer the record names no better than a parent shell
+#: (a building whose units have their own UPRNs; ambiguous).
+PARENT_SHELL_NOTE = (
+    "the record names as well a building whose units have their own UPRNs, and none of them"
+)
 #: Notes that make an answer ambiguous whatever its rivals: its own evidence is short.
-OWN_AMBIGUOUS_NOTES = (LEAVES_NUMBER_NOTE, PLACE_NOTE, OTHER_BUILDING_NOTE, TWO_GUESSES_NOTE)
+OWN_AMBIGUOUS_NOTES = (
+    LEAVES_NUMBER_NOTE,
+    PLACE_NOTE,
+    OTHER_BUILDING_NOTE,
+    TWO_GUESSES_NOTE,
+    BUSINESS_RANGE_NOTE,
+    FLOOR_WITHOUT_NUMBER_NOTE,
+)
 
 
 #: The end of the note of a match whose runner-up has the record's flat and building name
@@ -101,6 +130,7 @@ def own_ambiguity(note: str) -> bool:
         note in OWN_AMBIGUOUS_NOTES
         or (note.startswith("UPRN ") and note.endswith(SPLIT_NAME_NOTE))
         or note.startswith(LETTERED_UNIT_NOTE)
+        or note.startswith(PARENT_SHELL_NOTE)
         or (
             note.startswith("the record's ") and note.endswith(" is not among this address's flats")
         )
@@ -268,8 +298,11 @@ class Matcher:
             return 100.0
         return max(0.0, (top.points - second.points) * 100.0 / max(top.best_possible, 1.0))
 
-    def _decide(self, ranked: list[Scored], ctx: RecordContext | None = None) -> MatchResult:
-        """The answer from *ranked* (best first), candidates of the record read as *ctx*."""
+    def _decide(
+        self, ranked: list[Scored], ctx: RecordContext | None = None, shell: int | None = None
+    ) -> MatchResult:
+        """The answer from *ranked* (best first), candidates of the record read as *ctx*;
+        *shell*: a parent shell the record names as well as the top (``_named_parent``)."""
         th = self.thresholds
         if not ranked:
             return MatchResult(None, 0.0, UNMATCHED, "", "no candidate found", None, 0.0)
@@ -301,7 +334,12 @@ class Matcher:
             if p == "flat" and o in ("extra", "word only"):
                 extra_flat = d
                 break
-        if status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
+        if status == MATCHED and shell is not None:
+            # HILLCREST, ABBEY RISE names the shell holding THE COACH HOUSE and THE STABLES
+            # as well as it names HILLCREST, 27 ABBEY RISE: which unit is meant, a person says
+            status = AMBIGUOUS
+            notes.append(f"{PARENT_SHELL_NOTE} (UPRN {int(self.index.uprn[shell])})")
+        elif status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
             # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
             # gazetteer does not hold (or another one mistyped), not the house itself
             status = AMBIGUOUS
@@ -325,6 +363,16 @@ class Matcher:
             # and the floor inferred from the building's flats, two guesses on one answer
             status = AMBIGUOUS
             notes.append(TWO_GUESSES_NOTE)
+        elif status == MATCHED and _number_missing(top) and _derived_floor(self.index, top):
+            # FIRST FLOOR FLAT, ELM, WESTFIELD found as the MIDDLE FLAT of 43 ELM HILL: the
+            # house found by elimination and its floor inferred, two guesses on one answer
+            status = AMBIGUOUS
+            notes.append(FLOOR_WITHOUT_NUMBER_NOTE)
+        elif status == MATCHED and _in_unnamed_business_range(top):
+            # 2 HEATHER WALK found as THE CORNER CAFE, 1-3 HEATHER WALK: the record names no
+            # business, and a number inside its range may be a flat above or next door
+            status = AMBIGUOUS
+            notes.append(BUSINESS_RANGE_NOTE)
         elif status == MATCHED and _flat_alone_under_another_name(top):
             # FLAT 4, STATION HOUSE, ABBEY DRIVE found as FLAT 4, PARK VIEW, ABBEY DRIVE: the
             # building the record names is on another street; a flat number alone does not
@@ -365,6 +413,12 @@ class Matcher:
             notes.append(
                 f"the record's number read as a flat of {house}, a house number it does not give"
             )
+        elif status == MATCHED and _flat_of_unnamed_building(top):
+            # "FLAT 2, BLACKTHORN ROAD" found as APARTMENT 2, RECTORY MANSIONS: the record
+            # names no building of the street, by name or number, and no postcode unit
+            # says which; the street's other blocks may have a flat 2 too
+            score = min(score, th.guess_score_cap)
+            notes.append(UNNAMED_BUILDING_NOTE)
         elif status == MATCHED and _found_by_elimination(top):
             # "FERN DRIVE, KELLINGTON" with a postcode unit whose one house of that street is
             # 147: the record writes no house number, flat or name of the address
@@ -569,8 +623,34 @@ class Matcher:
                 ranked_list.append(sc.score(r[4]))  # may hold the building the record names
             elif r[4] >= 0:
                 ranked_list.append(Scored(r[4], r[5], top.best_possible, top.reading, ()))
-            out.append(self._decide(ranked_list, sc.ctx))
+            shell = self._named_parent(sc, top)
+            out.append(self._decide(ranked_list, sc.ctx, shell))
         return out
+
+    def _named_parent(self, sc: Scorer, top: Scored) -> int | None:
+        """A parent shell of *top*'s street the record names at least as well as *top*,
+        when the record leaves out *top*'s house number or building name (HILLCREST, ABBEY
+        RISE for HILLCREST, 27 ABBEY RISE, the shell holding THE COACH HOUSE and THE
+        STABLES): the record may mean one of the shell's units, not *top*."""
+        if self.match_parents:
+            return None
+        short = False
+        for p, o, _d in top.parts:
+            if o == "missing" and p in ("number", "building"):
+                short = True
+                break
+        if not short:
+            return None
+        ix = self.index
+        e = top.entry
+        for i in parents_of_street(ix, int(ix.street[e])):
+            # (only a shell sharing the top's name or number can be named as well)
+            same = (ix.building[i] and ix.building[i] == ix.building[e]) or (
+                ix.number[i] >= 0 and ix.number[i] == ix.number[e]
+            )
+            if same and sc.score(i).points >= top.points:
+                return i
+        return None
 
     # public ------------------------------------------------------------------------------
     def match_one(self, text: object, postcode: object = None) -> MatchResult:
@@ -753,6 +833,23 @@ def _unnamed_flat(top: Scored) -> bool:
     )
 
 
+def _flat_of_unnamed_building(top: Scored) -> bool:
+    """The record gives *top*'s flat as written but neither its house number nor its
+    building name (it has one or both), and no postcode unit of it."""
+    r = top.reading
+    if r.weight < 1.0 or r.number is not None or not r.flat:
+        return False
+    missing = False
+    for part, outcome, _d in top.parts:
+        if part == "postcode" and outcome == "exact":
+            return False
+        if part in ("number", "building") and outcome == "missing":
+            missing = True
+        elif part == "building" and outcome in ("exact", "fuzzy"):
+            return False
+    return missing
+
+
 def _found_by_elimination(top: Scored) -> bool:
     """The record writes no house number of *top* (it has one), no flat and no name of it
     (building or organisation): the address is found only as the one its street and
@@ -856,6 +953,38 @@ def _flat_alone_under_another_name(top: Scored) -> bool:
         elif p == "number":
             number = number or o == "="
     return elsewhere and flat and not number and not _postcode_exact(top)
+
+
+def parents_of_street(index: GazetteerIndex, sid: int) -> list[int]:
+    """Entries of parent shells on street *sid* (a table kept on the index)."""
+    table = index.__dict__.get("_parents_of_street")
+    if table is None:
+        table = {}
+        shells = np.flatnonzero(index.is_parent)
+        for i, s in zip(shells.tolist(), index.street[shells].tolist()):
+            table.setdefault(s, []).append(i)
+        index.__dict__["_parents_of_street"] = table
+    return table.get(sid, []) if sid >= 0 else []
+
+
+def _number_missing(top: Scored) -> bool:
+    """*top* has a house number the record does not give."""
+    for part in top.parts:
+        if part[0] == "number" and part[1] == "missing":
+            return True
+    return False
+
+
+def _in_unnamed_business_range(top: Scored) -> bool:
+    """The record's house number is inside *top*'s range (not the range itself), *top* is
+    an organisation's the record does not name, and no postcode unit says it is meant."""
+    inside = unnamed = False
+    for p, o, _d in top.parts:
+        if p == "number":
+            inside = o == "in range"
+        elif p == "organisation":
+            unnamed = o == "missing"
+    return inside and unnamed and not _postcode_exact(top)
 
 
 def _postcode_exact(top: Scored) -> bool:

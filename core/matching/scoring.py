@@ -132,6 +132,24 @@ _STREET_TYPES = frozenset(STREET_TYPES)
 SCATTERED_NAME_SIM = 85.0
 
 
+#: An organisation name the record writes only some words of is at most this similar:
+#: not named (``BROCKLEY`` alone, the town, for ``BROCKLEY DENTAL PRACTICE``).
+ORG_LACKING_SIM = 80.0
+
+#: A name holding a number the record does not write (``REAR OF 27`` for the record's
+#: ``REAR OF 19``) is at best this similar: the number makes it another name.
+OTHER_NUMBER_NAME_SIM = 75.0
+
+
+def numbers_written(toks: list[str] | tuple[str, ...], written: set[str]) -> bool:
+    """True when every number in a name's *toks* is among the record's *written* words,
+    house numbers and flats."""
+    for t in toks:
+        if t[0].isdecimal() and t not in written:
+            return False
+    return True
+
+
 #: A name shortened to its first word(s) (``FISHER`` for ``FISHER COTTAGE``) is this similar
 #: when the record leaves out one of its words ...
 SHORTENED_NAME_SIM = 88.0
@@ -499,6 +517,7 @@ class Scorer:
         #: Per building or organisation name: its fuzzy similarity to the record's text.
         self._name_fuzz: dict[str, float] = {}
         self._building: dict[tuple[str, int], float] = {}
+        self._org_lacks: dict[str, bool] = {}
         self.word_set = set(ctx.words)
         self._left: dict[int, int] = {}
         self._unstreet: tuple[set[str], set[str]] | None = None
@@ -529,9 +548,15 @@ class Scorer:
         self.named_words = written_names(index, ctx.words)
         #: The record's words and house numbers: a name may hold a number (``LAND AT 25``).
         self.name_words = set(self.word_set)
+        #: ... and its flats too: a name's number must be one of these (``numbers_written``).
+        self.written_numbers = set(self.word_set)
         for r in ctx.parsed.readings:
             if r.number is not None:
                 self.name_words.add(str(r.number))
+                self.written_numbers.add(str(r.number))
+                self.written_numbers.add(f"{r.number}{r.suffix}")
+            if r.flat:
+                self.written_numbers.add(r.flat)
         #: Towns having a street the record spells out (for ``other_town``).
         self.spelled_towns = record_towns(index, ctx) if ctx.places else frozenset()
         #: The record's words without the places it names (for street comparison).
@@ -719,8 +744,27 @@ class Scorer:
             street = self.index.streets[sid].name.split()
             if not written_apart(self.ctx.words, tuple(toks), street):
                 sim = STREET_ONLY_NAME_SIM
+        if sim > OTHER_NUMBER_NAME_SIM and not numbers_written(toks, self.written_numbers):
+            sim = OTHER_NUMBER_NAME_SIM  # REAR OF 27 is not the record's REAR OF 19
         self._building[key] = sim
         return sim
+
+    def org_part(self, org: str, sid: int = -1) -> float:
+        """``building_part`` of organisation name *org*, at most ``ORG_LACKING_SIM`` when the
+        record leaves out one of its words (``org_lacks``)."""
+        sim = self.building_part(org, sid)
+        if sim >= 85 and self.org_lacks(org):
+            return ORG_LACKING_SIM
+        return sim
+
+    def org_lacks(self, org: str) -> bool:
+        """The record neither writes nor mistypes a word of organisation *org*: a town's
+        name alone (``BROCKLEY`` of ``BROCKLEY DENTAL PRACTICE``) does not name it."""
+        got = self._org_lacks.get(org)
+        if got is None:
+            toks = list(name_toks(org))
+            got = self._org_lacks[org] = lacks_name_word(toks, self.word_set, self.ctx.words)
+        return got
 
     def places_part(self, sid: int) -> tuple[float, tuple[str, str, str] | None]:
         """Towns and localities the record names against the candidate's."""
@@ -938,14 +982,14 @@ class Scorer:
                     "exact" if b_sim >= 99.5 else ("fuzzy" if b_sim >= 80 else "differs"),
                     f"{b_sim:.0f}",
                 )
-        elif self._left_words(sid) == 2 and (not org or self.building_part(org, sid) < 85):
+        elif self._left_words(sid) == 2 and (not org or self.org_part(org, sid) < 85):
             # the record names a building; the candidate has none (a shop's organisation
             # name the record does not give is none either)
             b_pts = w.building_extra_in_record
             b_part = ("building", "extra", "")
         o_part = None
         if org:
-            o_sim = self.building_part(org, sid)
+            o_sim = self.org_part(org, sid)
             if o_sim >= 85:
                 b_pts += w.organisation_named
                 b_sim = max(b_sim, o_sim)
