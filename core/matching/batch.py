@@ -843,10 +843,11 @@ class PairBatch:
         nf_max = nf_rows[best_row]
 
         # Scorer.score: a "street" that is the candidate's own building name is no street
-        for j in np.flatnonzero((s_pts == w.street_other) & (b_sim >= 99.5)).tolist():
+        by_name = (s_pts == w.street_other) | ((s_pts > 0.0) & (s_pts < w.street_max))
+        for j in np.flatnonzero(by_name & (b_sim >= 99.5)).tolist():
             e = int(ent[j])
-            if scorers[int(rec[j])].street_is_name(
-                int(sid[j]), index.building[e], index.organisation[e]
+            if scorers[int(rec[j])].street_by_name(
+                float(s_pts[j]), int(sid[j]), index.building[e], index.organisation[e]
             ):
                 s_pts[j], s_max[j] = w.street_absent, 0.0
         # Scorer.score: an exact postcode unit and premises name soften a place contradiction

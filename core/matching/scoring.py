@@ -647,6 +647,20 @@ class Scorer:
         rest = {w for w in self.ctx.words if w not in known}
         return rest <= set(f"{building} {org}".split())
 
+    def street_by_name(self, s_pts: float, sid: int, building: str, org: str) -> bool:
+        """True when street *sid*'s points (*s_pts*) come from the candidate's building or
+        organisation name the record writes, not from a street it names: another street
+        that is the name (``WESTON COURT``), or a fuzzy one all of whose words the record
+        writes are the name's (``STATION`` of ``STATION HOUSE`` like ``STATION COURT``)."""
+        w = self.w
+        if s_pts == w.street_other:
+            return self.street_is_name(sid, building, org)
+        if not 0.0 < s_pts < w.street_max:
+            return False
+        name = set(f"{building} {org}".split())
+        written = self.word_set.intersection(self.index.streets[sid].full.split())
+        return bool(written) and written <= name and self.street_is_name(sid, building, org)
+
     def names_street_building(self, sid: int) -> bool:
         """True when the record writes every word of the name of a building of street *sid*
         beyond the street's own words and the places it names (``PARK VIEW``, ``WESTON
@@ -997,7 +1011,7 @@ class Scorer:
             else:
                 b_pts += w.organisation_unnamed
                 o_part = ("organisation", "missing", org)
-        if s_pts == w.street_other and b_sim >= 99.5 and self.street_is_name(sid, building, org):
+        if b_sim >= 99.5 and self.street_by_name(s_pts, sid, building, org):
             s_pts, s_max, s_part = w.street_absent, 0.0, ("street", "missing", "")
         number, suffix, end, flat = int(ix.number[i]), ix.suffix[i], int(ix.end[i]), ix.flat[i]
         best = None

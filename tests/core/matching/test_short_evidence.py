@@ -193,3 +193,28 @@ def test_an_alternative_lpis_building_keeps_a_word_its_street_shares() -> None:
         res = m.match_one(text, "LL1 9UU")
         assert (res.match_status, res.uprn) == (MATCHED, uprn), (text, res)
         assert "Welsh" in res.match_reason, res
+
+
+def test_a_streets_word_written_only_in_the_building_name_is_no_street() -> None:
+    m = Matcher(
+        [
+            _addr(100, sao_start_number=1, pao_text="STATION HOUSE", street_description="ELM CLOSE",
+                  locality="LLANFAIR", postcode="LL3 6US"),
+            _addr(101, sao_start_number=1, pao_text="STATION HOUSE",
+                  street_description="STATION COURT", postcode="LL3 4NR"),
+            _addr(102, pao_text="LAUREL FARMHOUSE", street_description="SALISBURY RISE",
+                  postcode="CB3 7ZX"),
+            _addr(103, pao_text="KESTREL FARM", street_description="SALISBURY RISE",
+                  postcode="CB3 7ZX"),
+        ]
+    )  # fmt: skip
+    # STATION of STATION HOUSE is no STATION COURT: two blocks of that name, no street given
+    res = m.match_one("FLAT 1 STATION HOUSE BROCKLEY")
+    assert res.match_status == AMBIGUOUS, res
+    assert "street missing in record" in res.match_reason, res
+    # a street written by its name alone, beside the building's name, is still the street
+    res = m.match_one("LAUREL FARMHOUSE, SALISBURY, BROCKLEY", "CB3 7ZX")
+    assert (res.match_status, res.uprn) == (MATCHED, 102), res
+    assert "street fuzzy" in res.match_reason, res
+    res = m.match_one("FLAT 1, STATION HOUSE, STATION COURT")
+    assert (res.match_status, res.uprn) == (MATCHED, 101), res
