@@ -363,7 +363,11 @@ class Matcher:
             # and the floor inferred from the building's flats, two guesses on one answer
             status = AMBIGUOUS
             notes.append(TWO_GUESSES_NOTE)
-        elif status == MATCHED and _number_missing(top) and _derived_floor(self.index, top):
+        elif (
+            status == MATCHED
+            and _has_part(top, "number", "missing")
+            and _derived_floor(self.index, top)
+        ):
             # FIRST FLOOR FLAT, ELM, WESTFIELD found as the MIDDLE FLAT of 43 ELM HILL: the
             # house found by elimination and its floor inferred, two guesses on one answer
             status = AMBIGUOUS
@@ -967,10 +971,11 @@ def parents_of_street(index: GazetteerIndex, sid: int) -> list[int]:
     return table.get(sid, []) if sid >= 0 else []
 
 
-def _number_missing(top: Scored) -> bool:
-    """*top* has a house number the record does not give."""
-    for part in top.parts:
-        if part[0] == "number" and part[1] == "missing":
+def _has_part(top: Scored, part: str, outcome: str) -> bool:
+    """*top*'s evidence holds *part* with *outcome* (``number`` ``missing``: the record
+    does not give its house number)."""
+    for p, o, _d in top.parts:
+        if p == part and o == outcome:
             return True
     return False
 
@@ -989,10 +994,7 @@ def _in_unnamed_business_range(top: Scored) -> bool:
 
 def _postcode_exact(top: Scored) -> bool:
     """The record's postcode is *top*'s unit."""
-    for part in top.parts:
-        if part[0] == "postcode" and part[1] == "exact":
-            return True
-    return False
+    return _has_part(top, "postcode", "exact")
 
 
 def _place_differs(top: Scored) -> bool:
