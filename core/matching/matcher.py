@@ -324,7 +324,12 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
-            if margin < th.min_margin:
+            if margin < th.min_margin and _left_out(top):
+                notes.append(
+                    f"the record leaves out less of this address than of UPRN {runner}'s"
+                    f" (margin {margin:.1f})"
+                )
+            elif margin < th.min_margin:
                 notes.append(
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
@@ -1091,8 +1096,9 @@ _IDENTITY = frozenset({("number", "="), ("flat", "="), ("building", "exact")})
 
 def _street_slip(top: Scored) -> bool:
     """The record writes *top*'s postcode unit and two of its house number, flat and
-    building name as they are, every other part as it is (read as written), but names
-    another street: the street is the slip."""
+    building name as they are (or the name of a house that has neither number nor flat),
+    every other part as it is (read as written), but names another street: the street is
+    the slip."""
     if top.reading.weight < 1.0:
         return False
     street = False
@@ -1102,7 +1108,13 @@ def _street_slip(top: Scored) -> bool:
         elif outcome not in _AS_WRITTEN:
             return False
     found = {(p, o) for p, o, _d in top.parts}
-    return street and ("postcode", "exact") in found and len(found & _IDENTITY) >= 2
+    if not street or ("postcode", "exact") not in found:
+        return False
+    identity = found & _IDENTITY
+    named_house = identity == {("building", "exact")} and not any(
+        p in ("number", "flat") for p, _o in found
+    )
+    return len(identity) >= 2 or named_house
 
 
 def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -> bool:
@@ -1116,11 +1128,31 @@ def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -
     if _full_text(top) > _full_text(second):
         return True
     outcome = _postcode_outcome(top)
-    return (
+    if (
         outcome in ("same sector", "same district")
         and _postcode_outcome(second) == outcome
         and _full_text_but_postcode(top, w) > _full_text_but_postcode(second, w)
-    )
+    ):
+        return True
+    mine, theirs = _left_out(top), _left_out(second)
+    return mine is not None and theirs is not None and mine < theirs
+
+
+def _left_out(s: Scored) -> set[str] | None:
+    """The parts of *s*'s address the record leaves out, when it writes every other part
+    as it is (read as written); None otherwise. A record leaving out fewer of one
+    candidate's parts than of another's, and no other, is the first's (``FLAT 4, ALBION
+    WORKS, NETHER END`` for the ALBION WORKS of ABBEY DRIVE with no number, not the one
+    at 55: an omitted part prefers the address that has none)."""
+    if s.reading.weight < 1.0:
+        return None
+    out = set()
+    for p, o, _d in s.parts:
+        if o == "missing":
+            out.add(p)
+        elif o not in _AS_WRITTEN:
+            return None
+    return out
 
 
 def _beyond(first: np.ndarray, more: set[int]) -> np.ndarray:
