@@ -324,7 +324,7 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
-            if margin < th.min_margin and _left_out(top):
+            if margin < th.min_margin and _left_out(top) and _fewer_left_out(top, second):
                 notes.append(
                     f"the record leaves out less of this address than of UPRN {runner}'s"
                     f" (margin {margin:.1f})"
@@ -1134,6 +1134,13 @@ def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -
         and _full_text_but_postcode(top, w) > _full_text_but_postcode(second, w)
     ):
         return True
+    return _fewer_left_out(top, second)
+
+
+def _fewer_left_out(top: Scored, second: Scored | None) -> bool:
+    """The record leaves out fewer of *top*'s parts than of *second*'s (``_left_out``)."""
+    if second is None:
+        return False
     mine, theirs = _left_out(top), _left_out(second)
     return mine is not None and theirs is not None and mine < theirs
 
