@@ -42,7 +42,7 @@ from .exact import EXACT_NOTE, exact_entries, text_keys
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
-from .scoring import WEIGHTS, Scored, Scorer, Weights, unit_kinds
+from .scoring import HOME_NOUNS, WEIGHTS, Scored, Scorer, Weights, unit_kinds
 from .workers import CHUNK, Answers, can_fork, each_repeat, repeats, run_chunks
 
 #: Candidates per record scored in full before the upper bounds prune the rest.
@@ -79,6 +79,11 @@ TWO_GUESSES_NOTE = (
 #: The note of a match whose street is the record's slip (``_street_slip``).
 STREET_SLIP_NOTE = (
     "the record's street is a slip: its postcode unit and the rest are this address's"
+)
+#: The note of a street slip in a record with no postcode (``Thresholds.street_slip_guess_score``).
+STREET_SLIP_GUESS_NOTE = (
+    "the record's street is another: the building's name and the rest are this address's,"
+    " and no other address comes close; no postcode says which street"
 )
 #: The note of a match the record names by no house number and no name (``_found_by_elimination``).
 ELIMINATION_NOTE = "the record gives no house number, flat or name of this address"
@@ -184,6 +189,10 @@ class Thresholds:
     #: flat and building name as they are, and every other part as it is but the street (a
     #: slip: another street's name), scores this (its score was the street's contradiction).
     street_slip_score: float = 85.0
+    #: The same with no postcode at all in the record (``FLAT 13, GOLDFINCH HOUSE, ALEXANDRA
+    #: CLOSE`` for the only GOLDFINCH HOUSE, on THAMES LANE): a match for a person to
+    #: confirm, clear of any other candidate, scored this (under review's 75).
+    street_slip_guess_score: float = 60.0
 
 
 class Matcher:
@@ -313,10 +322,24 @@ class Matcher:
         margin = self._margin(top, second)
         score = round(top.score, 1)
         notes: list[str] = []
-        if score < th.min_ambiguous:
+        slip_guess = (
+            score < th.min_score and margin >= th.min_margin and _street_slip(top, postcode=False)
+        )
+        if slip_guess:
+            # FLAT 13, GOLDFINCH HOUSE, ALEXANDRA CLOSE with no postcode, for the only
+            # GOLDFINCH HOUSE (on THAMES LANE): the name and the flat are this address's, the
+            # street contradicts it; a person confirms
+            status = MATCHED
+            score = th.street_slip_guess_score
+            notes.append(STREET_SLIP_GUESS_NOTE)
+        elif score < th.min_ambiguous:
             status = UNMATCHED
             notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
-        elif margin < th.min_margin and not _full_text_beats(top, second, self.weights):
+        elif (
+            margin < th.min_margin
+            and not _full_text_beats(top, second, self.weights)
+            and not _home_over_business(top, second, ctx)
+        ):
             status = AMBIGUOUS
             notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
         elif score < th.min_score:
@@ -328,6 +351,11 @@ class Matcher:
                 notes.append(
                     f"the record leaves out less of this address than of UPRN {runner}'s"
                     f" (margin {margin:.1f})"
+                )
+            elif margin < th.min_margin and not _full_text_beats(top, second, self.weights):
+                notes.append(
+                    f"the record writes a flat, a home; UPRN {runner} is a business it does"
+                    f" not name (margin {margin:.1f})"
                 )
             elif margin < th.min_margin:
                 notes.append(
@@ -1094,11 +1122,11 @@ def _full_text_but_postcode(s: Scored, w: Weights) -> int:
 _IDENTITY = frozenset({("number", "="), ("flat", "="), ("building", "exact")})
 
 
-def _street_slip(top: Scored) -> bool:
+def _street_slip(top: Scored, postcode: bool = True) -> bool:
     """The record writes *top*'s postcode unit and two of its house number, flat and
     building name as they are (or the name of a house that has neither number nor flat),
     every other part as it is (read as written), but names another street: the street is
-    the slip."""
+    the slip. *postcode* False: the record gives no postcode at all (nor part of one)."""
     if top.reading.weight < 1.0:
         return False
     street = False
@@ -1108,13 +1136,18 @@ def _street_slip(top: Scored) -> bool:
         elif outcome not in _AS_WRITTEN:
             return False
     found = {(p, o) for p, o, _d in top.parts}
-    if not street or ("postcode", "exact") not in found:
+    if not street:
+        return False
+    if postcode and ("postcode", "exact") not in found:
+        return False
+    if not postcode and any(p == "postcode" for p, _o in found):
         return False
     identity = found & _IDENTITY
     named_house = identity == {("building", "exact")} and not any(
         p in ("number", "flat") for p, _o in found
     )
-    return len(identity) >= 2 or named_house
+    # with no postcode, a house's name alone is too little (another's name, mislaid)
+    return len(identity) >= 2 or (named_house and postcode)
 
 
 def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -> bool:
@@ -1135,6 +1168,22 @@ def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -
     ):
         return True
     return _fewer_left_out(top, second)
+
+
+def _home_over_business(top: Scored, second: Scored | None, ctx: RecordContext | None) -> bool:
+    """A near tie between a home and a business the record does not name, where the record
+    writes a home's unit noun (``FLAT 1, 47 TUDOR HILL`` for the FIRST FLOOR FLAT above
+    HOPE CHURCH, GROUND FLOOR): a flat is a home, so the home is meant. Every other part
+    must be read alike for both, and the home must already lead."""
+    if ctx is None or second is None or top.points <= second.points:
+        return False
+    if ctx.parsed.unit_noun not in HOME_NOUNS:
+        return False
+    mine = {(p, o) for p, o, _d in top.parts if p not in ("flat", "organisation")}
+    theirs = {(p, o) for p, o, _d in second.parts if p not in ("flat", "organisation")}
+    own_org = any(p == "organisation" for p, _o, _d in top.parts)
+    their_org = any(p == "organisation" and o == "missing" for p, o, _d in second.parts)
+    return not own_org and their_org and mine == theirs
 
 
 def _fewer_left_out(top: Scored, second: Scored | None) -> bool:
