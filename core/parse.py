@@ -754,10 +754,10 @@ def _readings_of(
         (a, sa, ea), (b, sb, eb) = numbers[0], numbers[1]
         if ea is None:
             add(f"{a}{sa}", numbers[1], 1.0)  # 2, 67 HIGH ST: flat 2 of 67
-        # one of two numbers left unexplained is weak evidence (7, MAPLE COURT, 131 FERN
-        # DRIVE is not 7 FERN DRIVE)
         if not sa and not sb and ea is None and eb is None and 0 < b - a <= 6:
             add("", (a, "", b), 0.6)  # 115 117, THAMES LANE: the range 115-117 written bare
+        # one of two numbers left unexplained is weak evidence (7, MAPLE COURT, 131 FERN
+        # DRIVE is not 7 FERN DRIVE)
         add("", numbers[0], 0.6, leaves=True)
         add("", numbers[1], 0.55, leaves=True)
         if eb is None:

@@ -322,6 +322,13 @@ class Matcher:
         margin = self._margin(top, second)
         score = round(top.score, 1)
         notes: list[str] = []
+        near = margin < th.min_margin
+        # a near tie the record still settles: by the full text, or as a home (None: not)
+        settled = None
+        if near and _full_text_beats(top, second, self.weights):
+            settled = "full text"
+        elif near and _home_over_business(top, second, ctx):
+            settled = "home"
         slip_guess = (
             score < th.min_score and margin >= th.min_margin and _street_slip(top, postcode=False)
         )
@@ -335,11 +342,7 @@ class Matcher:
         elif score < th.min_ambiguous:
             status = UNMATCHED
             notes.append(f"best score {score:.0f} below {th.min_ambiguous:.0f}")
-        elif (
-            margin < th.min_margin
-            and not _full_text_beats(top, second, self.weights)
-            and not _home_over_business(top, second, ctx)
-        ):
+        elif near and settled is None:
             status = AMBIGUOUS
             notes.append(f"tied with UPRN {runner} (margin {margin:.1f})")
         elif score < th.min_score:
@@ -347,17 +350,17 @@ class Matcher:
             notes.append(f"score {score:.0f} below {th.min_score:.0f}")
         else:
             status = MATCHED
-            if margin < th.min_margin and _left_out(top) and _fewer_left_out(top, second):
+            if near and _left_out(top) and _fewer_left_out(top, second):
                 notes.append(
                     f"the record leaves out less of this address than of UPRN {runner}'s"
                     f" (margin {margin:.1f})"
                 )
-            elif margin < th.min_margin and not _full_text_beats(top, second, self.weights):
+            elif settled == "home":
                 notes.append(
                     f"the record writes a flat, a home; UPRN {runner} is a business it does"
                     f" not name (margin {margin:.1f})"
                 )
-            elif margin < th.min_margin:
+            elif near:
                 notes.append(
                     f"the record is this address in full; UPRN {runner} has more than the record"
                     f" (margin {margin:.1f})"
