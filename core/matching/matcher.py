@@ -329,9 +329,7 @@ class Matcher:
             settled = "full text"
         elif near and _home_over_business(top, second, ctx):
             settled = "home"
-        slip_guess = (
-            score < th.min_score and margin >= th.min_margin and _street_slip(top, postcode=False)
-        )
+        slip_guess = score < th.min_score and not near and _street_slip(top, postcode=False)
         if slip_guess:
             # FLAT 13, GOLDFINCH HOUSE, ALEXANDRA CLOSE with no postcode, for the only
             # GOLDFINCH HOUSE (on THAMES LANE): the name and the flat are this address's, the
@@ -1185,8 +1183,7 @@ def _home_over_business(top: Scored, second: Scored | None, ctx: RecordContext |
     mine = {(p, o) for p, o, _d in top.parts if p not in ("flat", "organisation")}
     theirs = {(p, o) for p, o, _d in second.parts if p not in ("flat", "organisation")}
     own_org = any(p == "organisation" for p, _o, _d in top.parts)
-    their_org = any(p == "organisation" and o == "missing" for p, o, _d in second.parts)
-    return not own_org and their_org and mine == theirs
+    return not own_org and _has_part(second, "organisation", "missing") and mine == theirs
 
 
 def _fewer_left_out(top: Scored, second: Scored | None) -> bool:
