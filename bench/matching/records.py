@@ -106,22 +106,40 @@ def _plain(text: str) -> str:
 
 
 def mark_other_addresses(records: list[Record], gazetteer: list[dict[str, object]]) -> int:
-    """Mark unresolvable the records with no postcode whose text is exactly another
-    address's full text without its postcode (``address-errors`` checks collisions with
-    the postcode, so a record whose postcode is then removed can become another address:
-    ``33 PARK AVENUE, MARSHFIELD`` of Holton when Marshfield has its own 33 Park Avenue).
+    """Mark unresolvable the records that no evidence could tell from another address.
+
+    - A record with no postcode whose text is exactly another address's full text without
+      its postcode (``address-errors`` checks collisions with the postcode, so a record
+      whose postcode is then removed can become another address: ``33 PARK AVENUE,
+      MARSHFIELD`` of Holton when Marshfield has its own 33 Park Avenue).
+    - A record whose truth's own full text is another address's too: with the postcode
+      when the record has one, without it when it has none (two blocks both written
+      ``FLAT 3, PARK VIEW, HOLLY CRESCENT`` in two postcodes; two identical ``STATION
+      HOUSE``s in one). This is the floor's own exception: texts shared by two UPRNs.
+
     Returns how many were marked."""
     owners: dict[str, set[int]] = {}
+    full: dict[str, set[int]] = {}
+    truth_text: dict[int, tuple[str, str]] = {}
     for row in gazetteer:
+        uprn = int(row["uprn"])  # type: ignore[call-overload]
         text, postcode = str(row["address"]), str(row.get("postcode") or "")
+        full.setdefault(_plain(text), set()).add(uprn)
         if postcode and text.endswith(postcode):
             text = text[: -len(postcode)].rstrip(", ")
-        owners.setdefault(_plain(text), set()).add(int(row["uprn"]))  # type: ignore[call-overload]
+        owners.setdefault(_plain(text), set()).add(uprn)
+        truth_text[uprn] = (_plain(str(row["address"])), _plain(text))
     marked = 0
     for rec in records:
-        if rec.postcode or rec.unresolvable:
+        if rec.unresolvable:
             continue
-        others = owners.get(_plain(rec.text), set()) - {rec.truth}
+        with_pc, without_pc = truth_text.get(rec.truth, ("", ""))
+        if rec.postcode:
+            others = full.get(with_pc, set()) - {rec.truth}
+        else:
+            others = (owners.get(_plain(rec.text), set()) | owners.get(without_pc, set())) - {
+                rec.truth
+            }
         if others:
             rec.unresolvable = True
             marked += 1

@@ -134,11 +134,19 @@ def run_uam(canonical: Path, messy: Path, records: list[Record], threads: int) -
         return None
     stats = json.loads(proc.stdout.strip().splitlines()[-1])
     got: dict[str, int | None] = {}
+    sure: dict[str, tuple[float, float]] = {}
     with open(out, encoding="utf-8") as f:
         for row in csv.DictReader(f):
             got[row["unique_id"]] = int(row["uprn"]) if row["uprn"] else None
+            # its exact stage gives no weight: the surest of all
+            sure[row["unique_id"]] = (
+                float(row["distinguishability"] or "inf"),
+                float(row["match_weight"] or "inf"),
+            )
     predicted = [got.get(r.record_id) for r in records]
-    return {**evaluate(records, predicted), **stats}
+    confidence = [sure.get(r.record_id, (0.0, 0.0)) for r in records]
+    return {**evaluate(records, predicted), **stats, "confidence": confidence,
+            "predicted": predicted}  # fmt: skip
 
 
 def run_placelink(matcher: Matcher, records: list[Record], workers: int) -> dict:

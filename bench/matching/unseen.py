@@ -24,6 +24,7 @@ from placelink.core.matching.review import needs_review
 
 from .gazetteer import build_council, to_components
 from .gazetteer2 import build_council2
+from .operating_point import recall_at_precision
 from .records import Record, generate_with, mark_other_addresses
 
 #: The stress level: errors twice as common and 10 % of records with character noise.
@@ -146,6 +147,10 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
             canonical, messy = write_inputs(folder, gazetteer, records)
             pl = run_placelink(matcher, records, args.workers)
             uam = None if args.no_uam else run_uam(canonical, messy, records, args.workers)
+            if uam:
+                uam["recall_at_pl"] = recall_at_precision(
+                    records, uam["predicted"], uam["confidence"], pl["precision"]
+                )
             wrong_q, right_q, wrong, right = guardrail(records, pl["results"])
             if args.dump:
                 dump_cell(folder, cell.name, gazetteer, records, pl["results"], uam is not None)
@@ -154,16 +159,17 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
             _print(row)
     print("\n== summary (precision / recall %; review: share of wrong / right matches queued) ==")
     head = ("generator", "cell", "n", "PL prec", "PL rec", "UKAM prec", "UKAM rec", "rec Δ",
-            "wrong→rev", "right→rev")  # fmt: skip
-    print("{:<11} {:<18} {:>5}  {:>7} {:>7}  {:>9} {:>8}  {:>6}  {:>9} {:>9}".format(*head))
+            "wrong→rev", "right→rev", "UKAM rec@PL prec")  # fmt: skip
+    print("{:<11} {:<18} {:>5}  {:>7} {:>7}  {:>9} {:>8}  {:>6}  {:>9} {:>9}  {:>16}".format(*head))
     for gen_name, cell, n, pl, uam, wrong_q, right_q, wrong, _right in table:
         up = f"{100 * uam['precision']:9.2f}" if uam else f"{'–':>9}"
         ur = f"{100 * uam['recall']:8.2f}" if uam else f"{'–':>8}"
         delta = f"{100 * (pl['recall'] - uam['recall']):+6.2f}" if uam else f"{'–':>6}"
+        at_pl = f"{100 * uam['recall_at_pl']:16.2f}" if uam else f"{'–':>16}"
         print(
             f"{gen_name:<11} {cell:<18} {n:>5}  {100 * pl['precision']:7.2f} "
             f"{100 * pl['recall']:7.2f}  {up} {ur}  {delta}  "
-            f"{100 * wrong_q:8.1f}% {100 * right_q:8.1f}%  ({wrong} wrong)"
+            f"{100 * wrong_q:8.1f}% {100 * right_q:8.1f}%  {at_pl}  ({wrong} wrong)"
         )
     print(f"\nwhole suite {time.perf_counter() - started:.0f} s")
 
