@@ -85,6 +85,12 @@ STREET_SLIP_GUESS_NOTE = (
     "the record's street is another: the building's name and the rest are this address's,"
     " and no other address comes close; no postcode says which street"
 )
+#: The note of a house found for a record with no postcode naming a room or flat of it, the
+#: house held whole (``Thresholds.room_guess_score``).
+ROOM_GUESS_NOTE = (
+    "the record's flat or room is in this house, which the gazetteer holds whole (no flats);"
+    " no postcode says so"
+)
 #: The note of a match the record names by no house number and no name (``_found_by_elimination``).
 ELIMINATION_NOTE = "the record gives no house number, flat or name of this address"
 #: The note of a flat the record gives with no building name, house number or postcode
@@ -193,6 +199,10 @@ class Thresholds:
     #: CLOSE`` for the only GOLDFINCH HOUSE, on THAMES LANE): a match for a person to
     #: confirm, clear of any other candidate, scored this (under review's 75).
     street_slip_guess_score: float = 60.0
+    #: A record with no postcode naming a flat or room of a house the gazetteer holds whole
+    #: (no flats, no lettered units), its number, street and places as written, clear of any
+    #: other candidate: the house, for a person to confirm, scored this (under review's 75).
+    room_guess_score: float = 55.0
 
 
 class Matcher:
@@ -330,7 +340,21 @@ class Matcher:
         elif near and _home_over_business(top, second, ctx):
             settled = "home"
         slip_guess = score < th.min_score and not near and _street_slip(top, postcode=False)
-        if slip_guess:
+        room_guess = (
+            th.min_ambiguous <= score < th.min_score
+            and not near
+            and not slip_guess
+            and _room_of_whole_house(top)
+            and not _has_flats(self.index, top.entry)
+            and not _lettered_units(self.index, top.entry)
+        )
+        if room_guess:
+            # ROOM 4, 60 CROMWELL WAY, GAWTHORPE with no postcode, where 60 is a house the
+            # gazetteer holds whole (no flats, no 60A): the record's room or flat is in it
+            status = MATCHED
+            score = th.room_guess_score
+            notes.append(ROOM_GUESS_NOTE)
+        elif slip_guess:
             # FLAT 13, GOLDFINCH HOUSE, ALEXANDRA CLOSE with no postcode, for the only
             # GOLDFINCH HOUSE (on THAMES LANE): the name and the flat are this address's, the
             # street contradicts it; a person confirms
@@ -430,7 +454,7 @@ class Matcher:
             status = AMBIGUOUS
             units = ", ".join(_lettered_units(self.index, top.entry))
             notes.append(f"{LETTERED_UNIT_NOTE} ({units})")
-        elif status == MATCHED and extra_flat is not None:
+        elif status == MATCHED and extra_flat is not None and not room_guess:
             # the record's flat is not in the gazetteer here: the building (or the shop
             # below) is a guess for a person to confirm, never a confident answer
             score = min(score, th.guess_score_cap)
@@ -1149,6 +1173,25 @@ def _street_slip(top: Scored, postcode: bool = True) -> bool:
     )
     # with no postcode, a house's name alone is too little (another's name, mislaid)
     return len(identity) >= 2 or (named_house and postcode)
+
+
+def _room_of_whole_house(top: Scored) -> bool:
+    """The record names a flat or room *top* does not have (a house with none) and writes
+    its house number and street as they are, every other part as it is, read as written,
+    and gives no postcode (nor part of one)."""
+    if top.reading.weight < 1.0:
+        return False
+    room = number = street = False
+    for part, outcome, _d in top.parts:
+        if part == "flat" and outcome == "extra":
+            room = True
+        elif part == "number" and outcome == "=":
+            number = True
+        elif part == "street" and outcome == "exact":
+            street = True
+        elif part == "postcode" or outcome not in _AS_WRITTEN:
+            return False
+    return room and number and street
 
 
 def _full_text_beats(top: Scored, second: Scored | None, w: Weights = WEIGHTS) -> bool:

@@ -6,7 +6,7 @@ street and no postcode."""
 from __future__ import annotations
 
 from placelink.core.matching import AMBIGUOUS, MATCHED, UNMATCHED, Matcher
-from placelink.core.matching.matcher import STREET_SLIP_GUESS_NOTE
+from placelink.core.matching.matcher import ROOM_GUESS_NOTE, STREET_SLIP_GUESS_NOTE
 from placelink.core.matching.review import needs_review
 from placelink.core.parse import parse
 
@@ -102,3 +102,41 @@ def test_two_buildings_of_one_name_leave_the_street_slip_unread() -> None:
         "FLAT 13, GOLDFINCH HOUSE, ALEXANDRA CLOSE, MARSHFIELD"
     )
     assert res.match_status in (AMBIGUOUS, UNMATCHED), res
+
+
+_gaw = address_maker(town="KELLINGTON", locality="GAWTHORPE", street_description="SANDY AVENUE",
+                     postcode="KL2 2EX")  # fmt: skip
+
+
+def _sandy_avenue() -> Matcher:
+    return Matcher(
+        [
+            *(_gaw(100 + n, pao_start_number=n) for n in (56, 58, 60, 62)),
+            _gaw(164, pao_start_number=64, classification="PP"),
+            _gaw(165, sao_text="FLAT A", pao_start_number=64, classification="RD06", parent_uprn=164),
+            _gaw(166, sao_text="FLAT B", pao_start_number=64, classification="RD06", parent_uprn=164),
+            _gaw(170, pao_start_number=66),
+            _gaw(171, pao_start_number=66, pao_start_suffix="A"),
+        ]
+    )  # fmt: skip
+
+
+def test_a_room_of_a_house_held_whole_with_no_postcode() -> None:
+    m = _sandy_avenue()
+    for text in ("ROOM 4, 60 SANDY AVENUE, GAWTHORPE", "FLAT 2, 60 SANDY AVENUE, GAWTHORPE"):
+        res = m.match_one(text)
+        assert (res.match_status, res.uprn) == (MATCHED, 160), res
+        assert ROOM_GUESS_NOTE in res.match_reason, res
+        # a guess: the Review queue holds it
+        assert needs_review(res.match_status, res.match_score, res.margin), res
+
+
+def test_a_room_of_a_divided_or_lettered_house_is_not_guessed() -> None:
+    m = _sandy_avenue()
+    # 64 has flats A and B, neither 2: the record's flat may be either, mistyped
+    assert m.match_one("FLAT 2, 64 SANDY AVENUE, GAWTHORPE").match_status != MATCHED
+    # 66 has a 66A beside it: FLAT 2 may be the lettered unit
+    assert m.match_one("FLAT 2, 66 SANDY AVENUE, GAWTHORPE").match_status != MATCHED
+    # another street's house 60 with the record's street as a slip is not this rule's
+    res = m.match_one("ROOM 4, 60 SANDY LANE, GAWTHORPE")
+    assert ROOM_GUESS_NOTE not in res.match_reason, res
