@@ -113,8 +113,11 @@ def _sandy_avenue() -> Matcher:
         [
             *(_gaw(100 + n, pao_start_number=n) for n in (56, 58, 60, 62)),
             _gaw(164, pao_start_number=64, classification="PP"),
-            _gaw(165, sao_text="FLAT A", pao_start_number=64, classification="RD06", parent_uprn=164),
-            _gaw(166, sao_text="FLAT B", pao_start_number=64, classification="RD06", parent_uprn=164),
+            *(
+                _gaw(uprn, sao_text=flat, pao_start_number=64, classification="RD06",
+                     parent_uprn=164)
+                for uprn, flat in ((165, "FLAT A"), (166, "FLAT B"))
+            ),
             _gaw(170, pao_start_number=66),
             _gaw(171, pao_start_number=66, pao_start_suffix="A"),
         ]
