@@ -15,6 +15,7 @@
 #   PLACELINK_MATRIX_MIRROR     Debian mirror (default: the one this host's apt uses)
 #   PLACELINK_MATRIX_PLATFORMS  space-separated subset of "trixie sid" (default: both)
 #   PLACELINK_MATRIX_REBUILD=1  throw the cached chroots away and build them again
+#   PLACELINK_MATRIX_PARALLEL=0 one platform after the other (default: side by side)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -111,9 +112,6 @@ build_chroot() {
         rm -rf --one-file-system "$root"
     fi
     [ -e "$root/.placelink-base" ] && return 0
-    command -v debootstrap >/dev/null || {
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-    }
     local stage=$cache/.$suite.building
     [ -d "$stage" ] && unmount_stale "$stage"
     rm -rf --one-file-system "$stage"
@@ -172,8 +170,40 @@ run_platform() {
     fi
 }
 
+# debootstrap once, here: two platforms installing it at once would race for dpkg's lock
+command -v debootstrap >/dev/null || {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+}
+
 status=0
+if [ "${PLACELINK_MATRIX_PARALLEL:-1}" = 0 ]; then
+    for suite in $platforms; do
+        run_platform "$suite" || status=1
+    done
+    exit $status
+fi
+
+# The platforms side by side (each is mostly one busy process; a 2-core machine runs both
+# in about the time of the slower): each in its own subshell, which takes down its own
+# mounts; their lines are printed in order when all are done.
+pids=()
+outs=()
 for suite in $platforms; do
-    run_platform "$suite" || status=1
+    out=$cache/logs/$(label "$suite").line
+    mkdir -p "$cache/logs"
+    (
+        trap unmount_all EXIT
+        trap 'exit 130' INT TERM
+        # called in a list, as the serial loop does: errexit does not stop it at a grep
+        # that finds nothing (no "failed" in a run with none)
+        run_platform "$suite" || exit 1
+    ) >"$out" 2>&1 &
+    pids+=("$!")
+    outs+=("$out")
+done
+trap 'kill "${pids[@]}" 2>/dev/null; exit 130' INT TERM
+for i in "${!pids[@]}"; do
+    wait "${pids[i]}" || status=1
+    cat "${outs[i]}"
 done
 exit $status
