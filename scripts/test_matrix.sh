@@ -188,9 +188,9 @@ fi
 # mounts; their lines are printed in order when all are done.
 pids=()
 outs=()
+mkdir -p "$cache/logs"
 for suite in $platforms; do
     out=$cache/logs/$(label "$suite").line
-    mkdir -p "$cache/logs"
     (
         trap unmount_all EXIT
         trap 'exit 130' INT TERM

@@ -30,11 +30,10 @@ def recall_at_precision(
             return (conf[first:] + conf[:first]) if conf else ()
 
         ranked = sorted(answered, key=order, reverse=True)
-        tp = fp = 0
+        tp = 0
         for i, pair in enumerate(ranked):
             tp += pair[1]
-            fp += not pair[1]
             tie_next = i + 1 < len(ranked) and order(ranked[i + 1]) == order(pair)
-            if not tie_next and tp / (tp + fp) >= target:
+            if not tie_next and tp / (i + 1) >= target:
                 best = max(best, tp)
     return best / max(n_res, 1)

@@ -124,11 +124,13 @@ def mark_other_addresses(records: list[Record], gazetteer: list[dict[str, object
     for row in gazetteer:
         uprn = int(row["uprn"])  # type: ignore[call-overload]
         text, postcode = str(row["address"]), str(row.get("postcode") or "")
-        full.setdefault(_plain(text), set()).add(uprn)
+        whole = _plain(text)
         if postcode and text.endswith(postcode):
             text = text[: -len(postcode)].rstrip(", ")
-        owners.setdefault(_plain(text), set()).add(uprn)
-        truth_text[uprn] = (_plain(str(row["address"])), _plain(text))
+        bare = _plain(text)
+        full.setdefault(whole, set()).add(uprn)
+        owners.setdefault(bare, set()).add(uprn)
+        truth_text[uprn] = (whole, bare)
     marked = 0
     for rec in records:
         if rec.unresolvable:
