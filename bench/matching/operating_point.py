@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from placelink.core.matching import AMBIGUOUS, MATCHED
+
 from .records import Record
 
 
@@ -37,3 +39,26 @@ def recall_at_precision(
             if not tie_next and tp / (i + 1) >= target:
                 best = max(best, tp)
     return best / max(n_res, 1)
+
+
+def recall_ceilings(
+    records: list[Record], results: list, predicted: list[int | None]
+) -> tuple[float, float]:
+    """Two recalls no honest setting of either matcher passes, to read the goal against.
+
+    *both*: a record counts when PlaceLink matches it right or uk-address-matcher does (an
+    oracle that knows, record by record, which of the two to believe). *guessing*: as
+    *both*, and also every record PlaceLink calls ambiguous whose first candidate is its
+    truth (PlaceLink forced to answer every tie with its first candidate, whatever the
+    wrong answers that costs)."""
+    n_res = 0
+    both = guessing = 0
+    for rec, res, uprn in zip(records, results, predicted, strict=False):
+        if rec.unresolvable:
+            continue
+        n_res += 1
+        first_right = res.uprn == rec.truth
+        right = (res.match_status == MATCHED and first_right) or uprn == rec.truth
+        both += right
+        guessing += right or (res.match_status == AMBIGUOUS and first_right)
+    return both / max(n_res, 1), guessing / max(n_res, 1)

@@ -24,7 +24,7 @@ from placelink.core.matching.review import needs_review
 
 from .gazetteer import build_council, to_components
 from .gazetteer2 import build_council2
-from .operating_point import recall_at_precision
+from .operating_point import recall_at_precision, recall_ceilings
 from .records import Record, generate_with, mark_other_addresses
 
 #: The stress level: errors twice as common and 10 % of records with character noise.
@@ -151,6 +151,7 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
                 uam["recall_at_pl"] = recall_at_precision(
                     records, uam["predicted"], uam["confidence"], pl["precision"]
                 )
+                uam["ceilings"] = recall_ceilings(records, pl["results"], uam["predicted"])
             wrong_q, right_q, wrong, right = guardrail(records, pl["results"])
             if args.dump:
                 dump_cell(folder, cell.name, gazetteer, records, pl["results"], uam is not None)
@@ -159,17 +160,35 @@ def run(args, run_uam, run_placelink, write_inputs, out_dir) -> None:
             _print(row)
     print("\n== summary (precision / recall %; review: share of wrong / right matches queued) ==")
     head = ("generator", "cell", "n", "PL prec", "PL rec", "UKAM prec", "UKAM rec", "rec Δ",
-            "wrong→rev", "right→rev", "UKAM rec@PL prec")  # fmt: skip
-    print("{:<11} {:<18} {:>5}  {:>7} {:>7}  {:>9} {:>8}  {:>6}  {:>9} {:>9}  {:>16}".format(*head))
+            "wrong→rev", "right→rev", "UKAM rec@PL prec", "both", "guessing")  # fmt: skip
+    widths = "{:<11} {:<18} {:>5}  {:>7} {:>7}  {:>9} {:>8}  {:>6}  {:>9} {:>9}  {:>16}"
+    print((widths + "  {:>6} {:>8}").format(*head))
     for gen_name, cell, n, pl, uam, wrong_q, right_q, wrong, _right in table:
         up = f"{100 * uam['precision']:9.2f}" if uam else f"{'–':>9}"
         ur = f"{100 * uam['recall']:8.2f}" if uam else f"{'–':>8}"
         delta = f"{100 * (pl['recall'] - uam['recall']):+6.2f}" if uam else f"{'–':>6}"
         at_pl = f"{100 * uam['recall_at_pl']:16.2f}" if uam else f"{'–':>16}"
+        ceil = (
+            "{:6.2f} {:8.2f}".format(*(100 * c for c in uam["ceilings"]))
+            if uam
+            else f"{'–':>6} {'–':>8}"
+        )
         print(
             f"{gen_name:<11} {cell:<18} {n:>5}  {100 * pl['precision']:7.2f} "
             f"{100 * pl['recall']:7.2f}  {up} {ur}  {delta}  "
-            f"{100 * wrong_q:8.1f}% {100 * right_q:8.1f}%  {at_pl}  ({wrong} wrong)"
+            f"{100 * wrong_q:8.1f}% {100 * right_q:8.1f}%  {at_pl}  {ceil}  ({wrong} wrong)"
+        )
+    out_of_reach = [
+        f"{gen_name} {cell}"
+        for gen_name, cell, _n, _pl, uam, *_rest in table
+        if uam and uam["ceilings"][1] < uam["recall"] + 0.005
+    ]
+    if any(row[4] for row in table):
+        print(
+            "\nUKAM's recall + 0.5 is above the guessing ceiling (PlaceLink's right answers,"
+            " UKAM's, and every tie answered with PlaceLink's first candidate) in"
+            f" {len(out_of_reach)} of {len(table)} cells"
+            + (f": {', '.join(out_of_reach)}" if out_of_reach else "")
         )
     print(f"\nwhole suite {time.perf_counter() - started:.0f} s")
 
