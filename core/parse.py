@@ -56,6 +56,9 @@ SUFFIX_FLAT_WEIGHT = 0.6
 #: names the flat, the letter is a second notation of it or a slip; as likely as the
 #: literal reading is not (it is no guess to confirm: ``Thresholds.guess_weight``).
 FLOOR_LETTER_WEIGHT = 0.7
+#: A flat read from a slash pair (``5/11``) in a record that writes its unit as well
+#: (``FIRST FLOOR FLAT, 5/11``): under the matcher's guess weight, for a person to confirm.
+SLASH_BESIDE_UNIT_WEIGHT = 0.65
 #: Weight of reading ``FLAT 75 CAMBRIDGE WAY`` as house 75 (the record's FLAT dropped): a
 #: guess a person confirms (under ``Thresholds.guess_weight``), found when nothing fits.
 FLAT_AS_HOUSE_WEIGHT = 0.65
@@ -732,6 +735,14 @@ def _readings_of(
             out.append(r)
 
     for (a, sa), (b, sb) in slashes:
+        if flat:
+            # FIRST FLOOR FLAT, 5/11: the record writes its unit, so the pair is the house's
+            # range (or numbers); a second flat read from it is a guess
+            if not sa and not sb and 0 < b - a <= 6:
+                add(flat, (a, "", b), 1.0)
+            add(f"{a}{sa}", (b, sb, None), SLASH_BESIDE_UNIT_WEIGHT)
+            add(f"{b}{sb}", (a, sa, None), SLASH_BESIDE_UNIT_WEIGHT - 0.05)
+            continue
         add(f"{a}{sa}", (b, sb, None), 1.0)  # 2/10: flat 2 of 10
         add(f"{b}{sb}", (a, sa, None), 0.95)  # 10/2 (Scottish style): flat 2 of 10
         if not sa and not sb and 0 < b - a <= 6:

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from ..collector import collector_paused
-from ..parse import parse
+from ..normalise import UNIT_WORDS
+from ..parse import FLOOR_KEYS, POSITIONS, parse
 from .batch import PairBatch, score_pairs, tables_of
 from .candidates import (
     Corrector,
@@ -42,7 +43,16 @@ from .exact import EXACT_NOTE, exact_entries, text_keys
 from .explain import reason
 from .index import GazetteerIndex, load_or_build
 from .results import AMBIGUOUS, MATCHED, RESULT_FIELDS, UNMATCHED, join_fields  # noqa: F401
-from .scoring import HOME_NOUNS, WEIGHTS, Scored, Scorer, Weights, unit_kinds
+from .scoring import (
+    HOME_NOUNS,
+    WEIGHTS,
+    Scored,
+    Scorer,
+    Weights,
+    name_toks,
+    street_names,
+    unit_kinds,
+)
 from .workers import CHUNK, Answers, can_fork, each_repeat, repeats, run_chunks
 
 #: Candidates per record scored in full before the upper bounds prune the rest.
@@ -93,6 +103,17 @@ ROOM_GUESS_NOTE = (
 )
 #: The note of a match the record names by no house number and no name (``_found_by_elimination``).
 ELIMINATION_NOTE = "the record gives no house number, flat or name of this address"
+#: The note of a record that names, shortened, another building of the street than the
+#: answer's (``_other_building_named``).
+OTHER_NAMED_BUILDING_NOTE = (
+    "the record writes {word}, the start of {name}, another building of this street, and"
+    " not this address's house number"
+)
+#: The note of a record that names only a street (and places, a postcode) that holds
+#: more than one address (``_names_only_street``).
+STREET_ONLY_NOTE = (
+    "the record gives no house number, flat or name, and its street holds other addresses"
+)
 #: The note of a flat the record gives with no building name, house number or postcode
 #: unit (``_flat_of_unnamed_building``).
 UNNAMED_BUILDING_NOTE = (
@@ -397,6 +418,18 @@ class Matcher:
             # as well as it names HILLCREST, 27 ABBEY RISE: which unit is meant, a person says
             status = AMBIGUOUS
             notes.append(f"{PARENT_SHELL_NOTE} (UPRN {int(self.index.uprn[shell])})")
+        elif status == MATCHED and _names_only_street(self.index, top, second):
+            # "DOVER CLOSE, WESTFIELD" found as GARAGES REAR OF 13, DOVER CLOSE: the record
+            # writes nothing of any one address of the street; the garages win only by
+            # having no number to be missing, not by any evidence
+            status = AMBIGUOUS
+            notes.append(f"{STREET_ONLY_NOTE} (UPRN {runner})")
+        elif status == MATCHED and (other := _other_building_named(self.index, top, ctx)):
+            # FIRST FLOOR FLAT, ALBION, ORCHARD ROAD found as the FIRST FLOOR FLAT of 21
+            # (its number not written) beside ALBION WORKS: the record names, shortened,
+            # another building of the street, whose flats are as likely as this one
+            status = AMBIGUOUS
+            notes.append(OTHER_NAMED_BUILDING_NOTE.format(word=other[0], name=other[1]))
         elif status == MATCHED and extra_flat is not None and _has_flats(self.index, top.entry):
             # FLAT B, 153 where 153 has flats but no B: the record is about a flat the
             # gazetteer does not hold (or another one mistyped), not the house itself
@@ -1027,6 +1060,67 @@ def parents_of_street(index: GazetteerIndex, sid: int) -> list[int]:
             table.setdefault(s, []).append(i)
         index.__dict__["_parents_of_street"] = table
     return table.get(sid, []) if sid >= 0 else []
+
+
+def _names_only_street(index: GazetteerIndex, top: Scored, second: Scored | None) -> bool:
+    """The record writes no house number, flat or name (building or organisation) of any
+    address, *top* has one of them (so it is missing from the record), and *second* is on
+    *top*'s street and not told apart by the record's postcode (it gives none, or it is
+    the unit of both): nothing the record writes picks *top* out of its street."""
+    r = top.reading
+    if second is None or r.number is not None or r.flat or r.suffix:
+        return False
+    missing = False
+    for part, outcome, _d in top.parts:
+        if part in ("number", "building", "organisation"):
+            if outcome != "missing":
+                return False
+            missing = True
+        elif part == "flat":
+            return False
+        elif part == "postcode" and outcome != "exact":
+            return False
+    if not missing or int(index.street[top.entry]) != int(index.street[second.entry]):
+        return False
+    return not _postcode_exact(top) or index.postcode[top.entry] == index.postcode[second.entry]
+
+
+#: Words of a unit, floor or position, never a building's name however its names begin.
+_UNIT_NAME_WORDS = frozenset(UNIT_WORDS) | frozenset(FLOOR_KEYS) | frozenset(POSITIONS)
+
+
+def _other_building_named(
+    index: GazetteerIndex, top: Scored, ctx: RecordContext | None
+) -> tuple[str, str] | None:
+    """(the word, the name) when the record does not give *top*'s house number nor names its
+    building, and writes a word that begins the name of another building of *top*'s street
+    (``ALBION`` for ``ALBION WORKS``; a word of four letters or more, not a unit word nor
+    one of *top*'s street or places): the record names, shortened, a building *top* is not in."""
+    if ctx is None or not _has_part(top, "number", "missing"):
+        return None
+    for part, outcome, _d in top.parts:
+        if part in ("building", "organisation") and outcome in ("exact", "fuzzy"):
+            return None
+    sid = int(index.street[top.entry])
+    if sid < 0:
+        return None
+    own = set(name_toks(index.building[top.entry])) | set(name_toks(index.organisation[top.entry]))
+    street = set(index.streets[sid].full.split())
+    places = {w for place in ctx.places for w in place.split()}
+    words = set(ctx.words)
+    for toks in sorted(street_names(index)[sid]):
+        first = toks[0]
+        if (
+            len(toks) > 1
+            and len(first) >= 4
+            and first in words
+            and first not in own
+            and first not in street
+            and first not in places
+            and first not in _UNIT_NAME_WORDS
+        ):
+            return first, " ".join(toks)
+    return None
 
 
 def _has_part(top: Scored, part: str, outcome: str) -> bool:
