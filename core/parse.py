@@ -735,18 +735,16 @@ def _readings_of(
             out.append(r)
 
     for (a, sa), (b, sb) in slashes:
-        if flat:
+        as_range = not sa and not sb and 0 < b - a <= 6
+        if flat and as_range:
             # FIRST FLOOR FLAT, 5/11: the record writes its unit, so the pair is the house's
-            # range (or numbers); a second flat read from it is a guess
-            if not sa and not sb and 0 < b - a <= 6:
-                add(flat, (a, "", b), 1.0)
-            add(f"{a}{sa}", (b, sb, None), SLASH_BESIDE_UNIT_WEIGHT)
-            add(f"{b}{sb}", (a, sa, None), SLASH_BESIDE_UNIT_WEIGHT - 0.05)
-            continue
-        add(f"{a}{sa}", (b, sb, None), 1.0)  # 2/10: flat 2 of 10
-        add(f"{b}{sb}", (a, sa, None), 0.95)  # 10/2 (Scottish style): flat 2 of 10
-        if not sa and not sb and 0 < b - a <= 6:
-            add(flat, (a, "", b), 0.9)  # 90/92 as a range
+            # range; a second flat read from it is a guess
+            add(flat, (a, "", b), 1.0)
+        first = SLASH_BESIDE_UNIT_WEIGHT if flat else 1.0
+        add(f"{a}{sa}", (b, sb, None), first)  # 2/10: flat 2 of 10
+        add(f"{b}{sb}", (a, sa, None), first - 0.05)  # 10/2 (Scottish style): flat 2 of 10
+        if as_range and not flat:
+            add("", (a, "", b), 0.9)  # 90/92 as a range
     if flat:
         if numbers:
             add(flat, numbers[0], 1.0)
