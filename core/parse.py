@@ -185,11 +185,20 @@ def floor_keys_near(a: str, b: str) -> bool:
 def _unit_name(name: list[str]) -> str:
     """The key of a unit named before the house number: a lone position or floor word
     (``LEFT, 27 DEAN ROAD``; ``FIRST, 67 ALDER ROAD``) is that position on an unnamed floor
-    or that floor (``FX/LEFT``, ``F1``); any other name is kept as written (``ROCKLEIGH``)."""
+    or that floor (``FX/LEFT``, ``F1``); a floor word and a position word without FLOOR
+    (``GROUND REAR, 39 GLEBE CLOSE``, ``REAR GROUND``) are that floor's position
+    (``F0/REAR``); ``AT`` after them joins the unit to its house (``FRONT AT, 61 …``). Any
+    other name is kept as written (``ROCKLEIGH``)."""
+    if len(name) > 1 and name[-1] == "AT":
+        name = name[:-1]
     if len(name) == 1 and name[0] in POSITIONS:
         return "FTOP" if name[0] == "TOP" else f"FX/{POSITIONS[name[0]]}"
     if len(name) == 1 and name[0] in FLOOR_KEYS:
         return FLOOR_KEYS[name[0]]
+    if len(name) == 2:
+        for floor, position in (name, name[::-1]):
+            if floor in FLOOR_KEYS and position in POSITIONS and "TOP" not in name:
+                return f"{FLOOR_KEYS[floor]}/{POSITIONS[position]}"
     return " ".join(name)
 
 

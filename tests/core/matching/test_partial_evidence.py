@@ -62,6 +62,11 @@ HOUSE = [
         # "AT" joins the unit to its house
         ("FIRST FLOOR FLAT AT 7 ELM ROAD", 22),
         ("GROUND FLOOR RIGHT AT, 27 ELM ROAD", 31),
+        # a floor and a position without FLOOR, in either order, with or without AT
+        ("GROUND REAR, 7 ELM ROAD", 21),
+        ("REAR GROUND 7 ELM ROAD", 21),
+        ("GROUND RIGHT AT, 27 ELM ROAD", 31),
+        ("FRONT AT, 7 ELM ROAD", 20),
         # a floor flat with a letter after the house number the gazetteer does not have
         ("GROUND FLOOR FLAT, 9A ELM ROAD", 40),
         # two floors of one flat, without commas
