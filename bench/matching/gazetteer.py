@@ -322,10 +322,46 @@ def _number_text(rec: dict[str, object]) -> str:
     )
 
 
+def floor_levels(records: list[dict[str, object]]) -> dict[object, str]:
+    """OS NGD's ``floorlevel`` of each unit its SAO names by floor, by UPRN: ``0`` for
+    GROUND FLOOR FLAT, ``-1`` for BASEMENT, ``1,2`` for FIRST AND SECOND FLOORS, a TOP FLOOR
+    the floor above its building's other named floors. ``address-errors`` writes a floor
+    (a new floor word, a floor added) at this level; a unit without one (``FLAT 3``, a
+    position alone) gets a level it draws at random, as it does for any source."""
+    from placelink.core.parse import flat_key, sao_floors
+
+    def level(key: str) -> int | None:
+        head = key.partition("/")[0]
+        return int(head[1:]) if head[1:].lstrip("-").isdecimal() else None
+
+    named: dict[object, list[int]] = {}
+    tops: list[tuple[object, object]] = []
+    out: dict[object, str] = {}
+    for rec in records:
+        text = rec.get("sao_text")
+        if not text:
+            continue
+        key = flat_key(text)
+        building = rec.get("parent_uprn") or (
+            rec.get("street_description"), rec.get("pao_start_number"),
+            rec.get("pao_text"), rec.get("postcode"),
+        )  # fmt: skip
+        floors = [lv for lv in map(level, sao_floors(text) or [key]) if lv is not None]
+        if floors:
+            out[rec["uprn"]] = ",".join(str(lv) for lv in sorted(set(floors)))
+            named.setdefault(building, []).extend(floors)
+        elif key.startswith("FTOP"):
+            tops.append((rec["uprn"], building))
+    for uprn, building in tops:
+        out[uprn] = str(max(named.get(building, [0])) + 1)
+    return out
+
+
 def to_components(records: list[dict[str, object]]) -> list[dict[str, str]]:
     """The records as an ``address-errors`` components table (all values text)."""
     from placelink.core.address_text import number_range
 
+    levels = floor_levels(records)
     rows = []
     for rec in records:
         sub = " ".join(
@@ -348,6 +384,7 @@ def to_components(records: list[dict[str, object]]) -> list[dict[str, str]]:
             "townname": str(rec["town"]),
             "postcode": str(rec["postcode"]),
             "classificationcode": str(rec["classification"]),
+            "floorlevel": levels.get(rec["uprn"], ""),
             "parentuprn": str(rec.get("parent_uprn") or ""),
             "usrn": str(rec["usrn"]),
             "organisationname": str(rec.get("organisation") or ""),
