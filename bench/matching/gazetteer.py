@@ -324,10 +324,11 @@ def _number_text(rec: dict[str, object]) -> str:
 
 def floor_levels(records: list[dict[str, object]]) -> dict[object, str]:
     """OS NGD's ``floorlevel`` of each unit its SAO names by floor, by UPRN: ``0`` for
-    GROUND FLOOR FLAT, ``-1`` for BASEMENT, ``1,2`` for FIRST AND SECOND FLOORS, a TOP FLOOR
-    the floor above its building's other named floors. ``address-errors`` writes a floor
-    (a new floor word, a floor added) at this level; a unit without one (``FLAT 3``, a
-    position alone) gets a level it draws at random, as it does for any source."""
+    GROUND FLOOR FLAT, ``-1`` for BASEMENT, ``1,2`` for FIRST AND SECOND FLOORS; a MIDDLE
+    FLAT the floor above its building's named floors and a TOP FLOOR the one above that.
+    ``address-errors`` writes a floor (a new floor word, a floor added) at this level; a
+    unit without one (``FLAT 3``, a position alone) gets a level it draws at random, as it
+    does for any source."""
     from placelink.core.parse import flat_key, sao_floors
 
     def level(key: str) -> int | None:
@@ -336,6 +337,7 @@ def floor_levels(records: list[dict[str, object]]) -> dict[object, str]:
 
     named: dict[object, list[int]] = {}
     tops: list[tuple[object, object]] = []
+    middles: dict[object, list[object]] = {}
     out: dict[object, str] = {}
     for rec in records:
         text = rec.get("sao_text")
@@ -352,8 +354,13 @@ def floor_levels(records: list[dict[str, object]]) -> dict[object, str]:
             named.setdefault(building, []).extend(floors)
         elif key.startswith("FTOP"):
             tops.append((rec["uprn"], building))
+        elif key == "FX/MIDDLE":
+            middles.setdefault(building, []).append(rec["uprn"])
+    for building, uprns in middles.items():  # the floor between the named ones and the top
+        for uprn in uprns:
+            out[uprn] = str(max(named.get(building, [0])) + 1)
     for uprn, building in tops:
-        out[uprn] = str(max(named.get(building, [0])) + 1)
+        out[uprn] = str(max(named.get(building, [0])) + 1 + (building in middles))
     return out
 
 

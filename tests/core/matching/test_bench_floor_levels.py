@@ -23,11 +23,17 @@ HOUSE = [
     _addr(7, sao_text="TOP FLOOR FLAT", pao_start_number=11),
     _addr(8, sao_text="FLAT 3", pao_start_number=13),
     _addr(9, sao_text="UPPER MAISONETTE", pao_start_number=15),
+    _addr(10, sao_text="GROUND FLOOR FLAT", pao_start_number=17),
+    _addr(11, sao_text="MIDDLE FLAT", pao_start_number=17),
+    _addr(12, sao_text="TOP FLOOR FLAT", pao_start_number=17),
 ]
 
 
 def test_each_floor_named_unit_has_its_floor_level() -> None:
-    assert floor_levels(HOUSE) == {2: "-1", 3: "0", 4: "1", 5: "2", 6: "1,2", 7: "1"}
+    assert floor_levels(HOUSE) == {
+        **{2: "-1", 3: "0", 4: "1", 5: "2", 6: "1,2", 7: "1"},
+        **{10: "0", 11: "1", 12: "2"},  # the middle flat between the ground and the top
+    }
 
 
 def test_the_components_table_carries_the_level() -> None:
