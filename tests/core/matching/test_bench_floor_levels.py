@@ -13,19 +13,17 @@ _addr = address_maker(
     usrn=1, x=0.0, y=0.0,
 )  # fmt: skip
 
-HOUSE = [
-    _addr(1, pao_start_number=7),
-    _addr(2, sao_text="BASEMENT", pao_start_number=7, parent_uprn=1),
-    _addr(3, sao_text="GROUND FLOOR REAR", pao_start_number=7, parent_uprn=1),
-    _addr(4, sao_text="FIRST FLOOR", pao_start_number=7, parent_uprn=1),
-    _addr(5, sao_text="TOP FLOOR", pao_start_number=7, parent_uprn=1),
-    _addr(6, sao_text="FIRST AND SECOND FLOORS", pao_start_number=9),
-    _addr(7, sao_text="TOP FLOOR FLAT", pao_start_number=11),
-    _addr(8, sao_text="FLAT 3", pao_start_number=13),
-    _addr(9, sao_text="UPPER MAISONETTE", pao_start_number=15),
-    _addr(10, sao_text="GROUND FLOOR FLAT", pao_start_number=17),
-    _addr(11, sao_text="MIDDLE FLAT", pao_start_number=17),
-    _addr(12, sao_text="TOP FLOOR FLAT", pao_start_number=17),
+#: (uprn, SAO text, house number, parent UPRN)
+UNITS = (
+    (2, "BASEMENT", 7, 1), (3, "GROUND FLOOR REAR", 7, 1), (4, "FIRST FLOOR", 7, 1),
+    (5, "TOP FLOOR", 7, 1), (6, "FIRST AND SECOND FLOORS", 9, None),
+    (7, "TOP FLOOR FLAT", 11, None), (8, "FLAT 3", 13, None), (9, "UPPER MAISONETTE", 15, None),
+    (10, "GROUND FLOOR FLAT", 17, None), (11, "MIDDLE FLAT", 17, None),
+    (12, "TOP FLOOR FLAT", 17, None),
+)  # fmt: skip
+HOUSE = [_addr(1, pao_start_number=7)] + [
+    _addr(uprn, sao_text=text, pao_start_number=number, parent_uprn=parent)
+    for uprn, text, number, parent in UNITS
 ]
 
 
