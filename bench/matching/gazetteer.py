@@ -358,9 +358,9 @@ def floor_levels(records: list[dict[str, object]]) -> dict[object, str]:
             middles.setdefault(building, []).append(rec["uprn"])
     for building, uprns in middles.items():  # the floor between the named ones and the top
         for uprn in uprns:
-            out[uprn] = str(max(named.get(building, [0])) + 1)
-    for uprn, building in tops:
-        out[uprn] = str(max(named.get(building, [0])) + 1 + (building in middles))
+            out[uprn] = str(max([0, *named.get(building, [])]) + 1)
+    for uprn, building in tops:  # (at least the first floor: a house has a ground floor)
+        out[uprn] = str(max([0, *named.get(building, [])]) + 1 + (building in middles))
     return out
 
 
