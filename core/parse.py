@@ -195,9 +195,9 @@ def _unit_name(name: list[str]) -> str:
         return "FTOP" if name[0] == "TOP" else f"FX/{POSITIONS[name[0]]}"
     if len(name) == 1 and name[0] in FLOOR_KEYS:
         return FLOOR_KEYS[name[0]]
-    if len(name) == 2:
+    if len(name) == 2 and "TOP" not in name:
         for floor, position in (name, name[::-1]):
-            if floor in FLOOR_KEYS and position in POSITIONS and "TOP" not in name:
+            if floor in FLOOR_KEYS and position in POSITIONS:
                 return f"{FLOOR_KEYS[floor]}/{POSITIONS[position]}"
     return " ".join(name)
 
